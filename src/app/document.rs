@@ -1,0 +1,75 @@
+//! The open document: the scenario, where it lives on disk, its revision and whether it has unsaved edits.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Scenario;
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub scenario: Scenario,
+    /// The file it was loaded from or last saved to; `None` for a new or bundled scenario.
+    pub path: Option<PathBuf>,
+    /// A name for the title bar when there is no path ("Untitled", "serbia-2023.ron (bundled)").
+    pub display_name: String,
+    /// Increases with every change to the scenario; derived data is cached per revision.
+    pub revision: u64,
+    pub dirty: bool,
+    /// The file had comments, which saving cannot keep.
+    pub had_comments: bool,
+    /// Warnings from loading (errors never reach an open document).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Document {
+    pub fn new_untitled() -> Document {
+        Document::unsaved(Scenario::default(), "Untitled")
+    }
+
+    pub fn unsaved(scenario: Scenario, display_name: &str) -> Document {
+        let warnings = crate::validate::validate(&scenario);
+        Document {
+            scenario,
+            path: None,
+            display_name: display_name.to_owned(),
+            revision: 0,
+            dirty: false,
+            had_comments: false,
+            warnings,
+        }
+    }
+
+    pub fn from_file(scenario: Scenario, path: &Path, warnings: Vec<Diagnostic>, had_comments: bool) -> Document {
+        Document {
+            scenario,
+            path: Some(path.to_owned()),
+            display_name: file_name(path),
+            revision: 0,
+            dirty: false,
+            had_comments,
+            warnings,
+        }
+    }
+
+    pub fn file_name(&self) -> String {
+        self.path.as_deref().map_or_else(|| self.display_name.clone(), file_name)
+    }
+
+    /// "serbia-2023.ron ● — GeoDep" while there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        let dirty_marker = if self.dirty { " ●" } else { "" };
+        format!("{}{dirty_marker} — GeoDep", self.file_name())
+    }
+
+    pub fn mark_saved(&mut self, path: &Path) {
+        self.path = Some(path.to_owned());
+        self.display_name = file_name(path);
+        self.dirty = false;
+        // Saving writes the canonical form, which has no comments.
+        self.had_comments = false;
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+}

@@ -1,0 +1,280 @@
+//! The eframe app: the open document, view state and settings, and the one place where actions are
+//! applied (`apply`). Views in `crate::ui` draw from shared references and return actions.
+
+mod action;
+mod commands;
+mod document;
+mod file_dialogs;
+mod settings;
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+pub use action::{Action, PathPurpose};
+pub use commands::Command;
+pub use document::Document;
+pub use settings::{Settings, ThemeChoice};
+
+use crate::diagnostic::Diagnostic;
+use crate::io::{load_file, load_text, save_scenario};
+use crate::ui;
+use file_dialogs::{DialogOutcome, FileDialogs};
+
+/// The scenario shipped inside the binary, opened when GeoDep starts without a file.
+pub const BUNDLED_SCENARIO: &str = include_str!("../../scenarios/serbia-2023.ron");
+pub const BUNDLED_NAME: &str = "serbia-2023.ron (bundled)";
+
+/// What to open at start.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Startup {
+    Bundled,
+    File(PathBuf),
+    Untitled,
+}
+
+/// A file that failed to open, shown with its diagnostics while the previous scenario stays open.
+#[derive(Debug, Clone)]
+pub struct FailedLoad {
+    pub path: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A one-line message in the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Transient state of the views (not saved with the scenario).
+#[derive(Debug, Clone, Default)]
+pub struct ViewState {
+    pub selected_actor: Option<String>,
+    pub show_problems: bool,
+}
+
+pub struct GeoDepApp {
+    pub document: Document,
+    pub view: ViewState,
+    pub settings: Settings,
+    pub failed_load: Option<FailedLoad>,
+    pub status: Option<Status>,
+    pub path_prompt: Option<ui::path_prompt::PathPrompt>,
+    pub actors_panel: ui::actors_panel::ActorsPanel,
+    dialogs: FileDialogs,
+    shown_title: String,
+    applied_theme: Option<ThemeChoice>,
+}
+
+const SETTINGS_KEY: &str = "geodep-settings";
+
+impl GeoDepApp {
+    /// The app as eframe starts it: settings from the previous run, then the startup file.
+    pub fn from_creation_context(creation: &eframe::CreationContext<'_>, startup: Startup) -> GeoDepApp {
+        let settings: Settings =
+            creation.storage.and_then(|storage| eframe::get_value(storage, SETTINGS_KEY)).unwrap_or_default();
+        GeoDepApp::new(settings, startup)
+    }
+
+    pub fn new(settings: Settings, startup: Startup) -> GeoDepApp {
+        let mut app = GeoDepApp {
+            document: Document::new_untitled(),
+            view: ViewState::default(),
+            settings,
+            failed_load: None,
+            status: None,
+            path_prompt: None,
+            actors_panel: Default::default(),
+            dialogs: FileDialogs::default(),
+            shown_title: String::new(),
+            applied_theme: None,
+        };
+        match startup {
+            Startup::Bundled => app.open_bundled(),
+            Startup::File(path) => app.open(&path),
+            Startup::Untitled => {}
+        }
+        app
+    }
+
+    /// Carries out one action. Every change to the document, the files and the settings happens here.
+    pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::NewScenario => self.replace_document(Document::new_untitled()),
+            Action::OpenDialog => self.start_dialog(PathPurpose::Open),
+            Action::Open(path) => self.open(&path),
+            Action::OpenBundled => self.open_bundled(),
+            Action::Save => match self.document.path.clone() {
+                Some(path) => self.save_to(&path),
+                None => self.start_dialog(PathPurpose::SaveAs),
+            },
+            Action::SaveAsDialog => self.start_dialog(PathPurpose::SaveAs),
+            Action::SaveAs(path) => self.save_to(&path),
+            Action::TypePath(purpose) => self.path_prompt = Some(self.new_path_prompt(purpose, None)),
+            Action::ClosePathPrompt => self.path_prompt = None,
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::SelectActor(id) => self.view.selected_actor = id,
+            Action::SetTheme(theme) => self.settings.theme = theme,
+            Action::ClearRecentFiles => self.settings.recent_files.clear(),
+            Action::ShowProblems(show) => self.view.show_problems = show,
+            Action::DismissFailedLoad => self.failed_load = None,
+            Action::DismissStatus => self.status = None,
+        }
+    }
+
+    /// Offer the in-app path entry instead of native file dialogs (for tests and headless use).
+    pub fn disable_native_dialogs(&mut self) {
+        self.dialogs.disable_native();
+    }
+
+    fn open_bundled(&mut self) {
+        let report = load_text(BUNDLED_SCENARIO);
+        match report.scenario {
+            Some(scenario) => {
+                let mut document = Document::unsaved(scenario, BUNDLED_NAME);
+                document.warnings = report.diagnostics;
+                self.replace_document(document);
+            }
+            None => {
+                let path = PathBuf::from(BUNDLED_NAME);
+                self.failed_load = Some(FailedLoad { path, diagnostics: report.diagnostics });
+            }
+        }
+    }
+
+    /// Opens a file; when it fails, its diagnostics are shown and the open scenario stays.
+    pub fn open(&mut self, path: &Path) {
+        let report = load_file(path);
+        match report.scenario {
+            Some(scenario) => {
+                let document = Document::from_file(scenario, path, report.diagnostics, report.has_comments);
+                self.replace_document(document);
+                self.settings.remember(path);
+                self.set_status(format!("Opened {}", path.display()), false);
+            }
+            None => {
+                let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+                self.set_status(format!("Could not open {}: {errors} error(s), see below", path.display()), true);
+                self.failed_load = Some(FailedLoad { path: path.to_owned(), diagnostics: report.diagnostics });
+            }
+        }
+    }
+
+    fn replace_document(&mut self, document: Document) {
+        self.document = document;
+        self.view = ViewState::default();
+        self.failed_load = None;
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        match save_scenario(path, &self.document.scenario) {
+            Ok(report) => {
+                self.document.mark_saved(path);
+                self.settings.remember(path);
+                let backup = report.backup.map(|backup| format!("; previous version kept as {}", backup.display()));
+                self.set_status(format!("Saved {}{}", path.display(), backup.unwrap_or_default()), false);
+            }
+            // The document keeps its edits and its dirty mark: nothing is lost, the person can retry.
+            Err(error) => self.set_status(format!("Not saved: {error}"), true),
+        }
+    }
+
+    fn set_status(&mut self, text: String, is_error: bool) {
+        self.status = Some(Status { text, is_error });
+    }
+
+    fn start_dialog(&mut self, purpose: PathPurpose) {
+        let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
+        let suggested = suggested_file_name(&self.document);
+        if let Some(outcome) = self.dialogs.start(purpose, &suggested, folder) {
+            self.handle_dialog_outcome(outcome);
+        }
+    }
+
+    fn handle_dialog_outcome(&mut self, outcome: DialogOutcome) {
+        match outcome {
+            DialogOutcome::Picked(PathPurpose::Open, path) => self.open(&path),
+            DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_to(&path),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable(purpose) => {
+                let note = "No file dialog could be shown on this desktop (no file-chooser portal or zenity). \
+                            Type the file's path instead.";
+                self.path_prompt = Some(self.new_path_prompt(purpose, Some(note)));
+            }
+        }
+    }
+
+    fn new_path_prompt(&self, purpose: PathPurpose, note: Option<&str>) -> ui::path_prompt::PathPrompt {
+        let start = match purpose {
+            PathPurpose::Open => self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned),
+            PathPurpose::SaveAs => Some(self.document.path.clone().unwrap_or_else(|| {
+                std::env::current_dir().unwrap_or_default().join(suggested_file_name(&self.document))
+            })),
+        };
+        ui::path_prompt::PathPrompt::new(purpose, start, note)
+    }
+
+    /// Work that is not drawing: finished dialogs, dropped files, shortcuts, the window title and theme.
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        if let Some(outcome) = self.dialogs.poll() {
+            self.handle_dialog_outcome(outcome);
+        }
+        if self.dialogs.is_open() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        for path in dropped_scenario_files(ctx) {
+            self.open(&path);
+        }
+        for action in commands::pressed_shortcuts(ctx) {
+            self.apply(ctx, action);
+        }
+        let title = self.document.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+        if self.applied_theme != Some(self.settings.theme) {
+            ctx.set_theme(self.settings.theme.preference());
+            self.applied_theme = Some(self.settings.theme);
+        }
+    }
+}
+
+fn suggested_file_name(document: &Document) -> String {
+    match &document.path {
+        Some(path) => path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default(),
+        None if document.display_name == BUNDLED_NAME => "serbia-2023.ron".to_owned(),
+        None => "scenario.ron".to_owned(),
+    }
+}
+
+fn dropped_scenario_files(ctx: &egui::Context) -> Vec<PathBuf> {
+    ctx.input(|input| {
+        input
+            .raw
+            .dropped_files
+            .iter()
+            .map(|file| file.path().to_owned())
+            .filter(|path| !path.as_os_str().is_empty())
+            .collect()
+    })
+}
+
+impl eframe::App for GeoDepApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.handle_input(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let actions = ui::draw(ui, self);
+        let ctx = ui.ctx().clone();
+        for action in actions {
+            self.apply(&ctx, action);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,252 @@
+//! Reading a scenario file: every problem at once, each with a line and column where the text has one.
+//!
+//! The steps: refuse what is not a text scenario (empty, binary, not UTF-8, too large); parse with ron
+//! (a syntax error stops there, with its position); report every unknown field from the text index; when
+//! values do not fit the model, parse each record alone to report them all; then run the validator and
+//! place its findings in the text.
+
+use std::io::Read;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::ron_errors;
+use super::text_index::{NodeKind, NodeRef, TextIndex};
+use crate::diagnostic::{Diagnostic, has_errors, sort};
+use crate::model::schema::{Child, RecordType};
+use crate::model::{CURRENT_FORMAT, Scenario};
+use crate::validate::{future_format_message, suggest, validate};
+
+/// Scenario files larger than this are refused: the largest realistic scenario is a few megabytes.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What loading found: the scenario when it has no errors, and every diagnostic.
+#[derive(Debug, Clone, Default)]
+pub struct LoadReport {
+    pub scenario: Option<Scenario>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text has comments, which saving from the app cannot keep.
+    pub has_comments: bool,
+}
+
+impl LoadReport {
+    fn failed(diagnostic: Diagnostic) -> LoadReport {
+        LoadReport { scenario: None, diagnostics: vec![diagnostic], has_comments: false }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        has_errors(&self.diagnostics)
+    }
+}
+
+pub fn load_file(path: &Path) -> LoadReport {
+    match read_limited(path) {
+        Ok(bytes) => load_bytes(&bytes),
+        Err(message) => LoadReport::failed(Diagnostic::error("", message)),
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let metadata = std::fs::metadata(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+    if metadata.is_dir() {
+        return Err(format!("{} is a folder, not a scenario file", path.display()));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large_message(metadata.len()));
+    }
+    let file = std::fs::File::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+    let mut bytes = Vec::new();
+    // Read one byte past the limit, so that a file growing while we read (or a device) is refused too.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large_message(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_large_message(size: u64) -> String {
+    let mebibytes = size as f64 / (1024.0 * 1024.0);
+    let limit = MAX_FILE_BYTES / (1024 * 1024);
+    format!("the file is {mebibytes:.0} MiB; scenario files above {limit} MiB are refused")
+}
+
+pub fn load_bytes(bytes: &[u8]) -> LoadReport {
+    let probe = &bytes[..bytes.len().min(8192)];
+    if probe.contains(&0) {
+        return LoadReport::failed(Diagnostic::error(
+            "",
+            "this is a binary file, not a RON scenario (it contains NUL bytes)",
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_text(text),
+        Err(error) => {
+            let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+            let (line, column) = end_position(valid);
+            let message = "the file is not UTF-8 text; save it as UTF-8 (scenario files are plain text)";
+            LoadReport::failed(Diagnostic::error("", message).at(line, column))
+        }
+    }
+}
+
+/// Line and column just after `text`.
+fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.matches('\n').count();
+    let column = 1 + text.rsplit('\n').next().map_or(0, |last| last.chars().count());
+    (line, column)
+}
+
+pub fn load_text(text: &str) -> LoadReport {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return LoadReport::failed(Diagnostic::error("", "the file is empty; a scenario starts with `Scenario(`"));
+    }
+    let whole: Result<Scenario, ron::error::SpannedError> = parse_options().from_str(text);
+    if let Err(error) = &whole
+        && ron_errors::is_syntax_error(&error.code)
+    {
+        let diagnostic = Diagnostic::error("", ron_errors::describe(&error.code));
+        return LoadReport::failed(diagnostic.at(error.span.start.line, error.span.start.col));
+    }
+    let index = TextIndex::build(text);
+    let has_comments = index.has_comments();
+    if let Some(future) = future_format(&index) {
+        return LoadReport { has_comments, ..LoadReport::failed(future) };
+    }
+    let mut diagnostics = unknown_fields(&index);
+    let scenario = match whole {
+        Ok(scenario) => Some(scenario),
+        Err(error) => {
+            diagnostics.extend(record_errors(text, &index, &error));
+            None
+        }
+    };
+    if let Some(scenario) = &scenario {
+        for mut diagnostic in validate(scenario) {
+            if let Some(position) = index.locate(&diagnostic.path) {
+                diagnostic = diagnostic.at(position.line, position.column);
+            }
+            diagnostics.push(diagnostic);
+        }
+    }
+    sort(&mut diagnostics);
+    let scenario = if has_errors(&diagnostics) { None } else { scenario };
+    LoadReport { scenario, diagnostics, has_comments }
+}
+
+/// Files may leave out `#![enable(implicit_some)]`: optional values are written bare either way.
+fn parse_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// A file from a newer GeoDep is refused before anything else, since its fields may mean other things.
+fn future_format(index: &TextIndex) -> Option<Diagnostic> {
+    let (_, position, node) = index.root()?.fields().find(|(name, _, _)| *name == "format")?;
+    let format: u32 = node.text().trim().parse().ok()?;
+    (format > CURRENT_FORMAT)
+        .then(|| Diagnostic::error("format", future_format_message(format)).at(position.line, position.column))
+}
+
+/// Every field name the text writes that the format does not have, with a "did you mean".
+fn unknown_fields(index: &TextIndex) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if let Some(root) = index.root() {
+        check_fields(root, RecordType::Scenario, String::new(), &mut found);
+    }
+    found
+}
+
+fn check_fields(node: NodeRef<'_>, record_type: RecordType, path: String, found: &mut Vec<Diagnostic>) {
+    if !matches!(node.kind(), NodeKind::Struct { .. }) {
+        return;
+    }
+    let known = record_type.fields();
+    for (name, position, child) in node.fields() {
+        let field_path = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+        if !known.contains(&name) {
+            let hint = suggest(name, known.iter().map(|field| (*field, *field)));
+            let message = format!("unknown field `{name}` in {}{hint}", record_type.label());
+            found.push(Diagnostic::error(field_path, message).at(position.line, position.column));
+            continue;
+        }
+        match record_type.child(name) {
+            Some(Child::Record(child_type)) => check_fields(child, child_type, field_path, found),
+            Some(Child::ListOf(item_type)) => {
+                for (item_index, item) in child.items().enumerate() {
+                    check_fields(item, item_type, format!("{field_path}[{item_index}]"), found);
+                }
+            }
+            None => {}
+        }
+    }
+}
+
+/// When the whole scenario does not fit the model, parse each record alone so that every misfit is
+/// reported, not only the first. Falls back to the whole-file error when no single record explains it.
+fn record_errors(text: &str, index: &TextIndex, whole_error: &ron::error::SpannedError) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    if let Some(root) = index.root() {
+        for (list, _, node) in root.fields() {
+            let items = node.items();
+            match list {
+                "actors" => check_items::<crate::model::Actor>(text, list, items, &mut found),
+                "energy" => check_items::<crate::model::EnergyFlow>(text, list, items, &mut found),
+                "sanctions" => check_items::<crate::model::SanctionStance>(text, list, items, &mut found),
+                "ties" => check_items::<crate::model::Tie>(text, list, items, &mut found),
+                "votes" => check_items::<crate::model::Vote>(text, list, items, &mut found),
+                "events" => check_items::<crate::model::Event>(text, list, items, &mut found),
+                "sources" => check_items::<crate::model::Source>(text, list, items, &mut found),
+                "story" => check_items::<crate::model::StoryStep>(text, list, items, &mut found),
+                _ => {}
+            }
+        }
+    }
+    let start = &whole_error.span.start;
+    let already_reported = found.iter().any(|d| d.line == Some(start.line) && d.column == Some(start.col));
+    if !already_reported && found.is_empty() {
+        let path = enclosing_path(index, start.line, start.col);
+        found.push(Diagnostic::error(path, ron_errors::describe(&whole_error.code)).at(start.line, start.col));
+    }
+    found
+}
+
+fn check_items<'a, T: DeserializeOwned>(
+    text: &str,
+    list: &str,
+    items: impl Iterator<Item = NodeRef<'a>>,
+    found: &mut Vec<Diagnostic>,
+) {
+    for (item_index, item) in items.enumerate() {
+        let span = item.span();
+        let Some(record_text) = text.get(span.clone()) else { continue };
+        if let Err(error) = parse_options().from_str::<T>(record_text) {
+            let start = item.position();
+            let (line, column) = shift(start.line, start.column, error.span.start.line, error.span.start.col);
+            let path = format!("{list}[{item_index}]");
+            found.push(Diagnostic::error(path, ron_errors::describe(&error.code)).at(line, column));
+        }
+    }
+}
+
+/// A position inside a record's own text, moved to the whole file's coordinates.
+fn shift(record_line: usize, record_column: usize, line: usize, column: usize) -> (usize, usize) {
+    if line <= 1 { (record_line, record_column + column.saturating_sub(1)) } else { (record_line + line - 1, column) }
+}
+
+/// The record path of the top-level list item that contains a position, or "" for the header.
+fn enclosing_path(index: &TextIndex, line: usize, column: usize) -> String {
+    let Some(root) = index.root() else { return String::new() };
+    for (list, _, node) in root.fields() {
+        for (item_index, item) in node.items().enumerate() {
+            let start = item.position();
+            let end = index.position_of_offset(item.span().end);
+            if (start.line, start.column) <= (line, column) && (line, column) < (end.line, end.column) {
+                return format!("{list}[{item_index}]");
+            }
+        }
+    }
+    String::new()
+}

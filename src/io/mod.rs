@@ -1,0 +1,12 @@
+//! Files: loading scenario text with diagnostics, and saving it safely in the canonical form.
+//! Nothing here knows of egui.
+
+mod load;
+mod ron_errors;
+pub mod safe_write;
+mod save;
+pub mod text_index;
+
+pub use load::{LoadReport, MAX_FILE_BYTES, load_bytes, load_file, load_text};
+pub use safe_write::{SaveError, SaveReport};
+pub use save::{save_scenario, to_canonical_text};

@@ -1,0 +1,939 @@
+//! Positions in RON text.
+//!
+//! serde reports no positions for values, so this module scans RON text on its own and builds a
+//! small tree of its elements: structs with their written field names, tuples, lists, maps and
+//! scalar tokens, each with its byte span. A record path such as `energy[3].supplier` or
+//! `votes[0].ballots["SRB"]` can then be mapped to a line and column, a validator can list every
+//! field name written at a struct (misspelt ones included), and a single record can be re-parsed
+//! from its span. It also says whether the text holds comments (which a rewrite would lose).
+//!
+//! It knows nothing of the scenario model or of egui: it only sees RON syntax.
+//!
+//! The scanner never panics and always ends, on any input. It is meant for text that ron has
+//! already accepted; on malformed text it returns a best-effort tree (unterminated groups end at
+//! the end of the text, a wrong closing bracket still closes the open group, stray tokens and
+//! missing values become [`NodeKind::Invalid`] nodes) and records the first problem, see
+//! [`TextIndex::first_issue`]. Groups nested deeper than [`MAX_DEPTH`] are skipped as one
+//! `Invalid` node, so recursion stays bounded.
+
+use std::ops::Range;
+
+/// Deepest nesting of brackets that is indexed (ron's own default recursion limit is 128).
+pub const MAX_DEPTH: usize = 128;
+
+/// A place in the text; both numbers are 1-based, columns count characters (not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// One step of a record path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSegment {
+    /// `.name`: a struct field (or `.0`: a tuple item).
+    Field(String),
+    /// `[3]`: a list or tuple item (or a map entry whose key is written `3`).
+    Index(usize),
+    /// `["SRB"]`: a map entry; string keys are matched on their unquoted contents.
+    Key(String),
+}
+
+/// What an element of the text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NodeKind {
+    /// `Name(field: value, ...)` or `(field: value, ...)`: the first element is `ident:`.
+    Struct {
+        name: Option<String>,
+    },
+    /// `Name(a, b)`, `(a, b)` or the unit `()`.
+    Tuple {
+        name: Option<String>,
+    },
+    List,
+    Map,
+    /// One token: number, string, char, identifier (an enum variant such as `Gas`), ...
+    Scalar,
+    /// A stray token, a missing value, or a group nested deeper than [`MAX_DEPTH`].
+    Invalid,
+}
+
+/// The first problem met while scanning malformed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanIssue {
+    pub offset: usize,
+    pub message: &'static str,
+}
+
+#[derive(Debug)]
+struct Node {
+    kind: NodeKind,
+    span: Range<usize>,
+    children: Vec<Child>,
+}
+
+/// A child of a group; `label` is the field name or map key text, `None` for items.
+#[derive(Debug)]
+struct Child {
+    label: Option<String>,
+    label_start: usize,
+    node: usize,
+}
+
+/// The index of one RON text. It owns a copy of the text so nodes can hand out their text.
+#[derive(Debug)]
+pub struct TextIndex {
+    text: String,
+    line_starts: Vec<usize>,
+    nodes: Vec<Node>,
+    root: Option<usize>,
+    has_comments: bool,
+    issue: Option<ScanIssue>,
+}
+
+impl TextIndex {
+    /// Scans `text`. Never panics; see the module documentation for malformed input.
+    pub fn build(text: &str) -> TextIndex {
+        let lexed = lex(text);
+        let mut parser = Parser { text, tokens: &lexed.tokens, pos: 0, nodes: Vec::new(), issue: None };
+        let root = (!lexed.tokens.is_empty()).then(|| parser.value(0));
+        if let Some(extra) = lexed.tokens.get(parser.pos) {
+            parser.note(extra.start, "unexpected text after the top-level value");
+        }
+        let issue = match (lexed.issue, parser.issue) {
+            (Some(a), Some(b)) => Some(if a.offset <= b.offset { a } else { b }),
+            (a, b) => a.or(b),
+        };
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
+        TextIndex {
+            text: text.to_owned(),
+            line_starts,
+            nodes: parser.nodes,
+            root,
+            has_comments: lexed.has_comments,
+            issue,
+        }
+    }
+
+    /// Whether the text holds `//` or `/* */` comments (inside strings they do not count).
+    pub fn has_comments(&self) -> bool {
+        self.has_comments
+    }
+
+    /// The first problem found, if the text is not well-formed RON (as far as this scanner sees).
+    pub fn first_issue(&self) -> Option<&ScanIssue> {
+        self.issue.as_ref()
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The top-level value; `None` when the text holds no value at all.
+    pub fn root(&self) -> Option<NodeRef<'_>> {
+        self.root.map(|id| self.node(id))
+    }
+
+    /// The node at exactly this path, or `None`. `Some(..)` wrappers are looked through.
+    pub fn find(&self, segments: &[PathSegment]) -> Option<NodeRef<'_>> {
+        let (node, _, matched) = self.resolve(segments)?;
+        (matched == segments.len()).then_some(node)
+    }
+
+    /// Where the element at `path` (see [`parse_path`]) is written.
+    ///
+    /// For a struct field this is the field *name* (`supplier` in `supplier: "RUSS"`), for a map
+    /// entry its key, for a list or tuple item (and the root) the start of the item. When the path
+    /// does not exist, the same is given for its deepest existing prefix, so a missing field points
+    /// at the struct that lacks it. `None` only when the text holds no value.
+    pub fn locate(&self, path: &str) -> Option<Position> {
+        let (_, offset, _) = self.resolve(&parse_path(path))?;
+        Some(self.position_of_offset(offset))
+    }
+
+    /// Line and column of a byte offset; offsets past the end or inside a character are clamped.
+    pub fn position_of_offset(&self, byte_offset: usize) -> Position {
+        let mut offset = byte_offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        Position { line, column }
+    }
+
+    fn node(&self, id: usize) -> NodeRef<'_> {
+        NodeRef { index: self, id }
+    }
+
+    /// Follows the segments as far as they exist: (last node, offset to report, segments matched).
+    fn resolve(&self, segments: &[PathSegment]) -> Option<(NodeRef<'_>, usize, usize)> {
+        let mut node = self.root()?;
+        let mut offset = node.span().start;
+        for (matched, segment) in segments.iter().enumerate() {
+            match node.step(segment) {
+                Some((child, label_start)) => (node, offset) = (child, label_start),
+                None => return Some((node, offset, matched)),
+            }
+        }
+        Some((node, offset, segments.len()))
+    }
+}
+
+/// A borrowed view of one element of a [`TextIndex`].
+#[derive(Debug, Clone, Copy)]
+pub struct NodeRef<'a> {
+    index: &'a TextIndex,
+    id: usize,
+}
+
+impl<'a> NodeRef<'a> {
+    fn data(self) -> &'a Node {
+        &self.index.nodes[self.id]
+    }
+
+    pub fn kind(self) -> &'a NodeKind {
+        &self.data().kind
+    }
+
+    /// Byte range of the whole element in the text, a struct or tuple name included.
+    pub fn span(self) -> Range<usize> {
+        self.data().span.clone()
+    }
+
+    pub fn position(self) -> Position {
+        self.index.position_of_offset(self.data().span.start)
+    }
+
+    /// The raw text of the element: for scalars the token (`1`, `"RUS"`, `Gas`), for groups the
+    /// whole record, ready to be parsed again on its own.
+    pub fn text(self) -> &'a str {
+        &self.index.text[self.span()]
+    }
+
+    /// For string scalars (`"..."`, `r#"..."#`, `b"..."`) the unescaped contents.
+    pub fn as_string(self) -> Option<String> {
+        string_contents(self.text())
+    }
+
+    /// Every field written at a struct, in order, with the position of its name (`r#` dropped).
+    pub fn fields(self) -> impl Iterator<Item = (&'a str, Position, NodeRef<'a>)> + 'a {
+        self.labelled(matches!(self.kind(), NodeKind::Struct { .. }))
+    }
+
+    /// Every entry of a map, in order: key text (unquoted for strings), key position, value.
+    pub fn entries(self) -> impl Iterator<Item = (&'a str, Position, NodeRef<'a>)> + 'a {
+        self.labelled(*self.kind() == NodeKind::Map)
+    }
+
+    /// The items of a list or tuple (and any stray unlabelled values in a struct).
+    pub fn items(self) -> impl Iterator<Item = NodeRef<'a>> + 'a {
+        let index = self.index;
+        let children = &self.data().children;
+        children.iter().filter(|child| child.label.is_none()).map(move |child| index.node(child.node))
+    }
+
+    pub fn get_field(self, name: &str) -> Option<NodeRef<'a>> {
+        self.fields().find(|(field, ..)| *field == name).map(|(.., node)| node)
+    }
+
+    pub fn get_item(self, item: usize) -> Option<NodeRef<'a>> {
+        self.items().nth(item)
+    }
+
+    pub fn get_key(self, key: &str) -> Option<NodeRef<'a>> {
+        self.entries().find(|(k, ..)| *k == key).map(|(.., node)| node)
+    }
+
+    fn labelled(self, wanted: bool) -> impl Iterator<Item = (&'a str, Position, NodeRef<'a>)> + 'a {
+        let index = self.index;
+        let children: &'a [Child] = if wanted { &self.data().children } else { &[] };
+        children.iter().filter_map(move |child| {
+            let label = child.label.as_deref()?;
+            Some((label, index.position_of_offset(child.label_start), index.node(child.node)))
+        })
+    }
+
+    /// One path step: the child and the offset to report for it (its label, else its start).
+    /// A `Some(x)` wrapper that lacks the step is looked through, as serde paths omit it.
+    fn step(self, segment: &PathSegment) -> Option<(NodeRef<'a>, usize)> {
+        let mut node = self;
+        loop {
+            if let Some(found) = node.child_for(segment) {
+                return Some(found);
+            }
+            match node.kind() {
+                NodeKind::Tuple { name: Some(name) } if name == "Some" && node.items().count() == 1 => {
+                    node = node.get_item(0)?;
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Fields of structs (`.0` on tuples), items of lists and tuples, keys of maps (`[3]` too).
+    fn child_for(self, segment: &PathSegment) -> Option<(NodeRef<'a>, usize)> {
+        let label = match (segment, self.kind()) {
+            (PathSegment::Field(name), NodeKind::Struct { .. }) => name.clone(),
+            (PathSegment::Field(name), NodeKind::Tuple { .. }) => {
+                return self.item_step(name.parse().ok()?);
+            }
+            (PathSegment::Index(item), NodeKind::Map) => item.to_string(),
+            (PathSegment::Key(key), NodeKind::Map) => key.clone(),
+            (PathSegment::Index(item), _) => return self.item_step(*item),
+            _ => return None,
+        };
+        let child = self.data().children.iter().find(|child| child.label.as_deref() == Some(&label))?;
+        Some((self.index.node(child.node), child.label_start))
+    }
+
+    fn item_step(self, item: usize) -> Option<(NodeRef<'a>, usize)> {
+        let node = self.get_item(item)?;
+        Some((node, node.span().start))
+    }
+}
+
+/// Splits a record path: `energy[3].supplier`, `votes[0].ballots["SRB"]`, `actors[2]`, `` (root).
+/// Quoted keys may escape `\"` and `\\`; `[text]` with non-numeric text is a key too.
+/// Malformed paths give a best-effort split, never a panic.
+pub fn parse_path(path: &str) -> Vec<PathSegment> {
+    let mut segments = Vec::new();
+    let mut name = String::new();
+    let mut chars = path.chars().peekable();
+    let flush = |name: &mut String, segments: &mut Vec<PathSegment>| {
+        if !name.is_empty() {
+            segments.push(PathSegment::Field(std::mem::take(name)));
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '.' => flush(&mut name, &mut segments),
+            '[' => {
+                flush(&mut name, &mut segments);
+                let mut inner = String::new();
+                let quoted = chars.peek() == Some(&'"');
+                if quoted {
+                    chars.next();
+                    while let Some(c) = chars.next() {
+                        match c {
+                            '\\' => inner.extend(chars.next()),
+                            '"' => break,
+                            _ => inner.push(c),
+                        }
+                    }
+                }
+                for c in chars.by_ref().take_while(|&c| c != ']') {
+                    if !quoted {
+                        inner.push(c);
+                    }
+                }
+                segments.push(match inner.trim().parse() {
+                    Ok(item) if !quoted => PathSegment::Index(item),
+                    _ => PathSegment::Key(if quoted { inner } else { inner.trim().to_owned() }),
+                });
+            }
+            _ => name.push(c),
+        }
+    }
+    flush(&mut name, &mut segments);
+    segments
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexing: a flat token list, built by a single loop so no input can nest it.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Open(u8),
+    Close(u8),
+    Comma,
+    Colon,
+    /// Any other token: number, identifier, string, char.
+    Atom,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    tok: Tok,
+    start: usize,
+    end: usize,
+}
+
+struct Lexed {
+    tokens: Vec<Token>,
+    has_comments: bool,
+    issue: Option<ScanIssue>,
+}
+
+fn note(issue: &mut Option<ScanIssue>, offset: usize, message: &'static str) {
+    issue.get_or_insert(ScanIssue { offset, message });
+}
+
+/// Works on bytes: every byte it stops at is ASCII, so token bounds are always char boundaries
+/// (UTF-8 continuation bytes never equal an ASCII delimiter).
+fn lex(text: &str) -> Lexed {
+    let bytes = text.as_bytes();
+    let mut lexed = Lexed { tokens: Vec::new(), has_comments: false, issue: None };
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let next = bytes.get(i + 1).copied();
+        let attribute = i + 1 + usize::from(next == Some(b'!'));
+        let (tok, (end, closed)) = match (byte, next) {
+            (b' ' | b'\t' | b'\n' | b'\r' | b'\x0c', _) => (None, (i + 1, true)),
+            (b'/', Some(b'/')) => (None, (line_end(bytes, i), true)),
+            (b'/', Some(b'*')) => (None, nested_end(bytes, i, b"/*", b"*/")),
+            (b'#', _) if bytes.get(attribute) == Some(&b'[') => (None, nested_end(bytes, attribute, b"[", b"]")),
+            (b'(' | b'[' | b'{', _) => (Some(Tok::Open(byte)), (i + 1, true)),
+            (b')' | b']' | b'}', _) => (Some(Tok::Close(byte)), (i + 1, true)),
+            (b',', _) => (Some(Tok::Comma), (i + 1, true)),
+            (b':', _) => (Some(Tok::Colon), (i + 1, true)),
+            (b'"' | b'\'', _) => (Some(Tok::Atom), quoted_end(bytes, i + 1, byte)),
+            _ => (Some(Tok::Atom), literal_end(bytes, i)),
+        };
+        lexed.has_comments |= tok.is_none() && byte == b'/';
+        if !closed {
+            note(&mut lexed.issue, i, "unterminated string, char, comment or attribute");
+        }
+        if let Some(tok) = tok {
+            lexed.tokens.push(Token { tok, start: i, end });
+        }
+        i = end;
+    }
+    lexed
+}
+
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    let length = bytes[from..].iter().position(|&byte| byte == b'\n');
+    length.map_or(bytes.len(), |length| from + length)
+}
+
+/// End of a run of identifier or number characters.
+fn atom_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(&byte) = bytes.get(i) {
+        let comment = byte == b'/' && matches!(bytes.get(i + 1), Some(b'/' | b'*'));
+        if comment || byte.is_ascii_whitespace() || b"()[]{},:\"'".contains(&byte) {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// A token starting with an ordinary character: `b"..."`, `b'.'`, `r#"..."#`, `br"..."`, or an
+/// identifier / number (raw identifiers `r#name` included). Returns (end, terminated).
+fn literal_end(bytes: &[u8], start: usize) -> (usize, bool) {
+    let mut i = start;
+    if bytes[i] == b'b' {
+        match bytes.get(i + 1) {
+            Some(&quote @ (b'"' | b'\'')) => return quoted_end(bytes, i + 2, quote),
+            Some(b'r') => i += 1,
+            _ => {}
+        }
+    }
+    if bytes[i] == b'r' {
+        let hashes = bytes[i + 1..].iter().take_while(|&&b| b == b'#').count();
+        if bytes.get(i + 1 + hashes) == Some(&b'"') {
+            return raw_string_end(bytes, i + 2 + hashes, hashes);
+        }
+    }
+    // Step over the first byte: it may be a lone `/` or `#`, where `atom_end` would not move.
+    (atom_end(bytes, start + 1), true)
+}
+
+/// End of a `"`- or `'`-quoted literal whose contents start at `from`; `\` escapes one character.
+fn quoted_end(bytes: &[u8], from: usize, quote: u8) -> (usize, bool) {
+    let mut i = from;
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'\\' => i += 2,
+            _ if byte == quote => return (i + 1, true),
+            _ => i += 1,
+        }
+    }
+    (bytes.len(), false)
+}
+
+fn raw_string_end(bytes: &[u8], from: usize, hashes: usize) -> (usize, bool) {
+    let mut i = from;
+    while let Some(&byte) = bytes.get(i) {
+        let closing = &bytes[i + 1..];
+        if byte == b'"' && closing.len() >= hashes && closing[..hashes].iter().all(|&b| b == b'#') {
+            return (i + 1 + hashes, true);
+        }
+        i += 1;
+    }
+    (bytes.len(), false)
+}
+
+/// End of a region that nests, starting at its first `open`: a block comment (they nest in RON:
+/// `/* a /* b */ c */` is one comment) or the brackets of an attribute `#![enable(...)]`.
+fn nested_end(bytes: &[u8], from: usize, open: &[u8], close: &[u8]) -> (usize, bool) {
+    let (mut i, mut depth) = (from, 0usize);
+    while i < bytes.len() {
+        if bytes[i..].starts_with(open) {
+            (depth, i) = (depth + 1, i + open.len());
+        } else if bytes[i..].starts_with(close) {
+            (depth, i) = (depth - 1, i + close.len());
+            if depth == 0 {
+                return (i, true);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    (bytes.len(), false)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing: recursive descent over the tokens, bounded by MAX_DEPTH. Every call that is handed a
+// token consumes at least one, so every loop ends.
+
+struct Parser<'t> {
+    text: &'t str,
+    tokens: &'t [Token],
+    pos: usize,
+    nodes: Vec<Node>,
+    issue: Option<ScanIssue>,
+}
+
+impl Parser<'_> {
+    fn note(&mut self, offset: usize, message: &'static str) {
+        note(&mut self.issue, offset, message);
+    }
+
+    fn peek(&self, ahead: usize) -> Option<Token> {
+        self.tokens.get(self.pos + ahead).copied()
+    }
+
+    fn push(&mut self, kind: NodeKind, span: Range<usize>, children: Vec<Child>) -> usize {
+        self.nodes.push(Node { kind, span, children });
+        self.nodes.len() - 1
+    }
+
+    /// One value starting at the current token, which must exist.
+    fn value(&mut self, depth: usize) -> usize {
+        let Some(token) = self.peek(0) else {
+            return self.missing(self.text.len());
+        };
+        self.pos += 1;
+        let text = &self.text[token.start..token.end];
+        match token.tok {
+            Tok::Atom if self.peek(0).is_some_and(|t| t.tok == Tok::Open(b'(')) && is_identifier(text) => {
+                self.pos += 1;
+                self.group(b'(', token.start, Some(text.to_owned()), depth)
+            }
+            Tok::Atom => self.push(NodeKind::Scalar, token.start..token.end, Vec::new()),
+            Tok::Open(open) => self.group(open, token.start, None, depth),
+            Tok::Close(_) | Tok::Comma | Tok::Colon => {
+                self.note(token.start, "expected a value");
+                self.push(NodeKind::Invalid, token.start..token.end, Vec::new())
+            }
+        }
+    }
+
+    /// A value after `:`, or an empty `Invalid` placeholder when it is missing.
+    fn value_after_colon(&mut self, colon_end: usize, depth: usize) -> usize {
+        let value_follows = self.peek(0).is_some_and(|t| matches!(t.tok, Tok::Atom | Tok::Open(_)));
+        if value_follows { self.value(depth) } else { self.missing(colon_end) }
+    }
+
+    fn missing(&mut self, at: usize) -> usize {
+        self.note(at, "expected a value");
+        self.push(NodeKind::Invalid, at..at, Vec::new())
+    }
+
+    /// The rest of a group whose opening bracket (and name) are consumed already.
+    fn group(&mut self, open: u8, start: usize, name: Option<String>, depth: usize) -> usize {
+        if depth >= MAX_DEPTH {
+            self.note(start, "nesting too deep");
+            let end = self.skip_group();
+            return self.push(NodeKind::Invalid, start..end, Vec::new());
+        }
+        let mut children = Vec::new();
+        let end = loop {
+            let Some(token) = self.peek(0) else {
+                self.note(start, "unclosed bracket");
+                break self.text.len();
+            };
+            match token.tok {
+                Tok::Close(close) => {
+                    self.pos += 1;
+                    if !matches!((open, close), (b'(', b')') | (b'[', b']') | (b'{', b'}')) {
+                        self.note(token.start, "mismatched closing bracket");
+                    }
+                    break token.end;
+                }
+                // Trailing (or doubled) commas change nothing for an index.
+                Tok::Comma => self.pos += 1,
+                _ => children.push(self.element(open, depth + 1)),
+            }
+        };
+        let first_is_field = children.first().is_some_and(|child: &Child| child.label.is_some());
+        let kind = match open {
+            b'[' => NodeKind::List,
+            b'{' => NodeKind::Map,
+            _ if first_is_field => NodeKind::Struct { name },
+            _ => NodeKind::Tuple { name },
+        };
+        self.push(kind, start..end, children)
+    }
+
+    /// One element of a group: `name: value` in parentheses, `key: value` in braces, else a value.
+    fn element(&mut self, open: u8, depth: usize) -> Child {
+        if let (Some(name), Some(colon)) = (self.peek(0), self.peek(1))
+            && open == b'('
+            && (name.tok, colon.tok) == (Tok::Atom, Tok::Colon)
+            && is_identifier(&self.text[name.start..name.end])
+        {
+            self.pos += 2;
+            let label = self.text[name.start..name.end].trim_start_matches("r#");
+            let node = self.value_after_colon(colon.end, depth);
+            return Child { label: Some(label.to_owned()), label_start: name.start, node };
+        }
+        let first = self.value(depth);
+        let Range { start, end } = self.nodes[first].span;
+        if open != b'{' {
+            return Child { label: None, label_start: start, node: first };
+        }
+        let key = &self.text[start..end];
+        let label = string_contents(key).unwrap_or_else(|| key.to_owned());
+        let node = match self.peek(0) {
+            Some(colon) if colon.tok == Tok::Colon => {
+                self.pos += 1;
+                self.value_after_colon(colon.end, depth)
+            }
+            _ => self.missing(end),
+        };
+        Child { label: Some(label), label_start: start, node }
+    }
+
+    /// Skips to the bracket closing the current group without recursing; returns its end.
+    fn skip_group(&mut self) -> usize {
+        let mut depth = 1usize;
+        while let Some(token) = self.peek(0) {
+            self.pos += 1;
+            match token.tok {
+                Tok::Open(_) => depth += 1,
+                Tok::Close(_) if depth == 1 => return token.end,
+                Tok::Close(_) => depth -= 1,
+                _ => {}
+            }
+        }
+        self.text.len()
+    }
+}
+
+/// `name`, `_x`, `r#type`: what may name a field, struct or enum variant.
+fn is_identifier(text: &str) -> bool {
+    let mut chars = text.strip_prefix("r#").unwrap_or(text).chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The contents of a string literal, unescaped; `None` if `raw` is not a string literal.
+fn string_contents(raw: &str) -> Option<String> {
+    let raw = raw.strip_prefix('b').unwrap_or(raw);
+    if let Some(rest) = raw.strip_prefix('r') {
+        let hashes = rest.len() - rest.trim_start_matches('#').len();
+        let body = rest[hashes..].strip_prefix('"')?;
+        let closing = format!("\"{}", "#".repeat(hashes));
+        return Some(body.strip_suffix(&*closing).unwrap_or(body).to_owned());
+    }
+    let body = raw.strip_prefix('"')?;
+    Some(unescape(body.strip_suffix('"').unwrap_or(body)))
+}
+
+/// Resolves `\n \t \r \0 \\ \" \' \u{NNNN}`; anything else is kept as written.
+fn unescape(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let rest = chars.as_str();
+        let (decoded, used) = match chars.next() {
+            Some('n') => (Some('\n'), 1),
+            Some('t') => (Some('\t'), 1),
+            Some('r') => (Some('\r'), 1),
+            Some('0') => (Some('\0'), 1),
+            Some(c @ ('\\' | '"' | '\'')) => (Some(c), 1),
+            Some('u') => match rest.find('}') {
+                Some(close) if rest.starts_with("u{") => {
+                    let code = u32::from_str_radix(&rest[2..close], 16).ok();
+                    (code.and_then(char::from_u32), close + 1)
+                }
+                _ => (None, 0),
+            },
+            _ => (None, 0),
+        };
+        match decoded {
+            Some(decoded) => {
+                out.push(decoded);
+                chars = rest[used..].chars();
+            }
+            None => {
+                out.push('\\');
+                chars = rest.chars();
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCENARIO: &str = r##"#![enable(implicit_some)]
+// GeoDep scenario: Serbia (comments must survive a rewrite)
+/* block /* nested */ still comment */
+(
+    title: "Serbia: gas, [sanctions], and // votes",
+    actors: [
+        (id: "SRB", name: "Serbia", local_name: "Србија", kind: State),
+        (id: "RUS", name: "Russia", kind: State, location: (lat: 55.75, lon: 37.62)),
+        (id: "vucic", name: "Вучић", local_name: "Вучић", kind: Person),
+    ],
+    energy: [
+        (supplier: "RUS", consumer: "SRB", commodity: Gas, share: 0.89, volume: Volume(2.2, Bcm)),
+        EnergyFlow(suplier: "RUSS", consumer: "SRB", commodity: Other("LNG"), share: 1_000, year: 2023,),
+        (supplier: r#"A "raw", (tricky) ]"#, consumer: 'x', commodity: Oil, share: -1.5e3, note: b"x\"y"),
+    ],
+    votes: [
+        (
+            id: "ES-11/1", // trailing comment
+            ballots: { "SRB": Yes, "RUS": No, r"HUN": Abstain, },
+            totals: Some((yes: 141, no: 7)),
+        ),
+    ],
+    layout: { "SRB": (x: 0x1F, y: inf), "RUS": (x: NaN, y: -inf), 3: (x: 1, y: '\''), },
+)
+"##;
+
+    fn at(line: usize, column: usize) -> Option<Position> {
+        Some(Position { line, column })
+    }
+
+    fn named_struct(name: &str) -> NodeKind {
+        NodeKind::Struct { name: Some(name.to_owned()) }
+    }
+
+    fn named_tuple(name: &str) -> NodeKind {
+        NodeKind::Tuple { name: Some(name.to_owned()) }
+    }
+
+    #[test]
+    fn the_sample_is_valid_ron_and_scans_cleanly() {
+        ron::from_str::<ron::Value>(SCENARIO).expect("sample must be valid RON");
+        let index = TextIndex::build(SCENARIO);
+        assert_eq!(index.first_issue(), None);
+        assert!(index.has_comments());
+    }
+
+    #[test]
+    fn locate_points_at_field_names_items_and_keys() {
+        let index = TextIndex::build(SCENARIO);
+        assert_eq!(index.locate(""), at(4, 1));
+        assert_eq!(index.locate("title"), at(5, 5));
+        assert_eq!(index.locate("actors[1]"), at(8, 9));
+        assert_eq!(index.locate("actors[1].location.lon"), at(8, 73));
+        assert_eq!(index.locate("energy[0].volume[1]"), at(12, 93));
+        assert_eq!(index.locate("energy[0].volume.1"), at(12, 93));
+        assert_eq!(index.locate("votes[0].id"), at(18, 13));
+        assert_eq!(index.locate("votes[0].ballots[\"RUS\"]"), at(19, 36));
+        assert_eq!(index.locate("votes[0].ballots[\"HUN\"]"), at(19, 47));
+        // `totals: Some((yes: ..))`: the `Some` wrapper is looked through, as in serde paths.
+        assert_eq!(index.locate("votes[0].totals.yes"), at(20, 27));
+        assert_eq!(index.locate("layout[\"RUS\"]"), at(23, 41));
+        assert_eq!(index.locate("layout[\"SRB\"].y"), at(23, 32));
+        assert_eq!(index.locate("layout[3]"), at(23, 67));
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let index = TextIndex::build(SCENARIO);
+        // Two five-letter Cyrillic words (ten extra bytes) precede `kind` on this line.
+        assert_eq!(index.locate("actors[2].kind"), at(9, 59));
+        assert_eq!(index.locate("actors[2].local_name"), at(9, 38));
+        let offset = SCENARIO.find("Вучић").unwrap() + 2; // inside `В`: clamped to its start
+        assert_eq!(Some(index.position_of_offset(offset)), at(9, 31));
+        assert_eq!(Some(index.position_of_offset(usize::MAX)), at(25, 1));
+    }
+
+    #[test]
+    fn missing_paths_fall_back_to_the_deepest_existing_prefix() {
+        let index = TextIndex::build(SCENARIO);
+        assert_eq!(index.locate("energy[2].volume"), at(14, 9));
+        assert_eq!(index.locate("energy[1].supplier"), at(13, 9)); // at `EnergyFlow`
+        assert_eq!(index.locate("energy[7].supplier"), at(11, 5));
+        assert_eq!(index.locate("nothing.here"), at(4, 1));
+        assert!(index.find(&parse_path("energy[2].volume")).is_none());
+        assert!(index.find(&parse_path("energy[2].share")).is_some());
+        assert_eq!(TextIndex::build("// only a comment").locate(""), None);
+    }
+
+    #[test]
+    fn fields_lists_every_written_name_in_order() {
+        let index = TextIndex::build(SCENARIO);
+        let flow = index.find(&parse_path("energy[1]")).unwrap();
+        let names: Vec<&str> = flow.fields().map(|(name, ..)| name).collect();
+        assert_eq!(names, ["suplier", "consumer", "commodity", "share", "year"]);
+        let (_, position, value) = flow.fields().next().unwrap();
+        assert_eq!((Some(position), value.text()), (at(13, 20), "\"RUSS\""));
+        assert_eq!(flow.kind(), &named_struct("EnergyFlow"));
+        let ballots = index.find(&parse_path("votes[0].ballots")).unwrap();
+        let keys: Vec<&str> = ballots.entries().map(|(key, ..)| key).collect();
+        assert_eq!(keys, ["SRB", "RUS", "HUN"]);
+        let raw = TextIndex::build("(r#type: 1)");
+        assert_eq!(raw.root().unwrap().get_field("type").unwrap().text(), "1");
+    }
+
+    #[test]
+    fn spans_cover_whole_records() {
+        let index = TextIndex::build(SCENARIO);
+        let energy = index.root().unwrap().get_field("energy").unwrap();
+        let second = energy.get_item(1).unwrap();
+        assert_eq!(
+            &SCENARIO[second.span()],
+            r#"EnergyFlow(suplier: "RUSS", consumer: "SRB", commodity: Other("LNG"), share: 1_000, year: 2023,)"#
+        );
+        let first = energy.get_item(0).unwrap().text();
+        assert!(first.starts_with("(supplier: \"RUS\"") && first.ends_with("Volume(2.2, Bcm))"));
+        assert_eq!(energy.items().count(), 3);
+        assert!(energy.get_item(3).is_none());
+    }
+
+    #[test]
+    fn scalars_keep_their_raw_text() {
+        let index = TextIndex::build(SCENARIO);
+        let text = |path: &str| index.find(&parse_path(path)).map(|node| node.text());
+        assert_eq!(text("energy[2].supplier"), Some(r##"r#"A "raw", (tricky) ]"#"##));
+        assert_eq!(text("energy[2].consumer"), Some("'x'"));
+        assert_eq!(text("energy[2].share"), Some("-1.5e3"));
+        assert_eq!(text("energy[1].share"), Some("1_000"));
+        assert_eq!(text("energy[1].commodity[0]"), Some("\"LNG\""));
+        assert_eq!(text("layout[\"SRB\"].x"), Some("0x1F"));
+        assert_eq!(text("layout[3].y"), Some("'\\''"));
+        assert_eq!(text("votes[0].ballots[\"SRB\"]"), Some("Yes"));
+        let string = |path: &str| index.find(&parse_path(path))?.as_string();
+        assert_eq!(string("energy[2].supplier").as_deref(), Some(r#"A "raw", (tricky) ]"#));
+        assert_eq!(string("energy[2].note").as_deref(), Some("x\"y"));
+        assert_eq!(string("energy[2].share"), None);
+        assert_eq!(unescape(r"a\u{416}\n\q\u{zz}"), "aЖ\n\\q\\u{zz}");
+    }
+
+    #[test]
+    fn groups_are_told_apart() {
+        let kind = |text: &str| TextIndex::build(text).root().unwrap().kind().clone();
+        assert_eq!(kind("(a: 1)"), NodeKind::Struct { name: None });
+        assert_eq!(kind("(a, b: 1)"), NodeKind::Tuple { name: None });
+        assert_eq!(kind("()"), NodeKind::Tuple { name: None });
+        assert_eq!(kind("Some(1)"), named_tuple("Some"));
+        assert_eq!(kind("Volume(2.2, Bcm)"), named_tuple("Volume"));
+        assert_eq!(kind("Flow(a: 1)"), named_struct("Flow"));
+        assert_eq!(kind("{ (1, 2): x }"), NodeKind::Map);
+        assert_eq!(kind("[]"), NodeKind::List);
+        assert_eq!(kind("Gas"), NodeKind::Scalar);
+        let map = TextIndex::build("{ (1, 2): x, Gas: y }");
+        assert_eq!(map.root().unwrap().get_key("(1, 2)").unwrap().text(), "x");
+        assert_eq!(map.locate("[Gas]"), at(1, 14));
+    }
+
+    #[test]
+    fn comments_are_found_only_outside_strings() {
+        assert!(!TextIndex::build(r#"(a: "http://x.org/*no*/", b: [1, 2,])"#).has_comments());
+        assert!(!TextIndex::build("#![enable(implicit_some)]\n(a: 1)").has_comments());
+        assert!(TextIndex::build("(a: 1 /* x */)").has_comments());
+        assert!(TextIndex::build("(a: 1) // x").has_comments());
+    }
+
+    #[test]
+    fn paths_are_split_into_segments() {
+        use PathSegment::{Field, Index, Key};
+        assert_eq!(parse_path(""), []);
+        assert_eq!(parse_path("actors[2]"), [Field("actors".into()), Index(2)]);
+        assert_eq!(
+            parse_path("votes[0].ballots[\"SRB\"]"),
+            [Field("votes".into()), Index(0), Field("ballots".into()), Key("SRB".into())]
+        );
+        assert_eq!(parse_path(r#"m["a\"]b"][x]"#), [Field("m".into()), Key("a\"]b".into()), Key("x".into())]);
+        assert_eq!(parse_path("a[\"open"), [Field("a".into()), Key("open".into())]);
+    }
+
+    #[test]
+    fn malformed_text_gives_a_best_effort_tree() {
+        let index = TextIndex::build("(a: \"abc, b: 2)");
+        assert!(index.first_issue().is_some());
+        assert_eq!(index.find(&parse_path("a")).unwrap().text(), "\"abc, b: 2)");
+        let index = TextIndex::build("(a: 1, b: , c: [1, 2) d: 3");
+        assert!(index.first_issue().is_some());
+        let root = index.root().unwrap();
+        assert_eq!(root.fields().map(|(name, ..)| name).collect::<Vec<_>>(), ["a", "b", "c", "d"]);
+        assert_eq!(root.get_field("b").unwrap().kind(), &NodeKind::Invalid);
+    }
+
+    /// Depth of the tree, walked without recursion.
+    fn depth(index: &TextIndex) -> usize {
+        let mut stack: Vec<(NodeRef<'_>, usize)> = index.root().into_iter().map(|n| (n, 1)).collect();
+        let mut deepest = 0;
+        while let Some((node, level)) = stack.pop() {
+            deepest = deepest.max(level);
+            let children = node.items().chain(node.fields().chain(node.entries()).map(|(.., n)| n));
+            stack.extend(children.map(|child| (child, level + 1)));
+        }
+        deepest
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_off_not_overflowed() {
+        let levels = 100_000;
+        let brackets = [("[", "]"), ("(", ")"), ("{", "}"), ("Some(", ")"), ("(a:", ")")];
+        for (open, close) in brackets {
+            let balanced = format!("{}{}", open.repeat(levels), close.repeat(levels));
+            let index = TextIndex::build(&balanced);
+            assert_eq!(index.first_issue().unwrap().message, "nesting too deep");
+            assert!(depth(&index) <= MAX_DEPTH + 1);
+            assert_eq!(index.root().unwrap().span(), 0..balanced.len());
+            index.locate(&"[0]".repeat(levels));
+            let unclosed = TextIndex::build(&open.repeat(levels));
+            assert!(unclosed.first_issue().is_some());
+        }
+        assert!(TextIndex::build(&"/*".repeat(levels)).has_comments());
+        assert!(TextIndex::build(&"#[".repeat(levels)).root().is_none());
+    }
+
+    #[test]
+    fn random_garbage_never_panics() {
+        // Fragments that open and close things, joined at random; odd rounds use raw bytes.
+        let pieces: Vec<&str> = "(|)|[|]|{|}|,|:|\"|'|\\|/|*|#|!|r|b|a:|Some|1e3| |\n|Вучић|r#\"".split('|').collect();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..4000 {
+            let mut bytes = Vec::new();
+            for _ in 0..next() % 120 {
+                match round % 2 {
+                    0 => bytes.extend_from_slice(pieces[next() as usize % pieces.len()].as_bytes()),
+                    _ => bytes.push(next() as u8),
+                }
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let index = TextIndex::build(&text);
+            for id in 0..index.nodes.len() {
+                let node = index.node(id);
+                assert!(node.span().end <= text.len() && node.text().len() == node.span().len());
+                node.position();
+            }
+            for path in ["", "[0]", "a", "[0][1].a", "Some[\"x\"].0"] {
+                index.locate(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The scenario: plain serde data describing actors and the records between them.
+//!
+//! This room holds data and small facts about it (labels, periods, the field schema). It does no I/O and
+//! knows nothing of egui; validation lives in `crate::validate`, files in `crate::io`.
+
+mod actor;
+pub mod date;
+mod history;
+pub mod period;
+mod records;
+pub mod schema;
+mod story;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use actor::{Actor, ActorKind, GeoPoint};
+pub use history::{Ballot, Event, Source, Vote, VoteTotals};
+pub use period::{Dated, Period};
+pub use records::{Certainty, Commodity, EnergyFlow, SanctionStance, ShareBasis, Stance, Tie, TieKind, Unit, Volume};
+pub use story::{Layer, Position, StoryStep, ViewKind};
+
+/// The newest scenario format this build reads and writes.
+pub const CURRENT_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    pub format: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// The date the scenario describes the world as of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub energy: Vec<EnergyFlow>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sanctions: Vec<SanctionStance>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<Tie>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<Vote>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Saved node positions by actor id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub layout: BTreeMap<String, Position>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<StoryStep>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            format: CURRENT_FORMAT,
+            title: "Untitled scenario".to_owned(),
+            summary: String::new(),
+            as_of: None,
+            actors: Vec::new(),
+            energy: Vec::new(),
+            sanctions: Vec::new(),
+            ties: Vec::new(),
+            votes: Vec::new(),
+            events: Vec::new(),
+            sources: Vec::new(),
+            layout: BTreeMap::new(),
+            story: Vec::new(),
+        }
+    }
+}
+
+impl Scenario {
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|actor| actor.id == id)
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// The display name of an actor id, or the id itself when the actor is unknown.
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor(id).map_or(id, |actor| actor.name.as_str())
+    }
+
+    /// How many records of each kind the scenario holds, labelled for display.
+    pub fn record_counts(&self) -> [(&'static str, usize); 8] {
+        [
+            ("Actors", self.actors.len()),
+            ("Energy flows", self.energy.len()),
+            ("Sanctions stances", self.sanctions.len()),
+            ("Diplomatic ties", self.ties.len()),
+            ("Votes", self.votes.len()),
+            ("Events", self.events.len()),
+            ("Sources", self.sources.len()),
+            ("Story steps", self.story.len()),
+        ]
+    }
+
+    /// Every year any record names, sorted, for the year selector.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .energy
+            .iter()
+            .map(Dated::period)
+            .chain(self.sanctions.iter().map(Dated::period))
+            .chain(self.ties.iter().map(Dated::period))
+            .flat_map(|period| period.named_years())
+            .chain(self.votes.iter().filter_map(|vote| date::Date::parse(&vote.date).ok()).map(|d| d.year))
+            .chain(self.events.iter().filter_map(|event| date::Date::parse(&event.date).ok()).map(|d| d.year))
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+}

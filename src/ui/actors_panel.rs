@@ -1,0 +1,78 @@
+//! The side panel listing the scenario's actors, grouped by kind, with a search box.
+
+use eframe::egui;
+
+use crate::app::{Action, ViewState};
+use crate::model::{Actor, ActorKind, Scenario};
+
+#[derive(Debug, Default)]
+pub struct ActorsPanel {
+    pub search: String,
+}
+
+impl ActorsPanel {
+    pub fn ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+        egui::Panel::left("actors_panel").resizable(true).default_size(240.0).min_size(180.0).show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.heading("Actors");
+            self.search_ui(ui);
+            ui.separator();
+            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+                self.groups_ui(ui, scenario, view, actions);
+            });
+        });
+    }
+
+    fn search_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Search");
+            let field =
+                egui::TextEdit::singleline(&mut self.search).hint_text("name or id").desired_width(f32::INFINITY);
+            ui.add(field).labelled_by(label.id);
+        });
+    }
+
+    fn groups_ui(&self, ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+        let query = self.search.trim().to_lowercase();
+        let mut shown_any = false;
+        for kind in ActorKind::ALL {
+            let mut matching: Vec<&Actor> =
+                scenario.actors.iter().filter(|actor| actor.kind == kind && matches(actor, &query)).collect();
+            if matching.is_empty() {
+                continue;
+            }
+            shown_any = true;
+            matching.sort_by_key(|actor| actor.name.to_lowercase());
+            let header = format!("{} ({})", kind.plural_label(), matching.len());
+            egui::CollapsingHeader::new(header).id_salt(kind).default_open(true).show(ui, |ui| {
+                for actor in matching {
+                    actor_row(ui, actor, view, actions);
+                }
+            });
+        }
+        if !shown_any {
+            let text = if scenario.actors.is_empty() { "No actors yet." } else { "No actor matches the search." };
+            ui.weak(text);
+        }
+    }
+}
+
+fn matches(actor: &Actor, query: &str) -> bool {
+    query.is_empty()
+        || actor.id.to_lowercase().contains(query)
+        || actor.name.to_lowercase().contains(query)
+        || actor.local_name.as_ref().is_some_and(|name| name.to_lowercase().contains(query))
+}
+
+fn actor_row(ui: &mut egui::Ui, actor: &Actor, view: &ViewState, actions: &mut Vec<Action>) {
+    let selected = view.selected_actor.as_deref() == Some(actor.id.as_str());
+    let response = ui.selectable_label(selected, &actor.name);
+    let tooltip = match &actor.local_name {
+        Some(local) => format!("{} ({local}), id {}", actor.name, actor.id),
+        None => format!("{}, id {}", actor.name, actor.id),
+    };
+    if response.on_hover_text(tooltip).clicked() {
+        let next = if selected { None } else { Some(actor.id.clone()) };
+        actions.push(Action::SelectActor(next));
+    }
+}

@@ -1,0 +1,222 @@
+//! The one validator, used by loading, `geodep check` and (later) the editors: it finds every semantic
+//! problem of a scenario at once and says where it is by record path.
+//!
+//! It reads a `Scenario` and returns `Diagnostic`s; it knows nothing of files or text positions (the
+//! loader adds those) and nothing of egui.
+
+mod references;
+mod shares;
+mod values;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostic::{Diagnostic, sort};
+use crate::model::{CURRENT_FORMAT, Scenario};
+
+/// Every problem in the scenario, errors first.
+pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
+    let mut checker = Checker::new(scenario);
+    checker.check_header();
+    checker.check_actors();
+    checker.check_records();
+    checker.check_sources();
+    checker.check_layout_and_story();
+    shares::check_share_sums(scenario, &mut checker.found);
+    let mut found = checker.found;
+    sort(&mut found);
+    found
+}
+
+/// Collects diagnostics while walking the scenario, with the id sets the reference checks need.
+pub(crate) struct Checker<'a> {
+    scenario: &'a Scenario,
+    actor_ids: HashSet<&'a str>,
+    source_ids: HashSet<&'a str>,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(scenario: &'a Scenario) -> Checker<'a> {
+        Checker {
+            scenario,
+            actor_ids: scenario.actors.iter().map(|actor| actor.id.as_str()).collect(),
+            source_ids: scenario.sources.iter().map(|source| source.id.as_str()).collect(),
+            found: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.found.push(Diagnostic::error(path, message));
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.found.push(Diagnostic::warning(path, message));
+    }
+
+    fn check_header(&mut self) {
+        let scenario = self.scenario;
+        if scenario.format > CURRENT_FORMAT {
+            self.error("format", future_format_message(scenario.format));
+        } else if scenario.format == 0 {
+            self.error("format", "format 0 does not exist; this version writes format 1");
+        }
+        if scenario.title.trim().is_empty() {
+            self.warning("title", "the scenario has no title");
+        }
+        if let Some(as_of) = &scenario.as_of {
+            self.check_date("as_of", as_of);
+        }
+        if scenario.actors.is_empty() {
+            self.warning("actors", "the scenario has no actors");
+        }
+    }
+
+    fn check_actors(&mut self) {
+        let scenario = self.scenario;
+        self.check_unique_ids("actors", scenario.actors.iter().map(|actor| actor.id.as_str()), "actor");
+        for (index, actor) in scenario.actors.iter().enumerate() {
+            let path = format!("actors[{index}]");
+            values::check_id_text(self, &format!("{path}.id"), &actor.id);
+            if actor.name.trim().is_empty() {
+                self.warning(format!("{path}.name"), format!("actor \"{}\" has no name", actor.id));
+            }
+            if let Some(location) = actor.location {
+                values::check_location(self, &format!("{path}.location"), location);
+            }
+            for (member_index, member) in actor.members.iter().enumerate() {
+                let member_path = format!("{path}.members[{member_index}]");
+                self.check_actor_reference(&member_path, member);
+                if member == &actor.id {
+                    self.error(member_path, format!("\"{}\" lists itself as a member", actor.id));
+                }
+            }
+            self.check_source_references(&path, &actor.sources);
+        }
+    }
+
+    fn check_records(&mut self) {
+        references::check_energy(self);
+        references::check_sanctions(self);
+        references::check_ties(self);
+        references::check_votes(self);
+        references::check_events(self);
+    }
+
+    fn check_sources(&mut self) {
+        let scenario = self.scenario;
+        self.check_unique_ids("sources", scenario.sources.iter().map(|source| source.id.as_str()), "source");
+        let cited = cited_source_ids(scenario);
+        for (index, source) in scenario.sources.iter().enumerate() {
+            let path = format!("sources[{index}]");
+            if source.title.trim().is_empty() {
+                self.warning(format!("{path}.title"), format!("source \"{}\" has no title", source.id));
+            }
+            if let Some(date) = &source.date {
+                self.check_date(&format!("{path}.date"), date);
+            }
+            if !cited.contains(source.id.as_str()) {
+                self.warning(format!("{path}.id"), format!("source \"{}\" is never cited", source.id));
+            }
+        }
+    }
+
+    fn check_layout_and_story(&mut self) {
+        let scenario = self.scenario;
+        for (id, position) in &scenario.layout {
+            let path = format!("layout[{id:?}]");
+            if !self.actor_ids.contains(id.as_str()) {
+                let message = format!("position saved for unknown actor \"{id}\"; it is ignored");
+                self.warning(path.clone(), message);
+            }
+            if !position.0.is_finite() || !position.1.is_finite() {
+                self.error(path, "position must be two finite numbers");
+            }
+        }
+        for (index, step) in scenario.story.iter().enumerate() {
+            let path = format!("story[{index}]");
+            if step.title.trim().is_empty() && step.caption.trim().is_empty() {
+                self.warning(path.clone(), "story step has neither title nor caption");
+            }
+            for (focus_index, id) in step.focus.iter().enumerate() {
+                self.check_actor_reference(&format!("{path}.focus[{focus_index}]"), id);
+            }
+            if let Some(year) = step.year {
+                values::check_year(self, &format!("{path}.year"), year);
+            }
+        }
+    }
+
+    fn check_unique_ids<'i>(&mut self, list: &str, ids: impl Iterator<Item = &'i str>, what: &str) {
+        let mut first_index: HashMap<&str, usize> = HashMap::new();
+        for (index, id) in ids.enumerate() {
+            if let Some(first) = first_index.get(id) {
+                let message = format!("duplicate {what} id \"{id}\" (first used by {list}[{first}])");
+                self.error(format!("{list}[{index}].id"), message);
+            } else {
+                first_index.insert(id, index);
+            }
+        }
+    }
+
+    pub(crate) fn check_actor_reference(&mut self, path: &str, id: &str) {
+        if !self.actor_ids.contains(id) {
+            let hint = suggest(id, self.scenario.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())));
+            self.error(path, format!("unknown actor \"{id}\"{hint}"));
+        }
+    }
+
+    pub(crate) fn check_source_references(&mut self, record_path: &str, sources: &[String]) {
+        for (index, id) in sources.iter().enumerate() {
+            if !self.source_ids.contains(id.as_str()) {
+                let candidates = self.scenario.sources.iter().map(|s| (s.id.as_str(), s.id.as_str()));
+                let hint = suggest(id, candidates);
+                self.error(format!("{record_path}.sources[{index}]"), format!("unknown source \"{id}\"{hint}"));
+            }
+        }
+    }
+
+    pub(crate) fn check_date(&mut self, path: &str, text: &str) {
+        match crate::model::date::Date::parse(text) {
+            Ok(date) => values::check_year(self, path, date.year),
+            Err(problem) => self.error(path, format!("bad date \"{text}\": {problem}")),
+        }
+    }
+}
+
+pub fn future_format_message(format: u32) -> String {
+    format!(
+        "this file is format {format}, written by a newer GeoDep; this version reads formats up to \
+         {CURRENT_FORMAT}. Update GeoDep to open it."
+    )
+}
+
+fn cited_source_ids(scenario: &Scenario) -> HashSet<&str> {
+    let lists = scenario
+        .actors
+        .iter()
+        .map(|actor| &actor.sources)
+        .chain(scenario.energy.iter().map(|flow| &flow.sources))
+        .chain(scenario.sanctions.iter().map(|stance| &stance.sources))
+        .chain(scenario.ties.iter().map(|tie| &tie.sources))
+        .chain(scenario.votes.iter().map(|vote| &vote.sources))
+        .chain(scenario.events.iter().map(|event| &event.sources));
+    lists.flatten().map(String::as_str).collect()
+}
+
+/// `; did you mean "RUS"?` for the closest known id (by spelling, by letter case, or by display name),
+/// or nothing when no id is close.
+pub fn suggest<'a>(unknown: &str, known: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let unknown_lower = unknown.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for (id, name) in known {
+        let score = if id.to_lowercase() == unknown_lower || name.to_lowercase() == unknown_lower {
+            2.0
+        } else {
+            strsim::jaro_winkler(&unknown_lower, &id.to_lowercase())
+        };
+        if score > 0.8 && best.is_none_or(|(best_score, _)| score > best_score) {
+            best = Some((score, id));
+        }
+    }
+    best.map(|(_, id)| format!("; did you mean \"{id}\"?")).unwrap_or_default()
+}

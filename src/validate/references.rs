@@ -1,0 +1,105 @@
+//! Checks of the relationship records: their actor and source references, values and periods.
+
+use super::Checker;
+use super::values::{check_number, check_period};
+use crate::model::{Dated, Scenario};
+
+pub(super) fn check_energy(checker: &mut Checker) {
+    let scenario: &Scenario = checker.scenario;
+    for (index, flow) in scenario.energy.iter().enumerate() {
+        let path = format!("energy[{index}]");
+        checker.check_actor_reference(&format!("{path}.supplier"), &flow.supplier);
+        checker.check_actor_reference(&format!("{path}.consumer"), &flow.consumer);
+        for (via_index, transit) in flow.via.iter().enumerate() {
+            let via_path = format!("{path}.via[{via_index}]");
+            checker.check_actor_reference(&via_path, transit);
+            if transit == &flow.supplier || transit == &flow.consumer {
+                checker.warning(via_path, format!("\"{transit}\" is an end of this flow, not a transit"));
+            }
+        }
+        check_number(checker, &format!("{path}.share"), flow.share, (0.0, 1.0), "share");
+        if let Some(volume) = flow.volume
+            && (!volume.0.is_finite() || volume.0 < 0.0)
+        {
+            checker.error(format!("{path}.volume"), format!("volume must be a finite amount ≥ 0, not {}", volume.0));
+        }
+        if flow.supplier == flow.consumer && !flow.via.is_empty() {
+            checker.warning(format!("{path}.via"), "own production has no transit route");
+        }
+        check_period(checker, &path, flow.period());
+        check_cites(checker, &path, &flow.sources, "energy flow");
+    }
+}
+
+pub(super) fn check_sanctions(checker: &mut Checker) {
+    let scenario: &Scenario = checker.scenario;
+    for (index, stance) in scenario.sanctions.iter().enumerate() {
+        let path = format!("sanctions[{index}]");
+        checker.check_actor_reference(&format!("{path}.by"), &stance.by);
+        checker.check_actor_reference(&format!("{path}.target"), &stance.target);
+        if stance.by == stance.target {
+            checker.error(format!("{path}.target"), format!("\"{}\" cannot sanction itself", stance.by));
+        }
+        check_period(checker, &path, stance.period());
+        check_cites(checker, &path, &stance.sources, "sanctions stance");
+    }
+}
+
+pub(super) fn check_ties(checker: &mut Checker) {
+    let scenario: &Scenario = checker.scenario;
+    for (index, tie) in scenario.ties.iter().enumerate() {
+        let path = format!("ties[{index}]");
+        checker.check_actor_reference(&format!("{path}.a"), &tie.a);
+        checker.check_actor_reference(&format!("{path}.b"), &tie.b);
+        if tie.a == tie.b {
+            checker.error(format!("{path}.b"), format!("a tie needs two different actors, both are \"{}\"", tie.a));
+        }
+        check_number(checker, &format!("{path}.strength"), tie.strength, (-1.0, 1.0), "strength");
+        let expected = tie.kind.expected_sign();
+        if tie.strength.is_finite() && f64::from(expected) * tie.strength < 0.0 {
+            let sign = if expected > 0 { "positive" } else { "negative" };
+            let kind = tie.kind.label();
+            let message = format!("a tie of kind {kind} usually has a {sign} strength, not {}", tie.strength);
+            checker.warning(format!("{path}.strength"), message);
+        }
+        check_period(checker, &path, tie.period());
+        check_cites(checker, &path, &tie.sources, "tie");
+    }
+}
+
+pub(super) fn check_votes(checker: &mut Checker) {
+    let scenario: &Scenario = checker.scenario;
+    checker.check_unique_ids("votes", scenario.votes.iter().map(|vote| vote.id.as_str()), "vote");
+    for (index, vote) in scenario.votes.iter().enumerate() {
+        let path = format!("votes[{index}]");
+        super::values::check_id_text(checker, &format!("{path}.id"), &vote.id);
+        checker.check_date(&format!("{path}.date"), &vote.date);
+        for actor in vote.ballots.keys() {
+            checker.check_actor_reference(&format!("{path}.ballots[{actor:?}]"), actor);
+        }
+        if vote.ballots.is_empty() {
+            checker.warning(format!("{path}.ballots"), "vote records no ballots");
+        }
+        check_cites(checker, &path, &vote.sources, "vote");
+    }
+}
+
+pub(super) fn check_events(checker: &mut Checker) {
+    let scenario: &Scenario = checker.scenario;
+    for (index, event) in scenario.events.iter().enumerate() {
+        let path = format!("events[{index}]");
+        checker.check_date(&format!("{path}.date"), &event.date);
+        for (actor_index, actor) in event.actors.iter().enumerate() {
+            checker.check_actor_reference(&format!("{path}.actors[{actor_index}]"), actor);
+        }
+        checker.check_source_references(&path, &event.sources);
+    }
+}
+
+/// Every fact should cite a source; a record without one still opens.
+fn check_cites(checker: &mut Checker, path: &str, sources: &[String], what: &str) {
+    if sources.is_empty() {
+        checker.warning(format!("{path}.sources"), format!("{what} cites no source"));
+    }
+    checker.check_source_references(path, sources);
+}

@@ -1,0 +1,58 @@
+//! Checks of single values: ids, numbers, years, coordinates, periods.
+
+use super::Checker;
+use crate::model::{GeoPoint, Period};
+
+/// Years outside this range are almost certainly typing mistakes.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+pub(super) fn check_id_text(checker: &mut Checker, path: &str, id: &str) {
+    if id.trim().is_empty() {
+        checker.error(path, "id is empty");
+    } else if id.chars().any(char::is_whitespace) {
+        checker.error(path, format!("id \"{id}\" contains spaces; ids are short codes such as \"SRB\""));
+    }
+}
+
+pub(super) fn check_year(checker: &mut Checker, path: &str, year: i32) {
+    if !PLAUSIBLE_YEARS.contains(&year) {
+        let (first, last) = (PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end());
+        checker.error(path, format!("year {year} is outside {first}–{last}"));
+    }
+}
+
+/// A fraction that must be finite and within `range`.
+pub(super) fn check_number(checker: &mut Checker, path: &str, value: f64, range: (f64, f64), what: &str) {
+    let (low, high) = range;
+    if !value.is_finite() {
+        checker.error(path, format!("{what} must be a finite number, not {value}"));
+    } else if value < low || value > high {
+        checker.error(path, format!("{what} {value} is outside {low}–{high}"));
+    }
+}
+
+pub(super) fn check_location(checker: &mut Checker, path: &str, location: GeoPoint) {
+    check_number(checker, &format!("{path}.lat"), location.lat, (-90.0, 90.0), "latitude");
+    check_number(checker, &format!("{path}.lon"), location.lon, (-180.0, 180.0), "longitude");
+}
+
+pub(super) fn check_period(checker: &mut Checker, record_path: &str, period: Period) {
+    if let Some(year) = period.year {
+        check_year(checker, &format!("{record_path}.year"), year);
+        if period.from.is_some() || period.until.is_some() {
+            let message = "give either `year` or a `from`/`until` period, not both";
+            checker.error(format!("{record_path}.year"), message);
+        }
+    }
+    if let Some(from) = period.from {
+        checker.check_date(&format!("{record_path}.from"), from);
+    }
+    if let Some(until) = period.until {
+        checker.check_date(&format!("{record_path}.until"), until);
+    }
+    if let (Some(from), Some(until)) = (period.from_date(), period.until_date())
+        && from > until
+    {
+        checker.error(format!("{record_path}.until"), format!("period ends ({until}) before it starts ({from})"));
+    }
+}

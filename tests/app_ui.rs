@@ -1,0 +1,170 @@
+//! The app shell driven through egui_kittest, by the labels a person sees.
+
+use std::path::Path;
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use geodep::app::{Action, GeoDepApp, Settings, Startup};
+
+fn harness(startup: Startup) -> Harness<'static, GeoDepApp> {
+    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |_| {
+        let mut app = GeoDepApp::new(Settings::default(), startup);
+        app.disable_native_dialogs();
+        app
+    });
+    harness.run();
+    harness
+}
+
+fn write(folder: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = folder.join(name);
+    std::fs::write(&path, text).expect("write test file");
+    path
+}
+
+const SMALL_SCENARIO: &str = r#"Scenario(
+    format: 1,
+    title: "Two neighbours",
+    actors: [
+        Actor(id: "SRB", name: "Serbia", local_name: "Србија", kind: State),
+        Actor(id: "HUN", name: "Hungary", kind: State),
+    ],
+)
+"#;
+
+const BROKEN_SCENARIO: &str = r#"Scenario(
+    format: 1,
+    title: "Broken",
+    actors: [
+        Actor(id: "SRB", name: "Serbia", kind: State),
+        Actor(id: "RUS", name: "Russia", kind: State),
+    ],
+    energy: [
+        EnergyFlow(supplier: "RUSS", consumer: "SRB", commodity: Gas, share: 0.9, year: 2022),
+    ],
+)
+"#;
+
+#[test]
+fn bundled_scenario_lists_its_actors_by_name() {
+    let harness = harness(Startup::Bundled);
+    harness.get_by_label("Serbia");
+    harness.get_by_label("Russia");
+    let title = harness.state().document.scenario.title.clone();
+    assert!(title.contains("Serbia"), "bundled title: {title}");
+    harness.get_by_label(&title);
+}
+
+#[test]
+fn search_narrows_the_actor_list() {
+    let mut harness = harness(Startup::Bundled);
+    harness.get_by_label("Search").click();
+    harness.run();
+    harness.get_by_label("Search").type_text("russ");
+    harness.run();
+    harness.get_by_label("Russia");
+    assert!(harness.query_by_label("Serbia").is_none(), "Serbia should be filtered out");
+    harness.get_by_label("Search").type_text("zzz");
+    harness.run();
+    harness.get_by_label("No actor matches the search.");
+}
+
+#[test]
+fn clicking_an_actor_selects_it_and_shows_its_details() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write(folder.path(), "neighbours.ron", SMALL_SCENARIO);
+    let mut harness = harness(Startup::File(path));
+    harness.get_by_label("Serbia").click();
+    harness.run();
+    assert_eq!(harness.state().view.selected_actor.as_deref(), Some("SRB"));
+    // The details frame shows the name in the actor's own script.
+    harness.get_by_label("Србија");
+    harness.get_by_label("State · SRB");
+}
+
+#[test]
+fn a_broken_file_shows_every_problem_and_the_open_scenario_stays() {
+    let folder = tempfile::tempdir().unwrap();
+    let broken = write(folder.path(), "broken.ron", BROKEN_SCENARIO);
+    let mut harness = harness(Startup::Bundled);
+    let title_before = harness.state().document.scenario.title.clone();
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open by typing a path…").click();
+    harness.run();
+    harness.get_by_label("File path").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("File path").type_text(&broken.display().to_string());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+
+    let heading = format!(
+        "Could not open {}: 1 error, 1 warning. The scenario that was open stays open.",
+        broken.display()
+    );
+    harness.get_by_label(&heading);
+    harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
+    harness.get_by_label("line 9, col 20");
+    assert_eq!(harness.state().document.scenario.title, title_before);
+    harness.get_by_label("Russia");
+}
+
+#[test]
+fn open_without_a_native_dialog_offers_the_path_entry() {
+    let mut harness = harness(Startup::Bundled);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run();
+    harness.get_by_label("Open a scenario file");
+    harness.get_by_label("File path");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Open a scenario file").is_none());
+}
+
+#[test]
+fn ctrl_s_saves_to_the_open_file_and_keeps_a_backup() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write(folder.path(), "neighbours.ron", SMALL_SCENARIO);
+    let mut harness = harness(Startup::File(path.clone()));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(saved, geodep::io::to_canonical_text(&harness.state().document.scenario));
+    let backup = std::fs::read_to_string(folder.path().join("neighbours.ron.bak")).unwrap();
+    assert_eq!(backup, SMALL_SCENARIO);
+    assert!(!harness.state().document.dirty);
+    assert!(harness.state().status.as_ref().is_some_and(|status| status.text.starts_with("Saved")));
+}
+
+#[test]
+fn a_failed_save_says_why_and_keeps_the_edits() {
+    let mut harness = harness(Startup::Bundled);
+    harness.state_mut().document.scenario.title = "Edited title".to_owned();
+    harness.state_mut().document.dirty = true;
+    let target = Path::new("/nonexistent-folder-for-geodep-tests/out.ron").to_owned();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::SaveAs(target));
+    harness.run();
+    let app = harness.state();
+    assert!(app.document.dirty, "the edits must still be marked unsaved");
+    assert_eq!(app.document.scenario.title, "Edited title");
+    let status = app.status.as_ref().expect("a status message");
+    assert!(status.is_error && status.text.starts_with("Not saved:"), "{status:?}");
+    harness.get_by_label(&status.text);
+}
+
+#[test]
+fn new_starts_an_empty_untitled_scenario() {
+    let mut harness = harness(Startup::Bundled);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("New").click();
+    harness.run();
+    assert!(harness.state().document.scenario.actors.is_empty());
+    assert_eq!(harness.state().document.window_title(), "Untitled — GeoDep");
+    harness.get_by_label("No actors yet.");
+}
