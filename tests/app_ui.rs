@@ -102,10 +102,8 @@ fn a_broken_file_shows_every_problem_and_the_open_scenario_stays() {
     harness.get_by_label("Open").click();
     harness.run();
 
-    let heading = format!(
-        "Could not open {}: 1 error, 1 warning. The scenario that was open stays open.",
-        broken.display()
-    );
+    let heading =
+        format!("Could not open {}: 1 error, 1 warning. The scenario that was open stays open.", broken.display());
     harness.get_by_label(&heading);
     harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
     harness.get_by_label("line 9, col 20");
@@ -162,7 +160,7 @@ fn new_starts_an_empty_untitled_scenario() {
     let mut harness = harness(Startup::Bundled);
     harness.get_by_label("File").click();
     harness.run();
-    harness.get_by_label_contains("New").click();
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "New Ctrl+N").click();
     harness.run();
     assert!(harness.state().document.scenario.actors.is_empty());
     assert_eq!(harness.state().document.window_title(), "Untitled — GeoDep");

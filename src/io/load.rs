@@ -12,7 +12,7 @@ use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::ron_errors;
-use super::text_index::{NodeKind, NodeRef, TextIndex};
+use super::text_index::{NodeKind, NodeRef, Position, TextIndex};
 use crate::diagnostic::{Diagnostic, has_errors, sort};
 use crate::model::schema::{Child, RecordType};
 use crate::model::{CURRENT_FORMAT, Scenario};
@@ -204,10 +204,11 @@ fn record_errors(text: &str, index: &TextIndex, whole_error: &ron::error::Spanne
             }
         }
     }
+    // The whole-file error is new unless its record was already reported on its own (a header value, such as
+    // `title: 5`, is in no record).
     let start = &whole_error.span.start;
-    let already_reported = found.iter().any(|d| d.line == Some(start.line) && d.column == Some(start.col));
-    if !already_reported && found.is_empty() {
-        let path = enclosing_path(index, start.line, start.col);
+    let path = enclosing_path(index, start.line, start.col);
+    if !found.iter().any(|diagnostic| diagnostic.path == path) {
         found.push(Diagnostic::error(path, ron_errors::describe(&whole_error.code)).at(start.line, start.col));
     }
     found
@@ -236,16 +237,21 @@ fn shift(record_line: usize, record_column: usize, line: usize, column: usize) -
     if line <= 1 { (record_line, record_column + column.saturating_sub(1)) } else { (record_line + line - 1, column) }
 }
 
-/// The record path of the top-level list item that contains a position, or "" for the header.
+/// The record path of the top-level list item that contains a position (`energy[3]`), else the name of the
+/// top-level field (`title`), or "" when it is outside them all.
 fn enclosing_path(index: &TextIndex, line: usize, column: usize) -> String {
     let Some(root) = index.root() else { return String::new() };
-    for (list, _, node) in root.fields() {
-        for (item_index, item) in node.items().enumerate() {
-            let start = item.position();
-            let end = index.position_of_offset(item.span().end);
-            if (start.line, start.column) <= (line, column) && (line, column) < (end.line, end.column) {
-                return format!("{list}[{item_index}]");
-            }
+    let spans = |start: Position, node: NodeRef<'_>| {
+        let end = index.position_of_offset(node.span().end);
+        (start.line, start.column) <= (line, column) && (line, column) < (end.line, end.column)
+    };
+    for (field, field_position, node) in root.fields() {
+        if let Some(item_index) = node.items().position(|item| spans(item.position(), item)) {
+            return format!("{field}[{item_index}]");
+        }
+        // From the field's name to the end of its value: ron may place the error just before the value.
+        if spans(field_position, node) {
+            return field.to_owned();
         }
     }
     String::new()

@@ -11,7 +11,12 @@ use crate::model::Scenario;
 /// The canonical text of a scenario: fields in the model's order, empty optional fields left out, each
 /// record field on its own line and small values (locations, lists of ids, ballots) kept on one line.
 pub fn to_canonical_text(scenario: &Scenario) -> String {
-    let config = PrettyConfig::new().depth_limit(3).struct_names(true).extensions(Extensions::IMPLICIT_SOME);
+    let config = PrettyConfig::new()
+        .depth_limit(3)
+        .struct_names(true)
+        // Apostrophes and names in any script stay as typed; a string holding quotes is written raw (r#"…"#).
+        .escape_strings(false)
+        .extensions(Extensions::IMPLICIT_SOME);
     match ron::ser::to_string_pretty(scenario, config) {
         Ok(mut text) => {
             text.push('\n');

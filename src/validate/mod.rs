@@ -203,20 +203,31 @@ fn cited_source_ids(scenario: &Scenario) -> HashSet<&str> {
     lists.flatten().map(String::as_str).collect()
 }
 
-/// `; did you mean "RUS"?` for the closest known id (by spelling, by letter case, or by display name),
-/// or nothing when no id is close.
+/// `; did you mean "RUS"?` for the closest known id (by letter case, by display name, or by spelling:
+/// one edit or swap per three letters, so none for ids shorter than three), or nothing when no id is close.
 pub fn suggest<'a>(unknown: &str, known: impl Iterator<Item = (&'a str, &'a str)>) -> String {
     let unknown_lower = unknown.to_lowercase();
-    let mut best: Option<(f64, &str)> = None;
+    let allowed_edits = unknown.chars().count() / 3;
+    let mut best: Option<((usize, i64), &str)> = None;
     for (id, name) in known {
-        let score = if id.to_lowercase() == unknown_lower || name.to_lowercase() == unknown_lower {
-            2.0
+        let id_lower = id.to_lowercase();
+        let edits = if id_lower == unknown_lower || name.to_lowercase() == unknown_lower {
+            0
         } else {
-            strsim::jaro_winkler(&unknown_lower, &id.to_lowercase())
+            strsim::damerau_levenshtein(&unknown_lower, &id_lower)
         };
-        if score > 0.8 && best.is_none_or(|(best_score, _)| score > best_score) {
-            best = Some((score, id));
+        let similarity = strsim::jaro_winkler(&unknown_lower, &id_lower);
+        if edits > allowed_edits && similarity < 0.85 {
+            continue;
+        }
+        // Fewer edits first, then the more similar spelling; similarity is compared in thousandths.
+        let rank = (edits, -((similarity * 1000.0) as i64));
+        if best.is_none_or(|(best_rank, _)| rank < best_rank) {
+            best = Some((rank, id));
         }
     }
     best.map(|(_, id)| format!("; did you mean \"{id}\"?")).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests;

@@ -27,7 +27,7 @@ pub(super) fn check_number(checker: &mut Checker, path: &str, value: f64, range:
     if !value.is_finite() {
         checker.error(path, format!("{what} must be a finite number, not {value}"));
     } else if value < low || value > high {
-        checker.error(path, format!("{what} {value} is outside {low}–{high}"));
+        checker.error(path, format!("{what} {value} is outside the range {low} to {high}"));
     }
 }
 

@@ -1,0 +1,183 @@
+//! The validator on small hand-built scenarios, with the exact problems each should produce.
+
+use super::*;
+use crate::diagnostic::Severity;
+use crate::model::*;
+
+fn actor(id: &str, name: &str) -> Actor {
+    Actor {
+        id: id.into(),
+        name: name.into(),
+        local_name: None,
+        kind: ActorKind::State,
+        location: None,
+        groups: vec![],
+        members: vec![],
+        note: None,
+        sources: vec![],
+    }
+}
+
+fn gas(supplier: &str, consumer: &str, share: f64) -> EnergyFlow {
+    EnergyFlow {
+        supplier: supplier.into(),
+        consumer: consumer.into(),
+        commodity: Commodity::Gas,
+        share,
+        basis: ShareBasis::Consumption,
+        volume: None,
+        via: vec![],
+        route: None,
+        year: None,
+        from: None,
+        until: None,
+        certainty: Certainty::Stated,
+        note: None,
+        sources: vec!["src".into()],
+    }
+}
+
+fn scenario() -> Scenario {
+    Scenario {
+        actors: vec![actor("SRB", "Serbia"), actor("RUS", "Russia"), actor("BGR", "Bulgaria")],
+        sources: vec![Source {
+            id: "src".into(),
+            title: "A source".into(),
+            publisher: None,
+            date: None,
+            url: None,
+            note: None,
+        }],
+        energy: vec![gas("SRB", "SRB", 0.1)],
+        ..Scenario::default()
+    }
+}
+
+fn errors(scenario: &Scenario) -> Vec<(String, String)> {
+    validate(scenario).into_iter().filter(|d| d.severity == Severity::Error).map(|d| (d.path, d.message)).collect()
+}
+
+#[test]
+fn a_clean_scenario_has_no_problems() {
+    assert_eq!(validate(&scenario()), vec![]);
+}
+
+#[test]
+fn unknown_ids_suggest_the_closest_actor_by_id_or_name() {
+    let mut scenario = scenario();
+    scenario.energy = vec![gas("RUSS", "Serbia", 0.5)];
+    assert_eq!(
+        errors(&scenario),
+        vec![
+            ("energy[0].consumer".into(), "unknown actor \"Serbia\"; did you mean \"SRB\"?".into()),
+            ("energy[0].supplier".into(), "unknown actor \"RUSS\"; did you mean \"RUS\"?".into()),
+        ]
+    );
+    scenario.energy = vec![gas("XYZW", "SRB", 0.5)];
+    assert_eq!(errors(&scenario), vec![("energy[0].supplier".into(), "unknown actor \"XYZW\"".into())]);
+}
+
+#[test]
+fn duplicate_ids_point_at_the_second_use() {
+    let mut scenario = scenario();
+    scenario.actors.push(actor("SRB", "Serbia again"));
+    assert_eq!(
+        errors(&scenario),
+        vec![("actors[3].id".into(), "duplicate actor id \"SRB\" (first used by actors[0])".into())]
+    );
+}
+
+#[test]
+fn shares_over_one_in_a_year_are_reported_once_per_year() {
+    let mut scenario = scenario();
+    let mut russian_2022 = gas("RUS", "SRB", 0.85);
+    russian_2022.year = Some(2022);
+    let mut domestic_always = gas("SRB", "SRB", 0.2);
+    domestic_always.year = None;
+    let mut russian_2023 = gas("RUS", "SRB", 0.7);
+    russian_2023.year = Some(2023);
+    scenario.energy = vec![russian_2022, domestic_always, russian_2023];
+    // 2022: 0.85 + 0.2 = 1.05 > 1; 2023: 0.7 + 0.2 = 0.9 is fine.
+    let found = errors(&scenario);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "energy[1].share");
+    assert!(found[0].1.contains("in 2022 add up to 1.050 (energy[0] 0.85 + energy[1] 0.2)"), "{}", found[0].1);
+}
+
+#[test]
+fn shares_on_different_bases_or_commodities_are_not_added() {
+    let mut scenario = scenario();
+    let mut of_imports = gas("RUS", "SRB", 0.95);
+    of_imports.basis = ShareBasis::Imports;
+    let mut oil = gas("RUS", "SRB", 0.95);
+    oil.commodity = Commodity::Oil;
+    scenario.energy = vec![gas("SRB", "SRB", 0.1), of_imports, oil];
+    assert_eq!(errors(&scenario), vec![]);
+}
+
+#[test]
+fn periods_overlap_by_year() {
+    let mut scenario = scenario();
+    let mut until_2022 = gas("RUS", "SRB", 0.6);
+    until_2022.until = Some("2022-05-31".into());
+    let mut from_2022 = gas("BGR", "SRB", 0.6);
+    from_2022.from = Some("2022-06-01".into());
+    scenario.energy = vec![until_2022, from_2022];
+    // Both apply at some time during 2022, so their shares are added for that year.
+    let found = errors(&scenario);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("in 2022 add up to 1.200"), "{}", found[0].1);
+}
+
+#[test]
+fn bad_values_each_get_their_own_message() {
+    let mut scenario = scenario();
+    let mut flow = gas("RUS", "SRB", f64::NAN);
+    flow.year = Some(2022);
+    flow.from = Some("2023-02-30".into());
+    scenario.energy = vec![flow];
+    scenario.ties = vec![Tie {
+        a: "SRB".into(),
+        b: "SRB".into(),
+        kind: TieKind::Dispute,
+        strength: 1.5,
+        topic: None,
+        directed: false,
+        year: None,
+        from: None,
+        until: None,
+        certainty: Certainty::Stated,
+        note: None,
+        sources: vec!["nope".into()],
+    }];
+    let found = errors(&scenario);
+    let paths: Vec<&str> = found.iter().map(|(path, _)| path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "energy[0].from",
+            "energy[0].share",
+            "energy[0].year",
+            "ties[0].b",
+            "ties[0].sources[0]",
+            "ties[0].strength"
+        ],
+        "{found:#?}"
+    );
+    assert_eq!(found[0].1, "bad date \"2023-02-30\": day 30 is not between 1 and 28");
+    assert_eq!(found[1].1, "share must be a finite number, not NaN");
+    assert_eq!(found[5].1, "strength 1.5 is outside the range -1 to 1");
+}
+
+#[test]
+fn formats_from_the_future_and_uncited_records_are_reported() {
+    let mut scenario = scenario();
+    scenario.format = 2;
+    scenario.energy[0].sources.clear();
+    let found = validate(&scenario);
+    assert_eq!(found[0].path, "format");
+    assert!(found[0].message.contains("format 2, written by a newer GeoDep"));
+    let warnings: Vec<&str> =
+        found.iter().filter(|d| d.severity == Severity::Warning).map(|d| d.message.as_str()).collect();
+    assert_eq!(warnings, vec!["energy flow cites no source", "source \"src\" is never cited"]);
+}
