@@ -102,8 +102,10 @@ fn a_broken_file_shows_every_problem_and_the_open_scenario_stays() {
     harness.get_by_label("Open").click();
     harness.run();
 
-    let heading =
-        format!("Could not open {}: 1 error, 1 warning. The scenario that was open stays open.", broken.display());
+    let heading = format!(
+        "Could not open {}: 1 error, 1 warning. serbia-2023.ron (bundled) stays open, unchanged.",
+        broken.display()
+    );
     harness.get_by_label(&heading);
     harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
     harness.get_by_label("line 9, col 20");

@@ -23,7 +23,8 @@ pub struct Document {
 
 impl Document {
     pub fn new_untitled() -> Document {
-        Document::unsaved(Scenario::default(), "Untitled")
+        // A new scenario is empty on purpose: no warnings about what it does not have yet.
+        Document { warnings: Vec::new(), ..Document::unsaved(Scenario::default(), "Untitled") }
     }
 
     pub fn unsaved(scenario: Scenario, display_name: &str) -> Document {

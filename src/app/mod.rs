@@ -38,6 +38,8 @@ pub enum Startup {
 pub struct FailedLoad {
     pub path: PathBuf,
     pub diagnostics: Vec<Diagnostic>,
+    /// The name of the document that stays open instead, if there is one worth naming.
+    pub kept_open: Option<String>,
 }
 
 /// A one-line message in the status bar.
@@ -138,7 +140,8 @@ impl GeoDepApp {
             }
             None => {
                 let path = PathBuf::from(BUNDLED_NAME);
-                self.failed_load = Some(FailedLoad { path, diagnostics: report.diagnostics });
+                self.failed_load =
+                    Some(FailedLoad { path, diagnostics: report.diagnostics, kept_open: self.kept_open() });
             }
         }
     }
@@ -155,10 +158,20 @@ impl GeoDepApp {
             }
             None => {
                 let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-                self.set_status(format!("Could not open {}: {errors} error(s), see below", path.display()), true);
-                self.failed_load = Some(FailedLoad { path: path.to_owned(), diagnostics: report.diagnostics });
+                let noun = if errors == 1 { "problem" } else { "problems" };
+                self.set_status(format!("Could not open {}: {errors} {noun}, listed below", path.display()), true);
+                let kept_open = self.kept_open();
+                self.failed_load =
+                    Some(FailedLoad { path: path.to_owned(), diagnostics: report.diagnostics, kept_open });
             }
         }
+    }
+
+    /// The open document's name, unless it is an empty new scenario (as at start, before anything opened).
+    fn kept_open(&self) -> Option<String> {
+        let document = &self.document;
+        let is_blank = document.path.is_none() && !document.dirty && document.scenario == Default::default();
+        (!is_blank).then(|| document.file_name())
     }
 
     fn replace_document(&mut self, document: Document) {
@@ -233,6 +246,9 @@ impl GeoDepApp {
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
+        }
+        if self.applied_theme.is_none() {
+            ui::style::install(ctx);
         }
         if self.applied_theme != Some(self.settings.theme) {
             ctx.set_theme(self.settings.theme.preference());

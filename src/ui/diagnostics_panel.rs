@@ -9,12 +9,15 @@ use crate::diagnostic::{Diagnostic, Severity};
 pub fn failed_load_ui(ui: &mut egui::Ui, failed: &FailedLoad, actions: &mut Vec<Action>) {
     let errors = failed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = failed.diagnostics.len() - errors;
-    let heading = format!(
-        "Could not open {}: {errors} error{}, {warnings} warning{}. The scenario that was open stays open.",
+    let mut heading = format!(
+        "Could not open {}: {errors} error{}, {warnings} warning{}.",
         failed.path.display(),
         plural(errors),
         plural(warnings)
     );
+    if let Some(name) = &failed.kept_open {
+        heading.push_str(&format!(" {name} stays open, unchanged."));
+    }
     panel(ui, &heading, &failed.diagnostics, Action::DismissFailedLoad, actions);
 }
 
@@ -63,6 +66,6 @@ fn diagnostic_row(ui: &mut egui::Ui, diagnostic: &Diagnostic) {
     } else {
         format!("{}: {}", diagnostic.path, diagnostic.message)
     };
-    ui.label(text);
+    ui.add(egui::Label::new(text).wrap());
     ui.end_row();
 }

@@ -18,3 +18,19 @@ pub fn section_heading(ui: &mut egui::Ui, text: &str) {
     ui.label(RichText::new(text).strong().size(16.0));
     ui.add_space(2.0);
 }
+
+/// Text a little larger than egui's defaults, so that a room can read it from a projector.
+pub fn install(ctx: &egui::Context) {
+    use egui::{FontId, TextStyle};
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(12.0)),
+            (TextStyle::Body, FontId::proportional(15.0)),
+            (TextStyle::Button, FontId::proportional(15.0)),
+            (TextStyle::Heading, FontId::proportional(21.0)),
+            (TextStyle::Monospace, FontId::monospace(13.5)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+    });
+}
