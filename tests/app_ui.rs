@@ -168,3 +168,30 @@ fn new_starts_an_empty_untitled_scenario() {
     assert_eq!(harness.state().document.window_title(), "Untitled — GeoDep");
     harness.get_by_label("No actors yet.");
 }
+
+/// A file dropped on the window, as the windowing layer hands it to egui.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_scenario_file_on_the_window_opens_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write(folder.path(), "neighbours.ron", SMALL_SCENARIO);
+    let mut harness = harness(Startup::Bundled);
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path.clone())));
+    harness.run();
+    assert_eq!(harness.state().document.path.as_deref(), Some(path.as_path()));
+    assert_eq!(harness.state().document.window_title(), "neighbours.ron — GeoDep");
+    harness.get_by_label("Two neighbours");
+    assert!(harness.query_by_label("Russia").is_none(), "the bundled scenario was replaced");
+}

@@ -256,3 +256,46 @@ fn enclosing_path(index: &TextIndex, line: usize, column: usize) -> String {
     }
     String::new()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_absurdly_large_file_is_refused_before_reading_it() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("huge.ron");
+        // A sparse file: its size is set without writing the bytes.
+        std::fs::File::create(&path).unwrap().set_len(MAX_FILE_BYTES + 1).unwrap();
+        let report = load_file(&path);
+        assert!(report.scenario.is_none());
+        assert_eq!(report.diagnostics.len(), 1);
+        assert_eq!(report.diagnostics[0].message, "the file is 64 MiB; scenario files above 64 MiB are refused");
+    }
+
+    #[test]
+    fn a_folder_or_a_missing_file_gets_a_clear_error() {
+        let folder = tempfile::tempdir().unwrap();
+        let report = load_file(folder.path());
+        assert!(report.diagnostics[0].message.ends_with("is a folder, not a scenario file"));
+        let missing = load_file(&folder.path().join("missing.ron"));
+        assert!(missing.diagnostics[0].message.starts_with("cannot open"), "{:?}", missing.diagnostics);
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let text = format!("Scenario(format: 1, title: \"x\", actors: {}{})", "[".repeat(50_000), "]".repeat(50_000));
+        let report = load_text(&text);
+        assert!(report.has_errors());
+        assert!(report.scenario.is_none());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored_and_binary_is_refused() {
+        let with_mark =
+            "\u{feff}Scenario(format: 1, title: \"x\", actors: [Actor(id: \"A\", name: \"A\", kind: State)])";
+        assert!(load_text(with_mark).scenario.is_some());
+        let binary = load_bytes(b"Scenario(\0\0\x01)");
+        assert_eq!(binary.diagnostics[0].message, "this is a binary file, not a RON scenario (it contains NUL bytes)");
+    }
+}
