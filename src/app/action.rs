@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use super::settings::ThemeChoice;
+use super::view_state::{CentralView, GraphFilters};
+use crate::model::Position;
 
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
@@ -20,7 +22,23 @@ pub enum Action {
     TypePath(PathPurpose),
     ClosePathPrompt,
     Quit,
-    SelectActor(Option<String>),
+    /// Select an actor alone, or toggle it in the selection when `additive` (shift-click).
+    Select {
+        id: String,
+        additive: bool,
+    },
+    ClearSelection,
+    SetYear(Option<i32>),
+    SetFilters(GraphFilters),
+    ShowCentral(CentralView),
+    ShowHelp(bool),
+    /// Pin an actor's node where it was dragged; saved in the scenario's layout.
+    PinNode {
+        id: String,
+        position: Position,
+    },
+    /// Unpin every node: forget the saved positions.
+    ResetLayout,
     SetTheme(ThemeChoice),
     ClearRecentFiles,
     ShowProblems(bool),

@@ -62,6 +62,13 @@ impl Document {
         format!("{}{dirty_marker} — GeoDep", self.file_name())
     }
 
+    /// Changes the scenario: every edit goes through here, so the revision and the unsaved mark stay true.
+    pub fn change(&mut self, edit: impl FnOnce(&mut Scenario)) {
+        edit(&mut self.scenario);
+        self.revision += 1;
+        self.dirty = true;
+    }
+
     pub fn mark_saved(&mut self, path: &Path) {
         self.path = Some(path.to_owned());
         self.display_name = file_name(path);

@@ -6,6 +6,7 @@ mod commands;
 mod document;
 mod file_dialogs;
 mod settings;
+mod view_state;
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,7 @@ pub use action::{Action, PathPurpose};
 pub use commands::Command;
 pub use document::Document;
 pub use settings::{Settings, ThemeChoice};
+pub use view_state::{CentralView, GraphFilters, ViewState};
 
 use crate::diagnostic::Diagnostic;
 use crate::io::{load_file, load_text, save_scenario};
@@ -47,13 +49,6 @@ pub struct FailedLoad {
 pub struct Status {
     pub text: String,
     pub is_error: bool,
-}
-
-/// Transient state of the views (not saved with the scenario).
-#[derive(Debug, Clone, Default)]
-pub struct ViewState {
-    pub selected_actor: Option<String>,
-    pub show_problems: bool,
 }
 
 pub struct GeoDepApp {
@@ -116,7 +111,20 @@ impl GeoDepApp {
             Action::TypePath(purpose) => self.path_prompt = Some(self.new_path_prompt(purpose, None)),
             Action::ClosePathPrompt => self.path_prompt = None,
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::SelectActor(id) => self.view.selected_actor = id,
+            Action::Select { id, additive } => self.view.select(&id, additive),
+            Action::ClearSelection => self.view.selection.clear(),
+            Action::SetYear(year) => self.view.year = year,
+            Action::SetFilters(filters) => self.view.filters = filters,
+            Action::ShowCentral(view) => self.view.central = view,
+            Action::ShowHelp(show) => self.view.show_help = show,
+            Action::PinNode { id, position } => self.document.change(|scenario| {
+                scenario.layout.insert(id, position);
+            }),
+            Action::ResetLayout => {
+                if !self.document.scenario.layout.is_empty() {
+                    self.document.change(|scenario| scenario.layout.clear());
+                }
+            }
             Action::SetTheme(theme) => self.settings.theme = theme,
             Action::ClearRecentFiles => self.settings.recent_files.clear(),
             Action::ShowProblems(show) => self.view.show_problems = show,
@@ -175,8 +183,8 @@ impl GeoDepApp {
     }
 
     fn replace_document(&mut self, document: Document) {
+        self.view = ViewState::for_scenario(&document.scenario);
         self.document = document;
-        self.view = ViewState::default();
         self.failed_load = None;
     }
 

@@ -1,5 +1,6 @@
 //! `geodep check`: report every problem of each file, as text lines or JSON.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -32,9 +33,11 @@ pub fn run(files: &[PathBuf], format: OutputFormat) -> ExitCode {
 }
 
 fn print_text(reports: &[(&PathBuf, Vec<Diagnostic>)]) {
+    // Written with errors ignored, so that `geodep check … | head` ends quietly when the pipe closes.
+    let mut out = std::io::stdout().lock();
     for (file, diagnostics) in reports {
         for diagnostic in diagnostics {
-            println!("{}", text_line(file, diagnostic));
+            let _ = writeln!(out, "{}", text_line(file, diagnostic));
         }
     }
     let errors = count(reports, Severity::Error);
@@ -67,7 +70,9 @@ fn print_json(reports: &[(&PathBuf, Vec<Diagnostic>)]) {
         })
         .collect();
     match serde_json::to_string_pretty(&entries) {
-        Ok(json) => println!("{json}"),
+        Ok(json) => {
+            let _ = writeln!(std::io::stdout().lock(), "{json}");
+        }
         Err(error) => eprintln!("geodep: cannot write JSON: {error}"),
     }
 }

@@ -64,6 +64,18 @@ impl Date {
         Ok(Date { year, month: month.map(|month| month as u8), day: day.map(|day| day as u8) })
     }
 
+    /// The first day this date covers, as (year, month, day): "2022" starts on 2022-01-01.
+    pub fn first_day(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date covers: "2022" ends on 2022-12-31, "2023-02" on 2023-02-28.
+    pub fn last_day(&self) -> (i32, u8, u8) {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or(days_in_month(self.year, u32::from(month)) as u8);
+        (self.year, month, day)
+    }
+
     /// Position on a continuous year axis (2023-07-02 is about 2023.5), for timelines.
     pub fn as_fractional_year(&self) -> f64 {
         let month_index = f64::from(self.month.unwrap_or(1) - 1);
@@ -126,5 +138,8 @@ mod tests {
         assert!(early < late);
         assert_eq!(early.to_string(), "2022-02-24");
         assert!((Date::parse("2023-07-01").unwrap().as_fractional_year() - 2023.5).abs() < 1e-9);
+        assert_eq!(Date::parse("2023-02").unwrap().last_day(), (2023, 2, 28));
+        assert_eq!(Date::parse("2022").unwrap().last_day(), (2022, 12, 31));
+        assert_eq!(Date::parse("2022").unwrap().first_day(), (2022, 1, 1));
     }
 }

@@ -65,14 +65,15 @@ fn matches(actor: &Actor, query: &str) -> bool {
 }
 
 fn actor_row(ui: &mut egui::Ui, actor: &Actor, view: &ViewState, actions: &mut Vec<Action>) {
-    let selected = view.selected_actor.as_deref() == Some(actor.id.as_str());
+    let selected = view.is_selected(&actor.id);
     let response = ui.selectable_label(selected, &actor.name);
     let tooltip = match &actor.local_name {
         Some(local) => format!("{} ({local}), id {}", actor.name, actor.id),
         None => format!("{}, id {}", actor.name, actor.id),
     };
-    if response.on_hover_text(tooltip).clicked() {
-        let next = if selected { None } else { Some(actor.id.clone()) };
-        actions.push(Action::SelectActor(next));
+    let response = response.on_hover_text(format!("{tooltip}\nShift-click to add to the selection"));
+    if response.clicked() {
+        let additive = ui.input(|input| input.modifiers.shift);
+        actions.push(Action::Select { id: actor.id.clone(), additive });
     }
 }

@@ -11,7 +11,7 @@ pub mod style;
 
 use eframe::egui;
 
-use crate::app::{Action, GeoDepApp};
+use crate::app::{Action, CentralView, GeoDepApp};
 
 /// Draws the whole window for one frame and returns what the person asked for.
 pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
@@ -25,9 +25,30 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         diagnostics_panel::warnings_ui(ui, document, &mut actions);
     }
     actors_panel.ui(ui, &document.scenario, view, &mut actions);
-    egui::CentralPanel::default().show(ui, |ui| overview::ui(ui, document, view, &mut actions));
+    egui::CentralPanel::default().show(ui, |ui| {
+        central_tabs(ui, view.central, &mut actions);
+        match view.central {
+            CentralView::Graph => overview::ui(ui, document),
+            CentralView::Overview => overview::ui(ui, document),
+        }
+    });
     if let Some(prompt) = path_prompt {
         prompt.ui(ui.ctx(), &mut actions);
     }
     actions
+}
+
+/// The row of tabs above the central view.
+fn central_tabs(ui: &mut egui::Ui, current: CentralView, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        for (view, label, tooltip) in [
+            (CentralView::Graph, "Graph", "Actors and the energy, sanctions and diplomatic links between them"),
+            (CentralView::Overview, "Overview", "The scenario's summary, contents and sources"),
+        ] {
+            if ui.selectable_label(current == view, label).on_hover_text(tooltip).clicked() {
+                actions.push(Action::ShowCentral(view));
+            }
+        }
+    });
+    ui.separator();
 }

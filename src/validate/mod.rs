@@ -108,6 +108,7 @@ impl<'a> Checker<'a> {
         let cited = cited_source_ids(scenario);
         for (index, source) in scenario.sources.iter().enumerate() {
             let path = format!("sources[{index}]");
+            values::check_id_text(self, &format!("{path}.id"), &source.id);
             if source.title.trim().is_empty() {
                 self.warning(format!("{path}.title"), format!("source \"{}\" has no title", source.id));
             }

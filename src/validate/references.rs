@@ -92,7 +92,7 @@ pub(super) fn check_events(checker: &mut Checker) {
         for (actor_index, actor) in event.actors.iter().enumerate() {
             checker.check_actor_reference(&format!("{path}.actors[{actor_index}]"), actor);
         }
-        checker.check_source_references(&path, &event.sources);
+        check_cites(checker, &path, &event.sources, "event");
     }
 }
 

@@ -181,3 +181,16 @@ fn formats_from_the_future_and_uncited_records_are_reported() {
         found.iter().filter(|d| d.severity == Severity::Warning).map(|d| d.message.as_str()).collect();
     assert_eq!(warnings, vec!["energy flow cites no source", "source \"src\" is never cited"]);
 }
+
+#[test]
+fn a_period_ending_in_a_less_precise_year_is_not_reversed() {
+    let mut scenario = scenario();
+    scenario.energy[0].from = Some("2022-03".into());
+    scenario.energy[0].until = Some("2022".into());
+    assert_eq!(errors(&scenario), vec![]);
+    scenario.energy[0].until = Some("2022-02".into());
+    assert_eq!(
+        errors(&scenario),
+        vec![("energy[0].until".into(), "period ends (2022-02) before it starts (2022-03)".into())]
+    );
+}

@@ -50,8 +50,9 @@ pub(super) fn check_period(checker: &mut Checker, record_path: &str, period: Per
     if let Some(until) = period.until {
         checker.check_date(&format!("{record_path}.until"), until);
     }
+    // "2022" as an end means the end of 2022, so `from: "2022-03", until: "2022"` is a valid period.
     if let (Some(from), Some(until)) = (period.from_date(), period.until_date())
-        && from > until
+        && from.first_day() > until.last_day()
     {
         checker.error(format!("{record_path}.until"), format!("period ends ({until}) before it starts ({from})"));
     }

@@ -1,0 +1,114 @@
+//! What the person is looking at: the selection, the year, the graph's layers and filters, the central view.
+//! Transient: none of it is saved with the scenario.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Commodity, Layer, Scenario, TieKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    /// Selected actor ids, shared by every view: selecting anywhere selects everywhere.
+    pub selection: BTreeSet<String>,
+    /// The app-wide year: records that apply in it are shown. `None` shows every year at once.
+    pub year: Option<i32>,
+    pub filters: GraphFilters,
+    pub central: CentralView,
+    pub show_problems: bool,
+    pub show_help: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        ViewState {
+            selection: BTreeSet::new(),
+            year: None,
+            filters: GraphFilters::default(),
+            central: CentralView::Graph,
+            show_problems: false,
+            show_help: false,
+        }
+    }
+}
+
+impl ViewState {
+    /// The view a newly opened scenario starts with: its latest year with records (or its "as of" year).
+    pub fn for_scenario(scenario: &Scenario) -> ViewState {
+        let as_of_year = scenario.as_of.as_deref().and_then(|text| crate::model::date::Date::parse(text).ok());
+        let latest = scenario.years().into_iter().filter(|year| as_of_year.is_none_or(|d| *year <= d.year)).max();
+        ViewState { year: latest.or(as_of_year.map(|d| d.year)), ..ViewState::default() }
+    }
+
+    pub fn is_selected(&self, id: &str) -> bool {
+        self.selection.contains(id)
+    }
+
+    /// Select `id` alone, or add it to (or remove it from) the selection when `additive`.
+    pub fn select(&mut self, id: &str, additive: bool) {
+        if !additive {
+            self.selection.clear();
+            self.selection.insert(id.to_owned());
+        } else if !self.selection.remove(id) {
+            self.selection.insert(id.to_owned());
+        }
+    }
+}
+
+/// Which records the graph shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphFilters {
+    pub energy: bool,
+    pub sanctions: bool,
+    pub ties: bool,
+    /// Commodities hidden from the energy layer (empty: all shown).
+    pub hidden_commodities: BTreeSet<Commodity>,
+    /// Tie kinds hidden from the ties layer (empty: all shown).
+    pub hidden_tie_kinds: BTreeSet<TieKind>,
+    /// Energy flows below this share are hidden.
+    pub minimum_share: f64,
+    /// Ties weaker than this (in absolute strength) are hidden.
+    pub minimum_strength: f64,
+    /// Show only the selection and its neighbours up to `focus_depth` links away.
+    pub focus: bool,
+    pub focus_depth: usize,
+}
+
+impl Default for GraphFilters {
+    fn default() -> Self {
+        GraphFilters {
+            energy: true,
+            sanctions: true,
+            ties: true,
+            hidden_commodities: BTreeSet::new(),
+            hidden_tie_kinds: BTreeSet::new(),
+            minimum_share: 0.0,
+            minimum_strength: 0.0,
+            focus: false,
+            focus_depth: 1,
+        }
+    }
+}
+
+impl GraphFilters {
+    pub fn shows_layer(&self, layer: Layer) -> bool {
+        match layer {
+            Layer::Energy => self.energy,
+            Layer::Sanctions => self.sanctions,
+            Layer::Ties => self.ties,
+        }
+    }
+
+    pub fn set_layer(&mut self, layer: Layer, shown: bool) {
+        match layer {
+            Layer::Energy => self.energy = shown,
+            Layer::Sanctions => self.sanctions = shown,
+            Layer::Ties => self.ties = shown,
+        }
+    }
+}
+
+/// The view in the central area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CentralView {
+    Graph,
+    Overview,
+}
