@@ -5,66 +5,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use geodep::io::{load_text, to_canonical_text};
-use geodep::model::*;
+mod synthetic;
 
-/// 2,000 states, each with ten suppliers of gas at 0.05 (shares sum to 0.5) and ten ties.
-fn large_scenario() -> Scenario {
-    let ids: Vec<String> = (0..2_000).map(|index| format!("A{index:04}")).collect();
-    let actors = ids
-        .iter()
-        .map(|id| Actor {
-            id: id.clone(),
-            name: format!("Actor {id}"),
-            local_name: None,
-            kind: ActorKind::State,
-            location: None,
-            groups: vec![],
-            members: vec![],
-            note: None,
-            sources: vec!["s".into()],
-        })
-        .collect();
-    let mut energy = Vec::new();
-    let mut ties = Vec::new();
-    for (index, consumer) in ids.iter().enumerate() {
-        for step in 1..=10 {
-            let other = &ids[(index + step * 37) % ids.len()];
-            energy.push(EnergyFlow {
-                supplier: other.clone(),
-                consumer: consumer.clone(),
-                commodity: Commodity::Gas,
-                share: 0.05,
-                basis: ShareBasis::Consumption,
-                volume: None,
-                via: vec![ids[(index + step) % ids.len()].clone()],
-                route: None,
-                year: Some(2020 + (step as i32 % 4)),
-                from: None,
-                until: None,
-                certainty: Certainty::Stated,
-                note: None,
-                sources: vec!["s".into()],
-            });
-            ties.push(Tie {
-                a: consumer.clone(),
-                b: other.clone(),
-                kind: TieKind::Partnership,
-                strength: 0.5,
-                topic: None,
-                directed: false,
-                year: None,
-                from: None,
-                until: None,
-                certainty: Certainty::Stated,
-                note: None,
-                sources: vec!["s".into()],
-            });
-        }
-    }
-    let source =
-        Source { id: "s".into(), title: "Synthetic".into(), publisher: None, date: None, url: None, note: None };
-    Scenario { title: "Large".into(), actors, energy, ties, sources: vec![source], ..Scenario::default() }
-}
+use synthetic::large_scenario;
 
 fn loading(criterion: &mut Criterion) {
     let bundled = geodep::app::BUNDLED_SCENARIO;

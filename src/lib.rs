@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod diagnostic;
 pub mod io;
+pub mod layout;
 pub mod model;
 pub mod ui;
 pub mod validate;

@@ -26,7 +26,7 @@ fn run_app(startup: Startup) -> eframe::Result {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("GeoDep")
             .with_app_id("geodep")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
         // The OpenGL renderer runs on the widest range of machines, software rendering included.

@@ -32,6 +32,7 @@ pub enum Action {
     SetFilters(GraphFilters),
     ShowCentral(CentralView),
     ShowHelp(bool),
+    ToggleHelp,
     /// Pin an actor's node where it was dragged; saved in the scenario's layout.
     PinNode {
         id: String,

@@ -11,10 +11,12 @@ pub enum Command {
     Save,
     SaveAs,
     Quit,
+    Help,
 }
 
 impl Command {
-    pub const ALL: [Command; 5] = [Command::New, Command::Open, Command::Save, Command::SaveAs, Command::Quit];
+    pub const ALL: [Command; 6] =
+        [Command::New, Command::Open, Command::Save, Command::SaveAs, Command::Quit, Command::Help];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -23,6 +25,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Quit => "Quit",
+            Command::Help => "Keyboard shortcuts",
         }
     }
 
@@ -33,6 +36,7 @@ impl Command {
             Command::Save => "Save the scenario; the previous file is kept as .bak",
             Command::SaveAs => "Save the scenario to a new file",
             Command::Quit => "Close GeoDep",
+            Command::Help => "Every shortcut and mouse gesture",
         }
     }
 
@@ -43,6 +47,7 @@ impl Command {
             Command::Save => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
             Command::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
             Command::Quit => KeyboardShortcut::new(Modifiers::COMMAND, Key::Q),
+            Command::Help => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
         }
     }
 
@@ -53,6 +58,7 @@ impl Command {
             Command::Save => Action::Save,
             Command::SaveAs => Action::SaveAsDialog,
             Command::Quit => Action::Quit,
+            Command::Help => Action::ToggleHelp,
         }
     }
 }

@@ -7,6 +7,8 @@ use crate::model::Scenario;
 
 #[derive(Debug, Clone)]
 pub struct Document {
+    /// Unique per opened or created document, so that caches never mix two documents' revisions.
+    pub id: u64,
     pub scenario: Scenario,
     /// The file it was loaded from or last saved to; `None` for a new or bundled scenario.
     pub path: Option<PathBuf>,
@@ -30,6 +32,7 @@ impl Document {
     pub fn unsaved(scenario: Scenario, display_name: &str) -> Document {
         let warnings = crate::validate::validate(&scenario);
         Document {
+            id: next_document_id(),
             scenario,
             path: None,
             display_name: display_name.to_owned(),
@@ -42,6 +45,7 @@ impl Document {
 
     pub fn from_file(scenario: Scenario, path: &Path, warnings: Vec<Diagnostic>, had_comments: bool) -> Document {
         Document {
+            id: next_document_id(),
             scenario,
             path: Some(path.to_owned()),
             display_name: file_name(path),
@@ -76,6 +80,11 @@ impl Document {
         // Saving writes the canonical form, which has no comments.
         self.had_comments = false;
     }
+}
+
+fn next_document_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 fn file_name(path: &Path) -> String {

@@ -59,6 +59,7 @@ pub struct GeoDepApp {
     pub status: Option<Status>,
     pub path_prompt: Option<ui::path_prompt::PathPrompt>,
     pub actors_panel: ui::actors_panel::ActorsPanel,
+    pub graph: ui::graph::GraphView,
     dialogs: FileDialogs,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
@@ -83,6 +84,7 @@ impl GeoDepApp {
             status: None,
             path_prompt: None,
             actors_panel: Default::default(),
+            graph: Default::default(),
             dialogs: FileDialogs::default(),
             shown_title: String::new(),
             applied_theme: None,
@@ -117,6 +119,7 @@ impl GeoDepApp {
             Action::SetFilters(filters) => self.view.filters = filters,
             Action::ShowCentral(view) => self.view.central = view,
             Action::ShowHelp(show) => self.view.show_help = show,
+            Action::ToggleHelp => self.view.show_help = !self.view.show_help,
             Action::PinNode { id, position } => self.document.change(|scenario| {
                 scenario.layout.insert(id, position);
             }),

@@ -9,7 +9,7 @@ pub fn ui(ui: &mut egui::Ui, document: &Document, settings: &Settings, actions: 
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| file_menu(ui, document, settings, actions));
             ui.menu_button("View", |ui| view_menu(ui, settings, actions));
-            ui.menu_button("Help", help_menu);
+            ui.menu_button("Help", |ui| help_menu(ui, actions));
         });
     });
 }
@@ -73,15 +73,8 @@ fn view_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) 
     }
 }
 
-fn help_menu(ui: &mut egui::Ui) {
-    ui.label(egui::RichText::new("Keyboard shortcuts").strong());
-    egui::Grid::new("shortcuts").num_columns(2).show(ui, |ui| {
-        for command in Command::ALL {
-            ui.label(command.label());
-            ui.label(ui.ctx().format_shortcut(&command.shortcut()));
-            ui.end_row();
-        }
-    });
+fn help_menu(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    command_button(ui, Command::Help, actions);
     ui.separator();
     ui.label(format!("GeoDep {}", env!("CARGO_PKG_VERSION")));
     ui.label("Scenario format: docs/scenario-format.md");

@@ -3,8 +3,12 @@
 
 pub mod actors_panel;
 pub mod diagnostics_panel;
+pub mod graph;
+pub mod help_window;
+pub mod inspector;
 pub mod menu_bar;
 pub mod overview;
+pub mod palette;
 pub mod path_prompt;
 pub mod status_bar;
 pub mod style;
@@ -16,7 +20,7 @@ use crate::app::{Action, CentralView, GeoDepApp};
 /// Draws the whole window for one frame and returns what the person asked for.
 pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
     let mut actions = Vec::new();
-    let GeoDepApp { document, view, settings, failed_load, status, path_prompt, actors_panel, .. } = app;
+    let GeoDepApp { document, view, settings, failed_load, status, path_prompt, actors_panel, graph, .. } = app;
     menu_bar::ui(ui, document, settings, &mut actions);
     status_bar::ui(ui, document, status.as_ref(), view, &mut actions);
     if let Some(failed) = failed_load {
@@ -25,30 +29,59 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         diagnostics_panel::warnings_ui(ui, document, &mut actions);
     }
     actors_panel.ui(ui, &document.scenario, view, &mut actions);
+    inspector::ui(ui, &document.scenario, view, &mut actions);
     egui::CentralPanel::default().show(ui, |ui| {
-        central_tabs(ui, view.central, &mut actions);
+        ui.horizontal(|ui| {
+            central_tabs(ui, view.central, &mut actions);
+            ui.separator();
+            year_selector(ui, &document.scenario, view.year, &mut actions);
+            ui.separator();
+            ui.label(egui::RichText::new(&document.scenario.title).strong().size(17.0));
+        });
+        ui.separator();
         match view.central {
-            CentralView::Graph => overview::ui(ui, document),
+            CentralView::Graph => graph.ui(ui, document, view, &mut actions),
             CentralView::Overview => overview::ui(ui, document),
         }
     });
+    if view.show_help {
+        help_window::ui(ui.ctx(), &mut actions);
+    }
     if let Some(prompt) = path_prompt {
         prompt.ui(ui.ctx(), &mut actions);
     }
     actions
 }
 
-/// The row of tabs above the central view.
+/// The tabs above the central view.
 fn central_tabs(ui: &mut egui::Ui, current: CentralView, actions: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
-        for (view, label, tooltip) in [
-            (CentralView::Graph, "Graph", "Actors and the energy, sanctions and diplomatic links between them"),
-            (CentralView::Overview, "Overview", "The scenario's summary, contents and sources"),
-        ] {
-            if ui.selectable_label(current == view, label).on_hover_text(tooltip).clicked() {
-                actions.push(Action::ShowCentral(view));
-            }
+    for (view, label, tooltip) in [
+        (CentralView::Graph, "Graph", "Actors and the energy, sanctions and diplomatic links between them"),
+        (CentralView::Overview, "Overview", "The scenario's summary, contents and sources"),
+    ] {
+        if ui.selectable_label(current == view, label).on_hover_text(tooltip).clicked() {
+            actions.push(Action::ShowCentral(view));
         }
-    });
-    ui.separator();
+    }
+}
+
+/// The app-wide year: every view shows the records that apply in it.
+fn year_selector(ui: &mut egui::Ui, scenario: &crate::model::Scenario, year: Option<i32>, actions: &mut Vec<Action>) {
+    let label = ui.label("Year");
+    let text = |year: Option<i32>| year.map_or_else(|| "All years".to_owned(), |year| year.to_string());
+    let mut chosen = year;
+    egui::ComboBox::from_id_salt("year")
+        .selected_text(text(year))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, "All years");
+            for known in scenario.years() {
+                ui.selectable_value(&mut chosen, Some(known), known.to_string());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text("Show the records that apply in this year");
+    if chosen != year {
+        actions.push(Action::SetYear(chosen));
+    }
 }

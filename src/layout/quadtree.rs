@@ -1,0 +1,300 @@
+//! The Barnes–Hut quadtree: the repulsion that every node feels from every other node, in O(n log n) instead of
+//! O(n²), by treating a far-away square of nodes as one heavy node at their centre of mass.
+//!
+//! Every node has mass one and the force law is `offset / distance²` (a magnitude of `1 / distance`), the repulsion of
+//! the Fruchterman–Reingold spring-electrical model; the caller multiplies it by its strength.
+
+use super::Point;
+use super::geometry::{length_squared, pair_direction, scale, subtract};
+
+/// Marks a leaf: the root is cell 0 and never anyone's child, so 0 is free to mean "no children".
+const NO_CHILDREN: u32 = 0;
+/// Marks the end of a leaf's list of bodies.
+const NO_BODY: u32 = u32::MAX;
+/// Below this depth a cell is smaller than `f32` can tell apart at the root's scale: nodes that reach it (they
+/// coincide, or nearly) share one leaf instead of being split forever.
+const MAX_DEPTH: usize = 20;
+/// Cells waiting to be visited; opening a cell replaces it with four, so the stack never holds more than this.
+const STACK_CAPACITY: usize = 3 * (MAX_DEPTH + 1) + 4;
+
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    /// Geometric centre of the square.
+    centre: Point,
+    half_size: f32,
+    /// While building: the sum of the bodies' positions; afterwards: their centre of mass.
+    mass_centre: Point,
+    mass: f32,
+    /// Index of the first of four consecutive children, or [`NO_CHILDREN`] for a leaf.
+    first_child: u32,
+    /// Head of the leaf's list of bodies, or [`NO_BODY`].
+    first_body: u32,
+}
+
+impl Cell {
+    fn empty(centre: Point, half_size: f32) -> Cell {
+        Cell { centre, half_size, mass_centre: [0.0, 0.0], mass: 0.0, first_child: NO_CHILDREN, first_body: NO_BODY }
+    }
+
+    fn is_leaf(&self) -> bool {
+        self.first_child == NO_CHILDREN
+    }
+
+    fn contains(&self, point: Point) -> bool {
+        (point[0] - self.centre[0]).abs() <= self.half_size && (point[1] - self.centre[1]).abs() <= self.half_size
+    }
+
+    /// Which of the four children `point` falls in: bit 0 set for the right half, bit 1 for the lower half.
+    fn quadrant_of(&self, point: Point) -> u32 {
+        u32::from(point[0] >= self.centre[0]) | u32::from(point[1] >= self.centre[1]) << 1
+    }
+}
+
+/// A quadtree over a set of bodies, rebuilt at each step of the layout (its storage is reused).
+#[derive(Clone, Debug, Default)]
+pub struct QuadTree {
+    cells: Vec<Cell>,
+    positions: Vec<Point>,
+    /// Links of the leaves' body lists: `next_body[body]` follows `body` in its leaf.
+    next_body: Vec<u32>,
+}
+
+impl QuadTree {
+    /// Rebuilds the tree over `positions`, which must all be finite.
+    pub fn rebuild(&mut self, positions: &[Point]) {
+        self.positions.clear();
+        self.positions.extend_from_slice(positions);
+        self.next_body.clear();
+        self.next_body.resize(positions.len(), NO_BODY);
+        self.cells.clear();
+        self.cells.push(root_cell(positions));
+        for body in 0..positions.len() {
+            self.insert(body as u32);
+        }
+        for cell in &mut self.cells {
+            if cell.mass > 0.0 {
+                cell.mass_centre = scale(cell.mass_centre, 1.0 / cell.mass);
+            }
+        }
+    }
+
+    fn insert(&mut self, body: u32) {
+        let point = self.positions[body as usize];
+        let mut cell = 0;
+        let mut depth = 0;
+        loop {
+            self.add_mass(cell, point);
+            if self.cells[cell].is_leaf() {
+                if self.cells[cell].first_body == NO_BODY || depth == MAX_DEPTH {
+                    self.push_body(cell, body);
+                    return;
+                }
+                self.split(cell);
+            }
+            cell = (self.cells[cell].first_child + self.cells[cell].quadrant_of(point)) as usize;
+            depth += 1;
+        }
+    }
+
+    fn add_mass(&mut self, cell: usize, point: Point) {
+        let cell = &mut self.cells[cell];
+        cell.mass += 1.0;
+        cell.mass_centre = [cell.mass_centre[0] + point[0], cell.mass_centre[1] + point[1]];
+    }
+
+    fn push_body(&mut self, cell: usize, body: u32) {
+        self.next_body[body as usize] = self.cells[cell].first_body;
+        self.cells[cell].first_body = body;
+    }
+
+    /// Turns a leaf holding one body into an inner cell, moving that body into the child it falls in.
+    fn split(&mut self, cell: usize) {
+        let Cell { centre, half_size, first_body, .. } = self.cells[cell];
+        let quarter = half_size / 2.0;
+        let first_child = self.cells.len() as u32;
+        for quadrant in 0..4 {
+            let x = if quadrant & 1 == 0 { centre[0] - quarter } else { centre[0] + quarter };
+            let y = if quadrant & 2 == 0 { centre[1] - quarter } else { centre[1] + quarter };
+            self.cells.push(Cell::empty([x, y], quarter));
+        }
+        self.cells[cell].first_child = first_child;
+        self.cells[cell].first_body = NO_BODY;
+        let point = self.positions[first_body as usize];
+        let child = (first_child + self.cells[cell].quadrant_of(point)) as usize;
+        self.add_mass(child, point);
+        self.push_body(child, first_body);
+    }
+
+    /// The repulsion on `body` from all other bodies, `Σ offset / distance²`, approximated with opening angle
+    /// `theta` (a cell is used as a whole when its size is less than `theta` times its distance).
+    ///
+    /// Two bodies closer than `minimum_distance` repel as if they were that far apart, because the true force
+    /// grows without bound; bodies on the same spot are pushed apart in a direction chosen by [`pair_direction`].
+    pub fn repulsion_on(&self, body: usize, theta: f32, minimum_distance: f32) -> Point {
+        let point = self.positions[body];
+        let theta_squared = theta * theta;
+        let mut force = [0.0, 0.0];
+        let mut stack = [0u32; STACK_CAPACITY];
+        stack[0] = 0;
+        let mut stack_length = 1;
+        while stack_length > 0 {
+            stack_length -= 1;
+            let cell = &self.cells[stack[stack_length] as usize];
+            if cell.mass == 0.0 {
+                continue;
+            }
+            if cell.is_leaf() {
+                let leaf_force = self.leaf_repulsion(cell, body, minimum_distance);
+                force = [force[0] + leaf_force[0], force[1] + leaf_force[1]];
+                continue;
+            }
+            let offset = subtract(point, cell.mass_centre);
+            let distance_squared = length_squared(offset);
+            let size = 2.0 * cell.half_size;
+            // A cell that holds the body itself must be opened, or the body would repel itself.
+            if size * size < theta_squared * distance_squared && !cell.contains(point) {
+                let cell_force = scale(offset, cell.mass / distance_squared);
+                force = [force[0] + cell_force[0], force[1] + cell_force[1]];
+                continue;
+            }
+            for child in 0..4 {
+                stack[stack_length] = cell.first_child + child;
+                stack_length += 1;
+            }
+        }
+        force
+    }
+
+    fn leaf_repulsion(&self, cell: &Cell, body: usize, minimum_distance: f32) -> Point {
+        let mut force = [0.0, 0.0];
+        let mut other = cell.first_body;
+        while other != NO_BODY {
+            if other as usize != body {
+                let pair_force = pair_repulsion(&self.positions, body, other as usize, minimum_distance);
+                force = [force[0] + pair_force[0], force[1] + pair_force[1]];
+            }
+            other = self.next_body[other as usize];
+        }
+        force
+    }
+}
+
+/// The square that holds every position, slightly enlarged so that no position sits exactly on its border, and
+/// never of zero size (all bodies may be on one spot).
+fn root_cell(positions: &[Point]) -> Cell {
+    let mut minimum = [f32::INFINITY; 2];
+    let mut maximum = [f32::NEG_INFINITY; 2];
+    for point in positions {
+        minimum = [minimum[0].min(point[0]), minimum[1].min(point[1])];
+        maximum = [maximum[0].max(point[0]), maximum[1].max(point[1])];
+    }
+    if positions.is_empty() {
+        return Cell::empty([0.0, 0.0], 1.0);
+    }
+    let centre = [(minimum[0] + maximum[0]) / 2.0, (minimum[1] + maximum[1]) / 2.0];
+    let half_size = (maximum[0] - minimum[0]).max(maximum[1] - minimum[1]) / 2.0;
+    Cell::empty(centre, (half_size * 1.001).max(1e-3))
+}
+
+/// The repulsion of `other` on `body` (see [`QuadTree::repulsion_on`]).
+pub fn pair_repulsion(positions: &[Point], body: usize, other: usize, minimum_distance: f32) -> Point {
+    let offset = subtract(positions[body], positions[other]);
+    let distance_squared = length_squared(offset);
+    if distance_squared >= minimum_distance * minimum_distance && distance_squared > 0.0 {
+        return scale(offset, 1.0 / distance_squared);
+    }
+    let direction =
+        if distance_squared > 0.0 { scale(offset, 1.0 / distance_squared.sqrt()) } else { pair_direction(other, body) };
+    scale(direction, 1.0 / minimum_distance.max(f32::MIN_POSITIVE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::geometry::length;
+    use crate::layout::random::SeededRandom;
+
+    fn exact_repulsion_on(positions: &[Point], body: usize, minimum_distance: f32) -> Point {
+        (0..positions.len()).filter(|&other| other != body).fold([0.0, 0.0], |force, other| {
+            let pair_force = pair_repulsion(positions, body, other, minimum_distance);
+            [force[0] + pair_force[0], force[1] + pair_force[1]]
+        })
+    }
+
+    fn random_positions(count: usize, seed: u64) -> Vec<Point> {
+        let mut random = SeededRandom::new(seed);
+        (0..count).map(|_| [random.next_unit() * 1000.0, random.next_unit() * 1000.0]).collect()
+    }
+
+    /// Relative error of each body's force, measured against the typical force magnitude: a body whose forces
+    /// nearly cancel has a tiny exact force, and a relative error against that would say nothing about the tree.
+    fn worst_and_mean_error(positions: &[Point], theta: f32) -> (f32, f32) {
+        let mut tree = QuadTree::default();
+        tree.rebuild(positions);
+        let exact: Vec<Point> = (0..positions.len()).map(|body| exact_repulsion_on(positions, body, 1e-3)).collect();
+        let errors: Vec<f32> = (0..positions.len())
+            .map(|body| length(subtract(tree.repulsion_on(body, theta, 1e-3), exact[body])))
+            .collect();
+        let mean_magnitude = exact.iter().map(|&force| length(force)).sum::<f32>() / positions.len() as f32;
+        let worst = errors.iter().copied().fold(0.0, f32::max) / mean_magnitude;
+        let mean = errors.iter().sum::<f32>() / positions.len() as f32 / mean_magnitude;
+        (worst, mean)
+    }
+
+    #[test]
+    fn barnes_hut_force_is_within_a_few_percent_of_the_exact_force() {
+        let positions = random_positions(1_000, 42);
+        let (worst, mean) = worst_and_mean_error(&positions, 0.5);
+        assert!(worst < 0.05, "worst error {worst}");
+        assert!(mean < 0.01, "mean error {mean}");
+    }
+
+    #[test]
+    fn theta_zero_gives_the_exact_force() {
+        let positions = random_positions(200, 3);
+        let (worst, _) = worst_and_mean_error(&positions, 0.0);
+        assert!(worst < 1e-4, "worst error {worst}");
+    }
+
+    #[test]
+    fn a_larger_theta_trades_accuracy_for_speed() {
+        let positions = random_positions(1_000, 42);
+        let (_, mean_at_half) = worst_and_mean_error(&positions, 0.5);
+        let (_, mean_at_one) = worst_and_mean_error(&positions, 1.0);
+        assert!(mean_at_one > mean_at_half);
+    }
+
+    #[test]
+    fn mass_and_centre_of_mass_of_the_root_match_the_bodies() {
+        let positions = random_positions(500, 9);
+        let mut tree = QuadTree::default();
+        tree.rebuild(&positions);
+        let root = tree.cells[0];
+        assert_eq!(root.mass, 500.0);
+        let mean_x = positions.iter().map(|point| point[0]).sum::<f32>() / 500.0;
+        assert!((root.mass_centre[0] - mean_x).abs() < 1e-2);
+        assert!(positions.iter().all(|&point| root.contains(point)));
+    }
+
+    #[test]
+    fn coincident_bodies_share_a_leaf_and_push_apart_in_opposite_directions() {
+        let positions = vec![[5.0, 5.0]; 3];
+        let mut tree = QuadTree::default();
+        tree.rebuild(&positions);
+        let forces: Vec<Point> = (0..3).map(|body| tree.repulsion_on(body, 0.8, 0.5)).collect();
+        for force in &forces {
+            assert!(force[0].is_finite() && force[1].is_finite());
+            assert!(length(*force) > 0.0);
+        }
+        let total = forces.iter().fold([0.0, 0.0], |sum, force| [sum[0] + force[0], sum[1] + force[1]]);
+        assert!(length(total) < 1e-4, "the pair forces cancel out: {total:?}");
+    }
+
+    #[test]
+    fn empty_and_single_body_trees_give_no_force() {
+        let mut tree = QuadTree::default();
+        tree.rebuild(&[]);
+        tree.rebuild(&[[1.0, 2.0]]);
+        assert_eq!(tree.repulsion_on(0, 0.8, 0.5), [0.0, 0.0]);
+    }
+}

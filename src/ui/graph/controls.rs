@@ -1,0 +1,158 @@
+//! The graph's toolbar: layers, filters, the year, colour and size meanings, layout, focus and search.
+
+use eframe::egui;
+
+use super::GraphView;
+use super::layout_state::LayoutKind;
+use super::style::{ColourBy, SizeBy};
+use crate::app::{Action, ViewState};
+use crate::model::{Commodity, Layer, Scenario, TieKind};
+
+pub fn toolbar(
+    ui: &mut egui::Ui,
+    graph: &mut GraphView,
+    scenario: &Scenario,
+    view: &ViewState,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        layer_toggles(ui, view, actions);
+        ui.separator();
+        filters_menu(ui, scenario, view, actions);
+        focus_controls(ui, view, actions);
+        ui.separator();
+        display_menu(ui, graph, actions);
+        ui.separator();
+        search_box(ui, graph, scenario, actions);
+    });
+}
+
+fn layer_toggles(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
+    ui.label("Layers");
+    for (layer, label, tooltip) in [
+        (Layer::Energy, "Energy", "Arrows from supplier to consumer; width by share, colour by commodity"),
+        (Layer::Sanctions, "Sanctions", "Dashed arrows from the sanctioning actor to its target, colour by stance"),
+        (Layer::Ties, "Ties", "Diplomatic ties, red (hostile) through grey to green (allied); dotted when negative"),
+    ] {
+        let shown = view.filters.shows_layer(layer);
+        if ui.selectable_label(shown, label).on_hover_text(tooltip).clicked() {
+            let mut filters = view.filters.clone();
+            filters.set_layer(layer, !shown);
+            actions.push(Action::SetFilters(filters));
+        }
+    }
+}
+
+fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+    ui.menu_button("Filters…", |ui| {
+        let mut filters = view.filters.clone();
+        ui.label(egui::RichText::new("Commodities").strong());
+        for commodity in commodities(scenario) {
+            let mut shown = !filters.hidden_commodities.contains(&commodity);
+            if ui.checkbox(&mut shown, commodity.label()).changed() {
+                if shown {
+                    filters.hidden_commodities.remove(&commodity);
+                } else {
+                    filters.hidden_commodities.insert(commodity);
+                }
+            }
+        }
+        ui.label(egui::RichText::new("Tie kinds").strong());
+        for kind in tie_kinds(scenario) {
+            let mut shown = !filters.hidden_tie_kinds.contains(&kind);
+            if ui.checkbox(&mut shown, kind.label()).changed() {
+                if shown {
+                    filters.hidden_tie_kinds.remove(&kind);
+                } else {
+                    filters.hidden_tie_kinds.insert(kind);
+                }
+            }
+        }
+        ui.separator();
+        ui.add(egui::Slider::new(&mut filters.minimum_share, 0.0..=1.0).text("Minimum share").fixed_decimals(2));
+        ui.add(
+            egui::Slider::new(&mut filters.minimum_strength, 0.0..=1.0).text("Minimum tie strength").fixed_decimals(2),
+        );
+        if ui.button("Show everything").clicked() {
+            filters = crate::app::GraphFilters {
+                focus: filters.focus,
+                focus_depth: filters.focus_depth,
+                ..Default::default()
+            };
+        }
+        if filters != view.filters {
+            actions.push(Action::SetFilters(filters));
+        }
+    });
+}
+
+fn focus_controls(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
+    let mut filters = view.filters.clone();
+    ui.checkbox(&mut filters.focus, "Focus").on_hover_text("Show only the selected actors and their neighbours");
+    if filters.focus {
+        let label = ui.label("depth");
+        ui.add(egui::DragValue::new(&mut filters.focus_depth).range(1..=5)).labelled_by(label.id);
+    }
+    if filters != view.filters {
+        actions.push(Action::SetFilters(filters));
+    }
+}
+
+fn display_menu(ui: &mut egui::Ui, graph: &mut GraphView, actions: &mut Vec<Action>) {
+    ui.menu_button("Display…", |ui| {
+        let options = &mut graph.options;
+        ui.label(egui::RichText::new("Colour nodes by").strong());
+        for choice in ColourBy::ALL {
+            ui.radio_value(&mut options.colour_by, choice, choice.label());
+        }
+        ui.label(egui::RichText::new("Size nodes by").strong());
+        for choice in SizeBy::ALL {
+            ui.radio_value(&mut options.size_by, choice, choice.label());
+        }
+        ui.label(egui::RichText::new("Layout").strong());
+        for choice in LayoutKind::ALL {
+            ui.radio_value(&mut options.layout, choice, choice.label());
+        }
+        if ui.button("Reset layout").on_hover_text("Unpin every dragged node and arrange the graph again").clicked() {
+            actions.push(Action::ResetLayout);
+        }
+        ui.separator();
+        ui.checkbox(&mut options.show_unconnected, "Show actors without visible links");
+        ui.checkbox(&mut options.show_legend, "Show the legend");
+    });
+}
+
+fn search_box(ui: &mut egui::Ui, graph: &mut GraphView, scenario: &Scenario, actions: &mut Vec<Action>) {
+    let label = ui.label("Find");
+    let field = egui::TextEdit::singleline(&mut graph.search).hint_text("name, Enter").desired_width(110.0);
+    let response = ui.add(field).labelled_by(label.id);
+    if response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter)) {
+        let query = graph.search.trim().to_lowercase();
+        let found = scenario.actors.iter().find(|actor| {
+            actor.name.to_lowercase().contains(&query)
+                || actor.id.to_lowercase() == query
+                || actor.local_name.as_ref().is_some_and(|name| name.to_lowercase().contains(&query))
+        });
+        if let Some(actor) = found.filter(|_| !query.is_empty()) {
+            actions.push(Action::Select { id: actor.id.clone(), additive: false });
+            graph.pending_centre = Some(actor.id.clone());
+        }
+    }
+    if ui.button("Fit").on_hover_text("Fit the whole graph in view (F)").clicked() {
+        graph.pending_fit = true;
+    }
+}
+
+fn commodities(scenario: &Scenario) -> Vec<Commodity> {
+    let mut found: Vec<Commodity> = scenario.energy.iter().map(|flow| flow.commodity.clone()).collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn tie_kinds(scenario: &Scenario) -> Vec<TieKind> {
+    let mut found: Vec<TieKind> = scenario.ties.iter().map(|tie| tie.kind).collect();
+    found.sort();
+    found.dedup();
+    found
+}

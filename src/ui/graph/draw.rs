@@ -1,0 +1,288 @@
+//! Painting the graph: all edges in one mesh (culled to the screen, curves only where records fan out, dashes
+//! and arrows as triangles), then nodes, then labels placed greedily so that none overlap.
+
+use eframe::egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
+
+use super::style::{Dash, EdgeStyle, NodeShape};
+
+/// Screen distance between the bent edges of one pair of actors.
+const FAN_SPACING: f32 = 16.0;
+const ARROW_LENGTH: f32 = 11.0;
+
+/// A line on screen: straight, or a quadratic curve bent sideways by `bend` points.
+#[derive(Debug, Clone, Copy)]
+pub struct EdgeGeometry {
+    pub start: Pos2,
+    pub end: Pos2,
+    pub bend: f32,
+}
+
+impl EdgeGeometry {
+    /// From centre to centre, shortened to the node rims (`start_radius`, `end_radius` in screen points).
+    pub fn between(from: Pos2, to: Pos2, start_radius: f32, end_radius: f32, fan_slot: i32) -> Option<EdgeGeometry> {
+        let delta = to - from;
+        let length = delta.length();
+        if !length.is_finite() || length <= start_radius + end_radius + 1.0 {
+            return None;
+        }
+        let direction = delta / length;
+        Some(EdgeGeometry {
+            start: from + direction * start_radius,
+            end: to - direction * end_radius,
+            bend: fan_slot as f32 * FAN_SPACING,
+        })
+    }
+
+    fn control_point(&self) -> Pos2 {
+        let delta = self.end - self.start;
+        let normal = vec2(-delta.y, delta.x) / delta.length().max(1e-3);
+        self.start + delta * 0.5 + normal * self.bend * 2.0
+    }
+
+    /// Points along the edge: two for a straight line, a few for a curve.
+    pub fn points(&self) -> Vec<Pos2> {
+        if self.bend == 0.0 {
+            return vec![self.start, self.end];
+        }
+        let control = self.control_point();
+        const SEGMENTS: usize = 8;
+        (0..=SEGMENTS)
+            .map(|step| {
+                let t = step as f32 / SEGMENTS as f32;
+                let u = 1.0 - t;
+                pos2(
+                    u * u * self.start.x + 2.0 * u * t * control.x + t * t * self.end.x,
+                    u * u * self.start.y + 2.0 * u * t * control.y + t * t * self.end.y,
+                )
+            })
+            .collect()
+    }
+
+    /// A rectangle containing the whole edge, for culling.
+    pub fn bounds(&self) -> Rect {
+        let rect = Rect::from_two_pos(self.start, self.end);
+        if self.bend == 0.0 { rect } else { rect.union(Rect::from_two_pos(self.control_point(), self.control_point())) }
+    }
+
+    /// Distance from a point to the drawn line, for hovering.
+    pub fn distance_to(&self, point: Pos2) -> f32 {
+        self.points().windows(2).map(|pair| distance_to_segment(point, pair[0], pair[1])).fold(f32::INFINITY, f32::min)
+    }
+
+    #[cfg(test)]
+    pub fn midpoint(&self) -> Pos2 {
+        let points = self.points();
+        if points.len() == 2 { points[0] + (points[1] - points[0]) * 0.5 } else { points[points.len() / 2] }
+    }
+}
+
+fn distance_to_segment(point: Pos2, start: Pos2, end: Pos2) -> f32 {
+    let segment = end - start;
+    let length_squared = segment.length_sq();
+    if length_squared <= f32::EPSILON {
+        return (point - start).length();
+    }
+    let t = ((point - start).dot(segment) / length_squared).clamp(0.0, 1.0);
+    (point - (start + segment * t)).length()
+}
+
+/// Collects every edge of a frame into one mesh.
+pub struct EdgeMesh {
+    mesh: Mesh,
+}
+
+impl EdgeMesh {
+    pub fn new() -> EdgeMesh {
+        EdgeMesh { mesh: Mesh::default() }
+    }
+
+    pub fn add(&mut self, geometry: &EdgeGeometry, style: &EdgeStyle) {
+        let points = geometry.points();
+        let last_direction = (points[points.len() - 1] - points[points.len() - 2]).normalized();
+        let mut line = points;
+        if style.arrow {
+            // Stop the line at the arrow's base, so that a wide line does not poke through the tip.
+            let tip = *line.last().unwrap_or(&geometry.end);
+            let base = tip - last_direction * ARROW_LENGTH.min((tip - geometry.start).length() * 0.5);
+            if let Some(last) = line.last_mut() {
+                *last = base;
+            }
+            self.add_arrowhead(tip, last_direction, style);
+        }
+        match style.dash {
+            Dash::Solid => self.add_polyline(&line, style.width, style.colour),
+            Dash::Dashed => self.add_dashed(&line, style.width, style.colour, 9.0, 6.0),
+            Dash::Dotted => self.add_dashed(&line, style.width, style.colour, 2.5, 4.5),
+        }
+    }
+
+    fn add_polyline(&mut self, points: &[Pos2], width: f32, colour: Color32) {
+        for pair in points.windows(2) {
+            self.add_segment(pair[0], pair[1], width, colour);
+        }
+    }
+
+    fn add_dashed(&mut self, points: &[Pos2], width: f32, colour: Color32, dash: f32, gap: f32) {
+        let mut drawing = true;
+        let mut remaining = dash;
+        for pair in points.windows(2) {
+            let (mut from, to) = (pair[0], pair[1]);
+            let mut left = (to - from).length();
+            let direction = if left > 0.0 { (to - from) / left } else { Vec2::ZERO };
+            while left > 0.0 {
+                let step = remaining.min(left);
+                let next = from + direction * step;
+                if drawing {
+                    self.add_segment(from, next, width, colour);
+                }
+                from = next;
+                left -= step;
+                remaining -= step;
+                if remaining <= 0.0 {
+                    drawing = !drawing;
+                    remaining = if drawing { dash } else { gap };
+                }
+            }
+        }
+    }
+
+    fn add_segment(&mut self, from: Pos2, to: Pos2, width: f32, colour: Color32) {
+        let direction = (to - from).normalized();
+        let half_width = vec2(-direction.y, direction.x) * (width * 0.5);
+        let index = self.mesh.vertices.len() as u32;
+        for corner in [from + half_width, from - half_width, to - half_width, to + half_width] {
+            self.mesh.colored_vertex(corner, colour);
+        }
+        self.mesh.add_triangle(index, index + 1, index + 2);
+        self.mesh.add_triangle(index, index + 2, index + 3);
+    }
+
+    fn add_arrowhead(&mut self, tip: Pos2, direction: Vec2, style: &EdgeStyle) {
+        let length = ARROW_LENGTH + style.width;
+        let half_width = 4.0 + style.width * 0.6;
+        let base = tip - direction * length;
+        let side = vec2(-direction.y, direction.x) * half_width;
+        let index = self.mesh.vertices.len() as u32;
+        for corner in [tip, base + side, base - side] {
+            self.mesh.colored_vertex(corner, style.colour);
+        }
+        self.mesh.add_triangle(index, index + 1, index + 2);
+    }
+
+    pub fn into_shape(self) -> Shape {
+        Shape::mesh(self.mesh)
+    }
+}
+
+/// One node's shape on screen.
+pub fn node_shape(centre: Pos2, radius: f32, shape: NodeShape, fill: Color32, outline: Stroke) -> Shape {
+    match shape {
+        NodeShape::Circle => Shape::circle_filled(centre, radius, fill),
+        NodeShape::Ring => Shape::circle_stroke(centre, radius * 0.8, Stroke::new(radius * 0.35, fill)),
+        NodeShape::Square => {
+            let rect = Rect::from_center_size(centre, Vec2::splat(radius * 1.8));
+            Shape::rect_filled(rect, radius * 0.25, fill)
+        }
+        NodeShape::Diamond => polygon(centre, radius * 1.2, &[0.0, 90.0, 180.0, 270.0], fill, outline),
+        NodeShape::Triangle => polygon(centre, radius * 1.25, &[270.0, 30.0, 150.0], fill, outline),
+    }
+}
+
+fn polygon(centre: Pos2, radius: f32, angles_degrees: &[f32], fill: Color32, outline: Stroke) -> Shape {
+    let points = angles_degrees
+        .iter()
+        .map(|angle| {
+            let radians = angle.to_radians();
+            centre + vec2(radians.cos(), radians.sin()) * radius
+        })
+        .collect();
+    Shape::convex_polygon(points, fill, outline)
+}
+
+/// Places labels in priority order, skipping any that would overlap one already placed.
+pub struct LabelPlacer {
+    placed: Vec<Rect>,
+    cell_size: f32,
+    grid: std::collections::HashMap<(i32, i32), Vec<usize>>,
+}
+
+impl LabelPlacer {
+    pub fn new() -> LabelPlacer {
+        LabelPlacer { placed: Vec::new(), cell_size: 96.0, grid: Default::default() }
+    }
+
+    /// Reserves the rectangle of something already drawn (a node) so that labels avoid it.
+    pub fn reserve(&mut self, rect: Rect) {
+        self.insert(rect);
+    }
+
+    fn cells(&self, rect: Rect) -> impl Iterator<Item = (i32, i32)> {
+        let cell = self.cell_size;
+        let (x0, y0) = ((rect.min.x / cell).floor() as i32, (rect.min.y / cell).floor() as i32);
+        let (x1, y1) = ((rect.max.x / cell).floor() as i32, (rect.max.y / cell).floor() as i32);
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn insert(&mut self, rect: Rect) {
+        let index = self.placed.len();
+        self.placed.push(rect);
+        let cells: Vec<(i32, i32)> = self.cells(rect).collect();
+        for cell in cells {
+            self.grid.entry(cell).or_default().push(index);
+        }
+    }
+
+    /// True (and reserved) when `rect` overlaps nothing placed so far.
+    pub fn try_place(&mut self, rect: Rect) -> bool {
+        let overlaps = self.cells(rect).any(|cell| {
+            self.grid.get(&cell).is_some_and(|indices| indices.iter().any(|&index| self.placed[index].intersects(rect)))
+        });
+        if !overlaps {
+            self.insert(rect);
+        }
+        !overlaps
+    }
+}
+
+/// Where a label of `size` may go around a node, in order of preference: below, above, right, left.
+pub fn label_rects(centre: Pos2, radius: f32, size: Vec2) -> [Rect; 4] {
+    let plate = size + vec2(6.0, 2.0);
+    let gap = radius + 3.0;
+    [
+        Rect::from_min_size(pos2(centre.x - plate.x / 2.0, centre.y + gap), plate),
+        Rect::from_min_size(pos2(centre.x - plate.x / 2.0, centre.y - gap - plate.y), plate),
+        Rect::from_min_size(pos2(centre.x + gap, centre.y - plate.y / 2.0), plate),
+        Rect::from_min_size(pos2(centre.x - gap - plate.x, centre.y - plate.y / 2.0), plate),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edges_stop_at_the_node_rims() {
+        let geometry = EdgeGeometry::between(pos2(0.0, 0.0), pos2(100.0, 0.0), 10.0, 20.0, 0).unwrap();
+        assert_eq!(geometry.start, pos2(10.0, 0.0));
+        assert_eq!(geometry.end, pos2(80.0, 0.0));
+        assert!(EdgeGeometry::between(pos2(0.0, 0.0), pos2(25.0, 0.0), 10.0, 20.0, 0).is_none(), "overlapping nodes");
+    }
+
+    #[test]
+    fn fanned_edges_bend_to_opposite_sides() {
+        let left = EdgeGeometry::between(pos2(0.0, 0.0), pos2(100.0, 0.0), 0.0, 0.0, 1).unwrap();
+        let right = EdgeGeometry::between(pos2(0.0, 0.0), pos2(100.0, 0.0), 0.0, 0.0, -1).unwrap();
+        assert!(left.midpoint().y > 5.0 && right.midpoint().y < -5.0, "{:?} {:?}", left.midpoint(), right.midpoint());
+        assert!(left.distance_to(left.midpoint()) < 0.01);
+    }
+
+    #[test]
+    fn labels_never_overlap() {
+        let mut placer = LabelPlacer::new();
+        let first = Rect::from_min_size(pos2(0.0, 0.0), vec2(80.0, 16.0));
+        assert!(placer.try_place(first));
+        assert!(!placer.try_place(first.translate(vec2(40.0, 8.0))));
+        assert!(placer.try_place(first.translate(vec2(0.0, 20.0))));
+        assert!(placer.try_place(first.translate(vec2(500.0, 500.0))));
+    }
+}

@@ -1,0 +1,169 @@
+//! Node positions for the open document: computed by `crate::layout` over every actor and every record of all
+//! years (so that nodes stay put when the year or filters change), a few steps per frame so that the window never
+//! freezes, with the positions saved in the scenario pinned.
+
+use std::time::{Duration, Instant};
+
+use eframe::egui::{Pos2, pos2};
+
+use crate::layout::{ForceLayout, ForceSettings, LayoutInput, Progress, circular_grouped};
+use crate::model::{ActorKind, Position, Scenario};
+
+/// How long layout may run in one frame.
+const FRAME_BUDGET: Duration = Duration::from_millis(6);
+const SEED: u64 = 2023;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LayoutKind {
+    /// Force-directed, honouring the positions saved in the file (dragged nodes).
+    Force,
+    /// On a circle, grouped by bloc.
+    CircleByBloc,
+}
+
+impl LayoutKind {
+    pub const ALL: [LayoutKind; 2] = [LayoutKind::Force, LayoutKind::CircleByBloc];
+    pub fn label(self) -> &'static str {
+        match self {
+            LayoutKind::Force => "Force-directed (keeps dragged nodes)",
+            LayoutKind::CircleByBloc => "Circle, grouped by bloc",
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct LayoutState {
+    /// (document id, revision, layout) the positions were computed for.
+    computed_for: Option<(u64, u64, LayoutKind)>,
+    ids: Vec<String>,
+    positions: Vec<Pos2>,
+    running: Option<ForceLayout>,
+    progress: Option<Progress>,
+}
+
+impl LayoutState {
+    /// Starts a new layout when the document changed; advances a running one within the frame budget.
+    /// Returns true while work remains (the caller asks for another frame).
+    pub fn update(&mut self, document_id: u64, revision: u64, kind: LayoutKind, scenario: &Scenario) -> bool {
+        let key = (document_id, revision, kind);
+        if self.computed_for != Some(key) {
+            self.start(scenario, kind);
+            self.computed_for = Some(key);
+        }
+        self.advance()
+    }
+
+    /// The canvas position of an actor by index in `scenario.actors`.
+    pub fn position(&self, actor: usize) -> Option<Pos2> {
+        self.positions.get(actor).copied()
+    }
+
+    /// Share of the running layout done, for a progress bar; `None` when finished.
+    pub fn progress(&self) -> Option<f32> {
+        self.running.as_ref()?;
+        self.progress.map(|progress| progress.iterations_done as f32 / progress.max_iterations.max(1) as f32)
+    }
+
+    fn start(&mut self, scenario: &Scenario, kind: LayoutKind) {
+        let previous: std::collections::HashMap<&str, Pos2> =
+            self.ids.iter().map(String::as_str).zip(self.positions.iter().copied()).collect();
+        let input = layout_input(scenario, kind);
+        let radii = input.radii.clone();
+        let initial: Vec<Option<[f32; 2]>> =
+            scenario.actors.iter().map(|actor| previous.get(actor.id.as_str()).map(|p| [p.x, p.y])).collect();
+        let ids: Vec<String> = scenario.actors.iter().map(|actor| actor.id.clone()).collect();
+        self.running = None;
+        self.progress = None;
+        match kind {
+            LayoutKind::CircleByBloc => {
+                let groups = bloc_groups(scenario);
+                self.positions = circular_grouped(&groups, &radii).into_iter().map(|[x, y]| pos2(x, y)).collect();
+            }
+            LayoutKind::Force => {
+                let layout = ForceLayout::with_initial_positions(input, initial, SEED, force_settings());
+                self.positions = layout.positions().iter().map(|&[x, y]| pos2(x, y)).collect();
+                self.running = Some(layout);
+            }
+        }
+        self.ids = ids;
+    }
+
+    fn advance(&mut self) -> bool {
+        let Some(layout) = self.running.as_mut() else { return false };
+        let started = Instant::now();
+        let mut progress = layout.step(1);
+        while !progress.converged && started.elapsed() < FRAME_BUDGET {
+            progress = layout.step(1);
+        }
+        self.positions = layout.positions().iter().map(|&[x, y]| pos2(x, y)).collect();
+        self.progress = Some(progress);
+        if progress.converged {
+            self.running = None;
+        }
+        !progress.converged
+    }
+
+    /// Finishes a running layout at once (for tests and exports).
+    pub fn finish(&mut self) {
+        while self.advance() {}
+    }
+}
+
+/// Every actor, linked by every record of any year (weights: energy share, tie strength, sanctions 0.5).
+fn layout_input(scenario: &Scenario, kind: LayoutKind) -> LayoutInput {
+    let index: std::collections::HashMap<&str, usize> =
+        scenario.actors.iter().enumerate().map(|(position, actor)| (actor.id.as_str(), position)).collect();
+    let mut input = LayoutInput::new(scenario.actors.len());
+    let mut link = |a: &str, b: &str, weight: f64| {
+        if let (Some(&a), Some(&b)) = (index.get(a), index.get(b))
+            && a != b
+        {
+            input.links.push((a, b, (weight.abs() as f32).max(0.1)));
+        }
+    };
+    for flow in &scenario.energy {
+        link(&flow.supplier, &flow.consumer, flow.share);
+    }
+    for stance in &scenario.sanctions {
+        link(&stance.by, &stance.target, 0.5);
+    }
+    for tie in &scenario.ties {
+        link(&tie.a, &tie.b, tie.strength);
+    }
+    // Blocs sit near their members.
+    for bloc in scenario.actors.iter().filter(|actor| actor.kind == ActorKind::Bloc) {
+        for member in &bloc.members {
+            link(&bloc.id, member, 0.3);
+        }
+    }
+    input.radii = scenario.actors.iter().map(|actor| if actor.kind == ActorKind::Bloc { 16.0 } else { 13.0 }).collect();
+    if kind == LayoutKind::Force {
+        input.pinned =
+            scenario.actors.iter().map(|actor| scenario.layout.get(&actor.id).map(|&Position(x, y)| [x, y])).collect();
+    }
+    input
+}
+
+/// A group number per actor: its first bloc's index, or one shared "no bloc" group.
+fn bloc_groups(scenario: &Scenario) -> Vec<usize> {
+    let blocs: Vec<&str> =
+        scenario.actors.iter().filter(|actor| actor.kind == ActorKind::Bloc).map(|actor| actor.id.as_str()).collect();
+    scenario
+        .actors
+        .iter()
+        .map(|actor| {
+            blocs
+                .iter()
+                .position(|bloc| {
+                    *bloc == actor.id
+                        || scenario.actor(bloc).is_some_and(|bloc| bloc.members.iter().any(|m| m == &actor.id))
+                })
+                .unwrap_or(blocs.len())
+        })
+        .collect()
+}
+
+/// Links long enough that the labels of neighbouring nodes fit between them at the default zoom.
+fn force_settings() -> ForceSettings {
+    ForceSettings { ideal_link_length: 140.0, ..ForceSettings::default() }
+}

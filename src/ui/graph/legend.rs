@@ -1,0 +1,149 @@
+//! The legend: every colour, shape, dash and width the graph uses at the moment, in a corner of the canvas.
+
+use eframe::egui::{self, Color32, Pos2, Rect, Stroke, pos2, vec2};
+
+use super::GraphOptions;
+use super::draw;
+use super::scene::{EdgeMeaning, GraphScene};
+use super::style::{self, ColourBy, Dash, EdgeStyle};
+use crate::model::{ActorKind, Stance};
+use crate::ui::palette;
+
+/// Width of the legend on screen, which the fitted view leaves free.
+pub const WIDTH: f32 = 196.0;
+
+pub fn show(ui: &egui::Ui, viewport: Rect, scene: &GraphScene, options: &GraphOptions) {
+    egui::Area::new(ui.scope_id().with("graph_legend"))
+        .fixed_pos(viewport.right_top() + vec2(-WIDTH - 8.0, 8.0))
+        .order(egui::Order::Middle)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(WIDTH - 16.0);
+                ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
+                ui.spacing_mut().item_spacing.y = 2.0;
+                ui.label(egui::RichText::new("Legend").strong());
+                kinds_ui(ui, scene, options);
+                edges_ui(ui, scene);
+            });
+        });
+}
+
+fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
+    let mut kinds: Vec<ActorKind> = scene.nodes.iter().map(|node| node.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    for kind in kinds {
+        let colour = match options.colour_by {
+            ColourBy::Kind => palette::actor_kind(kind),
+            ColourBy::Bloc => Color32::GRAY,
+        };
+        row(ui, kind.label(), |painter, rect| {
+            let shape = draw::node_shape(rect.center(), 6.0, style::node_shape(kind), colour, Stroke::NONE);
+            painter.add(shape);
+        });
+    }
+    if options.colour_by == ColourBy::Bloc {
+        let mut blocs: Vec<&str> = Vec::new();
+        for node in &scene.nodes {
+            if let Some(bloc) = &node.bloc
+                && !blocs.contains(&bloc.as_str())
+            {
+                blocs.push(bloc);
+            }
+        }
+        for (index, bloc) in blocs.iter().enumerate() {
+            let name = scene.node_by_id.get(*bloc).map_or(*bloc, |&node| scene.nodes[node].name.as_str());
+            swatch(ui, &format!("In {name}"), palette::group(index));
+        }
+        swatch(ui, "In no bloc", palette::NO_GROUP);
+    }
+    ui.weak(format!("Node size: {}", options.size_by.label().to_lowercase()));
+}
+
+fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
+    let mut commodities: Vec<&crate::model::Commodity> = Vec::new();
+    let mut stances: Vec<Stance> = Vec::new();
+    let (mut positive_ties, mut negative_ties) = (false, false);
+    for edge in &scene.edges {
+        match &edge.meaning {
+            EdgeMeaning::Energy { commodity, .. } if !commodities.contains(&commodity) => commodities.push(commodity),
+            EdgeMeaning::Sanctions { stance } if !stances.contains(stance) => stances.push(*stance),
+            EdgeMeaning::Tie { strength, .. } if *strength < 0.0 => negative_ties = true,
+            EdgeMeaning::Tie { .. } => positive_ties = true,
+            _ => {}
+        }
+    }
+    if !commodities.is_empty() {
+        ui.add_space(4.0);
+        ui.weak("Energy: to the consumer; width = share");
+        for commodity in commodities {
+            line_row(
+                ui,
+                commodity.label(),
+                EdgeStyle { colour: palette::commodity(commodity), width: 4.0, dash: Dash::Solid, arrow: true },
+            );
+        }
+    }
+    if !stances.is_empty() {
+        ui.add_space(4.0);
+        ui.weak("Sanctions: dashed, to the target");
+        stances.sort();
+        for stance in stances {
+            line_row(
+                ui,
+                stance.label(),
+                EdgeStyle { colour: palette::stance(stance), width: 2.0, dash: Dash::Dashed, arrow: true },
+            );
+        }
+    }
+    if positive_ties || negative_ties {
+        ui.add_space(4.0);
+        ui.weak("Ties: arrow when one-sided");
+        if positive_ties {
+            line_row(
+                ui,
+                "Friendly (+)",
+                EdgeStyle { colour: palette::strength(0.8), width: 3.0, dash: Dash::Solid, arrow: false },
+            );
+        }
+        line_row(
+            ui,
+            "Neutral",
+            EdgeStyle { colour: palette::strength(0.0), width: 1.5, dash: Dash::Solid, arrow: false },
+        );
+        if negative_ties {
+            line_row(
+                ui,
+                "Hostile (-), dotted",
+                EdgeStyle { colour: palette::strength(-0.8), width: 3.0, dash: Dash::Dotted, arrow: false },
+            );
+        }
+    }
+}
+
+fn row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect)) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(34.0, 13.0), egui::Sense::hover());
+        paint(ui.painter(), rect);
+        ui.label(label);
+    });
+}
+
+fn swatch(ui: &mut egui::Ui, label: &str, colour: Color32) {
+    row(ui, label, |painter, rect| {
+        painter.circle_filled(rect.center(), 6.0, colour);
+    });
+}
+
+fn line_row(ui: &mut egui::Ui, label: &str, style: EdgeStyle) {
+    row(ui, label, |painter, rect| {
+        let geometry = draw::EdgeGeometry {
+            start: Pos2::new(rect.left() + 2.0, rect.center().y),
+            end: pos2(rect.right() - 2.0, rect.center().y),
+            bend: 0.0,
+        };
+        let mut mesh = draw::EdgeMesh::new();
+        mesh.add(&geometry, &style);
+        painter.add(mesh.into_shape());
+    });
+}

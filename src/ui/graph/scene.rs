@@ -1,0 +1,231 @@
+//! What the graph shows for a scenario, a year and the filters: its nodes and edges with their meaning, but no
+//! positions or colours. Pure and tested without a window; rebuilt only when the document, year or filters change.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+use crate::app::GraphFilters;
+use crate::model::{ActorKind, Commodity, Dated, Scenario, ShareBasis, Stance, TieKind, Volume};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneNode {
+    /// Index into `scenario.actors`.
+    pub actor: usize,
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    /// The first bloc that lists this actor as a member (or that it is), for grouping and colour.
+    pub bloc: Option<String>,
+    /// Sum of the shares of consumption met by visible imports from other actors, over all commodities.
+    pub energy_imports: f64,
+    /// Number of visible edges touching the node.
+    pub degree: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EdgeMeaning {
+    Energy { commodity: Commodity, share: f64, basis: ShareBasis, volume: Option<Volume>, via: Vec<String> },
+    Sanctions { stance: Stance },
+    Tie { kind: TieKind, strength: f64, directed: bool, topic: Option<String> },
+}
+
+/// Which record an edge draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordRef {
+    Energy(usize),
+    Sanctions(usize),
+    Tie(usize),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneEdge {
+    /// Node indices: supplier → consumer, sanctioning → target, a → b.
+    pub from: usize,
+    pub to: usize,
+    pub meaning: EdgeMeaning,
+    pub record: RecordRef,
+    /// Position among the edges between the same two nodes: 0 straight, then +1, -1, +2, … bent apart.
+    pub fan_slot: i32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct GraphScene {
+    pub nodes: Vec<SceneNode>,
+    pub edges: Vec<SceneEdge>,
+    pub node_by_id: HashMap<String, usize>,
+}
+
+/// Own production (supplier == consumer) is not an edge: it shows in tooltips and the inspector instead.
+pub fn build(
+    scenario: &Scenario,
+    year: Option<i32>,
+    filters: &GraphFilters,
+    selection: &BTreeSet<String>,
+    show_unconnected: bool,
+) -> GraphScene {
+    let actor_index: HashMap<&str, usize> =
+        scenario.actors.iter().enumerate().map(|(index, actor)| (actor.id.as_str(), index)).collect();
+    let links = visible_links(scenario, year, filters, &actor_index);
+    let shown = shown_actors(scenario, &links, filters, selection, show_unconnected);
+    let mut scene = GraphScene::default();
+    for &actor in &shown {
+        let record = &scenario.actors[actor];
+        scene.node_by_id.insert(record.id.clone(), scene.nodes.len());
+        scene.nodes.push(SceneNode {
+            actor,
+            id: record.id.clone(),
+            name: record.name.clone(),
+            kind: record.kind,
+            bloc: first_bloc(scenario, &record.id),
+            energy_imports: 0.0,
+            degree: 0,
+        });
+    }
+    for link in links {
+        let (Some(&from), Some(&to)) =
+            (scene.node_by_id.get(&scenario.actors[link.from].id), scene.node_by_id.get(&scenario.actors[link.to].id))
+        else {
+            continue;
+        };
+        if let EdgeMeaning::Energy { share, basis: ShareBasis::Consumption, .. } = &link.meaning {
+            scene.nodes[to].energy_imports += share;
+        }
+        scene.nodes[from].degree += 1;
+        scene.nodes[to].degree += 1;
+        scene.edges.push(SceneEdge { from, to, meaning: link.meaning, record: link.record, fan_slot: 0 });
+    }
+    assign_fan_slots(&mut scene.edges);
+    scene
+}
+
+/// A record drawn as a link, between actor indices.
+struct Link {
+    from: usize,
+    to: usize,
+    meaning: EdgeMeaning,
+    record: RecordRef,
+}
+
+fn applies(period: crate::model::Period, year: Option<i32>) -> bool {
+    year.is_none_or(|year| period.applies_in(year))
+}
+
+fn visible_links(
+    scenario: &Scenario,
+    year: Option<i32>,
+    filters: &GraphFilters,
+    actor_index: &HashMap<&str, usize>,
+) -> Vec<Link> {
+    let mut links = Vec::new();
+    let mut push = |from: &str, to: &str, meaning: EdgeMeaning, record: RecordRef| {
+        if let (Some(&from), Some(&to)) = (actor_index.get(from), actor_index.get(to))
+            && from != to
+        {
+            links.push(Link { from, to, meaning, record });
+        }
+    };
+    if filters.energy {
+        for (index, flow) in scenario.energy.iter().enumerate() {
+            let hidden = filters.hidden_commodities.contains(&flow.commodity) || flow.share < filters.minimum_share;
+            if !hidden && applies(flow.period(), year) {
+                let meaning = EdgeMeaning::Energy {
+                    commodity: flow.commodity.clone(),
+                    share: flow.share,
+                    basis: flow.basis,
+                    volume: flow.volume,
+                    via: flow.via.clone(),
+                };
+                push(&flow.supplier, &flow.consumer, meaning, RecordRef::Energy(index));
+            }
+        }
+    }
+    if filters.sanctions {
+        for (index, stance) in scenario.sanctions.iter().enumerate() {
+            if applies(stance.period(), year) {
+                let meaning = EdgeMeaning::Sanctions { stance: stance.stance };
+                push(&stance.by, &stance.target, meaning, RecordRef::Sanctions(index));
+            }
+        }
+    }
+    if filters.ties {
+        for (index, tie) in scenario.ties.iter().enumerate() {
+            let hidden = filters.hidden_tie_kinds.contains(&tie.kind) || tie.strength.abs() < filters.minimum_strength;
+            if !hidden && applies(tie.period(), year) {
+                let meaning = EdgeMeaning::Tie {
+                    kind: tie.kind,
+                    strength: tie.strength,
+                    directed: tie.directed,
+                    topic: tie.topic.clone(),
+                };
+                push(&tie.a, &tie.b, meaning, RecordRef::Tie(index));
+            }
+        }
+    }
+    links
+}
+
+/// Actors in scenario order: those with a visible link (or all, when asked), limited to the focus when on.
+fn shown_actors(
+    scenario: &Scenario,
+    links: &[Link],
+    filters: &GraphFilters,
+    selection: &BTreeSet<String>,
+    show_unconnected: bool,
+) -> Vec<usize> {
+    let count = scenario.actors.len();
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for link in links {
+        neighbours[link.from].push(link.to);
+        neighbours[link.to].push(link.from);
+    }
+    let selected: Vec<usize> = (0..count).filter(|&index| selection.contains(&scenario.actors[index].id)).collect();
+    if filters.focus && !selected.is_empty() {
+        return within_depth(&neighbours, &selected, filters.focus_depth);
+    }
+    (0..count).filter(|&index| show_unconnected || !neighbours[index].is_empty() || selected.contains(&index)).collect()
+}
+
+/// Breadth-first from the selected nodes, up to `depth` links away; returned in index order.
+fn within_depth(neighbours: &[Vec<usize>], start: &[usize], depth: usize) -> Vec<usize> {
+    let mut distance: Vec<Option<usize>> = vec![None; neighbours.len()];
+    let mut queue: VecDeque<usize> = VecDeque::new();
+    for &node in start {
+        distance[node] = Some(0);
+        queue.push_back(node);
+    }
+    while let Some(node) = queue.pop_front() {
+        let next_distance = distance[node].unwrap_or(0) + 1;
+        if next_distance > depth {
+            continue;
+        }
+        for &neighbour in &neighbours[node] {
+            if distance[neighbour].is_none() {
+                distance[neighbour] = Some(next_distance);
+                queue.push_back(neighbour);
+            }
+        }
+    }
+    (0..neighbours.len()).filter(|&index| distance[index].is_some()).collect()
+}
+
+fn first_bloc(scenario: &Scenario, id: &str) -> Option<String> {
+    scenario
+        .actors
+        .iter()
+        .find(|bloc| bloc.kind == ActorKind::Bloc && (bloc.id == id || bloc.members.iter().any(|member| member == id)))
+        .map(|bloc| bloc.id.clone())
+}
+
+/// Several records between the same pair fan out: slots 0, 1, -1, 2, -2 … in record order. Slots are counted in
+/// the direction from the lower to the higher node index, so that A→B and B→A edges bend apart too.
+fn assign_fan_slots(edges: &mut [SceneEdge]) {
+    let mut seen: HashMap<(usize, usize), i32> = HashMap::new();
+    for edge in edges.iter_mut() {
+        let pair = (edge.from.min(edge.to), edge.from.max(edge.to));
+        let count = seen.entry(pair).or_insert(0);
+        let magnitude = (*count + 1) / 2;
+        let slot = if *count % 2 == 1 { magnitude } else { -magnitude };
+        // Normalise to the pair's direction, so the offset side is the same on screen for both directions.
+        edge.fan_slot = if edge.from < edge.to { slot } else { -slot };
+        *count += 1;
+    }
+}

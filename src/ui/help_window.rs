@@ -1,0 +1,50 @@
+//! The help window (F1): every keyboard shortcut and mouse gesture.
+
+use eframe::egui;
+
+use crate::app::{Action, Command};
+
+/// Gestures and keys of the graph, which are not menu commands.
+const GRAPH_GESTURES: [(&str, &str); 8] = [
+    ("Click a node", "Select the actor (in every view)"),
+    ("Shift-click a node", "Add it to, or remove it from, the selection"),
+    ("Drag a node", "Move it and pin it there (saved with the scenario)"),
+    ("Drag the background", "Pan"),
+    ("Mouse wheel or pinch", "Zoom around the pointer"),
+    ("F", "Fit the whole graph in view"),
+    ("Hover a node or an arrow", "Show its key facts, route and sources"),
+    ("Click the background", "Clear the selection"),
+];
+
+pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts and gestures").open(&mut open).resizable(false).collapsible(false).show(
+        ctx,
+        |ui| {
+            ui.label(egui::RichText::new("Commands").strong());
+            egui::Grid::new("help_commands").num_columns(2).striped(true).show(ui, |ui| {
+                for command in Command::ALL {
+                    ui.label(ctx.format_shortcut(&command.shortcut()));
+                    ui.label(command.label().trim_end_matches('…'));
+                    ui.end_row();
+                }
+            });
+            ui.add_space(6.0);
+            ui.label(egui::RichText::new("Graph").strong());
+            egui::Grid::new("help_graph").num_columns(2).striped(true).show(ui, |ui| {
+                for (gesture, effect) in GRAPH_GESTURES {
+                    ui.label(gesture);
+                    ui.label(effect);
+                    ui.end_row();
+                }
+            });
+            ui.add_space(6.0);
+            if ui.button("Close").clicked() {
+                actions.push(Action::ShowHelp(false));
+            }
+        },
+    );
+    if !open {
+        actions.push(Action::ShowHelp(false));
+    }
+}

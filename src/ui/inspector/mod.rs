@@ -1,0 +1,111 @@
+//! The Inspector: a right-hand panel showing each selected actor and every record that involves it, with
+//! the sources each record cites. Records of years other than the app-wide one are listed greyed under the
+//! same heading, so nothing is hidden.
+
+mod records;
+mod row;
+
+use eframe::egui::{self, RichText};
+
+use crate::app::{Action, ViewState};
+use crate::model::{Actor, Scenario};
+
+use super::style;
+use records::Group;
+use row::Row;
+
+/// Shown when nothing is selected.
+pub const HINT: &str = "Select an actor in the list or on the graph to see every record that involves it. \
+                        Shift-click adds to the selection.";
+
+/// Draws the Inspector as a resizable right side panel.
+pub fn ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+    egui::Panel::right("inspector").resizable(true).default_size(300.0).min_size(220.0).show(ui, |ui| {
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            ui.heading("Inspector");
+            if !view.selection.is_empty()
+                && ui.button("Clear selection").on_hover_text("Deselect every actor").clicked()
+            {
+                actions.push(Action::ClearSelection);
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            contents_ui(ui, scenario, view, actions);
+        });
+    });
+}
+
+fn contents_ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+    if view.selection.is_empty() {
+        ui.label(HINT);
+        return;
+    }
+    if let Some(year) = view.year {
+        ui.weak(format!("Records of {year} first; records of other years greyed."));
+    }
+    for (index, id) in view.selection.iter().enumerate() {
+        if index > 0 {
+            ui.add_space(6.0);
+            ui.separator();
+        }
+        match scenario.actor(id) {
+            Some(actor) => actor_section(ui, scenario, actor, view.year, actions),
+            None => {
+                ui.weak(format!("No actor with id {id} in this scenario."));
+            }
+        }
+    }
+}
+
+fn actor_section(ui: &mut egui::Ui, scenario: &Scenario, actor: &Actor, year: Option<i32>, actions: &mut Vec<Action>) {
+    actor_header(ui, scenario, actor, actions);
+    let groups = records::groups(scenario, &actor.id, year);
+    if groups.iter().all(|group| group.rows.is_empty()) {
+        ui.add_space(4.0);
+        ui.weak("No records involve this actor.");
+    }
+    for group in groups.iter().filter(|group| !group.rows.is_empty()) {
+        group_ui(ui, scenario, group, actions);
+    }
+}
+
+fn actor_header(ui: &mut egui::Ui, scenario: &Scenario, actor: &Actor, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.label(RichText::new(&actor.name).heading().strong());
+    if let Some(local_name) = &actor.local_name {
+        ui.label(RichText::new(local_name).size(17.0));
+    }
+    ui.weak(format!("{} · id {}", actor.kind.label(), actor.id));
+    if let Some(note) = &actor.note {
+        ui.label(note);
+    }
+    let members: Vec<&str> = actor.members.iter().map(String::as_str).collect();
+    let blocs: Vec<&str> =
+        scenario.actors.iter().filter(|bloc| bloc.members.contains(&actor.id)).map(|bloc| bloc.id.as_str()).collect();
+    row::labelled_actors(ui, scenario, "Members:", &members, actions);
+    row::labelled_actors(ui, scenario, "Member of:", &blocs, actions);
+    if !actor.groups.is_empty() {
+        ui.label(format!("Groups: {}", actor.groups.join(", ")));
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        ui.weak("Sources: ");
+        row::sources_ui(ui, scenario, &actor.sources);
+    });
+}
+
+fn group_ui(ui: &mut egui::Ui, scenario: &Scenario, group: &Group<'_>, actions: &mut Vec<Action>) {
+    style::section_heading(ui, &format!("{} ({})", group.title, group.rows.len()));
+    let (current, other): (Vec<&Row<'_>>, Vec<&Row<'_>>) = group.rows.iter().partition(|row| row.current);
+    for row in current {
+        row::row_ui(ui, scenario, row, actions);
+    }
+    if !other.is_empty() {
+        ui.label(RichText::new(format!("Other years ({})", other.len())).small().weak());
+        for row in other {
+            row::row_ui(ui, scenario, row, actions);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Every record that involves an actor, turned into Inspector rows grouped by kind.
+
+use crate::model::date::Date;
+use crate::model::{
+    Certainty, Dated, EnergyFlow, Event, Period, SanctionStance, Scenario, ShareBasis, Stance, Tie, Vote,
+};
+
+use super::row::{Line, Piece, Row};
+
+/// Between the two ends of a directed record. egui's default fonts have no arrow glyph (U+2192), so words.
+const DIRECTED: &str = " to ";
+/// Between the two actors of a mutual tie.
+const MUTUAL: &str = " – ";
+
+/// A heading and its rows, in file order.
+pub struct Group<'a> {
+    pub title: &'static str,
+    pub rows: Vec<Row<'a>>,
+}
+
+/// The records involving actor `id`, grouped as Energy, Sanctions, Ties, Votes and Events. A row is current
+/// when its record applies in `year` (every record is current when `year` is `None`).
+pub fn groups<'a>(scenario: &'a Scenario, id: &'a str, year: Option<i32>) -> [Group<'a>; 5] {
+    let applies = |period: Period<'_>| year.is_none_or(|year| period.applies_in(year));
+    let dated = |date: &str| year.is_none_or(|year| dated_in(date, year));
+    let involved = |ids: &[String]| ids.iter().any(|other| other == id);
+    let energy =
+        scenario.energy.iter().filter(|flow| flow.supplier == id || flow.consumer == id || involved(&flow.via));
+    let sanctions = scenario.sanctions.iter().filter(|stance| stance.by == id || stance.target == id);
+    let ties = scenario.ties.iter().filter(|tie| tie.a == id || tie.b == id);
+    let votes = scenario.votes.iter().filter(|vote| vote.ballots.contains_key(id));
+    let events = scenario.events.iter().filter(|event| involved(&event.actors));
+    [
+        group("Energy", energy.map(|flow| energy_row(scenario, id, flow, applies(flow.period())))),
+        group("Sanctions", sanctions.map(|stance| sanction_row(scenario, id, stance, applies(stance.period())))),
+        group("Ties", ties.map(|tie| tie_row(scenario, id, tie, applies(tie.period())))),
+        group("Votes", votes.map(|vote| vote_row(id, vote, dated(&vote.date)))),
+        group("Events", events.map(|event| event_row(scenario, id, event, dated(&event.date)))),
+    ]
+}
+
+fn group<'a>(title: &'static str, rows: impl Iterator<Item = Row<'a>>) -> Group<'a> {
+    Group { title, rows: rows.collect() }
+}
+
+/// Whether a date falls in `year`; an unparsable date counts as applying (the validator reports it).
+fn dated_in(date: &str, year: i32) -> bool {
+    Date::parse(date).map_or(true, |date| date.year == year)
+}
+
+/// "85%", or "2.5%" for small shares.
+fn percent(share: f64) -> String {
+    let percent = share * 100.0;
+    if percent < 10.0 && (percent - percent.round()).abs() > 0.05 {
+        format!("{percent:.1}%")
+    } else {
+        format!("{percent:.0}%")
+    }
+}
+
+fn period_text(period: Period<'_>) -> String {
+    if period.is_always() { String::new() } else { format!(" · {}", period.describe()) }
+}
+
+fn energy_row<'a>(scenario: &'a Scenario, id: &'a str, flow: &'a EnergyFlow, current: bool) -> Row<'a> {
+    let basis = match flow.basis {
+        ShareBasis::Consumption => "consumption",
+        ShareBasis::Imports => "imports",
+    };
+    let mut line = Line::new(scenario, id).actor(&flow.supplier);
+    if flow.supplier == flow.consumer {
+        line = line.text(&format!(" · {} · own production", flow.commodity.label()));
+    } else {
+        line = line.text(DIRECTED).actor(&flow.consumer).text(&format!(" · {}", flow.commodity.label()));
+    }
+    line = line.text(&format!(" · {} of {basis}", percent(flow.share)));
+    if let Some(volume) = flow.volume {
+        line = line.text(&format!(" · {} {}", volume.0, volume.1.label()));
+    }
+    line = line.text(&period_text(flow.period()));
+    if !flow.via.is_empty() {
+        line = line.text(" · via ").actors(flow.via.iter().map(String::as_str));
+    }
+    if let Some(route) = &flow.route {
+        line = line.text(&format!(" · {route}"));
+    }
+    row(line, flow.certainty, flow.note.as_deref(), &flow.sources, current)
+}
+
+fn sanction_row<'a>(scenario: &'a Scenario, id: &'a str, stance: &'a SanctionStance, current: bool) -> Row<'a> {
+    let verb = match stance.stance {
+        Stance::Imposes => " imposes on ",
+        Stance::Aligns => " aligns with sanctions on ",
+        Stance::Partial => " partly sanctions ",
+        Stance::Refuses => " refuses to sanction ",
+        Stance::Opposes => " opposes sanctions on ",
+    };
+    let line = Line::new(scenario, id).actor(&stance.by).text(verb).actor(&stance.target);
+    let line = line.text(&period_text(stance.period()));
+    row(line, stance.certainty, stance.note.as_deref(), &stance.sources, current)
+}
+
+fn tie_row<'a>(scenario: &'a Scenario, id: &'a str, tie: &'a Tie, current: bool) -> Row<'a> {
+    let link = if tie.directed { DIRECTED } else { MUTUAL };
+    let mut line = Line::new(scenario, id).actor(&tie.a).text(link).actor(&tie.b);
+    line = line.text(&format!(" · {} · {:+.2}", tie.kind.label(), tie.strength));
+    if let Some(topic) = &tie.topic {
+        line = line.text(&format!(" · {topic}"));
+    }
+    line = line.text(&period_text(tie.period()));
+    row(line, tie.certainty, tie.note.as_deref(), &tie.sources, current)
+}
+
+fn vote_row<'a>(id: &str, vote: &'a Vote, current: bool) -> Row<'a> {
+    let ballot = vote.ballots.get(id).map_or("", |ballot| ballot.label());
+    let mut text = format!("{} · {} · {ballot} · {}", vote.id, vote.date, vote.title);
+    if let Some(body) = &vote.body {
+        text.push_str(&format!(" · {body}"));
+    }
+    if let Some(totals) = vote.totals {
+        text.push_str(&format!(" · {} yes, {} no, {} abstain", totals.yes, totals.no, totals.abstain));
+    }
+    let pieces = vec![Piece::Text(text)];
+    Row { pieces, certainty: Certainty::Stated, note: vote.note.as_deref(), sources: &vote.sources, current }
+}
+
+fn event_row<'a>(scenario: &'a Scenario, id: &'a str, event: &'a Event, current: bool) -> Row<'a> {
+    let mut line = Line::new(scenario, id).text(&format!("{} · {}", event.date, event.title));
+    let others: Vec<&str> = event.actors.iter().map(String::as_str).filter(|actor| *actor != id).collect();
+    if !others.is_empty() {
+        line = line.text(" · with ").actors(others);
+    }
+    row(line, Certainty::Stated, event.description.as_deref(), &event.sources, current)
+}
+
+fn row<'a>(
+    line: Line<'a>,
+    certainty: Certainty,
+    note: Option<&'a str>,
+    sources: &'a [String],
+    current: bool,
+) -> Row<'a> {
+    Row { pieces: line.finish(), certainty, note, sources, current }
+}

@@ -1,0 +1,82 @@
+//! The colours every view uses for the same meaning: commodities, actor kinds and blocs (Okabe–Ito, safe for
+//! colour-blind readers), sanctions stances, and a red–grey–green scale for signed tie strengths. Colour is never
+//! the only carrier of meaning: shapes, dashes, arrows and labels say it too.
+
+use eframe::egui::Color32;
+
+use crate::model::{ActorKind, Commodity, Stance};
+
+/// Okabe–Ito: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, grey.
+pub const CATEGORICAL: [Color32; 8] = [
+    Color32::from_rgb(230, 159, 0),
+    Color32::from_rgb(86, 180, 233),
+    Color32::from_rgb(0, 158, 115),
+    Color32::from_rgb(240, 228, 66),
+    Color32::from_rgb(0, 114, 178),
+    Color32::from_rgb(213, 94, 0),
+    Color32::from_rgb(204, 121, 167),
+    Color32::from_rgb(153, 153, 153),
+];
+
+pub fn commodity(commodity: &Commodity) -> Color32 {
+    match commodity {
+        Commodity::Gas => CATEGORICAL[1],
+        Commodity::Oil => CATEGORICAL[0],
+        Commodity::Coal => CATEGORICAL[7],
+        Commodity::Electricity => CATEGORICAL[3],
+        Commodity::NuclearFuel => CATEGORICAL[6],
+        Commodity::Other(_) => CATEGORICAL[2],
+    }
+}
+
+pub fn actor_kind(kind: ActorKind) -> Color32 {
+    match kind {
+        ActorKind::State => CATEGORICAL[4],
+        ActorKind::Bloc => CATEGORICAL[0],
+        ActorKind::Organisation => CATEGORICAL[2],
+        ActorKind::Company => CATEGORICAL[6],
+        ActorKind::Territory => CATEGORICAL[1],
+        ActorKind::Person => CATEGORICAL[7],
+    }
+}
+
+/// The colour of the n-th group (bloc) in a stable order; the last colour is kept for "no group".
+pub fn group(index: usize) -> Color32 {
+    CATEGORICAL[index % (CATEGORICAL.len() - 1)]
+}
+
+pub const NO_GROUP: Color32 = Color32::from_rgb(153, 153, 153);
+
+pub fn stance(stance: Stance) -> Color32 {
+    match stance {
+        Stance::Imposes => Color32::from_rgb(0, 114, 178),
+        Stance::Aligns => Color32::from_rgb(86, 180, 233),
+        Stance::Partial => Color32::from_rgb(240, 228, 66),
+        Stance::Refuses => Color32::from_rgb(230, 159, 0),
+        Stance::Opposes => Color32::from_rgb(213, 94, 0),
+    }
+}
+
+/// Signed strength from -1 (red) through grey (0) to +1 (green), after ColorBrewer's RdYlGn ends.
+pub fn strength(value: f64) -> Color32 {
+    let hostile = [215.0, 48.0, 39.0];
+    let neutral = [150.0, 150.0, 150.0];
+    let allied = [26.0, 152.0, 80.0];
+    let amount = value.clamp(-1.0, 1.0).abs() as f32;
+    let end = if value < 0.0 { hostile } else { allied };
+    let mix = |channel: usize| (neutral[channel] + (end[channel] - neutral[channel]) * amount).round() as u8;
+    Color32::from_rgb(mix(0), mix(1), mix(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strength_runs_from_red_through_grey_to_green() {
+        assert_eq!(strength(0.0), Color32::from_rgb(150, 150, 150));
+        assert_eq!(strength(-1.0), Color32::from_rgb(215, 48, 39));
+        assert_eq!(strength(1.0), Color32::from_rgb(26, 152, 80));
+        assert_eq!(strength(2.0), strength(1.0), "clamped");
+    }
+}

@@ -1,0 +1,130 @@
+//! The graph view through egui_kittest: selecting, filtering, focusing and dragging nodes.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use geodep::app::{GeoDepApp, Settings, Startup};
+use geodep::ui::graph::scene::EdgeMeaning;
+
+/// The bundled scenario with its layout settled, so that nodes stand still.
+fn harness() -> Harness<'static, GeoDepApp> {
+    // The bundled data names China in Chinese script (中国), which egui's built-in fonts do not cover; on a
+    // desktop, system fonts draw it. UI text is still checked for missing glyphs by the other tests.
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).allow_missing_glyphs().build_eframe(|_| {
+        let mut app = GeoDepApp::new(Settings::default(), Startup::Bundled);
+        app.disable_native_dialogs();
+        let document = app.document.clone();
+        app.graph.settle_layout(&document);
+        app
+    });
+    harness.run_steps(4);
+    harness
+}
+
+fn node(harness: &Harness<'_, GeoDepApp>, id: &str) -> egui::Pos2 {
+    harness.state().graph.node_on_screen(id).unwrap_or_else(|| panic!("{id} is not drawn"))
+}
+
+fn click_at(harness: &mut Harness<'_, GeoDepApp>, position: egui::Pos2, modifiers: egui::Modifiers) {
+    harness.hover_at(position);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        let button = egui::PointerButton::Primary;
+        harness.event_modifiers(egui::Event::PointerButton { pos: position, button, pressed, modifiers }, modifiers);
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
+
+fn energy_edges(harness: &Harness<'_, GeoDepApp>) -> usize {
+    let scene = harness.state().graph.scene().expect("a scene");
+    scene.edges.iter().filter(|edge| matches!(edge.meaning, EdgeMeaning::Energy { .. })).count()
+}
+
+#[test]
+fn clicking_a_node_selects_it_and_shift_click_adds_another() {
+    let mut harness = harness();
+    let serbia = node(&harness, "SRB");
+    click_at(&mut harness, serbia, egui::Modifiers::NONE);
+    assert_eq!(harness.state().view.selection.iter().collect::<Vec<_>>(), vec!["SRB"]);
+    let russia = node(&harness, "RUS");
+    click_at(&mut harness, russia, egui::Modifiers::SHIFT);
+    assert_eq!(harness.state().view.selection.iter().collect::<Vec<_>>(), vec!["RUS", "SRB"]);
+}
+
+#[test]
+fn turning_the_energy_layer_off_hides_energy_arrows_and_their_legend() {
+    let mut harness = harness();
+    assert!(energy_edges(&harness) > 0);
+    harness.get_by_label("Gas");
+    harness.get_by_role_and_label(egui::accesskit::Role::Button, "Energy").click();
+    harness.run_steps(3);
+    assert_eq!(energy_edges(&harness), 0);
+    assert!(harness.query_by_label("Gas").is_none(), "the legend lists only what is drawn");
+    assert!(!harness.state().view.filters.energy);
+}
+
+#[test]
+fn the_year_selector_changes_which_records_are_drawn() {
+    let mut harness = harness();
+    let year_2023 = energy_edges(&harness);
+    harness.state_mut().view.year = Some(2021);
+    harness.run_steps(3);
+    let year_2021 = energy_edges(&harness);
+    // In 2021 Bulgaria still took Russian gas (77%); in 2023 it took Azerbaijani gas and Hungary's flow is listed.
+    assert_ne!(year_2021, year_2023);
+    let scene = harness.state().graph.scene().unwrap();
+    let bulgaria = scene.node_by_id["BGR"];
+    let russia = scene.node_by_id["RUS"];
+    assert!(
+        scene.edges.iter().any(|edge| edge.from == russia
+            && edge.to == bulgaria
+            && matches!(edge.meaning, EdgeMeaning::Energy { .. }))
+    );
+}
+
+#[test]
+fn focus_shows_only_the_selection_and_its_neighbours() {
+    let mut harness = harness();
+    let all = harness.state().graph.scene().unwrap().nodes.len();
+    harness.state_mut().view.select("CHN", false);
+    harness.get_by_label("Focus").click();
+    harness.run_steps(3);
+    let scene = harness.state().graph.scene().unwrap();
+    let shown: Vec<&str> = scene.nodes.iter().map(|node| node.id.as_str()).collect();
+    assert!(shown.len() < all, "{shown:?}");
+    assert!(shown.contains(&"CHN") && shown.contains(&"SRB"), "{shown:?}");
+    assert!(!shown.contains(&"HRV"), "Croatia is not a neighbour of China: {shown:?}");
+}
+
+#[test]
+fn dragging_a_node_pins_it_in_the_scenario_layout() {
+    let mut harness = harness();
+    assert!(!harness.state().document.scenario.layout.contains_key("CHN"));
+    let start = node(&harness, "CHN");
+    harness.drag_at(start);
+    harness.run_steps(1);
+    let target = start + egui::vec2(-60.0, 80.0);
+    for step in 1..=6 {
+        harness.hover_at(start + (target - start) * (step as f32 / 6.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(target);
+    harness.run_steps(3);
+    let app = harness.state();
+    let pinned = app.document.scenario.layout.get("CHN").copied().expect("China's position is saved");
+    assert!(app.document.dirty, "moving a node is an unsaved change");
+    let moved_to = node(&harness, "CHN");
+    assert!((moved_to - target).length() < 2.0, "drawn where it was dropped: {moved_to:?} vs {target:?}");
+    assert!(pinned.0.is_finite() && pinned.1.is_finite());
+}
+
+#[test]
+fn f1_opens_the_help_with_every_shortcut() {
+    let mut harness = harness();
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(2);
+    harness.get_by_label("Keyboard shortcuts and gestures");
+    harness.get_by_label("Fit the whole graph in view");
+    harness.get_by_label("Ctrl+S");
+}
