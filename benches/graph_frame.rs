@@ -1,7 +1,7 @@
 //! CPU cost of one frame of the graph view, with the layout settled, on the bundled scenario and on a large one
 //! (2,000 actors, 20,000 energy flows and 20,000 ties). Run with `cargo bench --bench graph_frame`.
 
-mod synthetic;
+mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
@@ -37,7 +37,7 @@ fn bench_frames(criterion: &mut Criterion, name: &str, document: Document) {
 fn graph_frames(criterion: &mut Criterion) {
     let bundled = load_text(geodep::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
     bench_frames(criterion, "graph frame: bundled serbia-2023", Document::unsaved(bundled, "bundled"));
-    let mut large = Document::unsaved(synthetic::large_scenario(), "large");
+    let mut large = Document::unsaved(common::large_scenario(), "large");
     large.warnings.clear();
     bench_frames(criterion, "graph frame: 2,000 actors, 20,000 flows, 20,000 ties", large);
 }

@@ -5,9 +5,9 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use geodep::io::{load_text, to_canonical_text};
-mod synthetic;
+mod common;
 
-use synthetic::large_scenario;
+use common::large_scenario;
 
 fn loading(criterion: &mut Criterion) {
     let bundled = geodep::app::BUNDLED_SCENARIO;
