@@ -167,3 +167,45 @@ fn bloc_groups(scenario: &Scenario) -> Vec<usize> {
 fn force_settings() -> ForceSettings {
     ForceSettings { ideal_link_length: 140.0, ..ForceSettings::default() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Scenario {
+        crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
+    }
+
+    fn settled(scenario: &Scenario) -> Vec<Pos2> {
+        let mut state = LayoutState::default();
+        state.update(1, 0, LayoutKind::Force, scenario);
+        state.finish();
+        state.positions
+    }
+
+    #[test]
+    fn the_bundled_scenario_settles_without_overlaps_and_the_same_way_every_time() {
+        let scenario = bundled();
+        let positions = settled(&scenario);
+        let radii = layout_input(&scenario, LayoutKind::Force).radii;
+        assert_eq!(positions.len(), scenario.actors.len());
+        for (first, a) in positions.iter().enumerate() {
+            assert!(a.x.is_finite() && a.y.is_finite());
+            for (second, b) in positions.iter().enumerate().skip(first + 1) {
+                let gap = (*a - *b).length() - radii[first] - radii[second];
+                let names = (&scenario.actors[first].id, &scenario.actors[second].id);
+                assert!(gap >= -0.01, "{names:?} overlap by {}", -gap);
+            }
+        }
+        assert_eq!(settled(&scenario), positions, "same seed, same layout");
+    }
+
+    #[test]
+    fn saved_positions_stay_where_they_were_put() {
+        let mut scenario = bundled();
+        scenario.layout.insert("CHN".into(), Position(500.0, -250.0));
+        let positions = settled(&scenario);
+        let china = scenario.actors.iter().position(|actor| actor.id == "CHN").unwrap();
+        assert_eq!(positions[china], pos2(500.0, -250.0));
+    }
+}

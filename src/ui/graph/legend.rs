@@ -35,7 +35,7 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
     for kind in kinds {
         let colour = match options.colour_by {
             ColourBy::Kind => palette::actor_kind(kind),
-            ColourBy::Bloc => Color32::GRAY,
+            ColourBy::Bloc | ColourBy::StanceTowardsTarget => Color32::GRAY,
         };
         row(ui, kind.label(), |painter, rect| {
             let shape = draw::node_shape(rect.center(), 6.0, style::node_shape(kind), colour, Stroke::NONE);
@@ -56,6 +56,19 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
             swatch(ui, &format!("In {name}"), palette::group(index));
         }
         swatch(ui, "In no bloc", palette::NO_GROUP);
+    }
+    if options.colour_by == ColourBy::StanceTowardsTarget
+        && let Some(target) = &scene.sanctions_target
+    {
+        let name = scene.node_by_id.get(target).map_or(target.as_str(), |&node| scene.nodes[node].name.as_str());
+        ui.weak(format!("Colour: stance on sanctions against {name}"));
+        let mut stances: Vec<Stance> = scene.nodes.iter().filter_map(|node| node.stance_on_target).collect();
+        stances.sort();
+        stances.dedup();
+        for stance in stances {
+            swatch(ui, stance.label(), palette::stance(stance));
+        }
+        swatch(ui, "No stance recorded", palette::NO_GROUP);
     }
     ui.weak(format!("Node size: {}", options.size_by.label().to_lowercase()));
 }

@@ -19,6 +19,10 @@ pub struct SceneNode {
     pub energy_imports: f64,
     /// Number of visible edges touching the node.
     pub degree: usize,
+    /// Number of visible diplomatic ties touching the node.
+    pub ties: usize,
+    /// Its sanctions stance towards `GraphScene::sanctions_target` in the year shown (the target itself: none).
+    pub stance_on_target: Option<Stance>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +56,8 @@ pub struct GraphScene {
     pub nodes: Vec<SceneNode>,
     pub edges: Vec<SceneEdge>,
     pub node_by_id: HashMap<String, usize>,
+    /// The actor most often named as a sanctions target (in any year), for colouring nodes by stance.
+    pub sanctions_target: Option<String>,
 }
 
 /// Own production (supplier == consumer) is not an edge: it shows in tooltips and the inspector instead.
@@ -78,6 +84,8 @@ pub fn build(
             bloc: first_bloc(scenario, &record.id),
             energy_imports: 0.0,
             degree: 0,
+            ties: 0,
+            stance_on_target: None,
         });
     }
     for link in links {
@@ -91,10 +99,32 @@ pub fn build(
         }
         scene.nodes[from].degree += 1;
         scene.nodes[to].degree += 1;
+        if matches!(link.meaning, EdgeMeaning::Tie { .. }) {
+            scene.nodes[from].ties += 1;
+            scene.nodes[to].ties += 1;
+        }
         scene.edges.push(SceneEdge { from, to, meaning: link.meaning, record: link.record, fan_slot: 0 });
     }
     assign_fan_slots(&mut scene.edges);
+    scene.sanctions_target = main_sanctions_target(scenario);
+    if let Some(target) = scene.sanctions_target.clone() {
+        for stance in scenario.sanctions.iter().filter(|stance| stance.target == target) {
+            if applies(stance.period(), year)
+                && let Some(&node) = scene.node_by_id.get(&stance.by)
+            {
+                scene.nodes[node].stance_on_target = Some(stance.stance);
+            }
+        }
+    }
     scene
+}
+
+fn main_sanctions_target(scenario: &Scenario) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for stance in &scenario.sanctions {
+        *counts.entry(stance.target.as_str()).or_default() += 1;
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(target, _)| target.to_owned())
 }
 
 /// A record drawn as a link, between actor indices.
@@ -227,5 +257,110 @@ fn assign_fan_slots(edges: &mut [SceneEdge]) {
         // Normalise to the pair's direction, so the offset side is the same on screen for both directions.
         edge.fan_slot = if edge.from < edge.to { slot } else { -slot };
         *count += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = r#"Scenario(format: 1, title: "t",
+        actors: [
+            Actor(id: "RUS", name: "Russia", kind: State),
+            Actor(id: "SRB", name: "Serbia", kind: State),
+            Actor(id: "BGR", name: "Bulgaria", kind: State),
+            Actor(id: "EU", name: "European Union", kind: Bloc, members: ["BGR"]),
+            Actor(id: "CHN", name: "China", kind: State),
+            Actor(id: "vucic", name: "Vučić", kind: Person),
+        ],
+        energy: [
+            EnergyFlow(supplier: "RUS", consumer: "SRB", commodity: Gas, share: 0.85, via: ["BGR"], year: 2022),
+            EnergyFlow(supplier: "SRB", consumer: "SRB", commodity: Gas, share: 0.15, year: 2022),
+            EnergyFlow(supplier: "RUS", consumer: "BGR", commodity: Gas, share: 0.77, year: 2021),
+            EnergyFlow(supplier: "RUS", consumer: "SRB", commodity: Oil, share: 0.3, year: 2022),
+        ],
+        sanctions: [
+            SanctionStance(by: "EU", target: "RUS", stance: Imposes, from: "2022-02-23"),
+            SanctionStance(by: "SRB", target: "RUS", stance: Refuses, from: "2022-02-24"),
+        ],
+        ties: [ Tie(a: "CHN", b: "SRB", kind: Support, strength: 0.7, directed: true) ],
+    )"#;
+
+    fn scenario() -> Scenario {
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(TEXT)
+            .expect("test scenario parses")
+    }
+
+    fn build_for(year: Option<i32>, filters: &GraphFilters, selection: &[&str]) -> GraphScene {
+        let selection: BTreeSet<String> = selection.iter().map(|id| id.to_string()).collect();
+        build(&scenario(), year, filters, &selection, false)
+    }
+
+    fn ids(scene: &GraphScene) -> Vec<&str> {
+        scene.nodes.iter().map(|node| node.id.as_str()).collect()
+    }
+
+    #[test]
+    fn a_year_shows_its_records_and_own_production_is_no_edge() {
+        let scene = build_for(Some(2022), &GraphFilters::default(), &[]);
+        let energy = scene.edges.iter().filter(|edge| matches!(edge.meaning, EdgeMeaning::Energy { .. })).count();
+        assert_eq!(
+            energy, 2,
+            "Russian gas and oil to Serbia in 2022; Bulgaria's 2021 flow and own production are not edges"
+        );
+        let serbia = &scene.nodes[scene.node_by_id["SRB"]];
+        assert!((serbia.energy_imports - 1.15).abs() < 1e-9, "0.85 gas + 0.3 oil");
+        assert_eq!(
+            ids(&scene),
+            vec!["RUS", "SRB", "EU", "CHN"],
+            "unconnected actors (Bulgaria in 2022, Vučić) left out"
+        );
+    }
+
+    #[test]
+    fn records_between_one_pair_fan_out_to_both_sides() {
+        let scene = build_for(Some(2022), &GraphFilters::default(), &[]);
+        let mut slots: Vec<i32> = scene
+            .edges
+            .iter()
+            .filter(|edge| {
+                let pair = [scene.nodes[edge.from].id.as_str(), scene.nodes[edge.to].id.as_str()];
+                pair.contains(&"RUS") && pair.contains(&"SRB")
+            })
+            .map(|edge| edge.fan_slot.abs())
+            .collect();
+        slots.sort();
+        // Gas, oil and Serbia's refusal of sanctions: one straight, two bent.
+        assert_eq!(slots, vec![0, 1, 1]);
+    }
+
+    #[test]
+    fn filters_hide_layers_commodities_and_small_shares() {
+        let mut filters = GraphFilters { sanctions: false, ties: false, ..GraphFilters::default() };
+        filters.hidden_commodities.insert(Commodity::Oil);
+        let scene = build_for(Some(2022), &filters, &[]);
+        assert_eq!(scene.edges.len(), 1);
+        filters.minimum_share = 0.9;
+        assert_eq!(build_for(Some(2022), &filters, &[]).edges.len(), 0);
+    }
+
+    #[test]
+    fn focus_keeps_the_selection_and_neighbours_within_the_depth() {
+        let filters = GraphFilters { focus: true, focus_depth: 1, ..GraphFilters::default() };
+        let scene = build_for(Some(2022), &filters, &["CHN"]);
+        assert_eq!(ids(&scene), vec!["SRB", "CHN"]);
+        let deeper = GraphFilters { focus_depth: 2, ..filters };
+        assert_eq!(ids(&build_for(Some(2022), &deeper, &["CHN"])), vec!["RUS", "SRB", "CHN"]);
+    }
+
+    #[test]
+    fn stances_towards_the_main_target_colour_the_nodes() {
+        let scene = build_for(Some(2022), &GraphFilters::default(), &[]);
+        assert_eq!(scene.sanctions_target.as_deref(), Some("RUS"));
+        assert_eq!(scene.nodes[scene.node_by_id["SRB"]].stance_on_target, Some(Stance::Refuses));
+        assert_eq!(scene.nodes[scene.node_by_id["EU"]].stance_on_target, Some(Stance::Imposes));
+        assert_eq!(scene.nodes[scene.node_by_id["CHN"]].stance_on_target, None);
     }
 }

@@ -11,6 +11,8 @@ use crate::ui::palette;
 pub enum ColourBy {
     Kind,
     Bloc,
+    /// The actor's sanctions stance towards the scenario's most sanctioned target (in the year shown).
+    StanceTowardsTarget,
 }
 
 /// What node sizes stand for.
@@ -18,26 +20,27 @@ pub enum ColourBy {
 pub enum SizeBy {
     Uniform,
     EnergyImports,
-    Links,
+    Ties,
 }
 
 impl ColourBy {
-    pub const ALL: [ColourBy; 2] = [ColourBy::Kind, ColourBy::Bloc];
+    pub const ALL: [ColourBy; 3] = [ColourBy::Kind, ColourBy::Bloc, ColourBy::StanceTowardsTarget];
     pub fn label(self) -> &'static str {
         match self {
             ColourBy::Kind => "Kind of actor",
             ColourBy::Bloc => "Bloc membership",
+            ColourBy::StanceTowardsTarget => "Stance on sanctions against the main target",
         }
     }
 }
 
 impl SizeBy {
-    pub const ALL: [SizeBy; 3] = [SizeBy::Uniform, SizeBy::EnergyImports, SizeBy::Links];
+    pub const ALL: [SizeBy; 3] = [SizeBy::Uniform, SizeBy::EnergyImports, SizeBy::Ties];
     pub fn label(self) -> &'static str {
         match self {
             SizeBy::Uniform => "Same size",
             SizeBy::EnergyImports => "Energy imports",
-            SizeBy::Links => "Number of links",
+            SizeBy::Ties => "Number of diplomatic ties",
         }
     }
 }
@@ -68,7 +71,7 @@ pub fn node_radius(node: &SceneNode, size_by: SizeBy) -> f32 {
     match size_by {
         SizeBy::Uniform => base,
         SizeBy::EnergyImports => base + 12.0 * node.energy_imports.min(1.5) as f32,
-        SizeBy::Links => base + 3.0 * (node.degree as f32).sqrt(),
+        SizeBy::Ties => base + 4.0 * (node.ties as f32).sqrt(),
     }
 }
 
@@ -79,6 +82,7 @@ pub fn node_colour(node: &SceneNode, colour_by: ColourBy, blocs: &[String]) -> C
             Some(bloc) => blocs.iter().position(|known| known == bloc).map_or(palette::NO_GROUP, palette::group),
             None => palette::NO_GROUP,
         },
+        ColourBy::StanceTowardsTarget => node.stance_on_target.map_or(palette::NO_GROUP, palette::stance),
     }
 }
 
