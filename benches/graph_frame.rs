@@ -1,4 +1,4 @@
-//! CPU cost of one frame of the graph view, with the layout settled, on the bundled scenario and on a large one
+//! CPU cost of one frame of the graph view (logic, shapes and tessellation), with the layout settled, on the bundled scenario and on a large one
 //! (2,000 actors, 20,000 energy flows and 20,000 ties). Run with `cargo bench --bench graph_frame`.
 
 mod common;
@@ -22,10 +22,12 @@ fn bench_frames(criterion: &mut Criterion, name: &str, document: Document) {
     let mut graph = GraphView::default();
     graph.settle_layout(&document);
     let mut actions: Vec<Action> = Vec::new();
+    // A whole frame's CPU work: the view's logic and shapes, then tessellation into triangles for the GPU.
     let mut frame = |graph: &mut GraphView| {
-        ctx.run_ui(frame_input(), |ui| {
+        let output = ctx.run_ui(frame_input(), |ui| {
             egui::CentralPanel::default().show(ui, |ui| graph.ui(ui, &document, &view, &mut actions));
-        })
+        });
+        ctx.tessellate(output.shapes, output.pixels_per_point)
     };
     // The first frames build the scene and fit the view; later frames are the steady state measured here.
     for _ in 0..3 {

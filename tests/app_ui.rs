@@ -192,3 +192,72 @@ fn dropping_a_scenario_file_on_the_window_opens_it() {
     harness.get_by_label("Two neighbours");
     assert!(harness.query_by_label("Russia").is_none(), "the bundled scenario was replaced");
 }
+
+/// A real edit: pin a node where it is, as dragging does.
+fn make_an_edit(harness: &mut Harness<'static, GeoDepApp>) {
+    let ctx = harness.ctx.clone();
+    let position = geodep::model::Position(10.0, 20.0);
+    harness.state_mut().apply(&ctx, Action::PinNode { id: "SRB".into(), position });
+    harness.run();
+    assert!(harness.state().document.dirty);
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_and_cancel_keeps_the_edits() {
+    let mut harness = harness(Startup::Bundled);
+    make_an_edit(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.document.dirty && app.document.scenario.layout.contains_key("SRB"), "edits kept");
+    assert!(app.document.scenario.title.contains("Serbia"));
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    harness.run();
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert_eq!(harness.state().document.window_title(), "Untitled — GeoDep");
+}
+
+#[test]
+fn save_in_the_prompt_saves_then_opens_the_other_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let first = write(folder.path(), "first.ron", SMALL_SCENARIO);
+    let second = write(folder.path(), "second.ron", &SMALL_SCENARIO.replace("Two neighbours", "Second file"));
+    let mut harness = harness(Startup::File(first.clone()));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::PinNode { id: "SRB".into(), position: geodep::model::Position(1.0, 2.0) });
+    harness.state_mut().apply(&ctx, Action::Open(second));
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    let saved = geodep::io::load_file(&first).scenario.expect("the first file still loads");
+    assert_eq!(saved.layout.get("SRB"), Some(&geodep::model::Position(1.0, 2.0)), "the edit was saved");
+    assert_eq!(harness.state().document.scenario.title, "Second file");
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut harness = harness(Startup::Bundled);
+    make_an_edit(&mut harness);
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = |harness: &Harness<'static, GeoDepApp>| {
+        harness
+            .output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .map(|output| output.commands.clone())
+            .unwrap_or_default()
+    };
+    assert!(commands(&harness).contains(&egui::ViewportCommand::CancelClose), "the close is held back");
+    harness.run();
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Discard changes").click();
+    harness.step();
+    assert!(commands(&harness).contains(&egui::ViewportCommand::Close), "then the window closes");
+}

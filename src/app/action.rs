@@ -22,6 +22,10 @@ pub enum Action {
     TypePath(PathPurpose),
     ClosePathPrompt,
     Quit,
+    /// Answers to the unsaved-changes prompt.
+    SaveThenContinue,
+    DiscardThenContinue,
+    CancelPending,
     /// Select an actor alone, or toggle it in the selection when `additive` (shift-click).
     Select {
         id: String,

@@ -60,6 +60,12 @@ pub struct GeoDepApp {
     pub path_prompt: Option<ui::path_prompt::PathPrompt>,
     pub actors_panel: ui::actors_panel::ActorsPanel,
     pub graph: ui::graph::GraphView,
+    /// An action that would drop unsaved changes, waiting for Save / Discard / Cancel.
+    pub unsaved_prompt: Option<Action>,
+    /// The action to carry out once a Save As started from that prompt has saved.
+    after_save: Option<Action>,
+    /// Set once the person chose to quit, so the next close request is let through.
+    closing_confirmed: bool,
     dialogs: FileDialogs,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
@@ -85,6 +91,9 @@ impl GeoDepApp {
             path_prompt: None,
             actors_panel: Default::default(),
             graph: Default::default(),
+            unsaved_prompt: None,
+            after_save: None,
+            closing_confirmed: false,
             dialogs: FileDialogs::default(),
             shown_title: String::new(),
             applied_theme: None,
@@ -99,20 +108,40 @@ impl GeoDepApp {
 
     /// Carries out one action. Every change to the document, the files and the settings happens here.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        if self.document.dirty && discards_document(&action) {
+            // Never drop edits silently: ask first, and carry the action out only after Save or Discard.
+            self.unsaved_prompt = Some(action);
+            return;
+        }
+        self.perform(ctx, action);
+    }
+
+    /// Carries out an action without the unsaved-changes guard.
+    fn perform(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::NewScenario => self.replace_document(Document::new_untitled()),
-            Action::OpenDialog => self.start_dialog(PathPurpose::Open),
+            Action::OpenDialog => self.start_dialog(ctx, PathPurpose::Open),
             Action::Open(path) => self.open(&path),
             Action::OpenBundled => self.open_bundled(),
             Action::Save => match self.document.path.clone() {
-                Some(path) => self.save_to(&path),
-                None => self.start_dialog(PathPurpose::SaveAs),
+                Some(path) => self.save_to(ctx, &path),
+                None => self.start_dialog(ctx, PathPurpose::SaveAs),
             },
-            Action::SaveAsDialog => self.start_dialog(PathPurpose::SaveAs),
-            Action::SaveAs(path) => self.save_to(&path),
+            Action::SaveAsDialog => self.start_dialog(ctx, PathPurpose::SaveAs),
+            Action::SaveAs(path) => self.save_to(ctx, &path),
             Action::TypePath(purpose) => self.path_prompt = Some(self.new_path_prompt(purpose, None)),
             Action::ClosePathPrompt => self.path_prompt = None,
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Quit => {
+                self.closing_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::SaveThenContinue => self.save_then_continue(ctx),
+            Action::DiscardThenContinue => {
+                if let Some(pending) = self.unsaved_prompt.take() {
+                    self.perform(ctx, pending);
+                }
+            }
+            Action::CancelPending => self.unsaved_prompt = None,
             Action::Select { id, additive } => self.view.select(&id, additive),
             Action::ClearSelection => self.view.selection.clear(),
             Action::SetYear(year) => self.view.year = year,
@@ -191,16 +220,22 @@ impl GeoDepApp {
         self.failed_load = None;
     }
 
-    fn save_to(&mut self, path: &Path) {
+    fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
         match save_scenario(path, &self.document.scenario) {
             Ok(report) => {
                 self.document.mark_saved(path);
                 self.settings.remember(path);
                 let backup = report.backup.map(|backup| format!("; previous version kept as {}", backup.display()));
                 self.set_status(format!("Saved {}{}", path.display(), backup.unwrap_or_default()), false);
+                if let Some(pending) = self.after_save.take() {
+                    self.apply(ctx, pending);
+                }
             }
             // The document keeps its edits and its dirty mark: nothing is lost, the person can retry.
-            Err(error) => self.set_status(format!("Not saved: {error}"), true),
+            Err(error) => {
+                self.after_save = None;
+                self.set_status(format!("Not saved: {error}"), true);
+            }
         }
     }
 
@@ -208,19 +243,36 @@ impl GeoDepApp {
         self.status = Some(Status { text, is_error });
     }
 
-    fn start_dialog(&mut self, purpose: PathPurpose) {
-        let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
-        let suggested = suggested_file_name(&self.document);
-        if let Some(outcome) = self.dialogs.start(purpose, &suggested, folder) {
-            self.handle_dialog_outcome(outcome);
+    /// "Save" in the unsaved-changes prompt: save (asking where, if the scenario has no file yet), then go on.
+    fn save_then_continue(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.unsaved_prompt.take() else { return };
+        match self.document.path.clone() {
+            Some(path) => {
+                self.save_to(ctx, &path);
+                if !self.document.dirty {
+                    self.apply(ctx, pending);
+                }
+            }
+            None => {
+                self.after_save = Some(pending);
+                self.start_dialog(ctx, PathPurpose::SaveAs);
+            }
         }
     }
 
-    fn handle_dialog_outcome(&mut self, outcome: DialogOutcome) {
+    fn start_dialog(&mut self, ctx: &egui::Context, purpose: PathPurpose) {
+        let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
+        let suggested = suggested_file_name(&self.document);
+        if let Some(outcome) = self.dialogs.start(purpose, &suggested, folder) {
+            self.handle_dialog_outcome(ctx, outcome);
+        }
+    }
+
+    fn handle_dialog_outcome(&mut self, ctx: &egui::Context, outcome: DialogOutcome) {
         match outcome {
-            DialogOutcome::Picked(PathPurpose::Open, path) => self.open(&path),
-            DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_to(&path),
-            DialogOutcome::Cancelled => {}
+            DialogOutcome::Picked(PathPurpose::Open, path) => self.apply(ctx, Action::Open(path)),
+            DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_to(ctx, &path),
+            DialogOutcome::Cancelled => self.after_save = None,
             DialogOutcome::Unavailable(purpose) => {
                 let note = "No file dialog could be shown on this desktop (no file-chooser portal or zenity). \
                             Type the file's path instead.";
@@ -242,13 +294,18 @@ impl GeoDepApp {
     /// Work that is not drawing: finished dialogs, dropped files, shortcuts, the window title and theme.
     fn handle_input(&mut self, ctx: &egui::Context) {
         if let Some(outcome) = self.dialogs.poll() {
-            self.handle_dialog_outcome(outcome);
+            self.handle_dialog_outcome(ctx, outcome);
+        }
+        let close_requested = ctx.input(|input| input.viewport().close_requested());
+        if close_requested && self.document.dirty && !self.closing_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.unsaved_prompt = Some(Action::Quit);
         }
         if self.dialogs.is_open() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
         for path in dropped_scenario_files(ctx) {
-            self.open(&path);
+            self.apply(ctx, Action::Open(path));
         }
         for action in commands::pressed_shortcuts(ctx) {
             self.apply(ctx, action);
@@ -266,6 +323,11 @@ impl GeoDepApp {
             self.applied_theme = Some(self.settings.theme);
         }
     }
+}
+
+/// Actions that replace or close the open document.
+fn discards_document(action: &Action) -> bool {
+    matches!(action, Action::NewScenario | Action::Open(_) | Action::OpenBundled | Action::Quit)
 }
 
 fn suggested_file_name(document: &Document) -> String {

@@ -12,6 +12,7 @@ pub mod palette;
 pub mod path_prompt;
 pub mod status_bar;
 pub mod style;
+pub mod unsaved_prompt;
 
 use eframe::egui;
 
@@ -20,7 +21,18 @@ use crate::app::{Action, CentralView, GeoDepApp};
 /// Draws the whole window for one frame and returns what the person asked for.
 pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
     let mut actions = Vec::new();
-    let GeoDepApp { document, view, settings, failed_load, status, path_prompt, actors_panel, graph, .. } = app;
+    let GeoDepApp {
+        document,
+        view,
+        settings,
+        failed_load,
+        status,
+        path_prompt,
+        actors_panel,
+        graph,
+        unsaved_prompt,
+        ..
+    } = app;
     menu_bar::ui(ui, document, settings, &mut actions);
     status_bar::ui(ui, document, status.as_ref(), view, &mut actions);
     if let Some(failed) = failed_load {
@@ -46,6 +58,9 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
     });
     if view.show_help {
         help_window::ui(ui.ctx(), &mut actions);
+    }
+    if let Some(pending) = unsaved_prompt {
+        unsaved_prompt::ui(ui.ctx(), document, pending, &mut actions);
     }
     if let Some(prompt) = path_prompt {
         prompt.ui(ui.ctx(), &mut actions);
