@@ -124,7 +124,9 @@ impl GraphView {
         {
             tooltip::show(&response, scenario, &scene, hovered_item(hovered), view.year);
         }
-        if self.options.show_legend {
+        if scene.nodes.is_empty() {
+            empty_note(ui, viewport, document.scenario.actors.is_empty());
+        } else if self.options.show_legend {
             legend::show(ui, viewport, &scene, &self.options);
         }
         self.scene = Some((key, scene, radii));
@@ -444,6 +446,17 @@ fn blocs(scene: &GraphScene) -> Vec<String> {
         }
     }
     blocs
+}
+
+/// Says why the canvas is empty and what to do.
+fn empty_note(ui: &egui::Ui, viewport: Rect, no_actors: bool) {
+    let text = if no_actors {
+        "This scenario has no actors yet.\nOpen a scenario with Ctrl+O, or drop a .ron file here."
+    } else {
+        "Nothing to draw for this year and these filters.\nTry All years, turn layers on, or use Show everything in Filters…"
+    };
+    let colour = ui.visuals().weak_text_color();
+    ui.painter().text(viewport.center(), egui::Align2::CENTER_CENTER, text, FontId::proportional(17.0), colour);
 }
 
 fn progress_note(ui: &egui::Ui, viewport: Rect, progress: f32) {
