@@ -1,40 +1,47 @@
-//! Force-directed layout in the spring-electrical model of Fruchterman and Reingold: every pair of nodes repels
-//! with `k² / distance` (computed with a Barnes–Hut quadtree), each link pulls its ends together with
-//! `weight · distance² / k`, and a weak gravity keeps separate pieces of the graph from drifting apart; `k` is the
-//! ideal link length. The step length adapts as in Yifan Hu's method (longer while the energy keeps falling,
-//! shorter when it rises) under a ceiling that falls linearly to zero, so every run ends by `max_iterations`.
+//! Force-directed layout in a spring-electrical model: every pair of nodes repels with `k³ / distance²` (summed
+//! with a Barnes–Hut quadtree), each link pulls its ends together with `weight · distance² / k`, and a weak gravity,
+//! growing with the distance to the centre, keeps unlinked nodes and separate pieces of the graph in view; `k` is
+//! the ideal link length, at which a lone linked pair settles.
+//!
+//! Each step moves every free node by its force divided by its stiffness (a Newton step for the node alone), but
+//! never farther than a step length (the temperature) that cools linearly to zero at `max_iterations`, so that
+//! every run ends. The layout has converged when the nodes would move on average less than a small fraction of `k`.
+//!
+//! When it stops, a layout crowded by its links is first scaled up as a whole, then overlapping nodes are pushed
+//! apart ([`remove_overlaps`]).
+//!
+//! Why `k³ / distance²` rather than Fruchterman and Reingold's `k² / distance`: the longer-reaching force lets the
+//! many nodes of a large graph push an unlinked node far out of view, against any gravity weak enough not to crush
+//! the graph; the faster fall-off (Hu's `p = 2`) keeps it near the rest.
 
-use super::geometry::{add, is_finite_point, length, length_squared, scale, subtract};
-use super::overlap::remove_overlaps;
+use super::geometry::{self, add, clean_radii, is_finite_point, length, scale, subtract, sunflower_point};
+use super::overlap::{remove_overlaps, spread_out_if_crowded};
 use super::quadtree::QuadTree;
 use super::random::SeededRandom;
 use super::{LayoutInput, Point};
 
-/// The golden angle: successive nodes of a sunflower spiral turn by it, which spreads them evenly over a disc.
-const GOLDEN_ANGLE: f32 = 2.399_963;
-/// After this many steps in a row with falling energy, the layout is moving steadily and may take longer steps.
-const IMPROVING_STEPS_BEFORE_LENGTHENING: u32 = 5;
 /// Two nodes closer than this fraction of the ideal link length repel as if they were that far apart, so that
 /// near-coincident nodes do not fling each other across the graph.
 const MINIMUM_REPULSION_DISTANCE: f32 = 0.01;
+/// The first step length is the ideal link length times the share of nodes without a known position, but at least
+/// this: a fully placed graph only needs settling, and long first steps would reshuffle it.
+const MINIMUM_INITIAL_STEP: f32 = 0.1;
 
 /// Tuning of a [`ForceLayout`]. Lengths are in layout units, the same as the node radii.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ForceSettings {
-    /// The length a link of weight one settles at when nothing else pulls on its ends.
+    /// The length a link of weight one settles at when nothing else pulls on its ends (a heavier link is shorter:
+    /// `k · weight^(-1/4)`).
     pub ideal_link_length: f32,
     /// The layout stops after this many steps even if it has not converged.
     pub max_iterations: usize,
     /// Barnes–Hut opening angle: a group of nodes is treated as one when its size is less than `theta` times its
     /// distance. Zero is exact and O(n²); 0.8 is fast and accurate enough to see no difference.
     pub theta: f32,
-    /// Pull of each node towards the centre, per unit of distance; keeps unlinked nodes and separate pieces of the
-    /// graph in view.
+    /// Pull of each node towards the centre, per unit of distance.
     pub gravity: f32,
-    /// Factor (below one) by which the step length shrinks when the energy rises.
-    pub cooling: f32,
-    /// The layout has converged once nodes move on average less than this fraction of the ideal link length in
-    /// one step.
+    /// The layout has converged once the nodes would move on average less than this fraction of the ideal link
+    /// length in one step.
     pub convergence_tolerance: f32,
     /// Free space kept between nodes when overlaps are removed at the end.
     pub overlap_margin: f32,
@@ -48,9 +55,10 @@ impl Default for ForceSettings {
             ideal_link_length: 80.0,
             max_iterations: 500,
             theta: 0.8,
-            gravity: 0.05,
-            cooling: 0.9,
-            convergence_tolerance: 0.005,
+            // Half the pull of a link at its ideal length, one link length from the centre: weak enough not to
+            // crush the graph, strong enough that an unlinked node stays near the others.
+            gravity: 0.5,
+            convergence_tolerance: 0.01,
             overlap_margin: 4.0,
             overlap_passes: 500,
         }
@@ -62,17 +70,17 @@ impl ForceSettings {
     /// bad setting cannot produce NaN positions.
     fn cleaned(self) -> ForceSettings {
         let default = ForceSettings::default();
-        let usable = |value: f32, range: std::ops::Range<f32>, fallback: f32| {
-            if value.is_finite() && range.contains(&value) { value } else { fallback }
+        let usable = |value: f32, range: std::ops::RangeInclusive<f32>, fallback: f32| {
+            if range.contains(&value) { value } else { fallback }
         };
         ForceSettings {
-            ideal_link_length: usable(self.ideal_link_length, f32::MIN_POSITIVE..f32::MAX, default.ideal_link_length),
+            // k³ must stay within f32's range, with room for the sums of many nodes' repulsion.
+            ideal_link_length: usable(self.ideal_link_length, 1e-3..=1e9, default.ideal_link_length),
             max_iterations: self.max_iterations,
-            theta: usable(self.theta, 0.0..f32::MAX, default.theta),
-            gravity: usable(self.gravity, 0.0..f32::MAX, default.gravity),
-            cooling: usable(self.cooling, f32::MIN_POSITIVE..1.0, default.cooling),
-            convergence_tolerance: usable(self.convergence_tolerance, 0.0..f32::MAX, default.convergence_tolerance),
-            overlap_margin: usable(self.overlap_margin, 0.0..f32::MAX, default.overlap_margin),
+            theta: usable(self.theta, 0.0..=f32::MAX, default.theta),
+            gravity: usable(self.gravity, 0.0..=f32::MAX, default.gravity),
+            convergence_tolerance: usable(self.convergence_tolerance, 0.0..=f32::MAX, default.convergence_tolerance),
+            overlap_margin: usable(self.overlap_margin, 0.0..=geometry::LARGEST_RADIUS, default.overlap_margin),
             overlap_passes: self.overlap_passes,
         }
     }
@@ -88,7 +96,8 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Whether the layout has stopped (converged or out of iterations) and its overlaps have been removed.
+    /// Whether the layout has stopped: converged, or out of iterations. [`ForceLayout::step`] removes the overlaps
+    /// before it returns such a progress.
     pub fn is_finished(&self) -> bool {
         self.converged || self.iterations_done >= self.max_iterations
     }
@@ -109,22 +118,22 @@ impl Progress {
 pub struct ForceLayout {
     settings: ForceSettings,
     positions: Vec<Point>,
-    /// Scratch space for the forces of one step, kept to avoid allocating at every step.
+    /// The force on each node in the current step (kept to avoid allocating at every step).
     forces: Vec<Point>,
+    /// How fast each node's force grows as it moves, in the current step (see [`ForceLayout::move_free_nodes`]).
+    stiffnesses: Vec<f32>,
     links: Vec<(usize, usize, f32)>,
     radii: Vec<f32>,
     pinned: Vec<bool>,
     /// Where gravity pulls: the centre of the pinned nodes, else of the initial positions, else the origin.
     gravity_centre: Point,
     tree: QuadTree,
-    /// The farthest a node may move in one step (the "temperature").
-    step_length: f32,
-    /// The ceiling on the step length at the start; it falls linearly to zero at `max_iterations`.
+    /// The step length of the first step; it cools linearly to zero at `max_iterations`.
     initial_step_length: f32,
-    previous_energy: f64,
-    improving_steps: u32,
     iterations_done: usize,
     converged: bool,
+    /// Overlap removal runs once, when the layout finishes.
+    overlaps_removed: bool,
 }
 
 impl ForceLayout {
@@ -145,36 +154,29 @@ impl ForceLayout {
     ) -> ForceLayout {
         let settings = settings.cleaned();
         let node_count = input.node_count;
-        let pins: Vec<Option<Point>> = (0..node_count)
-            .map(|node| input.pinned.get(node).copied().flatten().filter(|&pin| is_finite_point(pin)))
-            .collect();
-        let known: Vec<Option<Point>> = (0..node_count)
-            .map(|node| {
-                pins[node].or_else(|| initial.get(node).copied().flatten().filter(|&point| is_finite_point(point)))
-            })
-            .collect();
+        let finite = |point: &Option<Point>| point.filter(|&point| is_finite_point(point));
+        let pins: Vec<Option<Point>> = (0..node_count).map(|node| input.pinned.get(node).and_then(finite)).collect();
+        let known: Vec<Option<Point>> =
+            (0..node_count).map(|node| pins[node].or_else(|| initial.get(node).and_then(finite))).collect();
         let links = usable_links(&input.links, node_count);
         let gravity_centre =
             mean_of(pins.iter().flatten()).or_else(|| mean_of(known.iter().flatten())).unwrap_or([0.0, 0.0]);
         let positions = initial_positions(&known, &links, gravity_centre, seed, settings.ideal_link_length);
-        let known_share = known.iter().flatten().count() as f32 / node_count.max(1) as f32;
-        // A fully placed graph only needs settling; a fresh one needs room to untangle.
-        let initial_step_length = settings.ideal_link_length * (1.0 - known_share).max(0.1);
+        let unknown_share = known.iter().filter(|point| point.is_none()).count() as f32 / node_count.max(1) as f32;
         ForceLayout {
-            settings,
             forces: vec![[0.0, 0.0]; node_count],
-            radii: super::geometry::clean_radii(&input.radii, node_count),
+            stiffnesses: vec![0.0; node_count],
+            radii: clean_radii(&input.radii, node_count),
             pinned: pins.iter().map(Option::is_some).collect(),
             positions,
             links,
             gravity_centre,
             tree: QuadTree::default(),
-            step_length: initial_step_length,
-            initial_step_length,
-            previous_energy: f64::INFINITY,
-            improving_steps: 0,
+            initial_step_length: settings.ideal_link_length * unknown_share.max(MINIMUM_INITIAL_STEP),
+            settings,
             iterations_done: 0,
             converged: false,
+            overlaps_removed: false,
         }
     }
 
@@ -187,14 +189,10 @@ impl ForceLayout {
                 break;
             }
             self.iterate();
-            if self.progress().is_finished() {
-                self.remove_overlaps();
-            }
         }
-        if self.settings.max_iterations == 0 && self.iterations_done == 0 && !self.converged {
-            // Nothing to iterate: the initial positions are the result, and they still must not overlap.
-            self.converged = true;
+        if self.progress().is_finished() && !self.overlaps_removed {
             self.remove_overlaps();
+            self.overlaps_removed = true;
         }
         self.progress()
     }
@@ -214,90 +212,80 @@ impl ForceLayout {
 
     /// Runs the layout to its end and returns the final positions.
     pub fn run_to_end(mut self) -> Vec<Point> {
-        while !self.step(self.settings.max_iterations.max(1)).is_finished() {}
+        self.step(usize::MAX);
         self.positions
     }
 
     fn remove_overlaps(&mut self) {
         let margin = self.settings.overlap_margin;
+        spread_out_if_crowded(&mut self.positions, &self.radii, &self.pinned, margin);
         remove_overlaps(&mut self.positions, &self.radii, &self.pinned, margin, self.settings.overlap_passes);
     }
 
-    /// One step: compute the forces, move every free node along its force by at most the step length, then adapt
-    /// the step length.
+    /// One step: compute the forces and stiffnesses, then move every free node.
     fn iterate(&mut self) {
         self.compute_forces();
-        let (total_movement, energy) = self.move_free_nodes();
-        let free_count = self.pinned.iter().filter(|&&pinned| !pinned).count().max(1);
-        let mean_movement = total_movement / free_count as f64;
+        let remaining_share = 1.0 - self.iterations_done as f32 / self.settings.max_iterations as f32;
+        let mean_imbalance = self.move_free_nodes(self.initial_step_length * remaining_share);
         self.iterations_done += 1;
-        self.converged =
-            mean_movement < f64::from(self.settings.convergence_tolerance * self.settings.ideal_link_length);
-        self.adapt_step_length(energy);
+        self.converged = mean_imbalance < self.settings.convergence_tolerance * self.settings.ideal_link_length;
     }
 
     fn compute_forces(&mut self) {
         let ideal = self.settings.ideal_link_length;
+        let repulsion_strength = ideal * ideal * ideal;
         self.tree.rebuild(&self.positions);
         for node in 0..self.positions.len() {
-            self.forces[node] = if self.pinned[node] {
-                [0.0, 0.0]
-            } else {
-                let repulsion = self.tree.repulsion_on(node, self.settings.theta, MINIMUM_REPULSION_DISTANCE * ideal);
-                let gravity = scale(subtract(self.gravity_centre, self.positions[node]), self.settings.gravity);
-                add(scale(repulsion, ideal * ideal), gravity)
-            };
+            if self.pinned[node] {
+                (self.forces[node], self.stiffnesses[node]) = ([0.0, 0.0], 0.0);
+                continue;
+            }
+            let repulsion = self.tree.repulsion_on(node, self.settings.theta, MINIMUM_REPULSION_DISTANCE * ideal);
+            let gravity = scale(subtract(self.gravity_centre, self.positions[node]), self.settings.gravity);
+            self.forces[node] = add(scale(repulsion.force, repulsion_strength), gravity);
+            self.stiffnesses[node] = repulsion.stiffness * repulsion_strength + self.settings.gravity;
         }
         for &(first, second, weight) in &self.links {
             let offset = subtract(self.positions[second], self.positions[first]);
             // Magnitude weight · distance² / k, along the unit vector offset / distance.
-            let pull = scale(offset, weight * length(offset) / ideal);
+            let stretch = weight * length(offset) / ideal;
+            let pull = scale(offset, stretch);
             self.forces[first] = add(self.forces[first], pull);
             self.forces[second] = subtract(self.forces[second], pull);
+            // The derivative of the pull's magnitude with respect to the distance.
+            self.stiffnesses[first] += 2.0 * stretch;
+            self.stiffnesses[second] += 2.0 * stretch;
         }
     }
 
-    /// Moves each free node along its force, by the force's length but no more than the step length; returns the
-    /// total distance moved and the energy (sum of squared forces).
-    fn move_free_nodes(&mut self) -> (f64, f64) {
-        let mut total_movement = 0.0;
-        let mut energy = 0.0;
+    /// Moves each free node along its force, by the force divided by the node's stiffness but no farther than
+    /// `step_length`; returns the mean distance the free nodes would have moved without that limit.
+    ///
+    /// Dividing by the stiffness is one Newton step for a node alone: a node held by many links, or pressed
+    /// against a neighbour, moves carefully instead of overshooting and oscillating, while a loose node moves fast.
+    fn move_free_nodes(&mut self, step_length: f32) -> f32 {
+        let mut total_imbalance = 0.0f64;
+        let mut free_count = 0usize;
         for node in 0..self.positions.len() {
-            let force = self.forces[node];
-            if self.pinned[node] || !is_finite_point(force) {
+            if self.pinned[node] {
                 continue;
             }
+            free_count += 1;
+            let force = self.forces[node];
             let force_length = length(force);
+            // A zero force needs no move; a non-finite one (only from absurd coordinates) must not spread.
             if force_length == 0.0 || !force_length.is_finite() {
                 continue;
             }
-            let movement = force_length.min(self.step_length);
+            let imbalance = force_length / self.stiffnesses[node].max(f32::MIN_POSITIVE);
+            let movement = imbalance.min(step_length);
             let moved = add(self.positions[node], scale(force, movement / force_length));
             if is_finite_point(moved) {
                 self.positions[node] = moved;
-                total_movement += f64::from(movement);
-                energy += f64::from(length_squared(force));
+                total_imbalance += f64::from(imbalance.min(f32::MAX));
             }
         }
-        (total_movement, energy)
-    }
-
-    /// Hu's adaptive step: lengthen after a run of improving steps, shorten as soon as the energy rises; then cap
-    /// by the ceiling that falls to zero at `max_iterations`.
-    fn adapt_step_length(&mut self, energy: f64) {
-        if energy < self.previous_energy {
-            self.improving_steps += 1;
-            if self.improving_steps >= IMPROVING_STEPS_BEFORE_LENGTHENING {
-                self.improving_steps = 0;
-                self.step_length /= self.settings.cooling;
-            }
-        } else {
-            self.improving_steps = 0;
-            self.step_length *= self.settings.cooling;
-        }
-        self.previous_energy = energy;
-        let remaining_share = 1.0 - self.iterations_done as f32 / self.settings.max_iterations.max(1) as f32;
-        self.step_length = self.step_length.min(self.initial_step_length * remaining_share.max(0.0));
+        (total_imbalance / free_count.max(1) as f64) as f32
     }
 }
 
@@ -329,9 +317,7 @@ fn initial_positions(
     ideal_link_length: f32,
 ) -> Vec<Point> {
     let mut random = SeededRandom::new(seed);
-    let mut jitter = |scale_of_jitter: f32| {
-        [(random.next_unit() - 0.5) * scale_of_jitter, (random.next_unit() - 0.5) * scale_of_jitter]
-    };
+    let mut jitter = |size: f32| [(random.next_unit() - 0.5) * size, (random.next_unit() - 0.5) * size];
     let neighbour_centres = known_neighbour_centres(known, links);
     let mut positions = vec![[0.0, 0.0]; known.len()];
     let mut on_spiral = Vec::new();
@@ -342,8 +328,8 @@ fn initial_positions(
             (None, None) => on_spiral.push(node),
         }
     }
-    let mut shuffle = SeededRandom::new(seed ^ 0x5EED_5EED_5EED_5EED);
-    shuffle.shuffle(&mut on_spiral);
+    // The shuffle decides which node gets which slot: the seed's main effect, giving another local optimum.
+    SeededRandom::new(seed ^ 0x5EED_5EED_5EED_5EED).shuffle(&mut on_spiral);
     let first_slot = known.iter().flatten().count();
     for (slot, &node) in on_spiral.iter().enumerate() {
         let spiral_point = sunflower_point(first_slot + slot, ideal_link_length / 2.0);
@@ -365,9 +351,259 @@ fn known_neighbour_centres(known: &[Option<Point>], links: &[(usize, usize, f32)
     sums.into_iter().map(|(sum, count)| (count > 0).then(|| scale(sum, 1.0 / count as f32))).collect()
 }
 
-/// The `slot`-th point of a sunflower spiral whose points are about `spacing` apart.
-fn sunflower_point(slot: usize, spacing: f32) -> Point {
-    let radius = spacing * (slot as f32 + 0.5).sqrt();
-    let angle = slot as f32 * GOLDEN_ANGLE;
-    [radius * angle.cos(), radius * angle.sin()]
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::test_graphs::{all_finite, overlapping_pairs, random_graph, scenario_graph};
+
+    fn run(input: LayoutInput, seed: u64) -> Vec<Point> {
+        ForceLayout::new(input, seed, ForceSettings::default()).run_to_end()
+    }
+
+    fn distance(first: Point, second: Point) -> f32 {
+        length(subtract(first, second))
+    }
+
+    #[test]
+    fn same_seed_gives_bit_identical_positions_and_another_seed_other_positions() {
+        assert_eq!(run(scenario_graph(), 11), run(scenario_graph(), 11));
+        assert_ne!(run(scenario_graph(), 11), run(scenario_graph(), 12));
+    }
+
+    #[test]
+    fn splitting_the_steps_between_calls_does_not_change_the_result() {
+        let mut layout = ForceLayout::new(random_graph(60, 120, 4), 3, ForceSettings::default());
+        while !layout.step(7).is_finished() {}
+        assert_eq!(layout.positions(), run(random_graph(60, 120, 4), 3).as_slice());
+    }
+
+    #[test]
+    fn scenario_shaped_graph_converges_without_overlaps() {
+        let input = scenario_graph();
+        let radii = input.radii.clone();
+        let mut layout = ForceLayout::new(input, 1, ForceSettings::default());
+        let progress = layout.step(usize::MAX);
+        assert!(progress.converged && progress.iterations_done < progress.max_iterations, "{progress:?}");
+        assert_eq!(overlapping_pairs(layout.positions(), &radii, &[]), vec![]);
+    }
+
+    #[test]
+    fn random_graph_of_300_nodes_and_900_links_converges_without_overlaps() {
+        let input = random_graph(300, 900, 8);
+        let radii = input.radii.clone();
+        let mut layout = ForceLayout::new(input, 2, ForceSettings::default());
+        let progress = layout.step(usize::MAX);
+        assert!(progress.converged, "{progress:?}");
+        assert!(all_finite(layout.positions()));
+        assert_eq!(overlapping_pairs(layout.positions(), &radii, &[]), vec![]);
+    }
+
+    #[test]
+    fn a_dense_graph_that_packs_tight_ends_without_overlaps() {
+        // Ten links per node pull harder than the repulsion pushes: the nodes end up crowded, many deep, and few
+        // passes of overlap removal are allowed.
+        let input = random_graph(400, 4_000, 6);
+        let radii = input.radii.clone();
+        let settings = ForceSettings { overlap_passes: 30, ..ForceSettings::default() };
+        let positions = ForceLayout::new(input, 3, settings).run_to_end();
+        assert_eq!(overlapping_pairs(&positions, &radii, &[]), vec![]);
+    }
+
+    #[test]
+    fn overlaps_are_removed_even_when_the_iterations_run_out() {
+        let input = random_graph(100, 300, 5);
+        let radii = input.radii.clone();
+        let settings = ForceSettings { max_iterations: 3, ..ForceSettings::default() };
+        let positions = ForceLayout::new(input, 2, settings).run_to_end();
+        assert_eq!(overlapping_pairs(&positions, &radii, &[]), vec![]);
+    }
+
+    #[test]
+    fn linked_nodes_end_up_closer_than_unlinked_pairs() {
+        let input = random_graph(300, 900, 9);
+        let links = input.links.clone();
+        let positions = run(input, 1);
+        let linked: Vec<f32> =
+            links.iter().map(|&(first, second, _)| distance(positions[first], positions[second])).collect();
+        let mean_linked = linked.iter().sum::<f32>() / linked.len() as f32;
+        let mut unlinked_total = 0.0;
+        let mut unlinked_count = 0;
+        for first in 0..positions.len() {
+            for second in first + 1..positions.len() {
+                if !links.iter().any(|&(a, b, _)| (a, b) == (first, second) || (b, a) == (first, second)) {
+                    unlinked_total += distance(positions[first], positions[second]);
+                    unlinked_count += 1;
+                }
+            }
+        }
+        let mean_unlinked = unlinked_total / unlinked_count as f32;
+        assert!(mean_linked < 0.7 * mean_unlinked, "linked {mean_linked}, unlinked {mean_unlinked}");
+    }
+
+    #[test]
+    fn pinned_nodes_stay_exactly_where_they_were_and_others_avoid_them() {
+        let mut input = scenario_graph();
+        let pins = [(0, [100.0, -50.0]), (13, [0.0, 0.0]), (17, [1e-3, 0.0]), (22, [0.5, 0.25])];
+        for (node, pin) in pins {
+            input.pinned[node] = Some(pin);
+        }
+        let radii = input.radii.clone();
+        let pinned: Vec<bool> = input.pinned.iter().map(Option::is_some).collect();
+        let positions = run(input, 5);
+        for (node, pin) in pins {
+            assert_eq!(positions[node], pin, "node {node}");
+        }
+        assert_eq!(overlapping_pairs(&positions, &radii, &pinned), vec![]);
+    }
+
+    #[test]
+    fn degenerate_inputs_give_finite_positions() {
+        let all_pinned = LayoutInput {
+            node_count: 3,
+            links: vec![(0, 1, 1.0)],
+            radii: vec![5.0; 3],
+            pinned: vec![Some([0.0, 0.0]), Some([0.0, 0.0]), Some([3.0, 4.0])],
+        };
+        let strange_links = LayoutInput {
+            node_count: 4,
+            links: vec![
+                (0, 0, 1.0),
+                (1, 2, 1.0),
+                (1, 2, 1.0),
+                (2, 1, 3.0),
+                (3, 9, 1.0),
+                (0, 1, f32::NAN),
+                (0, 3, -1.0),
+            ],
+            radii: vec![f32::NAN, -2.0],
+            pinned: vec![Some([f32::NAN, 0.0])],
+        };
+        let inputs =
+            [LayoutInput::new(0), LayoutInput::new(1), LayoutInput::new(50), all_pinned.clone(), strange_links];
+        for input in inputs {
+            let node_count = input.node_count;
+            let positions = run(input.clone(), 0);
+            assert_eq!(positions.len(), node_count);
+            assert!(all_finite(&positions), "{input:?} gave {positions:?}");
+        }
+        assert_eq!(run(all_pinned, 0), vec![[0.0, 0.0], [0.0, 0.0], [3.0, 4.0]]);
+    }
+
+    #[test]
+    fn coincident_starting_positions_are_pulled_apart() {
+        let input = LayoutInput { radii: vec![4.0; 30], ..random_graph(30, 40, 1) };
+        let initial = vec![Some([7.0, 7.0]); 30];
+        let layout = ForceLayout::with_initial_positions(input.clone(), initial, 0, ForceSettings::default());
+        let positions = layout.run_to_end();
+        assert!(all_finite(&positions));
+        assert_eq!(overlapping_pairs(&positions, &input.radii, &[]), vec![]);
+    }
+
+    #[test]
+    fn unusable_settings_fall_back_to_defaults() {
+        let settings = ForceSettings {
+            ideal_link_length: 0.0,
+            theta: f32::NAN,
+            gravity: f32::INFINITY,
+            convergence_tolerance: -1.0,
+            overlap_margin: f32::NAN,
+            ..ForceSettings::default()
+        };
+        assert_eq!(settings.cleaned(), ForceSettings::default());
+        assert!(all_finite(&ForceLayout::new(scenario_graph(), 0, settings).run_to_end()));
+    }
+
+    #[test]
+    fn zero_iterations_still_removes_overlaps() {
+        let settings = ForceSettings { max_iterations: 0, ..ForceSettings::default() };
+        let input = LayoutInput { radii: vec![10.0; 2], ..LayoutInput::new(2) };
+        let initial = vec![Some([0.0, 0.0]), Some([1.0, 0.0])];
+        let mut layout = ForceLayout::with_initial_positions(input, initial, 0, settings);
+        assert!(layout.step(1).is_finished());
+        assert!(distance(layout.positions()[0], layout.positions()[1]) >= 20.0);
+    }
+
+    #[test]
+    fn restarting_from_a_finished_layout_barely_moves_it() {
+        let input = random_graph(80, 160, 3);
+        let previous = run(input.clone(), 1);
+        let initial = previous.iter().copied().map(Some).collect();
+        let again = ForceLayout::with_initial_positions(input, initial, 99, ForceSettings::default()).run_to_end();
+        let mean_shift = previous.iter().zip(&again).map(|(&a, &b)| distance(a, b)).sum::<f32>() / 80.0;
+        assert!(mean_shift < 0.25 * ForceSettings::default().ideal_link_length, "mean shift {mean_shift}");
+    }
+
+    #[test]
+    fn a_new_node_starts_next_to_its_placed_neighbours() {
+        let input = LayoutInput { links: vec![(0, 2, 1.0), (1, 2, 1.0)], ..LayoutInput::new(3) };
+        let initial = vec![Some([1000.0, 0.0]), Some([1100.0, 0.0]), None];
+        let layout = ForceLayout::with_initial_positions(input, initial, 0, ForceSettings::default());
+        assert!(distance(layout.positions()[2], [1050.0, 0.0]) <= ForceSettings::default().ideal_link_length);
+    }
+
+    #[test]
+    fn progress_counts_steps_and_finishes() {
+        let settings = ForceSettings { max_iterations: 10, convergence_tolerance: 0.0, ..ForceSettings::default() };
+        let mut layout = ForceLayout::new(random_graph(20, 30, 1), 0, settings);
+        let progress = layout.step(4);
+        assert_eq!((progress.iterations_done, progress.is_finished()), (4, false));
+        assert!((progress.fraction() - 0.4).abs() < 1e-6);
+        let progress = layout.step(100);
+        assert_eq!((progress.iterations_done, progress.converged, progress.fraction()), (10, false, 1.0));
+        assert_eq!(layout.step(1), progress, "a finished layout stays finished");
+    }
+
+    #[test]
+    fn layout_can_run_on_another_thread() {
+        fn assert_send<T: Send + 'static>(_: &T) {}
+        let layout = ForceLayout::new(scenario_graph(), 0, ForceSettings::default());
+        assert_send(&layout);
+        let positions = std::thread::spawn(move || layout.run_to_end()).join().expect("layout thread");
+        assert_eq!(positions, run(scenario_graph(), 0));
+    }
+
+    fn any_number() -> impl proptest::strategy::Strategy<Value = f32> {
+        use proptest::prelude::*;
+        prop_oneof![4 => -50.0f32..50.0, 1 => Just(0.0), 1 => Just(f32::NAN), 1 => Just(f32::INFINITY)]
+    }
+
+    fn any_input() -> impl proptest::strategy::Strategy<Value = LayoutInput> {
+        use proptest::prelude::*;
+        (0usize..25).prop_flat_map(|node_count| {
+            let index = 0..node_count + 3;
+            let links = proptest::collection::vec((index.clone(), index, any_number()), 0..40);
+            let radii = proptest::collection::vec(any_number(), 0..node_count + 2);
+            let pin = proptest::option::weighted(0.2, (any_number(), any_number()).prop_map(|(x, y)| [x, y]));
+            let pinned = proptest::collection::vec(pin, 0..node_count + 2);
+            (links, radii, pinned).prop_map(move |(links, radii, pinned)| LayoutInput {
+                node_count,
+                links,
+                radii,
+                pinned,
+            })
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_input_gives_finite_positions_without_overlaps_and_keeps_pins(input in any_input(), seed: u64) {
+            let settings = ForceSettings { max_iterations: 60, ..ForceSettings::default() };
+            let positions = ForceLayout::new(input.clone(), seed, settings).run_to_end();
+            proptest::prop_assert_eq!(positions.len(), input.node_count);
+            proptest::prop_assert!(all_finite(&positions));
+            let pins: Vec<Option<Point>> = (0..input.node_count)
+                .map(|node| input.pinned.get(node).copied().flatten().filter(|&pin| is_finite_point(pin)))
+                .collect();
+            for (node, pin) in pins.iter().enumerate() {
+                if let Some(pin) = pin {
+                    proptest::prop_assert_eq!(positions[node], *pin);
+                }
+            }
+            let radii = clean_radii(&input.radii, input.node_count);
+            let pinned: Vec<bool> = pins.iter().map(Option::is_some).collect();
+            proptest::prop_assert_eq!(overlapping_pairs(&positions, &radii, &pinned), vec![]);
+        }
+    }
 }

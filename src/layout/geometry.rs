@@ -26,11 +26,15 @@ pub fn is_finite_point(a: Point) -> bool {
     a[0].is_finite() && a[1].is_finite()
 }
 
+/// The largest radius taken as given: a layout of a few thousand nodes this large still has finite `f32`
+/// coordinates, which a radius near `f32::MAX` would not allow.
+pub const LARGEST_RADIUS: f32 = 1e12;
+
 /// A radius as drawn: callers may pass anything, but a negative or non-finite radius would make the overlap tests
-/// meaningless, so it counts as zero.
+/// meaningless, so it counts as zero, and an absurdly large one counts as [`LARGEST_RADIUS`].
 pub fn clean_radius(radius: Option<&f32>) -> f32 {
     match radius {
-        Some(&radius) if radius.is_finite() && radius > 0.0 => radius,
+        Some(&radius) if radius.is_finite() && radius > 0.0 => radius.min(LARGEST_RADIUS),
         _ => 0.0,
     }
 }
@@ -51,6 +55,16 @@ pub fn pair_direction(first: usize, second: usize) -> Point {
     [(angle.cos() * sign) as f32, (angle.sin() * sign) as f32]
 }
 
+/// The golden angle: successive points of a sunflower spiral turn by it, which spreads them evenly over a disc.
+const GOLDEN_ANGLE: f32 = 2.399_963;
+
+/// The `slot`-th point of a sunflower spiral around the origin whose points are about `spacing` apart.
+pub fn sunflower_point(slot: usize, spacing: f32) -> Point {
+    let radius = spacing * (slot as f32 + 0.5).sqrt();
+    let angle = slot as f32 * GOLDEN_ANGLE;
+    [radius * angle.cos(), radius * angle.sin()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +83,6 @@ mod tests {
     #[test]
     fn unusable_radii_count_as_zero() {
         assert_eq!(clean_radii(&[2.0, -1.0, f32::NAN, f32::INFINITY], 5), vec![2.0, 0.0, 0.0, 0.0, 0.0]);
+        assert_eq!(clean_radii(&[f32::MAX], 1), vec![LARGEST_RADIUS]);
     }
 }

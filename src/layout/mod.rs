@@ -1,12 +1,14 @@
 //! Graph layout: places the nodes of a node-link graph in the plane.
 //!
 //! It holds a force-directed layout ([`ForceLayout`]: Barnes–Hut repulsion, springs along links, weak gravity,
-//! adaptive cooling), a circular layout grouped by bloc ([`circular_grouped`]) and the overlap removal that both
-//! views rely on ([`remove_overlaps`]).
+//! cooling), a circular layout grouped by bloc ([`circular_grouped`]) and the overlap removal that the force layout
+//! ends with and that the caller may run after moving nodes ([`remove_overlaps`]).
 //!
 //! It works on node indices and plain `f32` coordinates only. It must not know about egui, the scenario model or
-//! any file format: the caller maps actors to indices and ties to weighted links, and maps positions back.
-//! Everything here is deterministic for a given input (and seed), so a saved layout can be reproduced.
+//! any file format: the caller maps actors to indices and ties to weighted links, and maps positions back. It starts
+//! no threads and reads no clock: the caller decides where and how long it runs (a few steps per frame, or all on a
+//! background thread). Everything here is deterministic for a given input and seed, so that a layout can be
+//! reproduced; its results are always finite, whatever the input.
 
 mod circular;
 mod force;
@@ -14,7 +16,6 @@ mod geometry;
 mod overlap;
 mod quadtree;
 mod random;
-#[cfg(test)]
 #[cfg(test)]
 mod test_graphs;
 

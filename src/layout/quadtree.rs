@@ -1,8 +1,9 @@
 //! The Barnes–Hut quadtree: the repulsion that every node feels from every other node, in O(n log n) instead of
 //! O(n²), by treating a far-away square of nodes as one heavy node at their centre of mass.
 //!
-//! Every node has mass one and the force law is `offset / distance²` (a magnitude of `1 / distance`), the repulsion of
-//! the Fruchterman–Reingold spring-electrical model; the caller multiplies it by its strength.
+//! Every node has mass one and the force law is `offset / distance³`, a magnitude of `1 / distance²`; the caller
+//! multiplies it by its strength. (The `1 / distance` of Fruchterman and Reingold reaches so far that the nodes of a
+//! large graph push an isolated node far out of view; `1 / distance²` keeps it near the rest, as Hu suggests.)
 
 use super::Point;
 use super::geometry::{length_squared, pair_direction, scale, subtract};
@@ -11,8 +12,8 @@ use super::geometry::{length_squared, pair_direction, scale, subtract};
 const NO_CHILDREN: u32 = 0;
 /// Marks the end of a leaf's list of bodies.
 const NO_BODY: u32 = u32::MAX;
-/// Below this depth a cell is smaller than `f32` can tell apart at the root's scale: nodes that reach it (they
-/// coincide, or nearly) share one leaf instead of being split forever.
+/// At this depth a cell is a millionth of the root's size, near what `f32` can tell apart: nodes that reach it (they
+/// coincide, or nearly) share one leaf instead of being split for ever.
 const MAX_DEPTH: usize = 20;
 /// Cells waiting to be visited; opening a cell replaces it with four, so the stack never holds more than this.
 const STACK_CAPACITY: usize = 3 * (MAX_DEPTH + 1) + 4;
@@ -125,15 +126,15 @@ impl QuadTree {
         self.push_body(child, first_body);
     }
 
-    /// The repulsion on `body` from all other bodies, `Σ offset / distance²`, approximated with opening angle
+    /// The repulsion on `body` from all other bodies, `Σ offset / distance³`, approximated with opening angle
     /// `theta` (a cell is used as a whole when its size is less than `theta` times its distance).
     ///
     /// Two bodies closer than `minimum_distance` repel as if they were that far apart, because the true force
     /// grows without bound; bodies on the same spot are pushed apart in a direction chosen by [`pair_direction`].
-    pub fn repulsion_on(&self, body: usize, theta: f32, minimum_distance: f32) -> Point {
+    pub fn repulsion_on(&self, body: usize, theta: f32, minimum_distance: f32) -> Repulsion {
         let point = self.positions[body];
         let theta_squared = theta * theta;
-        let mut force = [0.0, 0.0];
+        let mut total = Repulsion::default();
         let mut stack = [0u32; STACK_CAPACITY];
         stack[0] = 0;
         let mut stack_length = 1;
@@ -144,8 +145,7 @@ impl QuadTree {
                 continue;
             }
             if cell.is_leaf() {
-                let leaf_force = self.leaf_repulsion(cell, body, minimum_distance);
-                force = [force[0] + leaf_force[0], force[1] + leaf_force[1]];
+                self.add_leaf_repulsion(&mut total, cell, body, minimum_distance);
                 continue;
             }
             let offset = subtract(point, cell.mass_centre);
@@ -153,8 +153,7 @@ impl QuadTree {
             let size = 2.0 * cell.half_size;
             // A cell that holds the body itself must be opened, or the body would repel itself.
             if size * size < theta_squared * distance_squared && !cell.contains(point) {
-                let cell_force = scale(offset, cell.mass / distance_squared);
-                force = [force[0] + cell_force[0], force[1] + cell_force[1]];
+                total.add(Repulsion::at_offset(offset, distance_squared, cell.mass));
                 continue;
             }
             for child in 0..4 {
@@ -162,20 +161,39 @@ impl QuadTree {
                 stack_length += 1;
             }
         }
-        force
+        total
     }
 
-    fn leaf_repulsion(&self, cell: &Cell, body: usize, minimum_distance: f32) -> Point {
-        let mut force = [0.0, 0.0];
+    fn add_leaf_repulsion(&self, total: &mut Repulsion, cell: &Cell, body: usize, minimum_distance: f32) {
         let mut other = cell.first_body;
         while other != NO_BODY {
             if other as usize != body {
-                let pair_force = pair_repulsion(&self.positions, body, other as usize, minimum_distance);
-                force = [force[0] + pair_force[0], force[1] + pair_force[1]];
+                total.add(pair_repulsion(&self.positions, body, other as usize, minimum_distance));
             }
             other = self.next_body[other as usize];
         }
-        force
+    }
+}
+
+/// The repulsion a body feels, with its stiffness: how fast the force's magnitude changes as the body moves
+/// towards or away from what repels it (`2 / distance³` for each other body). The layout divides the force by the
+/// stiffness to know how far the body can safely move.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Repulsion {
+    pub force: Point,
+    pub stiffness: f32,
+}
+
+impl Repulsion {
+    /// The repulsion of `mass` at `offset` from the body, `distance_squared` being the offset's squared length.
+    fn at_offset(offset: Point, distance_squared: f32, mass: f32) -> Repulsion {
+        let inverse_cube = 1.0 / (distance_squared * distance_squared.sqrt());
+        Repulsion { force: scale(offset, mass * inverse_cube), stiffness: 2.0 * mass * inverse_cube }
+    }
+
+    fn add(&mut self, other: Repulsion) {
+        self.force = [self.force[0] + other.force[0], self.force[1] + other.force[1]];
+        self.stiffness += other.stiffness;
     }
 }
 
@@ -197,15 +215,16 @@ fn root_cell(positions: &[Point]) -> Cell {
 }
 
 /// The repulsion of `other` on `body` (see [`QuadTree::repulsion_on`]).
-pub fn pair_repulsion(positions: &[Point], body: usize, other: usize, minimum_distance: f32) -> Point {
+pub fn pair_repulsion(positions: &[Point], body: usize, other: usize, minimum_distance: f32) -> Repulsion {
     let offset = subtract(positions[body], positions[other]);
     let distance_squared = length_squared(offset);
-    if distance_squared >= minimum_distance * minimum_distance && distance_squared > 0.0 {
-        return scale(offset, 1.0 / distance_squared);
+    let minimum_squared = (minimum_distance * minimum_distance).max(f32::MIN_POSITIVE);
+    if distance_squared >= minimum_squared {
+        return Repulsion::at_offset(offset, distance_squared, 1.0);
     }
     let direction =
         if distance_squared > 0.0 { scale(offset, 1.0 / distance_squared.sqrt()) } else { pair_direction(other, body) };
-    scale(direction, 1.0 / minimum_distance.max(f32::MIN_POSITIVE))
+    Repulsion::at_offset(scale(direction, minimum_distance), minimum_squared, 1.0)
 }
 
 #[cfg(test)]
@@ -215,10 +234,11 @@ mod tests {
     use crate::layout::random::SeededRandom;
 
     fn exact_repulsion_on(positions: &[Point], body: usize, minimum_distance: f32) -> Point {
-        (0..positions.len()).filter(|&other| other != body).fold([0.0, 0.0], |force, other| {
-            let pair_force = pair_repulsion(positions, body, other, minimum_distance);
-            [force[0] + pair_force[0], force[1] + pair_force[1]]
-        })
+        let mut total = Repulsion::default();
+        for other in (0..positions.len()).filter(|&other| other != body) {
+            total.add(pair_repulsion(positions, body, other, minimum_distance));
+        }
+        total.force
     }
 
     fn random_positions(count: usize, seed: u64) -> Vec<Point> {
@@ -233,7 +253,7 @@ mod tests {
         tree.rebuild(positions);
         let exact: Vec<Point> = (0..positions.len()).map(|body| exact_repulsion_on(positions, body, 1e-3)).collect();
         let errors: Vec<f32> = (0..positions.len())
-            .map(|body| length(subtract(tree.repulsion_on(body, theta, 1e-3), exact[body])))
+            .map(|body| length(subtract(tree.repulsion_on(body, theta, 1e-3).force, exact[body])))
             .collect();
         let mean_magnitude = exact.iter().map(|&force| length(force)).sum::<f32>() / positions.len() as f32;
         let worst = errors.iter().copied().fold(0.0, f32::max) / mean_magnitude;
@@ -247,6 +267,19 @@ mod tests {
         let (worst, mean) = worst_and_mean_error(&positions, 0.5);
         assert!(worst < 0.05, "worst error {worst}");
         assert!(mean < 0.01, "mean error {mean}");
+    }
+
+    #[test]
+    fn a_cell_holding_the_body_is_opened_even_when_far_enough_from_its_centre_of_mass() {
+        // The root holds the body in one corner and eight bodies in the opposite one: its centre of mass is far
+        // enough from the body to pass the opening test, but using it would count the body's own mass.
+        let mut positions = vec![[0.0, 0.0]];
+        positions.extend((0..8).map(|index| [1.0 - index as f32 * 1e-3, 1.0]));
+        let mut tree = QuadTree::default();
+        tree.rebuild(&positions);
+        let approximate = tree.repulsion_on(0, 0.8, 1e-3).force;
+        let exact = exact_repulsion_on(&positions, 0, 1e-3);
+        assert!(length(subtract(approximate, exact)) < 0.05 * length(exact), "{approximate:?} against {exact:?}");
     }
 
     #[test]
@@ -281,7 +314,7 @@ mod tests {
         let positions = vec![[5.0, 5.0]; 3];
         let mut tree = QuadTree::default();
         tree.rebuild(&positions);
-        let forces: Vec<Point> = (0..3).map(|body| tree.repulsion_on(body, 0.8, 0.5)).collect();
+        let forces: Vec<Point> = (0..3).map(|body| tree.repulsion_on(body, 0.8, 0.5).force).collect();
         for force in &forces {
             assert!(force[0].is_finite() && force[1].is_finite());
             assert!(length(*force) > 0.0);
@@ -295,6 +328,6 @@ mod tests {
         let mut tree = QuadTree::default();
         tree.rebuild(&[]);
         tree.rebuild(&[[1.0, 2.0]]);
-        assert_eq!(tree.repulsion_on(0, 0.8, 0.5), [0.0, 0.0]);
+        assert_eq!(tree.repulsion_on(0, 0.8, 0.5), Repulsion::default());
     }
 }

@@ -1,4 +1,3 @@
-#![allow(dead_code)]
 //! Graphs and checks shared by the layout tests.
 
 use super::random::SeededRandom;

@@ -109,16 +109,19 @@ impl LayoutState {
     }
 }
 
-/// Every actor, linked by every record of any year (weights: energy share, tie strength, sanctions 0.5).
+/// Every actor, linked by every record of any year (weights: energy share, tie strength, sanctions 0.5). A pair
+/// with many records is one link with the strongest weight, so that busy pairs are not pulled into one spot.
 fn layout_input(scenario: &Scenario, kind: LayoutKind) -> LayoutInput {
     let index: std::collections::HashMap<&str, usize> =
         scenario.actors.iter().enumerate().map(|(position, actor)| (actor.id.as_str(), position)).collect();
     let mut input = LayoutInput::new(scenario.actors.len());
+    let mut strongest: std::collections::BTreeMap<(usize, usize), f32> = std::collections::BTreeMap::new();
     let mut link = |a: &str, b: &str, weight: f64| {
         if let (Some(&a), Some(&b)) = (index.get(a), index.get(b))
             && a != b
         {
-            input.links.push((a, b, (weight.abs() as f32).max(0.1)));
+            let entry = strongest.entry((a.min(b), a.max(b))).or_insert(0.0);
+            *entry = entry.max((weight.abs() as f32).max(0.1));
         }
     };
     for flow in &scenario.energy {
@@ -136,6 +139,7 @@ fn layout_input(scenario: &Scenario, kind: LayoutKind) -> LayoutInput {
             link(&bloc.id, member, 0.3);
         }
     }
+    input.links = strongest.into_iter().map(|((a, b), weight)| (a, b, weight)).collect();
     input.radii = scenario.actors.iter().map(|actor| if actor.kind == ActorKind::Bloc { 16.0 } else { 13.0 }).collect();
     if kind == LayoutKind::Force {
         input.pinned =
