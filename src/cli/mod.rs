@@ -28,7 +28,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check scenario files and report every problem as FILE:LINE:COL: error|warning: message.
+    /// Check scenario files and report every problem as FILE:LINE:COL: error|warning: PATH: message.
     ///
     /// Exits with 1 when any file has an error, 0 otherwise (warnings alone do not fail).
     Check {
