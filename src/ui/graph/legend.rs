@@ -111,7 +111,7 @@ fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
     }
     if positive_ties || negative_ties {
         ui.add_space(4.0);
-        ui.weak("Ties: arrow when one-sided");
+        ui.weak("Ties: width = strength; arrow when one-sided");
         if positive_ties {
             line_row(
                 ui,
