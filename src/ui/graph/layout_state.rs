@@ -61,7 +61,7 @@ impl LayoutState {
     /// Share of the running layout done, for a progress bar; `None` when finished.
     pub fn progress(&self) -> Option<f32> {
         self.running.as_ref()?;
-        self.progress.map(|progress| progress.iterations_done as f32 / progress.max_iterations.max(1) as f32)
+        self.progress.map(|progress| progress.fraction())
     }
 
     fn start(&mut self, scenario: &Scenario, kind: LayoutKind) {
@@ -92,15 +92,16 @@ impl LayoutState {
         let Some(layout) = self.running.as_mut() else { return false };
         let started = Instant::now();
         let mut progress = layout.step(1);
-        while !progress.converged && started.elapsed() < FRAME_BUDGET {
+        // Finished means converged or out of iterations: a large graph may stop at the limit unconverged.
+        while !progress.is_finished() && started.elapsed() < FRAME_BUDGET {
             progress = layout.step(1);
         }
         self.positions = layout.positions().iter().map(|&[x, y]| pos2(x, y)).collect();
         self.progress = Some(progress);
-        if progress.converged {
+        if progress.is_finished() {
             self.running = None;
         }
-        !progress.converged
+        !progress.is_finished()
     }
 
     /// Finishes a running layout at once (for tests and exports).
@@ -202,6 +203,23 @@ mod tests {
             }
         }
         assert_eq!(settled(&scenario), positions, "same seed, same layout");
+    }
+
+    #[test]
+    fn a_large_sparse_graph_that_does_not_converge_still_finishes() {
+        // 2,000 actors in a long chain: the layout stops at its iteration limit, and must say it is done.
+        let text: String =
+            (0..2_000).map(|index| format!("Actor(id: \"A{index}\", name: \"A{index}\", kind: State),")).collect();
+        let ties: String = (1..2_000)
+            .map(|index| format!("Tie(a: \"A{}\", b: \"A{index}\", kind: Partnership, strength: 0.5),", index - 1))
+            .collect();
+        let source = format!("Scenario(format: 1, title: \"chain\", actors: [{text}], ties: [{ties}])");
+        let scenario: Scenario = ron::from_str(&source).expect("chain scenario parses");
+        let mut state = LayoutState::default();
+        state.update(1, 0, LayoutKind::Force, &scenario);
+        state.finish();
+        assert!(state.progress().is_none(), "the layout reports itself finished");
+        assert!(!state.update(1, 0, LayoutKind::Force, &scenario), "and asks for no more frames");
     }
 
     #[test]
