@@ -1,13 +1,14 @@
 //! Painting the graph: all edges in one mesh (culled to the screen, curves only where records fan out, dashes
 //! and arrows as triangles), then nodes, then labels placed greedily so that none overlap.
 
-use eframe::egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2, pos2, vec2};
+use eframe::egui::{Color32, Mesh, Pos2, Rect, Shape, Vec2, pos2, vec2};
 
 use super::style::{Dash, EdgeStyle, NodeShape};
 
 /// Screen distance between the bent edges of one pair of actors.
 const FAN_SPACING: f32 = 16.0;
 const ARROW_LENGTH: f32 = 11.0;
+const CURVE_SEGMENTS: usize = 8;
 
 /// A line on screen: straight, or a quadratic curve bent sideways by `bend` points.
 #[derive(Debug, Clone, Copy)]
@@ -41,21 +42,27 @@ impl EdgeGeometry {
 
     /// Points along the edge: two for a straight line, a few for a curve.
     pub fn points(&self) -> Vec<Pos2> {
+        let mut points = Vec::with_capacity(CURVE_SEGMENTS + 1);
+        self.points_into(&mut points);
+        points
+    }
+
+    /// The same points, into a buffer reused across edges (no allocation per edge on the hot path).
+    pub fn points_into(&self, points: &mut Vec<Pos2>) {
+        points.clear();
         if self.bend == 0.0 {
-            return vec![self.start, self.end];
+            points.extend([self.start, self.end]);
+            return;
         }
         let control = self.control_point();
-        const SEGMENTS: usize = 8;
-        (0..=SEGMENTS)
-            .map(|step| {
-                let t = step as f32 / SEGMENTS as f32;
-                let u = 1.0 - t;
-                pos2(
-                    u * u * self.start.x + 2.0 * u * t * control.x + t * t * self.end.x,
-                    u * u * self.start.y + 2.0 * u * t * control.y + t * t * self.end.y,
-                )
-            })
-            .collect()
+        points.extend((0..=CURVE_SEGMENTS).map(|step| {
+            let t = step as f32 / CURVE_SEGMENTS as f32;
+            let u = 1.0 - t;
+            pos2(
+                u * u * self.start.x + 2.0 * u * t * control.x + t * t * self.end.x,
+                u * u * self.start.y + 2.0 * u * t * control.y + t * t * self.end.y,
+            )
+        }));
     }
 
     /// A rectangle containing the whole edge, for culling.
@@ -89,17 +96,26 @@ fn distance_to_segment(point: Pos2, start: Pos2, end: Pos2) -> f32 {
 /// Collects every edge of a frame into one mesh.
 pub struct EdgeMesh {
     mesh: Mesh,
+    points: Vec<Pos2>,
 }
 
 impl EdgeMesh {
     pub fn new() -> EdgeMesh {
-        EdgeMesh { mesh: Mesh::default() }
+        EdgeMesh { mesh: Mesh::default(), points: Vec::with_capacity(CURVE_SEGMENTS + 1) }
+    }
+
+    /// Room for about `edges` straight edges with arrows, so the mesh grows once per frame, not per edge.
+    pub fn with_capacity(edges: usize) -> EdgeMesh {
+        let mut edge_mesh = EdgeMesh::new();
+        edge_mesh.mesh.vertices.reserve(edges * 7);
+        edge_mesh.mesh.indices.reserve(edges * 9);
+        edge_mesh
     }
 
     pub fn add(&mut self, geometry: &EdgeGeometry, style: &EdgeStyle) {
-        let points = geometry.points();
-        let last_direction = (points[points.len() - 1] - points[points.len() - 2]).normalized();
-        let mut line = points;
+        let mut line = std::mem::take(&mut self.points);
+        geometry.points_into(&mut line);
+        let last_direction = (line[line.len() - 1] - line[line.len() - 2]).normalized();
         if style.arrow {
             // Stop the line at the arrow's base, so that a wide line does not poke through the tip.
             let tip = *line.last().unwrap_or(&geometry.end);
@@ -114,6 +130,7 @@ impl EdgeMesh {
             Dash::Dashed => self.add_dashed(&line, style.width, style.colour, 9.0, 6.0),
             Dash::Dotted => self.add_dashed(&line, style.width, style.colour, 2.5, 4.5),
         }
+        self.points = line;
     }
 
     fn add_polyline(&mut self, points: &[Pos2], width: f32, colour: Color32) {
@@ -174,29 +191,70 @@ impl EdgeMesh {
     }
 }
 
-/// One node's shape on screen.
-pub fn node_shape(centre: Pos2, radius: f32, shape: NodeShape, fill: Color32, outline: Stroke) -> Shape {
-    match shape {
-        NodeShape::Circle => Shape::circle_filled(centre, radius, fill),
-        NodeShape::Ring => Shape::circle_stroke(centre, radius * 0.8, Stroke::new(radius * 0.35, fill)),
-        NodeShape::Square => {
-            let rect = Rect::from_center_size(centre, Vec2::splat(radius * 1.8));
-            Shape::rect_filled(rect, radius * 0.25, fill)
-        }
-        NodeShape::Diamond => polygon(centre, radius * 1.2, &[0.0, 90.0, 180.0, 270.0], fill, outline),
-        NodeShape::Triangle => polygon(centre, radius * 1.25, &[270.0, 30.0, 150.0], fill, outline),
-    }
+/// Every node of a frame in one mesh of plain polygons: cheaper to tessellate than thousands of shapes.
+pub struct NodeMesh {
+    mesh: Mesh,
 }
 
-fn polygon(centre: Pos2, radius: f32, angles_degrees: &[f32], fill: Color32, outline: Stroke) -> Shape {
-    let points = angles_degrees
-        .iter()
-        .map(|angle| {
-            let radians = angle.to_radians();
-            centre + vec2(radians.cos(), radians.sin()) * radius
-        })
-        .collect();
-    Shape::convex_polygon(points, fill, outline)
+impl NodeMesh {
+    pub fn with_capacity(nodes: usize) -> NodeMesh {
+        let mut mesh = Mesh::default();
+        mesh.vertices.reserve(nodes * 17);
+        mesh.indices.reserve(nodes * 48);
+        NodeMesh { mesh }
+    }
+
+    pub fn add(&mut self, centre: Pos2, radius: f32, shape: NodeShape, fill: Color32) {
+        // Small circles need few sides to look round.
+        let sides = if radius < 6.0 {
+            10
+        } else if radius < 16.0 {
+            18
+        } else {
+            28
+        };
+        match shape {
+            NodeShape::Circle => self.add_fan(centre, radius, sides, 0.0, fill),
+            NodeShape::Square => self.add_fan(centre, radius * 1.27, 4, 45.0, fill),
+            NodeShape::Diamond => self.add_fan(centre, radius * 1.2, 4, 0.0, fill),
+            NodeShape::Triangle => self.add_fan(centre, radius * 1.25, 3, 270.0, fill),
+            NodeShape::Ring => self.add_ring(centre, radius * 0.62, radius, sides, fill),
+        }
+    }
+
+    /// A regular polygon around `centre`, its first corner at `start_degrees`.
+    fn add_fan(&mut self, centre: Pos2, radius: f32, sides: usize, start_degrees: f32, fill: Color32) {
+        let first = self.mesh.vertices.len() as u32;
+        self.mesh.colored_vertex(centre, fill);
+        for side in 0..sides {
+            let angle = (start_degrees + 360.0 * side as f32 / sides as f32).to_radians();
+            self.mesh.colored_vertex(centre + vec2(angle.cos(), angle.sin()) * radius, fill);
+        }
+        for side in 0..sides as u32 {
+            self.mesh.add_triangle(first, first + 1 + side, first + 1 + (side + 1) % sides as u32);
+        }
+    }
+
+    fn add_ring(&mut self, centre: Pos2, inner: f32, outer: f32, sides: usize, fill: Color32) {
+        let first = self.mesh.vertices.len() as u32;
+        for side in 0..sides {
+            let angle = (360.0 * side as f32 / sides as f32).to_radians();
+            let direction = vec2(angle.cos(), angle.sin());
+            self.mesh.colored_vertex(centre + direction * inner, fill);
+            self.mesh.colored_vertex(centre + direction * outer, fill);
+        }
+        for side in 0..sides as u32 {
+            let next = (side + 1) % sides as u32;
+            let (inner_here, outer_here) = (first + 2 * side, first + 2 * side + 1);
+            let (inner_next, outer_next) = (first + 2 * next, first + 2 * next + 1);
+            self.mesh.add_triangle(inner_here, outer_here, outer_next);
+            self.mesh.add_triangle(inner_here, outer_next, inner_next);
+        }
+    }
+
+    pub fn into_shape(self) -> Shape {
+        Shape::mesh(self.mesh)
+    }
 }
 
 /// Places labels in priority order, skipping any that would overlap one already placed.

@@ -1,6 +1,6 @@
 //! The legend: every colour, shape, dash and width the graph uses at the moment, in a corner of the canvas.
 
-use eframe::egui::{self, Color32, Pos2, Rect, Stroke, pos2, vec2};
+use eframe::egui::{self, Color32, Pos2, Rect, pos2, vec2};
 
 use super::GraphOptions;
 use super::draw;
@@ -38,8 +38,9 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
             ColourBy::Bloc | ColourBy::StanceTowardsTarget => Color32::GRAY,
         };
         row(ui, kind.label(), |painter, rect| {
-            let shape = draw::node_shape(rect.center(), 6.0, style::node_shape(kind), colour, Stroke::NONE);
-            painter.add(shape);
+            let mut mesh = draw::NodeMesh::with_capacity(1);
+            mesh.add(rect.center(), 6.0, style::node_shape(kind), colour);
+            painter.add(mesh.into_shape());
         });
     }
     if options.colour_by == ColourBy::Bloc {

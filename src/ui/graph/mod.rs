@@ -25,6 +25,12 @@ use layout_state::{LayoutKind, LayoutState};
 use scene::GraphScene;
 use style::{ColourBy, SizeBy};
 
+/// Below this zoom only the 40 most important labels are drawn.
+const FAR_OUT_ZOOM: f32 = 0.25;
+
+/// Above this many edges the graph is drawn in its simpler, faster form (see `paint`).
+const DENSE_EDGES: usize = 5_000;
+
 /// Display options that belong to this view alone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GraphOptions {
@@ -33,6 +39,8 @@ pub struct GraphOptions {
     pub layout: LayoutKind,
     pub show_unconnected: bool,
     pub show_legend: bool,
+    /// The target whose sanctions stances colour the nodes; `None`: the most sanctioned actor.
+    pub stance_target: Option<String>,
 }
 
 impl Default for GraphOptions {
@@ -43,6 +51,7 @@ impl Default for GraphOptions {
             layout: LayoutKind::Force,
             show_unconnected: false,
             show_legend: true,
+            stance_target: None,
         }
     }
 }
@@ -57,6 +66,7 @@ struct SceneKey {
     focus_selection: BTreeSet<String>,
     show_unconnected: bool,
     size_by: SizeBy,
+    stance_target: Option<String>,
 }
 
 struct Drag {
@@ -147,11 +157,16 @@ impl GraphView {
             focus_selection: if view.filters.focus { view.selection.clone() } else { BTreeSet::new() },
             show_unconnected: self.options.show_unconnected,
             size_by: self.options.size_by,
+            stance_target: self.options.stance_target.clone(),
         };
         if self.scene.as_ref().is_some_and(|(built_for, _, _)| *built_for == key) {
             return;
         }
-        let scene = scene::build(&document.scenario, view.year, &view.filters, &view.selection, key.show_unconnected);
+        let mut scene =
+            scene::build(&document.scenario, view.year, &view.filters, &view.selection, key.show_unconnected);
+        if let Some(target) = &key.stance_target {
+            scene::set_stance_target(&mut scene, &document.scenario, view.year, target);
+        }
         let radii = scene.nodes.iter().map(|node| style::node_radius(node, self.options.size_by)).collect();
         self.scene = Some((key, scene, radii));
     }
@@ -322,16 +337,23 @@ impl GraphView {
     ) {
         let zoom = self.camera.zoom;
         let visible = viewport.expand(40.0);
-        let mut edges = EdgeMesh::new();
+        let mut edges = EdgeMesh::with_capacity(scene.edges.len());
         let thin = zoom < 0.35;
+        // With thousands of edges on screen, fanned curves are illegible anyway: draw them straight, and leave
+        // out the arrowheads of edges too short to show one. This keeps a frame of 40,000 edges within budget.
+        let dense = scene.edges.len() > DENSE_EDGES;
         for (index, edge) in scene.edges.iter().enumerate() {
-            let Some(geometry) = self.edge_geometry(edge, radii, positions) else { continue };
+            let Some(mut geometry) = self.edge_geometry(edge, radii, positions) else { continue };
             if !visible.intersects(geometry.bounds()) {
                 continue;
             }
             let mut style = style::edge_style(&edge.meaning);
             if thin {
                 style.width = (style.width * 0.5).max(1.0);
+            }
+            if dense {
+                geometry.bend = 0.0;
+                style.arrow &= (geometry.end - geometry.start).length() > 40.0;
             }
             if hovered == Some(Hovered::Edge(index)) {
                 style.width += 2.0;
@@ -342,7 +364,9 @@ impl GraphView {
         self.paint_transit(painter, scene, radii, positions, hovered);
         let selection_stroke = Stroke::new(3.0, ui.visuals().selection.stroke.color);
         let mut labels = LabelPlacer::new();
-        let mut node_shapes = Vec::with_capacity(scene.nodes.len());
+        let far_out = zoom < FAR_OUT_ZOOM;
+        let mut nodes = draw::NodeMesh::with_capacity(scene.nodes.len());
+        let mut highlights = Vec::new();
         let blocs = blocs(scene);
         for (node, scene_node) in scene.nodes.iter().enumerate() {
             let radius = screen_radius(radii[node], zoom);
@@ -351,15 +375,17 @@ impl GraphView {
                 continue;
             }
             let fill = style::node_colour(scene_node, self.options.colour_by, &blocs);
-            let shape = style::node_shape(scene_node.kind);
-            let outline = Stroke::new(1.0, ui.visuals().extreme_bg_color);
-            node_shapes.push(draw::node_shape(centre, radius, shape, fill, outline));
+            nodes.add(centre, radius, style::node_shape(scene_node.kind), fill);
             if view.is_selected(&scene_node.id) || hovered == Some(Hovered::Node(node)) {
-                node_shapes.push(egui::Shape::circle_stroke(centre, radius + 4.0, selection_stroke));
+                highlights.push(egui::Shape::circle_stroke(centre, radius + 4.0, selection_stroke));
             }
-            labels.reserve(Rect::from_center_size(centre, Vec2::splat(radius * 2.0)));
+            // Far out only a few labels are drawn; keeping them off every node costs more than it gives.
+            if !far_out {
+                labels.reserve(Rect::from_center_size(centre, Vec2::splat(radius * 2.0)));
+            }
         }
-        painter.extend(node_shapes);
+        painter.add(nodes.into_shape());
+        painter.extend(highlights);
         self.paint_labels(ui, painter, visible, scene, radii, positions, view, hovered, &mut labels);
     }
 
@@ -404,7 +430,7 @@ impl GraphView {
             let pinned_first = view.is_selected(&scene.nodes[node].id) || hovered == Some(Hovered::Node(node));
             (!pinned_first, std::cmp::Reverse(scene.nodes[node].degree), node)
         });
-        let limit = if zoom < 0.25 { 40 } else { usize::MAX };
+        let limit = if zoom < FAR_OUT_ZOOM { 40 } else { usize::MAX };
         let font = FontId::proportional(if zoom < 0.6 { 12.0 } else { 14.0 });
         let text_colour = ui.visuals().strong_text_color();
         let plate = ui.visuals().panel_fill.gamma_multiply(0.8);

@@ -106,17 +106,38 @@ pub fn build(
         scene.edges.push(SceneEdge { from, to, meaning: link.meaning, record: link.record, fan_slot: 0 });
     }
     assign_fan_slots(&mut scene.edges);
-    scene.sanctions_target = main_sanctions_target(scenario);
-    if let Some(target) = scene.sanctions_target.clone() {
-        for stance in scenario.sanctions.iter().filter(|stance| stance.target == target) {
-            if applies(stance.period(), year)
-                && let Some(&node) = scene.node_by_id.get(&stance.by)
-            {
-                scene.nodes[node].stance_on_target = Some(stance.stance);
-            }
-        }
+    if let Some(target) = main_sanctions_target(scenario) {
+        set_stance_target(&mut scene, scenario, year, &target);
     }
     scene
+}
+
+/// Records each node's sanctions stance towards `target` in the year, for colouring nodes by stance.
+pub fn set_stance_target(scene: &mut GraphScene, scenario: &Scenario, year: Option<i32>, target: &str) {
+    for node in &mut scene.nodes {
+        node.stance_on_target = None;
+    }
+    for stance in scenario.sanctions.iter().filter(|stance| stance.target == target) {
+        if applies(stance.period(), year)
+            && let Some(&node) = scene.node_by_id.get(&stance.by)
+        {
+            scene.nodes[node].stance_on_target = Some(stance.stance);
+        }
+    }
+    scene.sanctions_target = Some(target.to_owned());
+}
+
+/// Every actor named as a sanctions target, most often named first.
+pub fn sanctions_targets(scenario: &Scenario) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for stance in &scenario.sanctions {
+        match counts.iter_mut().find(|(target, _)| *target == stance.target) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((stance.target.clone(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    counts.into_iter().map(|(target, _)| target).collect()
 }
 
 fn main_sanctions_target(scenario: &Scenario) -> Option<String> {
@@ -362,5 +383,15 @@ mod tests {
         assert_eq!(scene.nodes[scene.node_by_id["SRB"]].stance_on_target, Some(Stance::Refuses));
         assert_eq!(scene.nodes[scene.node_by_id["EU"]].stance_on_target, Some(Stance::Imposes));
         assert_eq!(scene.nodes[scene.node_by_id["CHN"]].stance_on_target, None);
+    }
+
+    #[test]
+    fn another_target_can_be_chosen() {
+        let scenario = scenario();
+        assert_eq!(sanctions_targets(&scenario), vec!["RUS".to_owned()]);
+        let mut scene = build_for(Some(2022), &GraphFilters::default(), &[]);
+        set_stance_target(&mut scene, &scenario, Some(2022), "SRB");
+        assert_eq!(scene.sanctions_target.as_deref(), Some("SRB"));
+        assert!(scene.nodes.iter().all(|node| node.stance_on_target.is_none()), "nobody sanctions Serbia here");
     }
 }

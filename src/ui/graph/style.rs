@@ -29,7 +29,7 @@ impl ColourBy {
         match self {
             ColourBy::Kind => "Kind of actor",
             ColourBy::Bloc => "Bloc membership",
-            ColourBy::StanceTowardsTarget => "Stance on sanctions against the main target",
+            ColourBy::StanceTowardsTarget => "Stance on sanctions against a target",
         }
     }
 }
