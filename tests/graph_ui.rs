@@ -128,3 +128,11 @@ fn f1_opens_the_help_with_every_shortcut() {
     harness.get_by_label("Fit the whole graph in view");
     harness.get_by_label("Ctrl+S");
 }
+
+#[test]
+fn nodes_can_be_found_and_clicked_by_name() {
+    let mut harness = harness();
+    harness.get_by_label("China, graph node").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().view.selection.iter().collect::<Vec<_>>(), vec!["CHN"]);
+}

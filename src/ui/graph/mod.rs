@@ -128,6 +128,16 @@ impl GraphView {
         self.handle_keys(ui);
         let positions = self.screen_positions(&scene, viewport);
         self.paint(ui, &painter, viewport, &scene, &radii, &positions, view, hovered);
+        describe_nodes_for_screen_readers(
+            ui,
+            response.id,
+            viewport,
+            &scene,
+            &radii,
+            &positions,
+            self.camera.zoom,
+            view,
+        );
         self.drawn_at = positions;
         if let Some(hovered) = hovered
             && self.drag.is_none()
@@ -472,6 +482,49 @@ fn blocs(scene: &GraphScene) -> Vec<String> {
         }
     }
     blocs
+}
+
+/// Above this many nodes the graph's nodes are not described one by one to screen readers (too many to browse).
+const MOST_NODES_DESCRIBED: usize = 500;
+
+/// Gives each visible node an entry in the accessibility tree ("Serbia, graph node"), so that screen readers
+/// can find it and tests can click it by name.
+#[allow(clippy::too_many_arguments)]
+fn describe_nodes_for_screen_readers(
+    ui: &egui::Ui,
+    canvas_id: egui::Id,
+    viewport: Rect,
+    scene: &GraphScene,
+    radii: &[f32],
+    positions: &[Pos2],
+    zoom: f32,
+    view: &ViewState,
+) {
+    if scene.nodes.len() > MOST_NODES_DESCRIBED {
+        return;
+    }
+    for (node, scene_node) in scene.nodes.iter().enumerate() {
+        let centre = positions[node];
+        if !viewport.contains(centre) {
+            continue;
+        }
+        let bounds = Rect::from_center_size(centre, Vec2::splat(2.0 * screen_radius(radii[node], zoom)));
+        let label = format!("{}, graph node", scene_node.name);
+        let selected = view.is_selected(&scene_node.id);
+        ui.ctx().accesskit_node_builder(canvas_id.with(("graph node", node)), |builder| {
+            builder.set_role(egui::accesskit::Role::Button);
+            builder.set_label(label);
+            builder.set_bounds(egui::accesskit::Rect {
+                x0: bounds.min.x.into(),
+                y0: bounds.min.y.into(),
+                x1: bounds.max.x.into(),
+                y1: bounds.max.y.into(),
+            });
+            if selected {
+                builder.set_selected(true);
+            }
+        });
+    }
 }
 
 /// Says why the canvas is empty and what to do.
