@@ -18,32 +18,34 @@ const GRAPH_GESTURES: [(&str, &str); 8] = [
 
 pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
     let mut open = true;
-    egui::Window::new("Keyboard shortcuts and gestures").open(&mut open).resizable(false).collapsible(false).show(
-        ctx,
-        |ui| {
-            ui.label(egui::RichText::new("Commands").strong());
-            egui::Grid::new("help_commands").num_columns(2).striped(true).show(ui, |ui| {
-                for command in Command::ALL {
-                    ui.label(ctx.format_shortcut(&command.shortcut()));
-                    ui.label(command.label().trim_end_matches('…'));
-                    ui.end_row();
-                }
-            });
-            ui.add_space(6.0);
-            ui.label(egui::RichText::new("Graph").strong());
-            egui::Grid::new("help_graph").num_columns(2).striped(true).show(ui, |ui| {
-                for (gesture, effect) in GRAPH_GESTURES {
-                    ui.label(gesture);
-                    ui.label(effect);
-                    ui.end_row();
-                }
-            });
-            ui.add_space(6.0);
-            if ui.button("Close").clicked() {
-                actions.push(Action::ShowHelp(false));
+    let window = egui::Window::new("Keyboard shortcuts and gestures")
+        .open(&mut open)
+        .resizable(false)
+        .collapsible(false)
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0]);
+    window.show(ctx, |ui| {
+        ui.label(egui::RichText::new("Commands").strong());
+        egui::Grid::new("help_commands").num_columns(2).striped(true).show(ui, |ui| {
+            for command in Command::ALL {
+                ui.label(ctx.format_shortcut(&command.shortcut()));
+                ui.label(command.label().trim_end_matches('…'));
+                ui.end_row();
             }
-        },
-    );
+        });
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Graph").strong());
+        egui::Grid::new("help_graph").num_columns(2).striped(true).show(ui, |ui| {
+            for (gesture, effect) in GRAPH_GESTURES {
+                ui.label(gesture);
+                ui.label(effect);
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
+        if ui.button("Close").clicked() {
+            actions.push(Action::ShowHelp(false));
+        }
+    });
     if !open {
         actions.push(Action::ShowHelp(false));
     }
