@@ -5,8 +5,10 @@
 //! the `app` holds it as a document; the `ui` views draw from it and return actions that the app applies.
 
 pub mod app;
+pub mod charts;
 pub mod cli;
 pub mod diagnostic;
+pub mod format;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::settings::ThemeChoice;
 use super::view_state::{CentralView, GraphFilters};
-use crate::model::Position;
+use crate::model::{Position, RecordRef};
 
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
@@ -32,6 +32,8 @@ pub enum Action {
         additive: bool,
     },
     ClearSelection,
+    /// Highlight one record in the Inspector and select the actor it is about.
+    SelectRecord(RecordRef),
     SetYear(Option<i32>),
     SetFilters(GraphFilters),
     ShowCentral(CentralView),

@@ -20,6 +20,7 @@ pub use view_state::{CentralView, GraphFilters, ViewState};
 
 use crate::diagnostic::Diagnostic;
 use crate::io::{load_file, load_text, save_scenario};
+use crate::model::RecordRef;
 use crate::ui;
 use file_dialogs::{DialogOutcome, FileDialogs};
 
@@ -60,6 +61,9 @@ pub struct GeoDepApp {
     pub path_prompt: Option<ui::path_prompt::PathPrompt>,
     pub actors_panel: ui::actors_panel::ActorsPanel,
     pub graph: ui::graph::GraphView,
+    pub charts: ui::charts::ChartsView,
+    pub matrices: ui::matrices::MatricesView,
+    pub timeline: ui::timeline::TimelineView,
     /// An action that would drop unsaved changes, waiting for Save / Discard / Cancel.
     pub unsaved_prompt: Option<Action>,
     /// The action to carry out once a Save As started from that prompt has saved.
@@ -91,6 +95,9 @@ impl GeoDepApp {
             path_prompt: None,
             actors_panel: Default::default(),
             graph: Default::default(),
+            charts: Default::default(),
+            matrices: Default::default(),
+            timeline: Default::default(),
             unsaved_prompt: None,
             after_save: None,
             closing_confirmed: false,
@@ -142,8 +149,15 @@ impl GeoDepApp {
                 }
             }
             Action::CancelPending => self.unsaved_prompt = None,
-            Action::Select { id, additive } => self.view.select(&id, additive),
-            Action::ClearSelection => self.view.selection.clear(),
+            Action::Select { id, additive } => {
+                self.view.highlighted_record = None;
+                self.view.select(&id, additive);
+            }
+            Action::ClearSelection => {
+                self.view.highlighted_record = None;
+                self.view.selection.clear();
+            }
+            Action::SelectRecord(record) => self.select_record(record),
             Action::SetYear(year) => self.view.year = year,
             Action::SetFilters(filters) => self.view.filters = filters,
             Action::ShowCentral(view) => self.view.central = view,
@@ -168,6 +182,27 @@ impl GeoDepApp {
     /// Offer the in-app path entry instead of native file dialogs (for tests and headless use).
     pub fn disable_native_dialogs(&mut self) {
         self.dialogs.disable_native();
+    }
+
+    /// Highlights a record and selects the actor it is about: an energy flow's consumer, a stance's author, a
+    /// tie's first actor, an event's actors. A vote keeps the selection.
+    fn select_record(&mut self, record: RecordRef) {
+        let scenario = &self.document.scenario;
+        let actors: Vec<String> = match record {
+            RecordRef::Energy(index) => {
+                scenario.energy.get(index).map(|flow| flow.consumer.clone()).into_iter().collect()
+            }
+            RecordRef::Sanctions(index) => {
+                scenario.sanctions.get(index).map(|stance| stance.by.clone()).into_iter().collect()
+            }
+            RecordRef::Tie(index) => scenario.ties.get(index).map(|tie| tie.a.clone()).into_iter().collect(),
+            RecordRef::Event(index) => scenario.events.get(index).map(|event| event.actors.clone()).unwrap_or_default(),
+            RecordRef::Vote(_) => Vec::new(),
+        };
+        if !actors.is_empty() {
+            self.view.selection = actors.into_iter().collect();
+        }
+        self.view.highlighted_record = Some(record);
     }
 
     fn open_bundled(&mut self) {

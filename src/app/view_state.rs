@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Commodity, Layer, Scenario, TieKind};
+use crate::model::{Commodity, Layer, RecordRef, Scenario, TieKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
@@ -13,6 +13,8 @@ pub struct ViewState {
     pub year: Option<i32>,
     pub filters: GraphFilters,
     pub central: CentralView,
+    /// One record picked in a chart (a band, a cell), highlighted in the Inspector.
+    pub highlighted_record: Option<RecordRef>,
     pub show_problems: bool,
     pub show_help: bool,
 }
@@ -24,6 +26,7 @@ impl Default for ViewState {
             year: None,
             filters: GraphFilters::default(),
             central: CentralView::Graph,
+            highlighted_record: None,
             show_problems: false,
             show_help: false,
         }
@@ -36,6 +39,11 @@ impl ViewState {
         let as_of_year = scenario.as_of.as_deref().and_then(|text| crate::model::date::Date::parse(text).ok());
         let latest = scenario.years().into_iter().filter(|year| as_of_year.is_none_or(|d| *year <= d.year)).max();
         ViewState { year: latest.or(as_of_year.map(|d| d.year)), ..ViewState::default() }
+    }
+
+    /// The year charts show: the chosen one, or the latest in the scenario when "All years" is chosen.
+    pub fn chart_year(&self, scenario: &Scenario) -> Option<i32> {
+        self.year.or_else(|| scenario.latest_year())
     }
 
     pub fn is_selected(&self, id: &str) -> bool {
@@ -110,5 +118,8 @@ impl GraphFilters {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CentralView {
     Graph,
+    Charts,
+    Matrices,
+    Timeline,
     Overview,
 }

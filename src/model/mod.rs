@@ -21,6 +21,16 @@ pub use period::{Dated, Period};
 pub use records::{Certainty, Commodity, EnergyFlow, SanctionStance, ShareBasis, Stance, Tie, TieKind, Unit, Volume};
 pub use story::{Layer, Position, StoryStep, ViewKind};
 
+/// One record of a scenario, by kind and index, for views that point at a record (a highlighted row, a band).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordRef {
+    Energy(usize),
+    Sanctions(usize),
+    Tie(usize),
+    Vote(usize),
+    Event(usize),
+}
+
 /// The newest scenario format this build reads and writes.
 pub const CURRENT_FORMAT: u32 = 1;
 
@@ -86,6 +96,21 @@ impl Scenario {
     /// The display name of an actor id, or the id itself when the actor is unknown.
     pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.actor(id).map_or(id, |actor| actor.name.as_str())
+    }
+
+    /// The first bloc that lists this actor as a member (or that it is), for grouping and ordering.
+    pub fn first_bloc(&self, id: &str) -> Option<&str> {
+        self.actors
+            .iter()
+            .find(|bloc| {
+                bloc.kind == ActorKind::Bloc && (bloc.id == id || bloc.members.iter().any(|member| member == id))
+            })
+            .map(|bloc| bloc.id.as_str())
+    }
+
+    /// The latest year any record names, for views that need one year when "All years" is chosen.
+    pub fn latest_year(&self) -> Option<i32> {
+        self.years().last().copied()
     }
 
     /// How many records of each kind the scenario holds, labelled for display.

@@ -2,16 +2,21 @@
 //! changes the scenario itself. `draw` lays them out in the window.
 
 pub mod actors_panel;
+mod cache;
+pub mod charts;
 pub mod diagnostics_panel;
 pub mod graph;
 pub mod help_window;
 pub mod inspector;
+pub mod matrices;
 pub mod menu_bar;
 pub mod overview;
 pub mod palette;
 pub mod path_prompt;
+mod record_details;
 pub mod status_bar;
 pub mod style;
+pub mod timeline;
 pub mod unsaved_prompt;
 
 use eframe::egui;
@@ -30,6 +35,9 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         path_prompt,
         actors_panel,
         graph,
+        charts,
+        matrices,
+        timeline,
         unsaved_prompt,
         ..
     } = app;
@@ -48,11 +56,14 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
             ui.separator();
             year_selector(ui, &document.scenario, view.year, &mut actions);
             ui.separator();
-            ui.label(egui::RichText::new(&document.scenario.title).strong().size(17.0));
+            ui.add(egui::Label::new(egui::RichText::new(&document.scenario.title).strong().size(17.0)).truncate());
         });
         ui.separator();
         match view.central {
             CentralView::Graph => graph.ui(ui, document, view, &mut actions),
+            CentralView::Charts => charts.ui(ui, document, view, &mut actions),
+            CentralView::Matrices => matrices.ui(ui, document, view, &mut actions),
+            CentralView::Timeline => timeline.ui(ui, document, view, &mut actions),
             CentralView::Overview => overview::ui(ui, document),
         }
     });
@@ -72,6 +83,9 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
 fn central_tabs(ui: &mut egui::Ui, current: CentralView, actions: &mut Vec<Action>) {
     for (view, label, tooltip) in [
         (CentralView::Graph, "Graph", "Actors and the energy, sanctions and diplomatic links between them"),
+        (CentralView::Charts, "Charts", "Supply mix, exposure to a supplier, shares over time, flow diagram"),
+        (CentralView::Matrices, "Matrices", "Sanctions stances and diplomatic ties as grids, actors ordered by bloc"),
+        (CentralView::Timeline, "Timeline", "Events and votes on a date axis; click a date to choose its year"),
         (CentralView::Overview, "Overview", "The scenario's summary, contents and sources"),
     ] {
         if ui.selectable_label(current == view, label).on_hover_text(tooltip).clicked() {

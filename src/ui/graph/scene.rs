@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use crate::app::GraphFilters;
-use crate::model::{ActorKind, Commodity, Dated, Scenario, ShareBasis, Stance, TieKind, Volume};
+use crate::model::{ActorKind, Commodity, Dated, RecordRef, Scenario, ShareBasis, Stance, TieKind, Volume};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneNode {
@@ -30,14 +30,6 @@ pub enum EdgeMeaning {
     Energy { commodity: Commodity, share: f64, basis: ShareBasis, volume: Option<Volume>, via: Vec<String> },
     Sanctions { stance: Stance },
     Tie { kind: TieKind, strength: f64, directed: bool, topic: Option<String> },
-}
-
-/// Which record an edge draws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RecordRef {
-    Energy(usize),
-    Sanctions(usize),
-    Tie(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +73,7 @@ pub fn build(
             id: record.id.clone(),
             name: record.name.clone(),
             kind: record.kind,
-            bloc: first_bloc(scenario, &record.id),
+            bloc: scenario.first_bloc(&record.id).map(str::to_owned),
             energy_imports: 0.0,
             degree: 0,
             ties: 0,
@@ -256,14 +248,6 @@ fn within_depth(neighbours: &[Vec<usize>], start: &[usize], depth: usize) -> Vec
         }
     }
     (0..neighbours.len()).filter(|&index| distance[index].is_some()).collect()
-}
-
-fn first_bloc(scenario: &Scenario, id: &str) -> Option<String> {
-    scenario
-        .actors
-        .iter()
-        .find(|bloc| bloc.kind == ActorKind::Bloc && (bloc.id == id || bloc.members.iter().any(|member| member == id)))
-        .map(|bloc| bloc.id.clone())
 }
 
 /// Several records between the same pair fan out: slots 0, 1, -1, 2, -2 … in record order. Slots are counted in

@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText};
 
-use super::scene::{EdgeMeaning, GraphScene, RecordRef};
+use super::scene::{EdgeMeaning, GraphScene};
 use crate::model::{Dated, Scenario, ShareBasis};
 
 pub enum Item {
@@ -102,38 +102,5 @@ fn edge_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, edge: usi
             }
         }
     }
-    record_details(ui, scenario, scene_edge.record);
-}
-
-fn record_details(ui: &mut egui::Ui, scenario: &Scenario, record: RecordRef) {
-    let (period, note, sources, route) = match record {
-        RecordRef::Energy(index) => {
-            let flow = &scenario.energy[index];
-            (flow.period().describe(), flow.note.as_deref(), &flow.sources, flow.route.as_deref())
-        }
-        RecordRef::Sanctions(index) => {
-            let stance = &scenario.sanctions[index];
-            (stance.period().describe(), stance.note.as_deref(), &stance.sources, None)
-        }
-        RecordRef::Tie(index) => {
-            let tie = &scenario.ties[index];
-            (tie.period().describe(), tie.note.as_deref(), &tie.sources, None)
-        }
-    };
-    if let Some(route) = route {
-        ui.label(format!("Route: {route}"));
-    }
-    ui.weak(format!("When: {period}"));
-    if let Some(note) = note {
-        ui.label(note);
-    }
-    let cited: Vec<String> = sources
-        .iter()
-        .map(|id| scenario.source(id).map_or_else(|| id.clone(), |source| source.title.clone()))
-        .collect();
-    if cited.is_empty() {
-        ui.weak("No source cited");
-    } else {
-        ui.weak(format!("Sources: {}", cited.join("; ")));
-    }
+    crate::ui::record_details::ui(ui, scenario, scene_edge.record);
 }

@@ -3,7 +3,7 @@
 //! same heading, so nothing is hidden.
 
 mod records;
-mod row;
+pub(crate) mod row;
 
 use eframe::egui::{self, RichText};
 

@@ -6,6 +6,7 @@ use crate::model::{
 };
 
 use super::row::{Line, Piece, Row};
+use crate::format::percent;
 
 /// Between the two ends of a directed record. egui's default fonts have no arrow glyph (U+2192), so words.
 const DIRECTED: &str = " to ";
@@ -46,16 +47,6 @@ fn group<'a>(title: &'static str, rows: impl Iterator<Item = Row<'a>>) -> Group<
 /// Whether a date falls in `year`; an unparsable date counts as applying (the validator reports it).
 fn dated_in(date: &str, year: i32) -> bool {
     Date::parse(date).map_or(true, |date| date.year == year)
-}
-
-/// "85%", or "2.5%" for small shares.
-fn percent(share: f64) -> String {
-    let percent = share * 100.0;
-    if percent < 10.0 && (percent - percent.round()).abs() > 0.05 {
-        format!("{percent:.1}%")
-    } else {
-        format!("{percent:.0}%")
-    }
 }
 
 fn period_text(period: Period<'_>) -> String {

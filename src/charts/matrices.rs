@@ -1,0 +1,194 @@
+//! Matrices: sanctions stances (who, against whom) and diplomatic ties (signed strength between pairs) in one
+//! year, with actors ordered by bloc so that members sit together.
+
+use crate::model::{Dated, Scenario, Stance};
+
+/// A grid of optional cells; `cells[row][column]`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matrix<Cell> {
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    pub cells: Vec<Vec<Option<Cell>>>,
+}
+
+impl<Cell> Matrix<Cell> {
+    pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
+        self.cells.get(row)?.get(column)?.as_ref()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty() || self.columns.is_empty()
+    }
+
+    fn empty(rows: Vec<String>, columns: Vec<String>) -> Self {
+        let cells = rows.iter().map(|_| columns.iter().map(|_| None).collect()).collect();
+        Matrix { rows, columns, cells }
+    }
+}
+
+/// A stance of `row` on sanctions against `column`. With several records for one pair, the last in the file wins
+/// and all are listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceCell {
+    pub stance: Stance,
+    pub records: Vec<usize>,
+}
+
+/// The ties between `row` and `column`: their mean strength and every record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TieCell {
+    pub strength: f64,
+    pub records: Vec<usize>,
+}
+
+/// Actors taking a stance (rows) against targets (columns) in `year`.
+pub fn sanctions_matrix(scenario: &Scenario, year: i32) -> Matrix<StanceCell> {
+    let stances: Vec<(usize, &crate::model::SanctionStance)> =
+        scenario.sanctions.iter().enumerate().filter(|(_, stance)| stance.period().applies_in(year)).collect();
+    let rows = bloc_order(scenario, stances.iter().map(|(_, stance)| stance.by.as_str()));
+    let columns = bloc_order(scenario, stances.iter().map(|(_, stance)| stance.target.as_str()));
+    let mut matrix = Matrix::empty(rows, columns);
+    for (record, stance) in stances {
+        let (row, column) = (position(&matrix.rows, &stance.by), position(&matrix.columns, &stance.target));
+        let cell = matrix.cells[row][column].get_or_insert(StanceCell { stance: stance.stance, records: Vec::new() });
+        cell.stance = stance.stance;
+        cell.records.push(record);
+    }
+    matrix
+}
+
+/// Every actor in a tie in `year`, both ways. A mutual tie fills both cells of its pair; a directed tie only the
+/// row of the actor it goes from.
+pub fn ties_matrix(scenario: &Scenario, year: i32) -> Matrix<TieCell> {
+    let ties: Vec<(usize, &crate::model::Tie)> =
+        scenario.ties.iter().enumerate().filter(|(_, tie)| tie.period().applies_in(year)).collect();
+    let actors = bloc_order(scenario, ties.iter().flat_map(|(_, tie)| [tie.a.as_str(), tie.b.as_str()]));
+    let mut matrix = Matrix::empty(actors.clone(), actors);
+    let mut add = |from: &str, to: &str, record: usize, strength: f64| {
+        let (row, column) = (position(&matrix.rows, from), position(&matrix.columns, to));
+        let cell = matrix.cells[row][column].get_or_insert(TieCell { strength: 0.0, records: Vec::new() });
+        // A running mean, so that several ties between one pair average out.
+        cell.records.push(record);
+        cell.strength += (strength - cell.strength) / cell.records.len() as f64;
+    };
+    for (record, tie) in ties {
+        add(&tie.a, &tie.b, record, tie.strength);
+        if !tie.directed {
+            add(&tie.b, &tie.a, record, tie.strength);
+        }
+    }
+    matrix
+}
+
+fn position(ids: &[String], id: &str) -> usize {
+    ids.iter().position(|known| known == id).expect("ordered ids come from the same records")
+}
+
+/// The distinct ids, grouped by their first bloc (in the order blocs appear among the actors, unaffiliated last),
+/// each bloc first in its group, then by name.
+pub fn bloc_order<'a>(scenario: &Scenario, ids: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let blocs: Vec<&str> = scenario
+        .actors
+        .iter()
+        .filter(|actor| actor.kind == crate::model::ActorKind::Bloc)
+        .map(|actor| actor.id.as_str())
+        .collect();
+    let mut ids: Vec<&str> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let key = |id: &str| {
+        let bloc = scenario.first_bloc(id);
+        let group = bloc.and_then(|bloc| blocs.iter().position(|known| *known == bloc)).unwrap_or(usize::MAX);
+        (group, bloc != Some(id), scenario.actor_name(id).to_owned())
+    };
+    ids.sort_by_cached_key(|id| key(id));
+    ids.into_iter().map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_scenarios::{actor, small};
+    use super::*;
+    use crate::model::{ActorKind, SanctionStance, Tie, TieKind};
+
+    fn stance(by: &str, target: &str, stance: Stance) -> SanctionStance {
+        SanctionStance {
+            by: by.to_owned(),
+            target: target.to_owned(),
+            stance,
+            year: None,
+            from: Some("2022".to_owned()),
+            until: None,
+            certainty: Default::default(),
+            note: None,
+            sources: Vec::new(),
+        }
+    }
+
+    fn tie(a: &str, b: &str, strength: f64, directed: bool) -> Tie {
+        Tie {
+            a: a.to_owned(),
+            b: b.to_owned(),
+            kind: if strength >= 0.0 { TieKind::Partnership } else { TieKind::Dispute },
+            strength,
+            topic: None,
+            directed,
+            year: None,
+            from: None,
+            until: None,
+            certainty: Default::default(),
+            note: None,
+            sources: Vec::new(),
+        }
+    }
+
+    /// The small scenario with an EU bloc of Bulgaria and Hungary.
+    fn with_bloc() -> Scenario {
+        let mut scenario = small();
+        let mut eu = actor("EU", "European Union", ActorKind::Bloc);
+        eu.members = vec!["HUN".to_owned(), "BGR".to_owned()];
+        scenario.actors.push(eu);
+        scenario
+    }
+
+    #[test]
+    fn blocs_come_first_with_their_members_then_the_rest_by_name() {
+        let scenario = with_bloc();
+        let order = bloc_order(&scenario, ["SRB", "HUN", "RUS", "EU", "BGR", "HUN"].into_iter());
+        assert_eq!(order, ["EU", "BGR", "HUN", "RUS", "SRB"]);
+    }
+
+    #[test]
+    fn the_sanctions_matrix_places_each_stance_in_its_row_and_column() {
+        let mut scenario = with_bloc();
+        scenario.sanctions = vec![
+            stance("SRB", "RUS", Stance::Refuses),
+            stance("EU", "RUS", Stance::Imposes),
+            stance("HUN", "RUS", Stance::Partial),
+            stance("RUS", "EU", Stance::Opposes),
+        ];
+        scenario.sanctions[3].from = Some("2024".to_owned());
+        let matrix = sanctions_matrix(&scenario, 2023);
+        assert_eq!(matrix.rows, ["EU", "HUN", "SRB"], "Russia's 2024 counter-measures do not apply in 2023");
+        assert_eq!(matrix.columns, ["RUS"]);
+        assert_eq!(matrix.cell(0, 0).unwrap().stance, Stance::Imposes);
+        assert_eq!(matrix.cell(2, 0).unwrap().stance, Stance::Refuses);
+        assert_eq!(matrix.cell(2, 0).unwrap().records, [0]);
+    }
+
+    #[test]
+    fn mutual_ties_fill_both_cells_and_directed_ties_one() {
+        let mut scenario = small();
+        scenario.ties =
+            vec![tie("RUS", "SRB", 0.8, false), tie("RUS", "SRB", 0.4, false), tie("HUN", "SRB", 0.5, true)];
+        let matrix = ties_matrix(&scenario, 2023);
+        assert_eq!(matrix.rows, ["HUN", "RUS", "SRB"]);
+        let (hungary, russia, serbia) = (0, 1, 2);
+        assert!((matrix.cell(russia, serbia).unwrap().strength - 0.6).abs() < 1e-9, "the mean of 0.8 and 0.4");
+        assert!((matrix.cell(serbia, russia).unwrap().strength - 0.6).abs() < 1e-9);
+        assert_eq!(matrix.cell(russia, serbia).unwrap().records, [0, 1]);
+        assert!(matrix.cell(hungary, serbia).is_some());
+        assert!(matrix.cell(serbia, hungary).is_none(), "a directed tie goes one way");
+        assert!(matrix.cell(hungary, russia).is_none());
+    }
+}

@@ -1,0 +1,102 @@
+//! What each chart shows, computed from the scenario: supply mixes, exposure rankings, shares over time, flow
+//! diagrams, matrices and the timeline. Pure functions of the scenario and the chosen year; no egui here. The
+//! views in `crate::ui::charts` draw these results and cache them per document revision.
+
+pub mod exposure;
+pub mod flows;
+pub mod matrices;
+pub mod over_time;
+pub mod sankey;
+pub mod supply_mix;
+pub mod timeline;
+
+use crate::model::{Commodity, Dated, EnergyFlow, Scenario, ShareBasis};
+
+/// The energy flows (with their indices) that apply in `year`.
+pub fn flows_in(scenario: &Scenario, year: i32) -> impl Iterator<Item = (usize, &EnergyFlow)> {
+    scenario.energy.iter().enumerate().filter(move |(_, flow)| flow.period().applies_in(year))
+}
+
+/// How much of `consumer`'s `commodity` came from `supplier` in `year`, summed over the records that apply.
+/// Shares of total consumption are preferred; shares of imports are used only where no consumption share is
+/// recorded, and the basis says which it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dependence {
+    pub share: f64,
+    pub basis: ShareBasis,
+    /// Indices of the energy records summed.
+    pub records: Vec<usize>,
+}
+
+pub fn dependence(
+    scenario: &Scenario,
+    supplier: &str,
+    consumer: &str,
+    commodity: &Commodity,
+    year: i32,
+) -> Option<Dependence> {
+    let matching: Vec<(usize, &EnergyFlow)> = flows_in(scenario, year)
+        .filter(|(_, flow)| flow.supplier == supplier && flow.consumer == consumer && flow.commodity == *commodity)
+        .collect();
+    [ShareBasis::Consumption, ShareBasis::Imports].into_iter().find_map(|basis| {
+        let records: Vec<usize> =
+            matching.iter().filter(|(_, flow)| flow.basis == basis).map(|(index, _)| *index).collect();
+        let share = records.iter().map(|&index| scenario.energy[index].share).sum();
+        (!records.is_empty()).then_some(Dependence { share, basis, records })
+    })
+}
+
+/// Every commodity that some energy record names, in a stable order (Gas first).
+pub fn commodities(scenario: &Scenario) -> Vec<Commodity> {
+    let mut commodities: Vec<Commodity> = scenario.energy.iter().map(|flow| flow.commodity.clone()).collect();
+    commodities.sort();
+    commodities.dedup();
+    commodities
+}
+
+/// Actors that supply some other actor, the one with most consumers first (then by name).
+pub fn suppliers(scenario: &Scenario) -> Vec<String> {
+    let mut counts: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+    for flow in scenario.energy.iter().filter(|flow| flow.supplier != flow.consumer) {
+        counts.entry(&flow.supplier).or_default().insert(&flow.consumer);
+    }
+    let mut suppliers: Vec<(&str, usize)> = counts.into_iter().map(|(id, consumers)| (id, consumers.len())).collect();
+    suppliers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| scenario.actor_name(a.0).cmp(scenario.actor_name(b.0))));
+    suppliers.into_iter().map(|(id, _)| id.to_owned()).collect()
+}
+
+/// The basis as a few words for labels: "of consumption" or "of imports".
+pub fn basis_words(basis: ShareBasis) -> &'static str {
+    match basis {
+        ShareBasis::Consumption => "of consumption",
+        ShareBasis::Imports => "of imports",
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod test_scenarios;
+
+#[cfg(test)]
+mod tests {
+    use super::test_scenarios::{flow, small};
+    use super::*;
+    use crate::model::ShareBasis;
+
+    #[test]
+    fn dependence_sums_the_records_that_apply_and_prefers_consumption_shares() {
+        let mut scenario = small();
+        let mut imports = flow("RUS", "SRB", 0.9, 2023);
+        imports.basis = ShareBasis::Imports;
+        scenario.energy.push(imports);
+        let found = dependence(&scenario, "RUS", "SRB", &Commodity::Gas, 2023).unwrap();
+        assert_eq!(found.basis, ShareBasis::Consumption);
+        assert!((found.share - 0.85).abs() < 1e-9);
+        assert_eq!(dependence(&scenario, "RUS", "SRB", &Commodity::Gas, 2019), None);
+        assert_eq!(dependence(&scenario, "RUS", "SRB", &Commodity::Oil, 2023), None);
+    }
+
+    #[test]
+    fn suppliers_come_most_connected_first() {
+        assert_eq!(suppliers(&small()), vec!["RUS", "AZE"]);
+    }
+}

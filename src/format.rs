@@ -1,0 +1,37 @@
+//! Number formatting shared by the views and the command line, so a share reads the same everywhere.
+
+/// "85%", or "2.5%" for small shares that are not whole percents.
+pub fn percent(share: f64) -> String {
+    let percent = share * 100.0;
+    if percent < 10.0 && (percent - percent.round()).abs() > 0.05 {
+        format!("{percent:.1}%")
+    } else {
+        format!("{percent:.0}%")
+    }
+}
+
+/// A signed strength with its sign always shown: "+0.8", "-0.5", "0.0".
+pub fn signed(value: f64) -> String {
+    if value > 0.0 { format!("+{value:.1}") } else { format!("{value:.1}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percents_keep_a_decimal_only_where_it_matters() {
+        assert_eq!(percent(0.85), "85%");
+        assert_eq!(percent(0.025), "2.5%");
+        assert_eq!(percent(0.03), "3%");
+        assert_eq!(percent(1.0), "100%");
+        assert_eq!(percent(0.4227), "42%");
+    }
+
+    #[test]
+    fn signed_strengths_show_their_sign() {
+        assert_eq!(signed(0.8), "+0.8");
+        assert_eq!(signed(-0.5), "-0.5");
+        assert_eq!(signed(0.0), "0.0");
+    }
+}

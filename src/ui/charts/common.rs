@@ -1,0 +1,98 @@
+//! What the charts share: colours per supplier, category axes, the hover text of an energy record, the colour
+//! swatch in value lists.
+
+use eframe::egui::{self, Color32, RichText};
+use egui_plot::{GridInput, GridMark};
+
+use crate::format::percent;
+use crate::model::{RecordRef, Scenario};
+use crate::ui::palette;
+
+/// Own production is drawn in a neutral slate, the unknown rest in light grey, suppliers in the categorical palette.
+pub const OWN_PRODUCTION: Color32 = Color32::from_rgb(90, 110, 130);
+pub const UNKNOWN: Color32 = Color32::from_rgb(200, 200, 200);
+
+/// A stable colour for each supplier: its place in the scenario's supplier list (most consumers first).
+pub fn supplier_colour(suppliers: &[String], id: &str) -> Color32 {
+    suppliers.iter().position(|known| known == id).map_or(palette::NO_GROUP, palette::group)
+}
+
+/// Grid marks at whole numbers only, for axes whose positions are categories (bars, rows).
+pub fn category_marks(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let first = low.ceil().max(-1.0e6) as i64;
+    let last = high.floor().min(1.0e6) as i64;
+    (first..=last).map(|value| GridMark { value: value as f64, step_size: 1.0 }).collect()
+}
+
+/// Grid marks at whole years, heavier every 5 and 10 years, so that labels thin out as the axis zooms out.
+pub fn year_marks(input: GridInput) -> Vec<GridMark> {
+    let (low, high) = input.bounds;
+    let step = if input.base_step_size > 2.0 { 5 } else { 1 };
+    let first = (low.ceil().max(-1.0e6) as i64).div_euclid(step) * step;
+    let last = high.floor().min(1.0e6) as i64;
+    (first..=last)
+        .step_by(step as usize)
+        .take(2_000)
+        .map(|year| {
+            let step_size = if year % 10 == 0 {
+                10.0
+            } else if year % 5 == 0 {
+                5.0
+            } else {
+                1.0
+            };
+            GridMark { value: year as f64, step_size }
+        })
+        .collect()
+}
+
+/// The category label for a whole-number axis position, or nothing between categories.
+pub fn category_label(labels: &[String], value: f64) -> String {
+    let index = value.round();
+    if (value - index).abs() > 1e-6 || index < 0.0 {
+        return String::new();
+    }
+    labels.get(index as usize).cloned().unwrap_or_default()
+}
+
+/// Tooltip contents for one energy record: who supplies whom, the share, the volume, and the record's details.
+pub fn energy_tooltip(ui: &mut egui::Ui, scenario: &Scenario, index: usize) {
+    let Some(flow) = scenario.energy.get(index) else { return };
+    ui.set_max_width(380.0);
+    let supplier = scenario.actor_name(&flow.supplier);
+    let consumer = scenario.actor_name(&flow.consumer);
+    let heading = if flow.supplier == flow.consumer {
+        format!("{consumer}: own production of {}", flow.commodity.label().to_lowercase())
+    } else {
+        format!("{supplier} to {consumer} · {}", flow.commodity.label())
+    };
+    ui.label(RichText::new(heading).strong());
+    let mut amount = format!("{} {} of {consumer}", percent(flow.share), crate::charts::basis_words(flow.basis));
+    if let Some(volume) = flow.volume {
+        amount.push_str(&format!(" · {} {}", volume.0, volume.1.label()));
+    }
+    ui.label(amount);
+    if !flow.via.is_empty() {
+        let via: Vec<&str> = flow.via.iter().map(|id| scenario.actor_name(id)).collect();
+        ui.label(format!("Through {}", via.join(", ")));
+    }
+    crate::ui::record_details::ui(ui, scenario, RecordRef::Energy(index));
+    ui.weak("Click to select this record.");
+}
+
+/// A small filled square in a colour, drawn before a value's label so that lists double as legends.
+pub fn swatch(ui: &mut egui::Ui, colour: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+}
+
+/// A line saying which year the chart shows, and why when no year is chosen.
+pub fn year_note(ui: &mut egui::Ui, chosen: Option<i32>, shown: i32) {
+    if chosen.is_none() {
+        ui.weak(format!("Showing {shown}, the latest year. Choose a year above to see another."));
+    }
+}
+
+/// The hint under zoomable plots.
+pub const PLOT_HINT: &str = "Drag to pan, Ctrl + wheel to zoom, double-click to reset.";

@@ -1,0 +1,130 @@
+//! Exposure ranking: every consumer of one supplier's commodity as a horizontal bar, most dependent on top, with
+//! a threshold line; clicking a bar selects that consumer.
+
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart, LineStyle, Plot, VLine};
+
+use super::ChartContext;
+use super::common;
+use crate::app::Action;
+use crate::charts::exposure::{Exposure, count_at_or_above};
+use crate::format::percent;
+use crate::model::Commodity;
+
+const BAR_HEIGHT: f64 = 0.6;
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    chart: &ChartContext<'_>,
+    supplier: &str,
+    commodity: &Commodity,
+    threshold: f64,
+    ranking: &[Exposure],
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let supplier_name = chart.scenario.actor_name(supplier);
+    let commodity_name = commodity.label().to_lowercase();
+    if ranking.is_empty() {
+        ui.label(format!("No consumer gets {commodity_name} from {supplier_name} in {}.", chart.year));
+        return actions;
+    }
+    ui.label(
+        RichText::new(format!(
+            "{} of {} consumers got at least {} of their {commodity_name} from {supplier_name} in {}.",
+            count_at_or_above(ranking, threshold),
+            ranking.len(),
+            percent(threshold),
+            chart.year
+        ))
+        .strong(),
+    );
+    let labels: Vec<String> =
+        ranking.iter().map(|exposure| chart.scenario.actor_name(&exposure.consumer).to_owned()).collect();
+    let plot_height = (ui.available_height() * 0.6).clamp(160.0, 80.0 + 40.0 * ranking.len() as f32);
+    let colour = common::supplier_colour(chart.suppliers, supplier);
+    let selected_stroke = egui::Stroke::new(3.0, ui.visuals().strong_text_color());
+    let response = Plot::new("exposure")
+        .height(plot_height)
+        .x_axis_label(format!("Share of {commodity_name} from {supplier_name} (%)"))
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(-0.5)
+        .include_y(ranking.len() as f64 - 0.5)
+        .invert_y(true)
+        .show_x(false)
+        .show_y(false)
+        .allow_scroll(false)
+        .y_grid_spacer(common::category_marks)
+        .y_axis_formatter(move |mark, _| common::category_label(&labels, mark.value))
+        .y_axis_min_width(150.0)
+        .show(ui, |plot| {
+            let bars = ranking
+                .iter()
+                .enumerate()
+                .map(|(index, exposure)| {
+                    let selected = chart.view.is_selected(&exposure.consumer);
+                    let stroke = if selected { selected_stroke } else { egui::Stroke::NONE };
+                    Bar::new(index as f64, exposure.dependence.share * 100.0)
+                        .width(BAR_HEIGHT)
+                        .fill(colour)
+                        .stroke(stroke)
+                })
+                .collect();
+            plot.bar_chart(BarChart::new("Dependence", bars).horizontal().allow_hover(false));
+            plot.vline(
+                VLine::new(format!("Threshold {}", percent(threshold)), threshold * 100.0)
+                    .style(LineStyle::dashed_loose())
+                    .width(2.0)
+                    .color(egui::Color32::from_rgb(213, 94, 0)),
+            );
+        });
+    let pointer = response.response.hover_pos().map(|position| response.transform.value_from_position(position));
+    if let Some(index) = pointer.and_then(|point| bar_under(ranking, point.x, point.y)) {
+        let clicked = response.response.clicked();
+        let shift = ui.input(|input| input.modifiers.shift);
+        let exposure = &ranking[index];
+        response.response.on_hover_ui_at_pointer(|ui| {
+            let consumer = chart.scenario.actor_name(&exposure.consumer);
+            ui.label(RichText::new(consumer).strong());
+            ui.label(format!(
+                "{} {} from {supplier_name} in {}",
+                percent(exposure.dependence.share),
+                crate::charts::basis_words(exposure.dependence.basis),
+                chart.year
+            ));
+            for &record in &exposure.dependence.records {
+                crate::ui::record_details::ui(ui, chart.scenario, crate::model::RecordRef::Energy(record));
+            }
+            ui.weak("Click to select, shift-click to add.");
+        });
+        if clicked {
+            actions.push(Action::Select { id: exposure.consumer.clone(), additive: shift });
+        }
+    }
+    ui.weak(common::PLOT_HINT);
+    egui::ScrollArea::vertical().id_salt("exposure_values").auto_shrink([false, false]).show(ui, |ui| {
+        for (rank, exposure) in ranking.iter().enumerate() {
+            let consumer = chart.scenario.actor_name(&exposure.consumer);
+            let mut text = format!("{}. {consumer}: {}", rank + 1, percent(exposure.dependence.share));
+            if exposure.dependence.basis == crate::model::ShareBasis::Imports {
+                text.push_str(" of imports");
+            }
+            let response = ui.selectable_label(chart.view.is_selected(&exposure.consumer), text);
+            if response.clicked() {
+                let additive = ui.input(|input| input.modifiers.shift);
+                actions.push(Action::Select { id: exposure.consumer.clone(), additive });
+            }
+        }
+    });
+    actions
+}
+
+/// The bar under plot coordinates (x: percent, y: rank).
+fn bar_under(ranking: &[Exposure], x: f64, y: f64) -> Option<usize> {
+    let index = y.round();
+    if index < 0.0 || (y - index).abs() > BAR_HEIGHT / 2.0 || x < 0.0 {
+        return None;
+    }
+    let exposure = ranking.get(index as usize)?;
+    (x <= (exposure.dependence.share * 100.0).max(2.0)).then_some(index as usize)
+}

@@ -1,0 +1,197 @@
+//! The flow diagram (Sankey): suppliers on the left, routes or transit countries in the middle, consumers on the
+//! right, band widths by volume or share. Geometry comes from `crate::charts::sankey`; this file scales it to the
+//! screen, paints it, and finds what the pointer is over.
+
+use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Sense};
+
+use super::ChartContext;
+use super::common;
+use crate::app::Action;
+use crate::charts::flows::{FlowDiagram, Weighting};
+use crate::charts::sankey::{self, Column, SankeyBand, SankeyLayout};
+use crate::format::percent;
+use crate::model::{Commodity, RecordRef};
+
+/// The layout is computed once in a box of this height and scaled to the screen.
+pub const LAYOUT_HEIGHT: f32 = 1000.0;
+pub const LAYOUT_GAP: f32 = 30.0;
+const NODE_WIDTH: f32 = 14.0;
+/// Room for labels left of the suppliers and right of the consumers.
+const LABEL_ROOM: f32 = 170.0;
+const SEGMENTS: usize = 24;
+
+/// The screen placement of the layout: where each column's nodes stand and how layout units map to points.
+struct Placement {
+    columns: [f32; 3],
+    top: f32,
+    scale: f32,
+}
+
+impl Placement {
+    fn new(rect: Rect) -> Placement {
+        let left = rect.left() + LABEL_ROOM;
+        let right = rect.right() - LABEL_ROOM - NODE_WIDTH;
+        let middle = (left + right) / 2.0;
+        Placement { columns: [left, middle, right], top: rect.top(), scale: rect.height() / LAYOUT_HEIGHT }
+    }
+
+    fn node_rect(&self, column: Column, top: f32, bottom: f32) -> Rect {
+        let x = self.columns[column.index()];
+        Rect::from_min_max(
+            egui::pos2(x, self.y(top)),
+            egui::pos2(x + NODE_WIDTH, self.y(bottom).max(self.y(top) + 1.0)),
+        )
+    }
+
+    fn y(&self, layout_y: f32) -> f32 {
+        self.top + layout_y * self.scale
+    }
+
+    /// The band in screen points, and the x span it is drawn across.
+    fn band(&self, layout: &SankeyLayout, band: &SankeyBand) -> (SankeyBand, f32, f32) {
+        let from = self.columns[layout.nodes[band.from].column.index()] + NODE_WIDTH;
+        let to = self.columns[layout.nodes[band.to].column.index()];
+        let screen = SankeyBand {
+            from_top: self.y(band.from_top),
+            from_bottom: self.y(band.from_bottom),
+            to_top: self.y(band.to_top),
+            to_bottom: self.y(band.to_bottom),
+            ..band.clone()
+        };
+        (screen, from, to)
+    }
+}
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    chart: &ChartContext<'_>,
+    commodity: &Commodity,
+    diagram: &FlowDiagram,
+    layout: &SankeyLayout,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let commodity_name = commodity.label().to_lowercase();
+    if layout.bands.is_empty() {
+        ui.label(format!("No {commodity_name} flows in {}.", chart.year));
+        return actions;
+    }
+    ui.label(
+        RichText::new(format!("{} flows in {}: suppliers, routes, consumers", commodity.label(), chart.year)).strong(),
+    );
+    ui.weak(match diagram.weighting {
+        Weighting::Volume(unit) => format!("Band widths: volume in {}.", unit.label()),
+        Weighting::Share => {
+            "Band widths: each flow's share of its consumer's use (volumes are not all known).".to_owned()
+        }
+    });
+    let height = (ui.available_height() * 0.68).max(220.0);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
+    let placement = Placement::new(rect.shrink2(egui::vec2(0.0, 8.0)));
+    let hovered = response.hover_pos().and_then(|pointer| band_under(&placement, layout, pointer));
+    paint(ui, chart, layout, &placement, hovered);
+    if let Some(band) = hovered {
+        let record = layout.bands[band].record;
+        if response.clicked() {
+            actions.push(Action::SelectRecord(RecordRef::Energy(record)));
+        }
+        response.on_hover_ui_at_pointer(|ui| common::energy_tooltip(ui, chart.scenario, record));
+    }
+    egui::ScrollArea::vertical().id_salt("flow_values").auto_shrink([false, false]).show(ui, |ui| {
+        values_ui(ui, chart, diagram, &mut actions);
+    });
+    actions
+}
+
+/// The band under the pointer; the last drawn wins, as it is on top.
+fn band_under(placement: &Placement, layout: &SankeyLayout, pointer: Pos2) -> Option<usize> {
+    layout.bands.iter().enumerate().rev().find_map(|(index, band)| {
+        let (screen, from, to) = placement.band(layout, band);
+        sankey::band_contains(&screen, from, to, [pointer.x, pointer.y]).then_some(index)
+    })
+}
+
+fn paint(
+    ui: &egui::Ui,
+    chart: &ChartContext<'_>,
+    layout: &SankeyLayout,
+    placement: &Placement,
+    hovered: Option<usize>,
+) {
+    let painter = ui.painter();
+    let hovered_record = hovered.map(|band| layout.bands[band].record);
+    for band in &layout.bands {
+        let flow = &chart.scenario.energy[band.record];
+        let emphasised = hovered_record == Some(band.record)
+            || chart.view.highlighted_record == Some(RecordRef::Energy(band.record))
+            || chart.view.is_selected(&flow.consumer)
+            || chart.view.is_selected(&flow.supplier);
+        let colour = if flow.supplier == flow.consumer {
+            common::OWN_PRODUCTION
+        } else {
+            common::supplier_colour(chart.suppliers, &flow.supplier)
+        };
+        let alpha = if emphasised { 0.85 } else { 0.45 };
+        let (screen, from, to) = placement.band(layout, band);
+        let outline = sankey::band_outline(&screen, from, to, SEGMENTS);
+        painter.add(band_mesh(&outline, colour.gamma_multiply(alpha)));
+    }
+    let text_colour = ui.visuals().strong_text_color();
+    let font = FontId::proportional(14.0);
+    for node in &layout.nodes {
+        let rect = placement.node_rect(node.column, node.top, node.bottom);
+        painter.rect_filled(rect, 2.0, ui.visuals().text_color());
+        let (anchor, position) = match node.column {
+            Column::Source => (Align2::RIGHT_CENTER, rect.left_center() - egui::vec2(6.0, 0.0)),
+            Column::Middle => (Align2::LEFT_CENTER, rect.right_center() + egui::vec2(6.0, 0.0)),
+            Column::Target => (Align2::LEFT_CENTER, rect.right_center() + egui::vec2(6.0, 0.0)),
+        };
+        let galley = painter.layout_no_wrap(node.label.clone(), font.clone(), text_colour);
+        let text_rect = anchor.anchor_size(position, galley.size());
+        if node.column == Column::Middle {
+            // Middle labels sit over the bands: give them a backing so they stay readable.
+            painter.rect_filled(text_rect.expand(2.0), 3.0, ui.visuals().panel_fill.gamma_multiply(0.85));
+        }
+        painter.galley(text_rect.min, galley, text_colour);
+    }
+}
+
+/// A filled band from its outline (top edge left to right, then bottom edge right to left): the outline is not
+/// convex, so it is drawn as a strip of quads between the two edges.
+fn band_mesh(outline: &[[f32; 2]], colour: Color32) -> egui::Shape {
+    let mut mesh = egui::Mesh::default();
+    let points = outline.len() / 2;
+    for index in 0..points {
+        let top = outline[index];
+        let bottom = outline[outline.len() - 1 - index];
+        mesh.colored_vertex(egui::pos2(top[0], top[1]), colour);
+        mesh.colored_vertex(egui::pos2(bottom[0], bottom[1]), colour);
+        if index > 0 {
+            let base = (index as u32 - 1) * 2;
+            mesh.add_triangle(base, base + 1, base + 2);
+            mesh.add_triangle(base + 1, base + 3, base + 2);
+        }
+    }
+    egui::Shape::mesh(mesh)
+}
+
+/// Each flow as a line: "Russia to Serbia, TurkStream / Balkan Stream: 85%".
+fn values_ui(ui: &mut egui::Ui, chart: &ChartContext<'_>, diagram: &FlowDiagram, actions: &mut Vec<Action>) {
+    for link in &diagram.links {
+        let flow = &chart.scenario.energy[link.record];
+        let amount = match (diagram.weighting, flow.volume) {
+            (Weighting::Volume(unit), Some(volume)) => format!("{} {}", volume.0, unit.label()),
+            _ => percent(flow.share),
+        };
+        let text = if flow.supplier == flow.consumer {
+            format!("{}, own production: {amount}", link.target)
+        } else {
+            format!("{} to {}, {}: {amount}", link.source, link.target, link.middle)
+        };
+        let record = RecordRef::Energy(link.record);
+        let response = ui.selectable_label(chart.view.highlighted_record == Some(record), text);
+        if response.clicked() {
+            actions.push(Action::SelectRecord(record));
+        }
+        response.on_hover_ui(|ui| common::energy_tooltip(ui, chart.scenario, link.record));
+    }
+}

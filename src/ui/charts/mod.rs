@@ -1,0 +1,212 @@
+//! The Charts tab: supply mix, exposure ranking, shares over time and the flow diagram. They share the app-wide
+//! selection and year with the graph. Each chart's data comes from `crate::charts`, cached per document revision
+//! and option; the chart files only draw it and return actions.
+
+pub(crate) mod common;
+mod exposure;
+mod flows;
+mod over_time;
+mod supply_mix;
+
+use eframe::egui;
+
+use super::cache::Cached;
+use crate::app::{Action, Document, ViewState};
+use crate::charts::{self, exposure::Exposure, flows::FlowDiagram, over_time::Series, supply_mix::SupplyMix};
+use crate::model::{Commodity, Scenario};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ChartKind {
+    #[default]
+    SupplyMix,
+    Exposure,
+    OverTime,
+    Flows,
+}
+
+impl ChartKind {
+    const ALL: [(ChartKind, &'static str, &'static str); 4] = [
+        (ChartKind::SupplyMix, "Supply mix", "Where the selected consumers' energy comes from"),
+        (ChartKind::Exposure, "Exposure", "How dependent every consumer is on one supplier"),
+        (ChartKind::OverTime, "Over time", "Each consumer's share from one supplier, year by year"),
+        (ChartKind::Flows, "Flows", "Suppliers, routes and consumers of one commodity as a flow diagram"),
+    ];
+}
+
+/// What every chart draws from.
+pub struct ChartContext<'a> {
+    pub scenario: &'a Scenario,
+    pub view: &'a ViewState,
+    /// The year shown: the app-wide one, or the latest when "All years" is chosen.
+    pub year: i32,
+    /// Suppliers in colour order.
+    pub suppliers: &'a [String],
+}
+
+/// The document revision (and options) derived data was built from.
+#[derive(Debug, Clone, PartialEq)]
+struct Key<Options> {
+    document: u64,
+    revision: u64,
+    options: Options,
+}
+
+/// Supplier, commodity and the selected consumers: what the over-time chart was built for.
+type OverTimeOptions = (String, Commodity, Vec<String>);
+
+#[derive(Default)]
+pub struct ChartsView {
+    pub chart: ChartKind,
+    /// The supplier of the exposure, over-time charts; `None`: the one with most consumers.
+    pub supplier: Option<String>,
+    /// The commodity of the exposure, over-time and flow charts; `None`: the first (gas, where there is gas).
+    pub commodity: Option<Commodity>,
+    /// The exposure chart's threshold line, as a share.
+    pub threshold: Option<f64>,
+    suppliers: Cached<Key<()>, (Vec<String>, Vec<Commodity>)>,
+    supply_mix: Cached<Key<(i32, Vec<String>)>, Vec<SupplyMix>>,
+    exposure: Cached<Key<(i32, String, Commodity)>, Vec<Exposure>>,
+    over_time: Cached<Key<OverTimeOptions>, Vec<Series>>,
+    flows: Cached<Key<(i32, Commodity)>, (FlowDiagram, charts::sankey::SankeyLayout)>,
+}
+
+impl<Options> Key<Options> {
+    fn of(document: &Document, options: Options) -> Self {
+        Key { document: document.id, revision: document.revision, options }
+    }
+}
+
+/// The exposure threshold when none is chosen: half of supply.
+const DEFAULT_THRESHOLD: f64 = 0.5;
+
+impl ChartsView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
+        let scenario = &document.scenario;
+        let (suppliers, commodities) = self
+            .suppliers
+            .get(Key::of(document, ()), || (charts::suppliers(scenario), charts::commodities(scenario)))
+            .clone();
+        ui.horizontal(|ui| {
+            for (kind, label, tooltip) in ChartKind::ALL {
+                if ui.selectable_label(self.chart == kind, label).on_hover_text(tooltip).clicked() {
+                    self.chart = kind;
+                }
+            }
+        });
+        let Some(year) = view.chart_year(scenario) else {
+            ui.label("This scenario has no dated records to chart yet.");
+            return;
+        };
+        let chart = ChartContext { scenario, view, year, suppliers: &suppliers };
+        let supplier = self.supplier.clone().filter(|id| suppliers.contains(id)).or_else(|| suppliers.first().cloned());
+        let commodity =
+            self.commodity.clone().filter(|known| commodities.contains(known)).or_else(|| commodities.first().cloned());
+        if self.chart != ChartKind::SupplyMix {
+            self.options_ui(ui, scenario, &suppliers, &commodities, supplier.as_deref(), commodity.as_ref());
+        }
+        common::year_note(ui, view.year, year);
+        ui.separator();
+        let (Some(supplier), Some(commodity)) = (supplier, commodity) else {
+            ui.label("This scenario has no energy flows between actors yet.");
+            return;
+        };
+        actions.extend(match self.chart {
+            ChartKind::SupplyMix => self.supply_mix_ui(ui, &chart, document),
+            ChartKind::Exposure => {
+                let threshold = self.threshold.unwrap_or(DEFAULT_THRESHOLD);
+                let ranking = self.exposure.get(Key::of(document, (year, supplier.clone(), commodity.clone())), || {
+                    charts::exposure::exposure_ranking(scenario, &supplier, &commodity, year)
+                });
+                exposure::ui(ui, &chart, &supplier, &commodity, threshold, ranking)
+            }
+            ChartKind::OverTime => {
+                let selected: Vec<String> = view.selection.iter().cloned().collect();
+                let series = self.over_time.get(
+                    Key::of(document, (supplier.clone(), commodity.clone(), selected.clone())),
+                    || {
+                        let limited = charts::over_time::share_over_time(scenario, &supplier, &commodity, &selected);
+                        if limited.is_empty() {
+                            charts::over_time::share_over_time(scenario, &supplier, &commodity, &[])
+                        } else {
+                            limited
+                        }
+                    },
+                );
+                let limited = !selected.is_empty() && series.iter().all(|line| view.is_selected(&line.consumer));
+                over_time::ui(ui, &chart, &supplier, &commodity, series, limited)
+            }
+            ChartKind::Flows => {
+                let (diagram, layout) = self.flows.get(Key::of(document, (year, commodity.clone())), || {
+                    let diagram = charts::flows::flow_diagram(scenario, &commodity, year);
+                    let layout = charts::sankey::layout(&diagram.links, flows::LAYOUT_HEIGHT, flows::LAYOUT_GAP);
+                    (diagram, layout)
+                });
+                flows::ui(ui, &chart, &commodity, diagram, layout)
+            }
+        });
+    }
+
+    fn supply_mix_ui(&mut self, ui: &mut egui::Ui, chart: &ChartContext<'_>, document: &Document) -> Vec<Action> {
+        let scenario = chart.scenario;
+        let selected: Vec<String> = chart.view.selection.iter().cloned().collect();
+        let key = Key::of(document, (chart.year, selected.clone()));
+        let mixes = self.supply_mix.get(key, || {
+            if selected.is_empty() {
+                let defaults = charts::supply_mix::default_consumers(scenario, chart.year);
+                charts::supply_mix::supply_mix(scenario, &defaults[..defaults.len().min(4)], chart.year)
+            } else {
+                charts::supply_mix::supply_mix(scenario, &selected, chart.year)
+            }
+        });
+        let showing_default = selected.is_empty();
+        supply_mix::ui(ui, chart, mixes, showing_default)
+    }
+
+    /// Supplier, commodity and (for exposure) threshold pickers.
+    fn options_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        scenario: &Scenario,
+        suppliers: &[String],
+        commodities: &[Commodity],
+        supplier: Option<&str>,
+        commodity: Option<&Commodity>,
+    ) {
+        ui.horizontal(|ui| {
+            if self.chart != ChartKind::Flows {
+                let label = ui.label("Supplier");
+                egui::ComboBox::from_id_salt("chart_supplier")
+                    .selected_text(supplier.map_or("none", |id| scenario.actor_name(id)))
+                    .show_ui(ui, |ui| {
+                        for id in suppliers {
+                            if ui.selectable_label(supplier == Some(id.as_str()), scenario.actor_name(id)).clicked() {
+                                self.supplier = Some(id.clone());
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            }
+            let label = ui.label("Commodity");
+            egui::ComboBox::from_id_salt("chart_commodity")
+                .selected_text(commodity.map_or("none", Commodity::label))
+                .show_ui(ui, |ui| {
+                    for known in commodities {
+                        if ui.selectable_label(commodity == Some(known), known.label()).clicked() {
+                            self.commodity = Some(known.clone());
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if self.chart == ChartKind::Exposure {
+                let mut percent = self.threshold.unwrap_or(DEFAULT_THRESHOLD) * 100.0;
+                let label = ui.label("Threshold");
+                let slider = egui::Slider::new(&mut percent, 0.0..=100.0).suffix("%").integer();
+                if ui.add(slider).labelled_by(label.id).on_hover_text("Draw the line at this share").changed() {
+                    self.threshold = Some(percent / 100.0);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,90 @@
+//! Shares over time: one line per consumer of a supplier's commodity across every year in the file, the chosen
+//! year marked; below it each consumer's figures year by year.
+
+use eframe::egui::{self, RichText};
+use egui_plot::{HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, Points, VLine};
+
+use super::ChartContext;
+use super::common;
+use crate::app::Action;
+use crate::charts::over_time::Series;
+use crate::format::percent;
+use crate::model::Commodity;
+use crate::ui::palette;
+
+/// Marker shapes cycle with the colours, so that lines differ by more than colour alone.
+const MARKERS: [MarkerShape; 5] =
+    [MarkerShape::Circle, MarkerShape::Square, MarkerShape::Diamond, MarkerShape::Up, MarkerShape::Down];
+
+pub fn ui(
+    ui: &mut egui::Ui,
+    chart: &ChartContext<'_>,
+    supplier: &str,
+    commodity: &Commodity,
+    series: &[Series],
+    limited_to_selection: bool,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let supplier_name = chart.scenario.actor_name(supplier);
+    let commodity_name = commodity.label().to_lowercase();
+    if series.is_empty() {
+        ui.label(format!("No consumer gets {commodity_name} from {supplier_name} in any year of this file."));
+        return actions;
+    }
+    ui.label(RichText::new(format!("Share of {commodity_name} from {supplier_name}, by year")).strong());
+    if limited_to_selection {
+        ui.weak("Showing the selected consumers. Clear the selection to see all.");
+    }
+    let plot_height = (ui.available_height() * 0.6).max(180.0);
+    let years = series.iter().flat_map(|line| line.points.iter().map(|(year, _)| *year));
+    let (first_year, last_year) =
+        years.fold((chart.year, chart.year), |(low, high), year| (low.min(year), high.max(year)));
+    Plot::new("over_time")
+        .height(plot_height)
+        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
+        .x_axis_label("Year")
+        .y_axis_label(format!("Share from {supplier_name} (%)"))
+        .include_y(0.0)
+        .include_y(100.0)
+        .include_x(f64::from(first_year) - 0.3)
+        .include_x(f64::from(last_year) + 0.3)
+        .allow_scroll(false)
+        .x_grid_spacer(common::year_marks)
+        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .label_formatter(|hover| match hover {
+            HoverPosition::NearDataPoint { plot_name, position, .. } if !plot_name.is_empty() => {
+                Some(format!("{plot_name}\n{:.0}: {:.0}%", position.x, position.y))
+            }
+            _ => None,
+        })
+        .show(ui, |plot| {
+            plot.vline(
+                VLine::new("", f64::from(chart.year)).style(LineStyle::dashed_loose()).color(egui::Color32::GRAY),
+            );
+            for (index, line) in series.iter().enumerate() {
+                let name = chart.scenario.actor_name(&line.consumer).to_owned();
+                let colour = palette::group(index);
+                let points: Vec<[f64; 2]> =
+                    line.points.iter().map(|(year, dependence)| [f64::from(*year), dependence.share * 100.0]).collect();
+                let width = if chart.view.is_selected(&line.consumer) { 4.0 } else { 2.5 };
+                plot.line(Line::new(name.clone(), points.clone()).color(colour).width(width));
+                plot.points(Points::new(name, points).color(colour).radius(5.0).shape(MARKERS[index % MARKERS.len()]));
+            }
+        });
+    ui.weak(format!("The dashed line marks {}. {} Hover a point for its figure.", chart.year, common::PLOT_HINT));
+    egui::ScrollArea::vertical().id_salt("over_time_values").auto_shrink([false, false]).show(ui, |ui| {
+        for line in series {
+            let figures: Vec<String> = line
+                .points
+                .iter()
+                .map(|(year, dependence)| format!("{} in {year}", percent(dependence.share)))
+                .collect();
+            let text = format!("{}: {}", chart.scenario.actor_name(&line.consumer), figures.join(", "));
+            if ui.selectable_label(chart.view.is_selected(&line.consumer), text).clicked() {
+                let additive = ui.input(|input| input.modifiers.shift);
+                actions.push(Action::Select { id: line.consumer.clone(), additive });
+            }
+        }
+    });
+    actions
+}

@@ -1,0 +1,130 @@
+//! A labelled grid of coloured cells, painted: row names on the left, column names written upwards on top, a
+//! crosshair on the hovered row and column. Each cell is also an accessibility entry, so screen readers (and
+//! tests) can read what it shows.
+
+use std::f32::consts::FRAC_PI_2;
+
+use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke};
+
+const CELL: f32 = 34.0;
+const LABEL_GAP: f32 = 8.0;
+/// Above this many cells they are not described one by one to assistive technology.
+const MAX_DESCRIBED_CELLS: usize = 2_500;
+
+/// How one cell looks and reads.
+pub struct CellLook {
+    pub fill: Color32,
+    /// A short text inside the cell (a letter, a number), so that colour is never the only cue.
+    pub text: String,
+    pub text_colour: Color32,
+    /// What a screen reader says, e.g. "Serbia on sanctions against Russia: refuses".
+    pub description: String,
+}
+
+/// What happened to the grid this frame.
+pub struct GridResponse {
+    pub response: egui::Response,
+    pub hovered: Option<(usize, usize)>,
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    rows: &[String],
+    columns: &[String],
+    selected_rows: &dyn Fn(usize) -> bool,
+    look: &dyn Fn(usize, usize) -> Option<CellLook>,
+) -> GridResponse {
+    let font = FontId::proportional(14.0);
+    let widest = |labels: &[String]| {
+        let painter = ui.painter();
+        labels
+            .iter()
+            .map(|label| painter.layout_no_wrap(label.clone(), font.clone(), Color32::WHITE).size().x)
+            .fold(0.0, f32::max)
+    };
+    let row_label_width = widest(rows) + LABEL_GAP;
+    let column_label_height = widest(columns) + LABEL_GAP;
+    let size = egui::vec2(
+        row_label_width + CELL * columns.len() as f32 + 2.0,
+        column_label_height + CELL * rows.len() as f32 + 2.0,
+    );
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    let origin = rect.min + egui::vec2(row_label_width, column_label_height);
+    let cell_rect = |row: usize, column: usize| {
+        Rect::from_min_size(origin + egui::vec2(column as f32 * CELL, row as f32 * CELL), egui::vec2(CELL, CELL))
+    };
+    let hovered = response.hover_pos().and_then(|pointer| {
+        let offset = pointer - origin;
+        let (row, column) = ((offset.y / CELL).floor(), (offset.x / CELL).floor());
+        (row >= 0.0 && column >= 0.0 && (row as usize) < rows.len() && (column as usize) < columns.len())
+            .then_some((row as usize, column as usize))
+    });
+    let painter = ui.painter_at(rect);
+    let visuals = ui.visuals().clone();
+    if let Some((row, column)) = hovered {
+        let highlight = visuals.selection.bg_fill.gamma_multiply(0.35);
+        let row_band = Rect::from_min_max(
+            egui::pos2(rect.left(), cell_rect(row, 0).top()),
+            cell_rect(row, columns.len() - 1).right_bottom(),
+        );
+        let column_band = Rect::from_min_max(
+            egui::pos2(cell_rect(0, column).left(), rect.top()),
+            cell_rect(rows.len() - 1, column).right_bottom(),
+        );
+        painter.rect_filled(row_band, 0.0, highlight);
+        painter.rect_filled(column_band, 0.0, highlight);
+    }
+    for (row, label) in rows.iter().enumerate() {
+        let colour = if selected_rows(row) { visuals.selection.stroke.color } else { visuals.strong_text_color() };
+        let anchor = cell_rect(row, 0).left_center() - egui::vec2(LABEL_GAP / 2.0, 0.0);
+        painter.text(anchor, Align2::RIGHT_CENTER, label, font.clone(), colour);
+    }
+    for (column, label) in columns.iter().enumerate() {
+        let galley = painter.layout_no_wrap(label.clone(), font.clone(), visuals.strong_text_color());
+        // Written upwards, its baseline along the column's centre, ending just above the first row.
+        let bottom = cell_rect(0, column).center_top() - egui::vec2(galley.size().y / 2.0, LABEL_GAP / 2.0);
+        painter.add(egui::epaint::TextShape::new(bottom, galley, visuals.strong_text_color()).with_angle(-FRAC_PI_2));
+    }
+    let describe = rows.len() * columns.len() <= MAX_DESCRIBED_CELLS;
+    let grid_line = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
+    for row in 0..rows.len() {
+        for column in 0..columns.len() {
+            let cell = cell_rect(row, column);
+            painter.rect_stroke(cell, 0.0, grid_line, egui::StrokeKind::Inside);
+            let Some(look) = look(row, column) else { continue };
+            painter.rect_filled(cell.shrink(1.5), 3.0, look.fill);
+            painter.text(
+                cell.center(),
+                Align2::CENTER_CENTER,
+                &look.text,
+                FontId::proportional(13.0),
+                look.text_colour,
+            );
+            if describe {
+                describe_cell(ui, response.id.with((id_salt, row, column)), cell, look.description);
+            }
+        }
+    }
+    GridResponse { response, hovered }
+}
+
+fn describe_cell(ui: &egui::Ui, id: egui::Id, cell: Rect, description: String) {
+    ui.ctx().accesskit_node_builder(id, |builder| {
+        builder.set_role(egui::accesskit::Role::Cell);
+        builder.set_label(description);
+        builder.set_bounds(egui::accesskit::Rect {
+            x0: cell.min.x.into(),
+            y0: cell.min.y.into(),
+            x1: cell.max.x.into(),
+            y1: cell.max.y.into(),
+        });
+    });
+}
+
+/// Black or white, whichever reads better on `fill`.
+pub fn text_colour_on(fill: Color32) -> Color32 {
+    let [red, green, blue, _] = fill.to_array();
+    let luminance = 0.299 * f32::from(red) + 0.587 * f32::from(green) + 0.114 * f32::from(blue);
+    if luminance > 150.0 { Color32::BLACK } else { Color32::WHITE }
+}

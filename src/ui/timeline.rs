@@ -1,0 +1,263 @@
+//! The Timeline tab: events and votes on a date axis (egui_plot: drag to pan, Ctrl + wheel to zoom, double-click
+//! to reset). The chosen year is shaded; clicking the axis area chooses the year clicked, which every view follows.
+//! Below it, the chosen year's entries with their actors and sources.
+
+use eframe::egui::{self, Align2, Color32, RichText};
+use egui_plot::{MarkerShape, Plot, PlotPoint, PlotTransform, Points, Span, Text};
+
+use super::cache::Cached;
+use super::inspector::row::sources_ui;
+use crate::app::{Action, Document, ViewState};
+use crate::charts::timeline::{self, EntryKind, TimelineEntry};
+use crate::model::{RecordRef, Scenario};
+
+/// Entries closer than this (in years) go to different lanes.
+const LANE_GAP: f64 = 0.25;
+const EVENT_COLOUR: Color32 = Color32::from_rgb(0, 114, 178);
+const VOTE_COLOUR: Color32 = Color32::from_rgb(213, 94, 0);
+
+#[derive(Debug, Clone, PartialEq)]
+struct Key {
+    document: u64,
+    revision: u64,
+}
+
+#[derive(Default)]
+pub struct TimelineView {
+    entries: Cached<Key, Vec<TimelineEntry>>,
+    /// Where the plot was last drawn, so that tests can click a date.
+    last_transform: Option<PlotTransform>,
+}
+
+impl TimelineView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
+        let scenario = &document.scenario;
+        let entries = self
+            .entries
+            .get(Key { document: document.id, revision: document.revision }, || timeline::timeline(scenario, LANE_GAP));
+        if entries.is_empty() {
+            ui.label("This scenario has no dated events or votes yet.");
+            return;
+        }
+        let chosen = view.chart_year(scenario);
+        toolbar(ui, scenario, view.year, actions);
+        let lanes = entries.iter().map(|entry| entry.lane).max().unwrap_or(0) + 1;
+        let plot_height = (ui.available_height() * 0.5).clamp(180.0, 120.0 + 34.0 * lanes as f32);
+        let title_font = egui::FontId::proportional(13.0);
+        let character_width =
+            f64::from(ui.painter().layout_no_wrap("abcdefghij".into(), title_font, Color32::WHITE).size().x) / 10.0;
+        let response = Plot::new("timeline")
+            .height(plot_height)
+            .x_axis_label("Date")
+            .show_axes([true, false])
+            .show_grid([true, false])
+            .include_y(-0.8)
+            .include_y(lanes as f64 - 0.2)
+            .include_x(entries[0].position - 0.5)
+            .include_x(entries[entries.len() - 1].position + 1.5)
+            .allow_scroll(false)
+            .allow_zoom([true, false])
+            .allow_drag([true, false])
+            .show_x(false)
+            .show_y(false)
+            .x_grid_spacer(super::charts::common::year_marks)
+            .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+            .show(ui, |plot| {
+                if let Some(year) = chosen {
+                    plot.span(
+                        Span::new(format!("{year}"), f64::from(year)..=f64::from(year + 1))
+                            .fill(Color32::from_rgba_unmultiplied(240, 228, 66, 60)),
+                    );
+                }
+                let pixels_per_year =
+                    f64::from(plot.transform().frame().width()) / plot.plot_bounds().width().max(1e-9);
+                let end = plot.plot_bounds().max()[0];
+                let fits = timeline::titles_that_fit(entries, pixels_per_year, end, |title| {
+                    character_width * title.chars().count() as f64 + 24.0
+                });
+                for (entry, fits) in entries.iter().zip(fits) {
+                    plot_entry(plot, entry, fits);
+                }
+            });
+        self.last_transform = Some(response.transform);
+        let pointer = response.response.hover_pos().map(|position| response.transform.value_from_position(position));
+        if let Some(point) = pointer {
+            let hovered = nearest_entry(entries, &response.transform, point);
+            if response.response.clicked() {
+                match hovered {
+                    Some(index) => actions.push(Action::SelectRecord(record_of(&entries[index]))),
+                    None => actions.push(Action::SetYear(Some(point.x.floor() as i32))),
+                }
+            }
+            match hovered {
+                Some(index) => {
+                    response.response.on_hover_ui_at_pointer(|ui| entry_tooltip(ui, scenario, &entries[index]));
+                }
+                None => {
+                    response.response.on_hover_text_at_pointer(format!("Click to show {:.0}", point.x.floor()));
+                }
+            }
+        }
+        ui.weak("Click a date to choose its year; click a marker to select its actors. Drag to pan, Ctrl + wheel to zoom, double-click to reset.");
+        if let Some(year) = chosen {
+            egui::ScrollArea::vertical().id_salt("timeline_entries").auto_shrink([false, false]).show(ui, |ui| {
+                year_list(ui, scenario, view, entries, year, actions);
+            });
+        }
+    }
+
+    /// Where a date is on screen in the last drawn frame (for tests that click the timeline).
+    pub fn screen_position(&self, year: f64) -> Option<egui::Pos2> {
+        let transform = self.last_transform.as_ref()?;
+        Some(transform.position_from_point(&PlotPoint::new(year, -0.5)))
+    }
+}
+
+fn record_of(entry: &TimelineEntry) -> RecordRef {
+    match entry.kind {
+        EntryKind::Event => RecordRef::Event(entry.index),
+        EntryKind::Vote => RecordRef::Vote(entry.index),
+    }
+}
+
+/// Previous and next year, beside the legend.
+fn toolbar(ui: &mut egui::Ui, scenario: &Scenario, year: Option<i32>, actions: &mut Vec<Action>) {
+    let years = scenario.years();
+    ui.horizontal(|ui| {
+        let current = year.or(years.last().copied());
+        let position = current.and_then(|current| years.iter().position(|known| *known == current));
+        let previous = position.and_then(|index| index.checked_sub(1)).and_then(|index| years.get(index));
+        let next = position.and_then(|index| years.get(index + 1));
+        if ui
+            .add_enabled(previous.is_some(), egui::Button::new("Previous year"))
+            .on_hover_text("Choose the previous year with records")
+            .clicked()
+        {
+            actions.push(Action::SetYear(previous.copied()));
+        }
+        if ui
+            .add_enabled(next.is_some(), egui::Button::new("Next year"))
+            .on_hover_text("Choose the next year with records")
+            .clicked()
+        {
+            actions.push(Action::SetYear(next.copied()));
+        }
+        ui.separator();
+        marker_swatch(ui, EntryKind::Event);
+        ui.label("Event");
+        marker_swatch(ui, EntryKind::Vote);
+        ui.label("Vote");
+    });
+}
+
+/// The legend's marker: a blue circle for events, an orange diamond for votes, as on the plot.
+fn marker_swatch(ui: &mut egui::Ui, kind: EntryKind) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    let centre = rect.center();
+    match kind {
+        EntryKind::Event => {
+            ui.painter().circle_filled(centre, 6.0, EVENT_COLOUR);
+        }
+        EntryKind::Vote => {
+            let points = vec![
+                centre + egui::vec2(0.0, -7.0),
+                centre + egui::vec2(7.0, 0.0),
+                centre + egui::vec2(0.0, 7.0),
+                centre + egui::vec2(-7.0, 0.0),
+            ];
+            ui.painter().add(egui::Shape::convex_polygon(points, VOTE_COLOUR, egui::Stroke::NONE));
+        }
+    }
+}
+
+fn plot_entry(plot: &mut egui_plot::PlotUi<'_>, entry: &TimelineEntry, show_title: bool) {
+    let (colour, shape) = match entry.kind {
+        EntryKind::Event => (EVENT_COLOUR, MarkerShape::Circle),
+        EntryKind::Vote => (VOTE_COLOUR, MarkerShape::Diamond),
+    };
+    let y = entry.lane as f64;
+    plot.points(
+        Points::new("", vec![[entry.position, y]])
+            .color(colour)
+            .shape(shape)
+            .radius(6.0)
+            .filled(true)
+            .allow_hover(false),
+    );
+    if show_title {
+        let text = Text::new("", PlotPoint::new(entry.position, y), format!("  {}", entry.title))
+            .anchor(Align2::LEFT_CENTER)
+            .allow_hover(false);
+        plot.text(text);
+    }
+}
+
+/// The entry whose marker is within 10 points of the pointer, nearest first.
+fn nearest_entry(entries: &[TimelineEntry], transform: &PlotTransform, point: PlotPoint) -> Option<usize> {
+    let pointer = transform.position_from_point(&point);
+    entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| {
+            (index, transform.position_from_point(&PlotPoint::new(entry.position, entry.lane as f64)).distance(pointer))
+        })
+        .filter(|(_, distance)| *distance <= 10.0)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
+}
+
+fn entry_tooltip(ui: &mut egui::Ui, scenario: &Scenario, entry: &TimelineEntry) {
+    ui.set_max_width(380.0);
+    ui.label(RichText::new(&entry.title).strong());
+    let kind = match entry.kind {
+        EntryKind::Event => "Event",
+        EntryKind::Vote => "Vote",
+    };
+    ui.weak(format!("{kind} · {}", entry.date));
+    if !entry.actors.is_empty() {
+        let names: Vec<&str> = entry.actors.iter().map(|id| scenario.actor_name(id)).collect();
+        ui.label(names.join(", "));
+    }
+    super::record_details::ui(ui, scenario, record_of(entry));
+}
+
+/// The chosen year's entries: date, title, actors (as links) and sources.
+fn year_list(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    view: &ViewState,
+    entries: &[TimelineEntry],
+    year: i32,
+    actions: &mut Vec<Action>,
+) {
+    let in_year: Vec<&TimelineEntry> = timeline::in_year(entries, year).collect();
+    super::style::section_heading(
+        ui,
+        &format!(
+            "{year}: {} event{} and vote{}",
+            in_year.len(),
+            if in_year.len() == 1 { "" } else { "s" },
+            if in_year.len() == 1 { "" } else { "s" }
+        ),
+    );
+    if in_year.is_empty() {
+        ui.weak("Nothing dated in this year.");
+    }
+    for entry in in_year {
+        let record = record_of(entry);
+        ui.horizontal_wrapped(|ui| {
+            ui.weak(entry.date.to_string());
+            let title =
+                ui.selectable_label(view.highlighted_record == Some(record), RichText::new(&entry.title).strong());
+            if title.clicked() {
+                actions.push(Action::SelectRecord(record));
+            }
+            for id in &entry.actors {
+                if ui.link(scenario.actor_name(id)).clicked() {
+                    actions.push(Action::Select { id: id.clone(), additive: ui.input(|input| input.modifiers.shift) });
+                }
+            }
+            sources_ui(ui, scenario, &entry.sources);
+        });
+    }
+}
