@@ -3,37 +3,19 @@
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use geodep::app::{GeoDepApp, Settings, Startup};
+use geodep::app::GeoDepApp;
 use geodep::ui::graph::scene::EdgeMeaning;
 
-/// The bundled scenario with its layout settled, so that nodes stand still.
+mod common;
+
+use common::click_at;
+
 fn harness() -> Harness<'static, GeoDepApp> {
-    // The bundled data names China in Chinese script (中国), which egui's built-in fonts do not cover; on a
-    // desktop, system fonts draw it. UI text is still checked for missing glyphs by the other tests.
-    let mut harness = Harness::builder().with_size([1400.0, 900.0]).allow_missing_glyphs().build_eframe(|_| {
-        let mut app = GeoDepApp::new(Settings::default(), Startup::Bundled);
-        app.disable_native_dialogs();
-        let document = app.document.clone();
-        app.graph.settle_layout(&document);
-        app
-    });
-    harness.run_steps(4);
-    harness
+    common::bundled_harness()
 }
 
 fn node(harness: &Harness<'_, GeoDepApp>, id: &str) -> egui::Pos2 {
     harness.state().graph.node_on_screen(id).unwrap_or_else(|| panic!("{id} is not drawn"))
-}
-
-fn click_at(harness: &mut Harness<'_, GeoDepApp>, position: egui::Pos2, modifiers: egui::Modifiers) {
-    harness.hover_at(position);
-    harness.run_steps(1);
-    for pressed in [true, false] {
-        let button = egui::PointerButton::Primary;
-        harness.event_modifiers(egui::Event::PointerButton { pos: position, button, pressed, modifiers }, modifiers);
-        harness.run_steps(1);
-    }
-    harness.run_steps(2);
 }
 
 fn energy_edges(harness: &Harness<'_, GeoDepApp>) -> usize {

@@ -19,6 +19,11 @@ impl<Key: PartialEq, Value> Cached<Key, Value> {
         }
         &self.entry.as_ref().expect("filled above").1
     }
+
+    /// The value last built, whatever its key.
+    pub fn last(&self) -> Option<&Value> {
+        self.entry.as_ref().map(|(_, value)| value)
+    }
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ impl TimelineView {
         let chosen = view.chart_year(scenario);
         toolbar(ui, scenario, view.year, actions);
         let lanes = entries.iter().map(|entry| entry.lane).max().unwrap_or(0) + 1;
-        let plot_height = (ui.available_height() * 0.5).clamp(180.0, 120.0 + 34.0 * lanes as f32);
+        let plot_height = super::charts::common::plot_height(ui, 0.5, 120.0 + 34.0 * lanes as f32);
         let title_font = egui::FontId::proportional(13.0);
         let character_width =
             f64::from(ui.painter().layout_no_wrap("abcdefghij".into(), title_font, Color32::WHITE).size().x) / 10.0;

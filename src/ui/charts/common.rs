@@ -94,5 +94,11 @@ pub fn year_note(ui: &mut egui::Ui, chosen: Option<i32>, shown: i32) {
     }
 }
 
+/// A plot's height: what its contents need, but no more than `share` of the room left, and never less than a
+/// readable minimum.
+pub fn plot_height(ui: &egui::Ui, share: f32, contents_need: f32) -> f32 {
+    contents_need.min(ui.available_height() * share).max(140.0)
+}
+
 /// The hint under zoomable plots.
 pub const PLOT_HINT: &str = "Drag to pan, Ctrl + wheel to zoom, double-click to reset.";

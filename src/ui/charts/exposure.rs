@@ -2,7 +2,7 @@
 //! a threshold line; clicking a bar selects that consumer.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, LineStyle, Plot, VLine};
+use egui_plot::{Bar, BarChart, LineStyle, Plot, PlotPoint, PlotTransform, VLine};
 
 use super::ChartContext;
 use super::common;
@@ -20,6 +20,7 @@ pub fn ui(
     commodity: &Commodity,
     threshold: f64,
     ranking: &[Exposure],
+    drawn_at: &mut Option<PlotTransform>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let supplier_name = chart.scenario.actor_name(supplier);
@@ -40,7 +41,7 @@ pub fn ui(
     );
     let labels: Vec<String> =
         ranking.iter().map(|exposure| chart.scenario.actor_name(&exposure.consumer).to_owned()).collect();
-    let plot_height = (ui.available_height() * 0.6).clamp(160.0, 80.0 + 40.0 * ranking.len() as f32);
+    let plot_height = common::plot_height(ui, 0.6, 80.0 + 40.0 * ranking.len() as f32);
     let colour = common::supplier_colour(chart.suppliers, supplier);
     let selected_stroke = egui::Stroke::new(3.0, ui.visuals().strong_text_color());
     let response = Plot::new("exposure")
@@ -78,6 +79,7 @@ pub fn ui(
                     .color(egui::Color32::from_rgb(213, 94, 0)),
             );
         });
+    *drawn_at = Some(response.transform);
     let pointer = response.response.hover_pos().map(|position| response.transform.value_from_position(position));
     if let Some(index) = pointer.and_then(|point| bar_under(ranking, point.x, point.y)) {
         let clicked = response.response.clicked();
@@ -117,6 +119,11 @@ pub fn ui(
         }
     });
     actions
+}
+
+/// Where the bar of the consumer ranked `rank` (0: most dependent) is on screen, a little in from its start.
+pub fn bar_on_screen(transform: &PlotTransform, rank: usize) -> egui::Pos2 {
+    transform.position_from_point(&PlotPoint::new(1.0, rank as f64))
 }
 
 /// The bar under plot coordinates (x: percent, y: rank).

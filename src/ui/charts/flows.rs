@@ -68,6 +68,7 @@ pub fn ui(
     commodity: &Commodity,
     diagram: &FlowDiagram,
     layout: &SankeyLayout,
+    drawn_at: &mut Option<Rect>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     let commodity_name = commodity.label().to_lowercase();
@@ -86,7 +87,8 @@ pub fn ui(
     });
     let height = (ui.available_height() * 0.68).max(220.0);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
-    let placement = Placement::new(rect.shrink2(egui::vec2(0.0, 8.0)));
+    *drawn_at = Some(rect);
+    let placement = Placement::new(diagram_area(rect));
     let hovered = response.hover_pos().and_then(|pointer| band_under(&placement, layout, pointer));
     paint(ui, chart, layout, &placement, hovered);
     if let Some(band) = hovered {
@@ -100,6 +102,20 @@ pub fn ui(
         values_ui(ui, chart, diagram, &mut actions);
     });
     actions
+}
+
+/// The diagram inside its allocated rectangle, with room above and below for the outer labels.
+fn diagram_area(rect: Rect) -> Rect {
+    rect.shrink2(egui::vec2(0.0, 8.0))
+}
+
+/// The middle of the first band drawn for `record` (supplier to route), on screen.
+pub fn band_on_screen(rect: Rect, layout: &SankeyLayout, record: usize) -> Option<Pos2> {
+    let placement = Placement::new(diagram_area(rect));
+    let band = layout.bands.iter().find(|band| band.record == record)?;
+    let (screen, from, to) = placement.band(layout, band);
+    let x = (from + to) / 2.0;
+    Some(egui::pos2(x, sankey::band_centre(&screen, from, to, x)))
 }
 
 /// The band under the pointer; the last drawn wins, as it is on top.

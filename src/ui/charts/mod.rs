@@ -68,6 +68,9 @@ pub struct ChartsView {
     exposure: Cached<Key<(i32, String, Commodity)>, Vec<Exposure>>,
     over_time: Cached<Key<OverTimeOptions>, Vec<Series>>,
     flows: Cached<Key<(i32, Commodity)>, (FlowDiagram, charts::sankey::SankeyLayout)>,
+    /// Where the exposure plot and the flow diagram were last drawn, to find their bars and bands on screen.
+    exposure_drawn_at: Option<egui_plot::PlotTransform>,
+    flows_drawn_at: Option<egui::Rect>,
 }
 
 impl<Options> Key<Options> {
@@ -117,7 +120,7 @@ impl ChartsView {
                 let ranking = self.exposure.get(Key::of(document, (year, supplier.clone(), commodity.clone())), || {
                     charts::exposure::exposure_ranking(scenario, &supplier, &commodity, year)
                 });
-                exposure::ui(ui, &chart, &supplier, &commodity, threshold, ranking)
+                exposure::ui(ui, &chart, &supplier, &commodity, threshold, ranking, &mut self.exposure_drawn_at)
             }
             ChartKind::OverTime => {
                 let selected: Vec<String> = view.selection.iter().cloned().collect();
@@ -141,9 +144,20 @@ impl ChartsView {
                     let layout = charts::sankey::layout(&diagram.links, flows::LAYOUT_HEIGHT, flows::LAYOUT_GAP);
                     (diagram, layout)
                 });
-                flows::ui(ui, &chart, &commodity, diagram, layout)
+                flows::ui(ui, &chart, &commodity, diagram, layout, &mut self.flows_drawn_at)
             }
         });
+    }
+
+    /// Where the exposure chart last drew the bar ranked `rank` (0: most dependent), for tests and tools.
+    pub fn exposure_bar_on_screen(&self, rank: usize) -> Option<egui::Pos2> {
+        Some(exposure::bar_on_screen(self.exposure_drawn_at.as_ref()?, rank))
+    }
+
+    /// Where the flow diagram last drew a band of energy record `record`, for tests and tools.
+    pub fn flow_band_on_screen(&self, record: usize) -> Option<egui::Pos2> {
+        let (_, layout) = self.flows.last()?;
+        flows::band_on_screen(self.flows_drawn_at?, layout, record)
     }
 
     fn supply_mix_ui(&mut self, ui: &mut egui::Ui, chart: &ChartContext<'_>, document: &Document) -> Vec<Action> {

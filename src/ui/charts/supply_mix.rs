@@ -30,7 +30,7 @@ pub fn ui(ui: &mut egui::Ui, chart: &ChartContext<'_>, mixes: &[SupplyMix], show
         ui.weak("Nothing selected: showing the consumers with most records. Select actors to compare others.");
     }
     let labels: Vec<String> = mixes.iter().map(|mix| mix_label(chart, mix)).collect();
-    let plot_height = (ui.available_height() * 0.55).clamp(160.0, 80.0 + 60.0 * mixes.len() as f32);
+    let plot_height = common::plot_height(ui, 0.55, 80.0 + 60.0 * mixes.len() as f32);
     let response = Plot::new("supply_mix")
         .height(plot_height)
         .x_axis_label("Share of supply (%)")

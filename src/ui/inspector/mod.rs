@@ -8,7 +8,7 @@ pub(crate) mod row;
 use eframe::egui::{self, RichText};
 
 use crate::app::{Action, ViewState};
-use crate::model::{Actor, Scenario};
+use crate::model::{Actor, RecordRef, Scenario};
 
 use super::style;
 use records::Group;
@@ -51,7 +51,7 @@ fn contents_ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions
             ui.separator();
         }
         match scenario.actor(id) {
-            Some(actor) => actor_section(ui, scenario, actor, view.year, actions),
+            Some(actor) => actor_section(ui, scenario, actor, view.year, view.highlighted_record, actions),
             None => {
                 ui.weak(format!("No actor with id {id} in this scenario."));
             }
@@ -59,7 +59,14 @@ fn contents_ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions
     }
 }
 
-fn actor_section(ui: &mut egui::Ui, scenario: &Scenario, actor: &Actor, year: Option<i32>, actions: &mut Vec<Action>) {
+fn actor_section(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    actor: &Actor,
+    year: Option<i32>,
+    highlighted: Option<RecordRef>,
+    actions: &mut Vec<Action>,
+) {
     actor_header(ui, scenario, actor, actions);
     let groups = records::groups(scenario, &actor.id, year);
     if groups.iter().all(|group| group.rows.is_empty()) {
@@ -67,7 +74,7 @@ fn actor_section(ui: &mut egui::Ui, scenario: &Scenario, actor: &Actor, year: Op
         ui.weak("No records involve this actor.");
     }
     for group in groups.iter().filter(|group| !group.rows.is_empty()) {
-        group_ui(ui, scenario, group, actions);
+        group_ui(ui, scenario, group, highlighted, actions);
     }
 }
 
@@ -96,16 +103,49 @@ fn actor_header(ui: &mut egui::Ui, scenario: &Scenario, actor: &Actor, actions: 
     });
 }
 
-fn group_ui(ui: &mut egui::Ui, scenario: &Scenario, group: &Group<'_>, actions: &mut Vec<Action>) {
+fn group_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    group: &Group<'_>,
+    highlighted: Option<RecordRef>,
+    actions: &mut Vec<Action>,
+) {
     style::section_heading(ui, &format!("{} ({})", group.title, group.rows.len()));
     let (current, other): (Vec<&Row<'_>>, Vec<&Row<'_>>) = group.rows.iter().partition(|row| row.current);
     for row in current {
-        row::row_ui(ui, scenario, row, actions);
+        highlighted_row_ui(ui, scenario, row, highlighted, actions);
     }
     if !other.is_empty() {
         ui.label(RichText::new(format!("Other years ({})", other.len())).small().weak());
         for row in other {
-            row::row_ui(ui, scenario, row, actions);
+            highlighted_row_ui(ui, scenario, row, highlighted, actions);
         }
+    }
+}
+
+/// A row, framed and scrolled into view when it is the record picked in a chart or the timeline.
+fn highlighted_row_ui(
+    ui: &mut egui::Ui,
+    scenario: &Scenario,
+    row: &Row<'_>,
+    highlighted: Option<RecordRef>,
+    actions: &mut Vec<Action>,
+) {
+    if row.record.is_none() || row.record != highlighted {
+        row::row_ui(ui, scenario, row, actions);
+        return;
+    }
+    let frame = egui::Frame::group(ui.style())
+        .stroke(ui.visuals().selection.stroke)
+        .fill(ui.visuals().selection.bg_fill.gamma_multiply(0.25));
+    let response = frame.show(ui, |ui| {
+        ui.label(RichText::new("Picked record").small().strong());
+        row::row_ui(ui, scenario, row, actions);
+    });
+    // Scroll to a newly picked record once, then leave the scrolling to the person.
+    let scrolled_to = egui::Id::NULL.with("inspector scrolled to record");
+    if ui.data(|data| data.get_temp::<RecordRef>(scrolled_to)) != highlighted {
+        response.response.scroll_to_me(Some(egui::Align::Center));
+        ui.data_mut(|data| data.insert_temp(scrolled_to, row.record.expect("checked above")));
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::model::date::Date;
 use crate::model::{
-    Certainty, Dated, EnergyFlow, Event, Period, SanctionStance, Scenario, ShareBasis, Stance, Tie, Vote,
+    Certainty, Dated, EnergyFlow, Event, Period, RecordRef, SanctionStance, Scenario, ShareBasis, Stance, Tie, Vote,
 };
 
 use super::row::{Line, Piece, Row};
@@ -25,18 +25,39 @@ pub fn groups<'a>(scenario: &'a Scenario, id: &'a str, year: Option<i32>) -> [Gr
     let applies = |period: Period<'_>| year.is_none_or(|year| period.applies_in(year));
     let dated = |date: &str| year.is_none_or(|year| dated_in(date, year));
     let involved = |ids: &[String]| ids.iter().any(|other| other == id);
-    let energy =
-        scenario.energy.iter().filter(|flow| flow.supplier == id || flow.consumer == id || involved(&flow.via));
-    let sanctions = scenario.sanctions.iter().filter(|stance| stance.by == id || stance.target == id);
-    let ties = scenario.ties.iter().filter(|tie| tie.a == id || tie.b == id);
-    let votes = scenario.votes.iter().filter(|vote| vote.ballots.contains_key(id));
-    let events = scenario.events.iter().filter(|event| involved(&event.actors));
+    let energy = scenario
+        .energy
+        .iter()
+        .enumerate()
+        .filter(|(_, flow)| flow.supplier == id || flow.consumer == id || involved(&flow.via));
+    let sanctions = scenario.sanctions.iter().enumerate().filter(|(_, stance)| stance.by == id || stance.target == id);
+    let ties = scenario.ties.iter().enumerate().filter(|(_, tie)| tie.a == id || tie.b == id);
+    let votes = scenario.votes.iter().enumerate().filter(|(_, vote)| vote.ballots.contains_key(id));
+    let events = scenario.events.iter().enumerate().filter(|(_, event)| involved(&event.actors));
     [
-        group("Energy", energy.map(|flow| energy_row(scenario, id, flow, applies(flow.period())))),
-        group("Sanctions", sanctions.map(|stance| sanction_row(scenario, id, stance, applies(stance.period())))),
-        group("Ties", ties.map(|tie| tie_row(scenario, id, tie, applies(tie.period())))),
-        group("Votes", votes.map(|vote| vote_row(id, vote, dated(&vote.date)))),
-        group("Events", events.map(|event| event_row(scenario, id, event, dated(&event.date)))),
+        group(
+            "Energy",
+            energy.map(|(index, flow)| {
+                energy_row(scenario, id, flow, applies(flow.period())).about(RecordRef::Energy(index))
+            }),
+        ),
+        group(
+            "Sanctions",
+            sanctions.map(|(index, stance)| {
+                sanction_row(scenario, id, stance, applies(stance.period())).about(RecordRef::Sanctions(index))
+            }),
+        ),
+        group(
+            "Ties",
+            ties.map(|(index, tie)| tie_row(scenario, id, tie, applies(tie.period())).about(RecordRef::Tie(index))),
+        ),
+        group("Votes", votes.map(|(index, vote)| vote_row(id, vote, dated(&vote.date)).about(RecordRef::Vote(index)))),
+        group(
+            "Events",
+            events.map(|(index, event)| {
+                event_row(scenario, id, event, dated(&event.date)).about(RecordRef::Event(index))
+            }),
+        ),
     ]
 }
 
@@ -112,7 +133,14 @@ fn vote_row<'a>(id: &str, vote: &'a Vote, current: bool) -> Row<'a> {
         text.push_str(&format!(" · {} yes, {} no, {} abstain", totals.yes, totals.no, totals.abstain));
     }
     let pieces = vec![Piece::Text(text)];
-    Row { pieces, certainty: Certainty::Stated, note: vote.note.as_deref(), sources: &vote.sources, current }
+    Row {
+        pieces,
+        certainty: Certainty::Stated,
+        note: vote.note.as_deref(),
+        sources: &vote.sources,
+        current,
+        record: None,
+    }
 }
 
 fn event_row<'a>(scenario: &'a Scenario, id: &'a str, event: &'a Event, current: bool) -> Row<'a> {
@@ -131,5 +159,5 @@ fn row<'a>(
     sources: &'a [String],
     current: bool,
 ) -> Row<'a> {
-    Row { pieces: line.finish(), certainty, note, sources, current }
+    Row { pieces: line.finish(), certainty, note, sources, current, record: None }
 }

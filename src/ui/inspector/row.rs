@@ -3,7 +3,7 @@
 use eframe::egui::{self, RichText};
 
 use crate::app::Action;
-use crate::model::{Certainty, Scenario, Source};
+use crate::model::{Certainty, RecordRef, Scenario, Source};
 
 /// A piece of a record's line: plain text, or an actor drawn as a link that selects it.
 #[derive(Debug, PartialEq)]
@@ -21,6 +21,14 @@ pub struct Row<'a> {
     pub sources: &'a [String],
     /// Whether the record applies in the app-wide year (or no year is chosen).
     pub current: bool,
+    /// The record the row shows, so that a record picked in a chart can be highlighted.
+    pub record: Option<RecordRef>,
+}
+
+impl<'a> Row<'a> {
+    pub fn about(self, record: RecordRef) -> Row<'a> {
+        Row { record: Some(record), ..self }
+    }
 }
 
 /// Builds a row's pieces; the inspected actor and unknown ids become text, other actors links.

@@ -21,6 +21,14 @@ pub struct CellLook {
     pub description: String,
 }
 
+/// The grid's row and column names, and the bloc of each (a thicker line separates one bloc from the next).
+pub struct Axes<'a> {
+    pub rows: &'a [String],
+    pub columns: &'a [String],
+    pub row_blocs: &'a [Option<&'a str>],
+    pub column_blocs: &'a [Option<&'a str>],
+}
+
 /// What happened to the grid this frame.
 pub struct GridResponse {
     pub response: egui::Response,
@@ -30,11 +38,11 @@ pub struct GridResponse {
 pub fn show(
     ui: &mut egui::Ui,
     id_salt: &str,
-    rows: &[String],
-    columns: &[String],
+    axes: &Axes<'_>,
     selected_rows: &dyn Fn(usize) -> bool,
     look: &dyn Fn(usize, usize) -> Option<CellLook>,
 ) -> GridResponse {
+    let (rows, columns) = (axes.rows, axes.columns);
     let font = FontId::proportional(14.0);
     let widest = |labels: &[String]| {
         let painter = ui.painter();
@@ -106,6 +114,16 @@ pub fn show(
             }
         }
     }
+    let separator = Stroke::new(2.5, visuals.strong_text_color().gamma_multiply(0.6));
+    let last_cell = cell_rect(rows.len() - 1, columns.len() - 1);
+    for row in bloc_boundaries(axes.row_blocs) {
+        let y = cell_rect(row, 0).top();
+        painter.line_segment([egui::pos2(rect.left(), y), egui::pos2(last_cell.right(), y)], separator);
+    }
+    for column in bloc_boundaries(axes.column_blocs) {
+        let x = cell_rect(0, column).left();
+        painter.line_segment([egui::pos2(x, rect.top()), egui::pos2(x, last_cell.bottom())], separator);
+    }
     GridResponse { response, hovered }
 }
 
@@ -122,9 +140,25 @@ fn describe_cell(ui: &egui::Ui, id: egui::Id, cell: Rect, description: String) {
     });
 }
 
+/// The indices where a new bloc starts (never the first).
+fn bloc_boundaries(blocs: &[Option<&str>]) -> Vec<usize> {
+    (1..blocs.len()).filter(|&index| blocs[index] != blocs[index - 1]).collect()
+}
+
 /// Black or white, whichever reads better on `fill`.
 pub fn text_colour_on(fill: Color32) -> Color32 {
     let [red, green, blue, _] = fill.to_array();
     let luminance = 0.299 * f32::from(red) + 0.587 * f32::from(green) + 0.114 * f32::from(blue);
     if luminance > 150.0 { Color32::BLACK } else { Color32::WHITE }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries_fall_where_the_bloc_changes() {
+        assert_eq!(bloc_boundaries(&[Some("EU"), Some("EU"), None, None, Some("NATO")]), [2, 4]);
+        assert!(bloc_boundaries(&[]).is_empty());
+    }
 }

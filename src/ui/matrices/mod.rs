@@ -87,6 +87,10 @@ fn names(scenario: &Scenario, ids: &[String]) -> Vec<String> {
     ids.iter().map(|id| scenario.actor_name(id).to_owned()).collect()
 }
 
+fn blocs<'a>(scenario: &'a Scenario, ids: &[String]) -> Vec<Option<&'a str>> {
+    ids.iter().map(|id| scenario.first_bloc(id)).collect()
+}
+
 fn sanctions_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
@@ -103,6 +107,8 @@ fn sanctions_ui(
     stance_legend(ui);
     egui::ScrollArea::both().id_salt("sanctions_matrix").auto_shrink([false, false]).show(ui, |ui| {
         let (rows, columns) = (names(scenario, &matrix.rows), names(scenario, &matrix.columns));
+        let (row_blocs, column_blocs) = (blocs(scenario, &matrix.rows), blocs(scenario, &matrix.columns));
+        let axes = grid::Axes { rows: &rows, columns: &columns, row_blocs: &row_blocs, column_blocs: &column_blocs };
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
             let cell = matrix.cell(row, column)?;
@@ -119,7 +125,7 @@ fn sanctions_ui(
                 ),
             })
         };
-        let shown = grid::show(ui, "sanctions", &rows, &columns, &selected, &look);
+        let shown = grid::show(ui, "sanctions", &axes, &selected, &look);
         if let Some((row, column)) = shown.hovered {
             let cell = matrix.cell(row, column);
             if let (true, Some(cell)) = (shown.response.clicked(), cell) {
@@ -193,6 +199,8 @@ fn ties_ui(
     strength_legend(ui);
     egui::ScrollArea::both().id_salt("ties_matrix").auto_shrink([false, false]).show(ui, |ui| {
         let actors = names(scenario, &matrix.rows);
+        let actor_blocs = blocs(scenario, &matrix.rows);
+        let axes = grid::Axes { rows: &actors, columns: &actors, row_blocs: &actor_blocs, column_blocs: &actor_blocs };
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
             let cell = matrix.cell(row, column)?;
@@ -204,7 +212,7 @@ fn ties_ui(
                 description: format!("{} to {}: {}", actors[row], actors[column], signed(cell.strength)),
             })
         };
-        let shown = grid::show(ui, "ties", &actors, &actors, &selected, &look);
+        let shown = grid::show(ui, "ties", &axes, &selected, &look);
         if let Some((row, column)) = shown.hovered {
             let cell = matrix.cell(row, column);
             if let (true, Some(cell)) = (shown.response.clicked(), cell) {
@@ -248,6 +256,6 @@ fn strength_legend(ui: &mut egui::Ui) {
                 RichText::new(format!(" {} ", signed(value))).background_color(fill).color(grid::text_colour_on(fill)),
             );
         }
-        ui.label("hostile to allied; a directed tie fills only its row's cell");
+        ui.label("hostile to allied. A directed tie fills only its row's cell; several ties show their mean.");
     });
 }

@@ -1,0 +1,34 @@
+//! What the UI tests share: the app on the bundled scenario, and clicking at a point on screen.
+
+#![allow(dead_code)] // Each test file uses its own part of this.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use geodep::app::{GeoDepApp, Settings, Startup};
+
+/// The bundled scenario with its graph layout settled, in a window large enough for every panel.
+pub fn bundled_harness() -> Harness<'static, GeoDepApp> {
+    // The bundled data names China in Chinese script (中国), which egui's built-in fonts do not cover; on a
+    // desktop, system fonts draw it. UI text is still checked for missing glyphs by the other tests.
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).allow_missing_glyphs().build_eframe(|_| {
+        let mut app = GeoDepApp::new(Settings::default(), Startup::Bundled);
+        app.disable_native_dialogs();
+        let document = app.document.clone();
+        app.graph.settle_layout(&document);
+        app
+    });
+    harness.run_steps(4);
+    harness
+}
+
+/// Moves the pointer to `position`, then presses and releases the primary button there.
+pub fn click_at(harness: &mut Harness<'_, GeoDepApp>, position: egui::Pos2, modifiers: egui::Modifiers) {
+    harness.hover_at(position);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        let button = egui::PointerButton::Primary;
+        harness.event_modifiers(egui::Event::PointerButton { pos: position, button, pressed, modifiers }, modifiers);
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
