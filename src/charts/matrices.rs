@@ -1,19 +1,22 @@
 //! Matrices: sanctions stances (who, against whom) and diplomatic ties (signed strength between pairs) in one
 //! year, with actors ordered by bloc so that members sit together.
 
+use std::collections::HashMap;
+
 use crate::model::{Dated, Scenario, Stance};
 
-/// A grid of optional cells; `cells[row][column]`.
+/// A grid of cells, most of them empty: only filled cells are stored, by (row, column), so that a scenario with
+/// thousands of actors does not need millions of cells.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Matrix<Cell> {
     pub rows: Vec<String>,
     pub columns: Vec<String>,
-    pub cells: Vec<Vec<Option<Cell>>>,
+    pub cells: HashMap<(usize, usize), Cell>,
 }
 
 impl<Cell> Matrix<Cell> {
     pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
-        self.cells.get(row)?.get(column)?.as_ref()
+        self.cells.get(&(row, column))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -21,9 +24,13 @@ impl<Cell> Matrix<Cell> {
     }
 
     fn empty(rows: Vec<String>, columns: Vec<String>) -> Self {
-        let cells = rows.iter().map(|_| columns.iter().map(|_| None).collect()).collect();
-        Matrix { rows, columns, cells }
+        Matrix { rows, columns, cells: HashMap::new() }
     }
+}
+
+/// Each id's position in an ordered list, for placing records in rows and columns.
+fn positions(ids: &[String]) -> HashMap<&str, usize> {
+    ids.iter().enumerate().map(|(index, id)| (id.as_str(), index)).collect()
 }
 
 /// A stance of `row` on sanctions against `column`. With several records for one pair, the last in the file wins
@@ -47,14 +54,15 @@ pub fn sanctions_matrix(scenario: &Scenario, year: i32) -> Matrix<StanceCell> {
         scenario.sanctions.iter().enumerate().filter(|(_, stance)| stance.period().applies_in(year)).collect();
     let rows = bloc_order(scenario, stances.iter().map(|(_, stance)| stance.by.as_str()));
     let columns = bloc_order(scenario, stances.iter().map(|(_, stance)| stance.target.as_str()));
-    let mut matrix = Matrix::empty(rows, columns);
+    let mut cells: HashMap<(usize, usize), StanceCell> = HashMap::new();
+    let (row_of, column_of) = (positions(&rows), positions(&columns));
     for (record, stance) in stances {
-        let (row, column) = (position(&matrix.rows, &stance.by), position(&matrix.columns, &stance.target));
-        let cell = matrix.cells[row][column].get_or_insert(StanceCell { stance: stance.stance, records: Vec::new() });
+        let place = (row_of[stance.by.as_str()], column_of[stance.target.as_str()]);
+        let cell = cells.entry(place).or_insert(StanceCell { stance: stance.stance, records: Vec::new() });
         cell.stance = stance.stance;
         cell.records.push(record);
     }
-    matrix
+    Matrix { cells, ..Matrix::empty(rows, columns) }
 }
 
 /// Every actor in a tie in `year`, both ways. A mutual tie fills both cells of its pair; a directed tie only the
@@ -63,10 +71,11 @@ pub fn ties_matrix(scenario: &Scenario, year: i32) -> Matrix<TieCell> {
     let ties: Vec<(usize, &crate::model::Tie)> =
         scenario.ties.iter().enumerate().filter(|(_, tie)| tie.period().applies_in(year)).collect();
     let actors = bloc_order(scenario, ties.iter().flat_map(|(_, tie)| [tie.a.as_str(), tie.b.as_str()]));
-    let mut matrix = Matrix::empty(actors.clone(), actors);
+    let mut cells: HashMap<(usize, usize), TieCell> = HashMap::new();
+    let position = positions(&actors);
     let mut add = |from: &str, to: &str, record: usize, strength: f64| {
-        let (row, column) = (position(&matrix.rows, from), position(&matrix.columns, to));
-        let cell = matrix.cells[row][column].get_or_insert(TieCell { strength: 0.0, records: Vec::new() });
+        let place = (position[from], position[to]);
+        let cell = cells.entry(place).or_insert(TieCell { strength: 0.0, records: Vec::new() });
         // A running mean, so that several ties between one pair average out.
         cell.records.push(record);
         cell.strength += (strength - cell.strength) / cell.records.len() as f64;
@@ -77,11 +86,7 @@ pub fn ties_matrix(scenario: &Scenario, year: i32) -> Matrix<TieCell> {
             add(&tie.b, &tie.a, record, tie.strength);
         }
     }
-    matrix
-}
-
-fn position(ids: &[String], id: &str) -> usize {
-    ids.iter().position(|known| known == id).expect("ordered ids come from the same records")
+    Matrix { cells, ..Matrix::empty(actors.clone(), actors) }
 }
 
 /// The distinct ids, grouped by their first bloc (in the order blocs appear among the actors, unaffiliated last),

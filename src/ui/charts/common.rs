@@ -1,6 +1,8 @@
 //! What the charts share: colours per supplier, category axes, the hover text of an energy record, the colour
 //! swatch in value lists.
 
+use std::collections::HashMap;
+
 use eframe::egui::{self, Color32, RichText};
 use egui_plot::{GridInput, GridMark};
 
@@ -12,9 +14,21 @@ use crate::ui::palette;
 pub const OWN_PRODUCTION: Color32 = Color32::from_rgb(90, 110, 130);
 pub const UNKNOWN: Color32 = Color32::from_rgb(200, 200, 200);
 
-/// A stable colour for each supplier: its place in the scenario's supplier list (most consumers first).
-pub fn supplier_colour(suppliers: &[String], id: &str) -> Color32 {
-    suppliers.iter().position(|known| known == id).map_or(palette::NO_GROUP, palette::group)
+/// The scenario's suppliers (most consumers first) and a stable colour for each: its place in that list.
+pub struct SupplierColours {
+    pub suppliers: Vec<String>,
+    colours: HashMap<String, Color32>,
+}
+
+impl SupplierColours {
+    pub fn new(suppliers: Vec<String>) -> Self {
+        let colours = suppliers.iter().enumerate().map(|(index, id)| (id.clone(), palette::group(index))).collect();
+        SupplierColours { suppliers, colours }
+    }
+
+    pub fn of(&self, id: &str) -> Color32 {
+        self.colours.get(id).copied().unwrap_or(palette::NO_GROUP)
+    }
 }
 
 /// Grid marks at whole numbers only, for axes whose positions are categories (bars, rows).

@@ -42,7 +42,7 @@ pub fn ui(
     let labels: Vec<String> =
         ranking.iter().map(|exposure| chart.scenario.actor_name(&exposure.consumer).to_owned()).collect();
     let plot_height = common::plot_height(ui, 0.6, 80.0 + 40.0 * ranking.len() as f32);
-    let colour = common::supplier_colour(chart.suppliers, supplier);
+    let colour = chart.colours.of(supplier);
     let selected_stroke = egui::Stroke::new(3.0, ui.visuals().strong_text_color());
     let response = Plot::new("exposure")
         .height(plot_height)

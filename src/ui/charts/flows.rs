@@ -19,6 +19,8 @@ const NODE_WIDTH: f32 = 14.0;
 /// Room for labels left of the suppliers and right of the consumers.
 const LABEL_ROOM: f32 = 170.0;
 const SEGMENTS: usize = 24;
+/// Above this many bands, curves are drawn with fewer segments.
+const DENSE_BANDS: usize = 1_000;
 
 /// The screen placement of the layout: where each column's nodes stand and how layout units map to points.
 struct Placement {
@@ -91,16 +93,24 @@ pub fn ui(
     let placement = Placement::new(diagram_area(rect));
     let hovered = response.hover_pos().and_then(|pointer| band_under(&placement, layout, pointer));
     paint(ui, chart, layout, &placement, hovered);
-    if let Some(band) = hovered {
+    let hovered_node = response.hover_pos().and_then(|pointer| node_under(&placement, layout, pointer));
+    if let Some(node) = hovered_node {
+        response.on_hover_ui_at_pointer(|ui| node_tooltip(ui, diagram, layout, node));
+    } else if let Some(band) = hovered {
         let record = layout.bands[band].record;
         if response.clicked() {
             actions.push(Action::SelectRecord(RecordRef::Energy(record)));
         }
         response.on_hover_ui_at_pointer(|ui| common::energy_tooltip(ui, chart.scenario, record));
     }
-    egui::ScrollArea::vertical().id_salt("flow_values").auto_shrink([false, false]).show(ui, |ui| {
-        values_ui(ui, chart, diagram, &mut actions);
-    });
+    // Only the visible lines are laid out: a large scenario has thousands of flows.
+    let row_height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body));
+    egui::ScrollArea::vertical().id_salt("flow_values").auto_shrink([false, false]).show_rows(
+        ui,
+        row_height,
+        diagram.links.len(),
+        |ui, rows| values_ui(ui, chart, diagram, rows, &mut actions),
+    );
     actions
 }
 
@@ -135,31 +145,44 @@ fn paint(
 ) {
     let painter = ui.painter();
     let hovered_record = hovered.map(|band| layout.bands[band].record);
+    // Dense diagrams get coarser curves; all bands go into one mesh, which egui draws in one go.
+    let segments = if layout.bands.len() > DENSE_BANDS { 6 } else { SEGMENTS };
+    let mut mesh = egui::Mesh::default();
     for band in &layout.bands {
         let flow = &chart.scenario.energy[band.record];
         let emphasised = hovered_record == Some(band.record)
             || chart.view.highlighted_record == Some(RecordRef::Energy(band.record))
             || chart.view.is_selected(&flow.consumer)
             || chart.view.is_selected(&flow.supplier);
-        let colour = if flow.supplier == flow.consumer {
-            common::OWN_PRODUCTION
-        } else {
-            common::supplier_colour(chart.suppliers, &flow.supplier)
-        };
-        let alpha = if emphasised { 0.85 } else { 0.45 };
+        let colour =
+            if flow.supplier == flow.consumer { common::OWN_PRODUCTION } else { chart.colours.of(&flow.supplier) };
+        let alpha = if emphasised { 0.9 } else { 0.6 };
         let (screen, from, to) = placement.band(layout, band);
-        let outline = sankey::band_outline(&screen, from, to, SEGMENTS);
-        painter.add(band_mesh(&outline, colour.gamma_multiply(alpha)));
+        add_band(&mut mesh, &sankey::band_outline(&screen, from, to, segments), colour.gamma_multiply(alpha));
     }
+    painter.add(egui::Shape::mesh(mesh));
+    paint_nodes(ui, layout, placement);
+}
+
+/// Node bars, and the labels that fit: in each column a label is drawn only where it does not overlap the one
+/// above it, so that crowded columns stay readable (hovering a node names it).
+fn paint_nodes(ui: &egui::Ui, layout: &SankeyLayout, placement: &Placement) {
+    let painter = ui.painter();
     let text_colour = ui.visuals().strong_text_color();
     let font = FontId::proportional(14.0);
+    let line_height = ui.fonts_mut(|fonts| fonts.row_height(&font));
+    let mut free_from = [f32::NEG_INFINITY; 3];
     for node in &layout.nodes {
         let rect = placement.node_rect(node.column, node.top, node.bottom);
         painter.rect_filled(rect, 2.0, ui.visuals().text_color());
+        let column = node.column.index();
+        if rect.center().y - line_height / 2.0 < free_from[column] {
+            continue;
+        }
+        free_from[column] = rect.center().y + line_height / 2.0 + 2.0;
         let (anchor, position) = match node.column {
             Column::Source => (Align2::RIGHT_CENTER, rect.left_center() - egui::vec2(6.0, 0.0)),
-            Column::Middle => (Align2::LEFT_CENTER, rect.right_center() + egui::vec2(6.0, 0.0)),
-            Column::Target => (Align2::LEFT_CENTER, rect.right_center() + egui::vec2(6.0, 0.0)),
+            Column::Middle | Column::Target => (Align2::LEFT_CENTER, rect.right_center() + egui::vec2(6.0, 0.0)),
         };
         let galley = painter.layout_no_wrap(node.label.clone(), font.clone(), text_colour);
         let text_rect = anchor.anchor_size(position, galley.size());
@@ -171,28 +194,61 @@ fn paint(
     }
 }
 
-/// A filled band from its outline (top edge left to right, then bottom edge right to left): the outline is not
-/// convex, so it is drawn as a strip of quads between the two edges.
-fn band_mesh(outline: &[[f32; 2]], colour: Color32) -> egui::Shape {
-    let mut mesh = egui::Mesh::default();
+/// The node under the pointer.
+fn node_under(placement: &Placement, layout: &SankeyLayout, pointer: Pos2) -> Option<usize> {
+    layout.nodes.iter().position(|node| {
+        placement.node_rect(node.column, node.top, node.bottom).expand2(egui::vec2(3.0, 1.0)).contains(pointer)
+    })
+}
+
+/// Adds a band to the mesh from its outline (top edge left to right, then bottom edge right to left): the
+/// outline is not convex, so it is filled as a strip of quads between the two edges.
+fn add_band(mesh: &mut egui::Mesh, outline: &[[f32; 2]], colour: Color32) {
     let points = outline.len() / 2;
+    let first = mesh.vertices.len() as u32;
     for index in 0..points {
         let top = outline[index];
         let bottom = outline[outline.len() - 1 - index];
         mesh.colored_vertex(egui::pos2(top[0], top[1]), colour);
         mesh.colored_vertex(egui::pos2(bottom[0], bottom[1]), colour);
         if index > 0 {
-            let base = (index as u32 - 1) * 2;
+            let base = first + (index as u32 - 1) * 2;
             mesh.add_triangle(base, base + 1, base + 2);
             mesh.add_triangle(base + 1, base + 3, base + 2);
         }
     }
-    egui::Shape::mesh(mesh)
+}
+
+fn node_tooltip(ui: &mut egui::Ui, diagram: &FlowDiagram, layout: &SankeyLayout, index: usize) {
+    let node = &layout.nodes[index];
+    ui.label(RichText::new(&node.label).strong());
+    // Every link arrives once at a middle or consumer node, and leaves a supplier once.
+    let flows = layout
+        .bands
+        .iter()
+        .filter(|band| band.to == index || (band.from == index && node.column == Column::Source))
+        .count();
+    let column = match node.column {
+        Column::Source => "Supplier",
+        Column::Middle => "Route",
+        Column::Target => "Consumer",
+    };
+    let total = match diagram.weighting {
+        Weighting::Volume(unit) => format!(", {:.2} {} in all", node.total, unit.label()),
+        Weighting::Share => String::new(),
+    };
+    ui.label(format!("{column}: {flows} flow{}{total}", if flows == 1 { "" } else { "s" }));
 }
 
 /// Each flow as a line: "Russia to Serbia, TurkStream / Balkan Stream: 85%".
-fn values_ui(ui: &mut egui::Ui, chart: &ChartContext<'_>, diagram: &FlowDiagram, actions: &mut Vec<Action>) {
-    for link in &diagram.links {
+fn values_ui(
+    ui: &mut egui::Ui,
+    chart: &ChartContext<'_>,
+    diagram: &FlowDiagram,
+    rows: std::ops::Range<usize>,
+    actions: &mut Vec<Action>,
+) {
+    for link in &diagram.links[rows] {
         let flow = &chart.scenario.energy[link.record];
         let amount = match (diagram.weighting, flow.volume) {
             (Weighting::Volume(unit), Some(volume)) => format!("{} {}", volume.0, unit.label()),

@@ -8,6 +8,8 @@ mod flows;
 mod over_time;
 mod supply_mix;
 
+use std::rc::Rc;
+
 use eframe::egui;
 
 use super::cache::Cached;
@@ -39,8 +41,8 @@ pub struct ChartContext<'a> {
     pub view: &'a ViewState,
     /// The year shown: the app-wide one, or the latest when "All years" is chosen.
     pub year: i32,
-    /// Suppliers in colour order.
-    pub suppliers: &'a [String],
+    /// Suppliers and their colours.
+    pub colours: &'a common::SupplierColours,
 }
 
 /// The document revision (and options) derived data was built from.
@@ -63,7 +65,8 @@ pub struct ChartsView {
     pub commodity: Option<Commodity>,
     /// The exposure chart's threshold line, as a share.
     pub threshold: Option<f64>,
-    suppliers: Cached<Key<()>, (Vec<String>, Vec<Commodity>)>,
+    /// Suppliers with their colours, and commodities: shared by every chart (and cheap to hand out).
+    basics: Cached<Key<()>, Rc<(common::SupplierColours, Vec<Commodity>)>>,
     supply_mix: Cached<Key<(i32, Vec<String>)>, Vec<SupplyMix>>,
     exposure: Cached<Key<(i32, String, Commodity)>, Vec<Exposure>>,
     over_time: Cached<Key<OverTimeOptions>, Vec<Series>>,
@@ -85,10 +88,14 @@ const DEFAULT_THRESHOLD: f64 = 0.5;
 impl ChartsView {
     pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
         let scenario = &document.scenario;
-        let (suppliers, commodities) = self
-            .suppliers
-            .get(Key::of(document, ()), || (charts::suppliers(scenario), charts::commodities(scenario)))
+        let basics = self
+            .basics
+            .get(Key::of(document, ()), || {
+                Rc::new((common::SupplierColours::new(charts::suppliers(scenario)), charts::commodities(scenario)))
+            })
             .clone();
+        let (colours, commodities) = (&basics.0, &basics.1);
+        let suppliers = &colours.suppliers;
         ui.horizontal(|ui| {
             for (kind, label, tooltip) in ChartKind::ALL {
                 if ui.selectable_label(self.chart == kind, label).on_hover_text(tooltip).clicked() {
@@ -100,12 +107,12 @@ impl ChartsView {
             ui.label("This scenario has no dated records to chart yet.");
             return;
         };
-        let chart = ChartContext { scenario, view, year, suppliers: &suppliers };
+        let chart = ChartContext { scenario, view, year, colours };
         let supplier = self.supplier.clone().filter(|id| suppliers.contains(id)).or_else(|| suppliers.first().cloned());
         let commodity =
             self.commodity.clone().filter(|known| commodities.contains(known)).or_else(|| commodities.first().cloned());
         if self.chart != ChartKind::SupplyMix {
-            self.options_ui(ui, scenario, &suppliers, &commodities, supplier.as_deref(), commodity.as_ref());
+            self.options_ui(ui, scenario, suppliers, commodities, supplier.as_deref(), commodity.as_ref());
         }
         common::year_note(ui, view.year, year);
         ui.separator();

@@ -91,11 +91,7 @@ fn segment_name(chart: &ChartContext<'_>, mix: &SupplyMix, segment: usize) -> St
 
 fn segment_colour(chart: &ChartContext<'_>, mix: &SupplyMix, segment: usize) -> egui::Color32 {
     let segment = &mix.segments[segment];
-    if segment.is_own_production(mix) {
-        OWN_PRODUCTION
-    } else {
-        common::supplier_colour(chart.suppliers, &segment.supplier)
-    }
+    if segment.is_own_production(mix) { OWN_PRODUCTION } else { chart.colours.of(&segment.supplier) }
 }
 
 /// One consumer's bar: its segments side by side from 0 to 100%, then the unknown rest.

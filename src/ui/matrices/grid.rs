@@ -8,7 +8,7 @@ use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke};
 
 const CELL: f32 = 34.0;
 const LABEL_GAP: f32 = 8.0;
-/// Above this many cells they are not described one by one to assistive technology.
+/// Above this many visible cells they are not described one by one to assistive technology.
 const MAX_DESCRIBED_CELLS: usize = 2_500;
 
 /// How one cell looks and reads.
@@ -25,8 +25,8 @@ pub struct CellLook {
 pub struct Axes<'a> {
     pub rows: &'a [String],
     pub columns: &'a [String],
-    pub row_blocs: &'a [Option<&'a str>],
-    pub column_blocs: &'a [Option<&'a str>],
+    pub row_blocs: &'a [Option<String>],
+    pub column_blocs: &'a [Option<String>],
 }
 
 /// What happened to the grid this frame.
@@ -83,21 +83,30 @@ pub fn show(
         painter.rect_filled(row_band, 0.0, highlight);
         painter.rect_filled(column_band, 0.0, highlight);
     }
-    for (row, label) in rows.iter().enumerate() {
+    // Only what is inside the scrolled view is drawn, so that large matrices stay fast.
+    let visible = ui.clip_rect().intersect(rect);
+    let span = |from: f32, to: f32, count: usize| {
+        let first = ((from / CELL).floor().max(0.0) as usize).min(count);
+        let last = ((to / CELL).ceil().max(0.0) as usize).min(count);
+        first..last
+    };
+    let visible_rows = span(visible.top() - origin.y, visible.bottom() - origin.y, rows.len());
+    let visible_columns = span(visible.left() - origin.x, visible.right() - origin.x, columns.len());
+    for (row, label) in rows.iter().enumerate().skip(visible_rows.start).take(visible_rows.len()) {
         let colour = if selected_rows(row) { visuals.selection.stroke.color } else { visuals.strong_text_color() };
         let anchor = cell_rect(row, 0).left_center() - egui::vec2(LABEL_GAP / 2.0, 0.0);
         painter.text(anchor, Align2::RIGHT_CENTER, label, font.clone(), colour);
     }
-    for (column, label) in columns.iter().enumerate() {
+    for (column, label) in columns.iter().enumerate().skip(visible_columns.start).take(visible_columns.len()) {
         let galley = painter.layout_no_wrap(label.clone(), font.clone(), visuals.strong_text_color());
         // Written upwards, its baseline along the column's centre, ending just above the first row.
         let bottom = cell_rect(0, column).center_top() - egui::vec2(galley.size().y / 2.0, LABEL_GAP / 2.0);
         painter.add(egui::epaint::TextShape::new(bottom, galley, visuals.strong_text_color()).with_angle(-FRAC_PI_2));
     }
-    let describe = rows.len() * columns.len() <= MAX_DESCRIBED_CELLS;
+    let describe = visible_rows.len() * visible_columns.len() <= MAX_DESCRIBED_CELLS;
     let grid_line = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
-    for row in 0..rows.len() {
-        for column in 0..columns.len() {
+    for row in visible_rows.clone() {
+        for column in visible_columns.clone() {
             let cell = cell_rect(row, column);
             painter.rect_stroke(cell, 0.0, grid_line, egui::StrokeKind::Inside);
             let Some(look) = look(row, column) else { continue };
@@ -141,7 +150,7 @@ fn describe_cell(ui: &egui::Ui, id: egui::Id, cell: Rect, description: String) {
 }
 
 /// The indices where a new bloc starts (never the first).
-fn bloc_boundaries(blocs: &[Option<&str>]) -> Vec<usize> {
+fn bloc_boundaries(blocs: &[Option<String>]) -> Vec<usize> {
     (1..blocs.len()).filter(|&index| blocs[index] != blocs[index - 1]).collect()
 }
 
@@ -158,7 +167,8 @@ mod tests {
 
     #[test]
     fn boundaries_fall_where_the_bloc_changes() {
-        assert_eq!(bloc_boundaries(&[Some("EU"), Some("EU"), None, None, Some("NATO")]), [2, 4]);
+        let blocs = ["EU", "EU", "", "", "NATO"].map(|bloc| (!bloc.is_empty()).then(|| bloc.to_owned()));
+        assert_eq!(bloc_boundaries(&blocs), [2, 4]);
         assert!(bloc_boundaries(&[]).is_empty());
     }
 }

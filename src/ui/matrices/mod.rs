@@ -4,6 +4,8 @@
 
 mod grid;
 
+use std::collections::HashMap;
+
 use eframe::egui::{self, RichText};
 
 use super::cache::Cached;
@@ -31,8 +33,8 @@ struct Key {
 #[derive(Default)]
 pub struct MatricesView {
     pub kind: MatrixKind,
-    sanctions: Cached<Key, Matrix<StanceCell>>,
-    ties: Cached<Key, Matrix<TieCell>>,
+    sanctions: Cached<Key, Labelled<StanceCell>>,
+    ties: Cached<Key, Labelled<TieCell>>,
 }
 
 /// One letter per stance, drawn in its cell so that the colour is not the only cue.
@@ -72,23 +74,67 @@ impl MatricesView {
         let key = Key { document: document.id, revision: document.revision, year };
         match self.kind {
             MatrixKind::Sanctions => {
-                let matrix = self.sanctions.get(key, || sanctions_matrix(scenario, year));
+                let matrix = self.sanctions.get(key, || Labelled::new(scenario, sanctions_matrix(scenario, year)));
                 sanctions_ui(ui, scenario, view, year, matrix, actions);
             }
             MatrixKind::Ties => {
-                let matrix = self.ties.get(key, || ties_matrix(scenario, year));
+                let matrix = self.ties.get(key, || Labelled::new(scenario, ties_matrix(scenario, year)));
                 ties_ui(ui, scenario, view, year, matrix, actions);
             }
         }
     }
 }
 
-fn names(scenario: &Scenario, ids: &[String]) -> Vec<String> {
-    ids.iter().map(|id| scenario.actor_name(id).to_owned()).collect()
+/// A matrix with its rows' and columns' display names and blocs, looked up once when it is built.
+pub struct Labelled<Cell> {
+    matrix: Matrix<Cell>,
+    row_names: Vec<String>,
+    column_names: Vec<String>,
+    row_blocs: Vec<Option<String>>,
+    column_blocs: Vec<Option<String>>,
 }
 
-fn blocs<'a>(scenario: &'a Scenario, ids: &[String]) -> Vec<Option<&'a str>> {
-    ids.iter().map(|id| scenario.first_bloc(id)).collect()
+impl<Cell> Labelled<Cell> {
+    fn new(scenario: &Scenario, matrix: Matrix<Cell>) -> Self {
+        let actors: HashMap<&str, &crate::model::Actor> =
+            scenario.actors.iter().map(|actor| (actor.id.as_str(), actor)).collect();
+        let names = |ids: &[String]| -> Vec<String> {
+            ids.iter()
+                .map(|id| actors.get(id.as_str()).map_or_else(|| id.clone(), |actor| actor.name.clone()))
+                .collect()
+        };
+        let member_of = bloc_of_members(scenario);
+        let blocs = |ids: &[String]| -> Vec<Option<String>> {
+            ids.iter().map(|id| member_of.get(id.as_str()).map(|bloc| (*bloc).to_owned())).collect()
+        };
+        Labelled {
+            row_names: names(&matrix.rows),
+            column_names: names(&matrix.columns),
+            row_blocs: blocs(&matrix.rows),
+            column_blocs: blocs(&matrix.columns),
+            matrix,
+        }
+    }
+
+    fn axes(&self) -> grid::Axes<'_> {
+        grid::Axes {
+            rows: &self.row_names,
+            columns: &self.column_names,
+            row_blocs: &self.row_blocs,
+            column_blocs: &self.column_blocs,
+        }
+    }
+}
+
+/// Each actor's first bloc (the bloc itself for a bloc), as `Scenario::first_bloc` gives it, for all actors at once.
+fn bloc_of_members(scenario: &Scenario) -> HashMap<&str, &str> {
+    let mut member_of = HashMap::new();
+    for bloc in scenario.actors.iter().filter(|actor| actor.kind == crate::model::ActorKind::Bloc) {
+        for id in std::iter::once(&bloc.id).chain(&bloc.members) {
+            member_of.entry(id.as_str()).or_insert(bloc.id.as_str());
+        }
+    }
+    member_of
 }
 
 fn sanctions_ui(
@@ -96,9 +142,10 @@ fn sanctions_ui(
     scenario: &Scenario,
     view: &ViewState,
     year: i32,
-    matrix: &Matrix<StanceCell>,
+    labelled: &Labelled<StanceCell>,
     actions: &mut Vec<Action>,
 ) {
+    let matrix = &labelled.matrix;
     if matrix.is_empty() {
         ui.label(format!("No sanctions stances apply in {year}."));
         return;
@@ -106,9 +153,7 @@ fn sanctions_ui(
     ui.label(RichText::new(format!("Sanctions stances in {year}: rows take a stance against columns")).strong());
     stance_legend(ui);
     egui::ScrollArea::both().id_salt("sanctions_matrix").auto_shrink([false, false]).show(ui, |ui| {
-        let (rows, columns) = (names(scenario, &matrix.rows), names(scenario, &matrix.columns));
-        let (row_blocs, column_blocs) = (blocs(scenario, &matrix.rows), blocs(scenario, &matrix.columns));
-        let axes = grid::Axes { rows: &rows, columns: &columns, row_blocs: &row_blocs, column_blocs: &column_blocs };
+        let (rows, columns) = (&labelled.row_names, &labelled.column_names);
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
             let cell = matrix.cell(row, column)?;
@@ -125,7 +170,7 @@ fn sanctions_ui(
                 ),
             })
         };
-        let shown = grid::show(ui, "sanctions", &axes, &selected, &look);
+        let shown = grid::show(ui, "sanctions", &labelled.axes(), &selected, &look);
         if let Some((row, column)) = shown.hovered {
             let cell = matrix.cell(row, column);
             if let (true, Some(cell)) = (shown.response.clicked(), cell) {
@@ -188,9 +233,10 @@ fn ties_ui(
     scenario: &Scenario,
     view: &ViewState,
     year: i32,
-    matrix: &Matrix<TieCell>,
+    labelled: &Labelled<TieCell>,
     actions: &mut Vec<Action>,
 ) {
+    let matrix = &labelled.matrix;
     if matrix.is_empty() {
         ui.label(format!("No diplomatic ties apply in {year}."));
         return;
@@ -198,9 +244,7 @@ fn ties_ui(
     ui.label(RichText::new(format!("Diplomatic ties in {year}: strength from -1 (hostile) to +1 (allied)")).strong());
     strength_legend(ui);
     egui::ScrollArea::both().id_salt("ties_matrix").auto_shrink([false, false]).show(ui, |ui| {
-        let actors = names(scenario, &matrix.rows);
-        let actor_blocs = blocs(scenario, &matrix.rows);
-        let axes = grid::Axes { rows: &actors, columns: &actors, row_blocs: &actor_blocs, column_blocs: &actor_blocs };
+        let actors = &labelled.row_names;
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
             let cell = matrix.cell(row, column)?;
@@ -212,7 +256,7 @@ fn ties_ui(
                 description: format!("{} to {}: {}", actors[row], actors[column], signed(cell.strength)),
             })
         };
-        let shown = grid::show(ui, "ties", &axes, &selected, &look);
+        let shown = grid::show(ui, "ties", &labelled.axes(), &selected, &look);
         if let Some((row, column)) = shown.hovered {
             let cell = matrix.cell(row, column);
             if let (true, Some(cell)) = (shown.response.clicked(), cell) {
