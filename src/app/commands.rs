@@ -3,6 +3,7 @@
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::action::Action;
+use super::view_state::CentralView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -12,11 +13,31 @@ pub enum Command {
     SaveAs,
     Quit,
     Help,
+    ShowGraph,
+    ShowCharts,
+    ShowMatrices,
+    ShowTimeline,
+    ShowOverview,
 }
 
 impl Command {
-    pub const ALL: [Command; 6] =
-        [Command::New, Command::Open, Command::Save, Command::SaveAs, Command::Quit, Command::Help];
+    pub const ALL: [Command; 11] = [
+        Command::New,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Quit,
+        Command::Help,
+        Command::ShowGraph,
+        Command::ShowCharts,
+        Command::ShowMatrices,
+        Command::ShowTimeline,
+        Command::ShowOverview,
+    ];
+
+    /// The commands that switch the central view, in tab order.
+    pub const VIEWS: [Command; 5] =
+        [Command::ShowGraph, Command::ShowCharts, Command::ShowMatrices, Command::ShowTimeline, Command::ShowOverview];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -26,6 +47,11 @@ impl Command {
             Command::SaveAs => "Save As…",
             Command::Quit => "Quit",
             Command::Help => "Keyboard shortcuts",
+            Command::ShowGraph => "Graph",
+            Command::ShowCharts => "Charts",
+            Command::ShowMatrices => "Matrices",
+            Command::ShowTimeline => "Timeline",
+            Command::ShowOverview => "Overview",
         }
     }
 
@@ -37,6 +63,11 @@ impl Command {
             Command::SaveAs => "Save the scenario to a new file",
             Command::Quit => "Close GeoDep",
             Command::Help => "Every shortcut and mouse gesture",
+            Command::ShowGraph => "Actors and the energy, sanctions and diplomatic links between them",
+            Command::ShowCharts => "Supply mix, exposure to a supplier, shares over time, flow diagram",
+            Command::ShowMatrices => "Sanctions stances and diplomatic ties as grids, actors ordered by bloc",
+            Command::ShowTimeline => "Events and votes on a date axis; click a date to choose its year",
+            Command::ShowOverview => "The scenario's summary, contents and sources",
         }
     }
 
@@ -48,6 +79,11 @@ impl Command {
             Command::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
             Command::Quit => KeyboardShortcut::new(Modifiers::COMMAND, Key::Q),
             Command::Help => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+            Command::ShowGraph => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1),
+            Command::ShowCharts => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2),
+            Command::ShowMatrices => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3),
+            Command::ShowTimeline => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num4),
+            Command::ShowOverview => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5),
         }
     }
 
@@ -59,6 +95,11 @@ impl Command {
             Command::SaveAs => Action::SaveAsDialog,
             Command::Quit => Action::Quit,
             Command::Help => Action::ToggleHelp,
+            Command::ShowGraph => Action::ShowCentral(CentralView::Graph),
+            Command::ShowCharts => Action::ShowCentral(CentralView::Charts),
+            Command::ShowMatrices => Action::ShowCentral(CentralView::Matrices),
+            Command::ShowTimeline => Action::ShowCentral(CentralView::Timeline),
+            Command::ShowOverview => Action::ShowCentral(CentralView::Overview),
         }
     }
 }

@@ -16,6 +16,16 @@ const GRAPH_GESTURES: [(&str, &str); 8] = [
     ("Click the background", "Clear the selection"),
 ];
 
+/// Gestures of the charts, matrices and timeline.
+const CHART_GESTURES: [(&str, &str); 6] = [
+    ("Click a bar, band or cell", "Select its actor and show its record in the Inspector"),
+    ("Hover a bar, band, cell or marker", "Show its figures, period and sources"),
+    ("Drag a chart", "Pan"),
+    ("Ctrl + mouse wheel", "Zoom a chart"),
+    ("Double-click a chart", "Reset its zoom and pan"),
+    ("Click the timeline", "Choose the year clicked, in every view"),
+];
+
 pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
     let mut open = true;
     let window = egui::Window::new("Keyboard shortcuts and gestures")
@@ -36,6 +46,15 @@ pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
         ui.label(egui::RichText::new("Graph").strong());
         egui::Grid::new("help_graph").num_columns(2).striped(true).show(ui, |ui| {
             for (gesture, effect) in GRAPH_GESTURES {
+                ui.label(gesture);
+                ui.label(effect);
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Charts, matrices and timeline").strong());
+        egui::Grid::new("help_charts").num_columns(2).striped(true).show(ui, |ui| {
+            for (gesture, effect) in CHART_GESTURES {
                 ui.label(gesture);
                 ui.label(effect);
                 ui.end_row();

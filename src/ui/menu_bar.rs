@@ -1,4 +1,4 @@
-//! The menu bar: File (new, open, recent, save), View (theme) and Help.
+//! The menu bar: File (new, open, recent, save), View (the central views, theme) and Help.
 
 use eframe::egui;
 
@@ -65,6 +65,10 @@ fn recent_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>
 }
 
 fn view_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
+    for command in Command::VIEWS {
+        command_button(ui, command, actions);
+    }
+    ui.separator();
     ui.label("Theme");
     for theme in ThemeChoice::ALL {
         if ui.radio(settings.theme == theme, theme.label()).clicked() {

@@ -21,7 +21,7 @@ pub mod unsaved_prompt;
 
 use eframe::egui;
 
-use crate::app::{Action, CentralView, GeoDepApp};
+use crate::app::{Action, CentralView, Command, GeoDepApp};
 
 /// Draws the whole window for one frame and returns what the person asked for.
 pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
@@ -79,17 +79,15 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
     actions
 }
 
-/// The tabs above the central view.
+/// The tabs above the central view, one per view command (Ctrl+1 to Ctrl+5).
 fn central_tabs(ui: &mut egui::Ui, current: CentralView, actions: &mut Vec<Action>) {
-    for (view, label, tooltip) in [
-        (CentralView::Graph, "Graph", "Actors and the energy, sanctions and diplomatic links between them"),
-        (CentralView::Charts, "Charts", "Supply mix, exposure to a supplier, shares over time, flow diagram"),
-        (CentralView::Matrices, "Matrices", "Sanctions stances and diplomatic ties as grids, actors ordered by bloc"),
-        (CentralView::Timeline, "Timeline", "Events and votes on a date axis; click a date to choose its year"),
-        (CentralView::Overview, "Overview", "The scenario's summary, contents and sources"),
-    ] {
-        if ui.selectable_label(current == view, label).on_hover_text(tooltip).clicked() {
-            actions.push(Action::ShowCentral(view));
+    for command in Command::VIEWS {
+        let action = command.action();
+        let selected = action == Action::ShowCentral(current);
+        let shortcut = ui.ctx().format_shortcut(&command.shortcut());
+        let tooltip = format!("{} ({shortcut})", command.tooltip());
+        if ui.selectable_label(selected, command.label()).on_hover_text(tooltip).clicked() {
+            actions.push(action);
         }
     }
 }
