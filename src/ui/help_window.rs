@@ -42,24 +42,8 @@ pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
                 ui.end_row();
             }
         });
-        ui.add_space(6.0);
-        ui.label(egui::RichText::new("Graph").strong());
-        egui::Grid::new("help_graph").num_columns(2).striped(true).show(ui, |ui| {
-            for (gesture, effect) in GRAPH_GESTURES {
-                ui.label(gesture);
-                ui.label(effect);
-                ui.end_row();
-            }
-        });
-        ui.add_space(6.0);
-        ui.label(egui::RichText::new("Charts, matrices and timeline").strong());
-        egui::Grid::new("help_charts").num_columns(2).striped(true).show(ui, |ui| {
-            for (gesture, effect) in CHART_GESTURES {
-                ui.label(gesture);
-                ui.label(effect);
-                ui.end_row();
-            }
-        });
+        gestures_ui(ui, "Graph", &GRAPH_GESTURES);
+        gestures_ui(ui, "Charts, matrices and timeline", &CHART_GESTURES);
         ui.add_space(6.0);
         if ui.button("Close").clicked() {
             actions.push(Action::ShowHelp(false));
@@ -68,4 +52,17 @@ pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
     if !open {
         actions.push(Action::ShowHelp(false));
     }
+}
+
+/// A titled two-column table of gestures and what they do.
+fn gestures_ui(ui: &mut egui::Ui, title: &str, gestures: &[(&str, &str)]) {
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new(title).strong());
+    egui::Grid::new(title).num_columns(2).striped(true).show(ui, |ui| {
+        for (gesture, effect) in gestures {
+            ui.label(*gesture);
+            ui.label(*effect);
+            ui.end_row();
+        }
+    });
 }

@@ -1,6 +1,7 @@
 //! Views and panels, one per file. Each draws from shared references and pushes `Action`s; none
 //! changes the scenario itself. `draw` lays them out in the window.
 
+mod accessibility;
 pub mod actors_panel;
 mod cache;
 pub mod charts;

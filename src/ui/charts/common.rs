@@ -61,6 +61,26 @@ pub fn year_marks(input: GridInput) -> Vec<GridMark> {
         .collect()
 }
 
+/// A plot of horizontal bars, one per category from the top down, 0 to 100% along the x axis, the categories'
+/// names on the y axis.
+pub fn horizontal_bar_plot<'a>(id: &str, height: f32, x_label: String, labels: Vec<String>) -> egui_plot::Plot<'a> {
+    let count = labels.len();
+    egui_plot::Plot::new(id)
+        .height(height)
+        .x_axis_label(x_label)
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(-0.5)
+        .include_y(count as f64 - 0.5)
+        .invert_y(true)
+        .show_x(false)
+        .show_y(false)
+        .allow_scroll(false)
+        .y_grid_spacer(category_marks)
+        .y_axis_formatter(move |mark, _| category_label(&labels, mark.value))
+        .y_axis_min_width(150.0)
+}
+
 /// The category label for a whole-number axis position, or nothing between categories.
 pub fn category_label(labels: &[String], value: f64) -> String {
     let index = value.round();

@@ -2,7 +2,7 @@
 //! a threshold line; clicking a bar selects that consumer.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, LineStyle, Plot, PlotPoint, PlotTransform, VLine};
+use egui_plot::{Bar, BarChart, LineStyle, PlotPoint, PlotTransform, VLine};
 
 use super::ChartContext;
 use super::common;
@@ -44,41 +44,25 @@ pub fn ui(
     let plot_height = common::plot_height(ui, 0.6, 80.0 + 40.0 * ranking.len() as f32);
     let colour = chart.colours.of(supplier);
     let selected_stroke = egui::Stroke::new(3.0, ui.visuals().strong_text_color());
-    let response = Plot::new("exposure")
-        .height(plot_height)
-        .x_axis_label(format!("Share of {commodity_name} from {supplier_name} (%)"))
-        .include_x(0.0)
-        .include_x(100.0)
-        .include_y(-0.5)
-        .include_y(ranking.len() as f64 - 0.5)
-        .invert_y(true)
-        .show_x(false)
-        .show_y(false)
-        .allow_scroll(false)
-        .y_grid_spacer(common::category_marks)
-        .y_axis_formatter(move |mark, _| common::category_label(&labels, mark.value))
-        .y_axis_min_width(150.0)
-        .show(ui, |plot| {
-            let bars = ranking
-                .iter()
-                .enumerate()
-                .map(|(index, exposure)| {
-                    let selected = chart.view.is_selected(&exposure.consumer);
-                    let stroke = if selected { selected_stroke } else { egui::Stroke::NONE };
-                    Bar::new(index as f64, exposure.dependence.share * 100.0)
-                        .width(BAR_HEIGHT)
-                        .fill(colour)
-                        .stroke(stroke)
-                })
-                .collect();
-            plot.bar_chart(BarChart::new("Dependence", bars).horizontal().allow_hover(false));
-            plot.vline(
-                VLine::new(format!("Threshold {}", percent(threshold)), threshold * 100.0)
-                    .style(LineStyle::dashed_loose())
-                    .width(2.0)
-                    .color(egui::Color32::from_rgb(213, 94, 0)),
-            );
-        });
+    let x_label = format!("Share of {commodity_name} from {supplier_name} (%)");
+    let response = common::horizontal_bar_plot("exposure", plot_height, x_label, labels).show(ui, |plot| {
+        let bars = ranking
+            .iter()
+            .enumerate()
+            .map(|(index, exposure)| {
+                let selected = chart.view.is_selected(&exposure.consumer);
+                let stroke = if selected { selected_stroke } else { egui::Stroke::NONE };
+                Bar::new(index as f64, exposure.dependence.share * 100.0).width(BAR_HEIGHT).fill(colour).stroke(stroke)
+            })
+            .collect();
+        plot.bar_chart(BarChart::new("Dependence", bars).horizontal().allow_hover(false));
+        plot.vline(
+            VLine::new(format!("Threshold {}", percent(threshold)), threshold * 100.0)
+                .style(LineStyle::dashed_loose())
+                .width(2.0)
+                .color(egui::Color32::from_rgb(213, 94, 0)),
+        );
+    });
     *drawn_at = Some(response.transform);
     let pointer = response.response.hover_pos().map(|position| response.transform.value_from_position(position));
     if let Some(index) = pointer.and_then(|point| bar_under(ranking, point.x, point.y)) {

@@ -2,7 +2,7 @@
 //! in grey; below it the same figures as a list that doubles as the legend.
 
 use eframe::egui::{self, RichText};
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart};
 
 use super::ChartContext;
 use super::common::{self, OWN_PRODUCTION, UNKNOWN};
@@ -31,20 +31,7 @@ pub fn ui(ui: &mut egui::Ui, chart: &ChartContext<'_>, mixes: &[SupplyMix], show
     }
     let labels: Vec<String> = mixes.iter().map(|mix| mix_label(chart, mix)).collect();
     let plot_height = common::plot_height(ui, 0.55, 80.0 + 60.0 * mixes.len() as f32);
-    let response = Plot::new("supply_mix")
-        .height(plot_height)
-        .x_axis_label("Share of supply (%)")
-        .include_x(0.0)
-        .include_x(100.0)
-        .include_y(-0.5)
-        .include_y(mixes.len() as f64 - 0.5)
-        .invert_y(true)
-        .show_x(false)
-        .show_y(false)
-        .allow_scroll(false)
-        .y_grid_spacer(common::category_marks)
-        .y_axis_formatter(move |mark, _| common::category_label(&labels, mark.value))
-        .y_axis_min_width(150.0)
+    let response = common::horizontal_bar_plot("supply_mix", plot_height, "Share of supply (%)".to_owned(), labels)
         .show(ui, |plot| {
             for (index, mix) in mixes.iter().enumerate() {
                 plot.bar_chart(mix_chart(chart, index, mix));

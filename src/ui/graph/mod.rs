@@ -511,19 +511,8 @@ fn describe_nodes_for_screen_readers(
         let bounds = Rect::from_center_size(centre, Vec2::splat(2.0 * screen_radius(radii[node], zoom)));
         let label = format!("{}, graph node", scene_node.name);
         let selected = view.is_selected(&scene_node.id);
-        ui.ctx().accesskit_node_builder(canvas_id.with(("graph node", node)), |builder| {
-            builder.set_role(egui::accesskit::Role::Button);
-            builder.set_label(label);
-            builder.set_bounds(egui::accesskit::Rect {
-                x0: bounds.min.x.into(),
-                y0: bounds.min.y.into(),
-                x1: bounds.max.x.into(),
-                y1: bounds.max.y.into(),
-            });
-            if selected {
-                builder.set_selected(true);
-            }
-        });
+        let id = canvas_id.with(("graph node", node));
+        crate::ui::accessibility::describe(ui.ctx(), id, egui::accesskit::Role::Button, label, bounds, selected);
     }
 }
 

@@ -119,7 +119,9 @@ pub fn show(
                 look.text_colour,
             );
             if describe {
-                describe_cell(ui, response.id.with((id_salt, row, column)), cell, look.description);
+                let id = response.id.with((id_salt, row, column));
+                let role = egui::accesskit::Role::Cell;
+                crate::ui::accessibility::describe(ui.ctx(), id, role, look.description, cell, false);
             }
         }
     }
@@ -134,19 +136,6 @@ pub fn show(
         painter.line_segment([egui::pos2(x, rect.top()), egui::pos2(x, last_cell.bottom())], separator);
     }
     GridResponse { response, hovered }
-}
-
-fn describe_cell(ui: &egui::Ui, id: egui::Id, cell: Rect, description: String) {
-    ui.ctx().accesskit_node_builder(id, |builder| {
-        builder.set_role(egui::accesskit::Role::Cell);
-        builder.set_label(description);
-        builder.set_bounds(egui::accesskit::Rect {
-            x0: cell.min.x.into(),
-            y0: cell.min.y.into(),
-            x1: cell.max.x.into(),
-            y1: cell.max.y.into(),
-        });
-    });
 }
 
 /// The indices where a new bloc starts (never the first).
