@@ -8,6 +8,7 @@ pub mod app;
 pub mod charts;
 pub mod cli;
 pub mod diagnostic;
+pub mod edit;
 pub mod format;
 pub mod io;
 pub mod layout;

@@ -6,6 +6,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use geodep::app::{Action, GeoDepApp, Settings, Startup};
+use geodep::edit::Edit;
 
 fn harness(startup: Startup) -> Harness<'static, GeoDepApp> {
     let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |_| {
@@ -197,7 +198,7 @@ fn dropping_a_scenario_file_on_the_window_opens_it() {
 fn make_an_edit(harness: &mut Harness<'static, GeoDepApp>) {
     let ctx = harness.ctx.clone();
     let position = geodep::model::Position(10.0, 20.0);
-    harness.state_mut().apply(&ctx, Action::PinNode { id: "SRB".into(), position });
+    harness.state_mut().apply(&ctx, Action::edit(Edit::PinNode { id: "SRB".into(), position }));
     harness.run();
     assert!(harness.state().document.dirty);
 }
@@ -230,7 +231,9 @@ fn save_in_the_prompt_saves_then_opens_the_other_file() {
     let second = write(folder.path(), "second.ron", &SMALL_SCENARIO.replace("Two neighbours", "Second file"));
     let mut harness = harness(Startup::File(first.clone()));
     let ctx = harness.ctx.clone();
-    harness.state_mut().apply(&ctx, Action::PinNode { id: "SRB".into(), position: geodep::model::Position(1.0, 2.0) });
+    harness
+        .state_mut()
+        .apply(&ctx, Action::edit(Edit::PinNode { id: "SRB".into(), position: geodep::model::Position(1.0, 2.0) }));
     harness.state_mut().apply(&ctx, Action::Open(second));
     harness.run();
     harness.get_by_label("Save").click();

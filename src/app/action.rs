@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use super::settings::ThemeChoice;
 use super::view_state::{CentralView, GraphFilters};
-use crate::model::{Position, RecordRef};
+use crate::edit::Edit;
+use crate::model::RecordRef;
 
 #[derive(Debug, Clone, PartialEq)]
 #[must_use]
@@ -39,18 +40,21 @@ pub enum Action {
     ShowCentral(CentralView),
     ShowHelp(bool),
     ToggleHelp,
-    /// Pin an actor's node where it was dragged; saved in the scenario's layout.
-    PinNode {
-        id: String,
-        position: Position,
-    },
-    /// Unpin every node: forget the saved positions.
-    ResetLayout,
+    /// Change the scenario; undoable. Boxed: a record is large next to every other action.
+    Edit(Box<Edit>),
+    Undo,
+    Redo,
     SetTheme(ThemeChoice),
     ClearRecentFiles,
     ShowProblems(bool),
     DismissFailedLoad,
     DismissStatus,
+}
+
+impl Action {
+    pub fn edit(edit: Edit) -> Action {
+        Action::Edit(Box::new(edit))
+    }
 }
 
 /// What a typed or picked path is for.

@@ -12,6 +12,8 @@ pub enum Command {
     Save,
     SaveAs,
     Quit,
+    Undo,
+    Redo,
     Help,
     ShowGraph,
     ShowCharts,
@@ -21,12 +23,14 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 11] = [
+    pub const ALL: [Command; 13] = [
         Command::New,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::Quit,
+        Command::Undo,
+        Command::Redo,
         Command::Help,
         Command::ShowGraph,
         Command::ShowCharts,
@@ -46,6 +50,8 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
             Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
             Command::Help => "Keyboard shortcuts",
             Command::ShowGraph => "Graph",
             Command::ShowCharts => "Charts",
@@ -62,6 +68,8 @@ impl Command {
             Command::Save => "Save the scenario; the previous file is kept as .bak",
             Command::SaveAs => "Save the scenario to a new file",
             Command::Quit => "Close GeoDep",
+            Command::Undo => "Take back the last change to the scenario",
+            Command::Redo => "Make the change taken back again (also Ctrl+Y)",
             Command::Help => "Every shortcut and mouse gesture",
             Command::ShowGraph => "Actors and the energy, sanctions and diplomatic links between them",
             Command::ShowCharts => "Supply mix, exposure to a supplier, shares over time, flow diagram",
@@ -78,6 +86,8 @@ impl Command {
             Command::Save => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
             Command::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
             Command::Quit => KeyboardShortcut::new(Modifiers::COMMAND, Key::Q),
+            Command::Undo => KeyboardShortcut::new(Modifiers::COMMAND, Key::Z),
+            Command::Redo => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
             Command::Help => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
             Command::ShowGraph => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1),
             Command::ShowCharts => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2),
@@ -94,6 +104,8 @@ impl Command {
             Command::Save => Action::Save,
             Command::SaveAs => Action::SaveAsDialog,
             Command::Quit => Action::Quit,
+            Command::Undo => Action::Undo,
+            Command::Redo => Action::Redo,
             Command::Help => Action::ToggleHelp,
             Command::ShowGraph => Action::ShowCentral(CentralView::Graph),
             Command::ShowCharts => Action::ShowCentral(CentralView::Charts),
@@ -104,15 +116,22 @@ impl Command {
     }
 }
 
+/// Redo's second shortcut, as on Windows.
+const REDO_ALTERNATIVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+
 /// Actions for the shortcuts pressed this frame. Ctrl+Shift+S is checked before Ctrl+S, which it contains.
 pub fn pressed_shortcuts(ctx: &eframe::egui::Context) -> Vec<Action> {
     let mut ordered = Command::ALL;
     ordered.sort_by_key(|command| std::cmp::Reverse(command.shortcut().modifiers.shift));
     ctx.input_mut(|input| {
-        ordered
+        let mut actions: Vec<Action> = ordered
             .iter()
             .filter(|command| input.consume_shortcut(&command.shortcut()))
             .map(|command| command.action())
-            .collect()
+            .collect();
+        if input.consume_shortcut(&REDO_ALTERNATIVE) {
+            actions.push(Action::Redo);
+        }
+        actions
     })
 }

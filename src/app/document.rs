@@ -2,7 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+use super::history::History;
 use crate::diagnostic::Diagnostic;
+use crate::edit::{Edit, EditError};
 use crate::model::Scenario;
 
 #[derive(Debug, Clone)]
@@ -21,6 +23,9 @@ pub struct Document {
     pub had_comments: bool,
     /// Warnings from loading (errors never reach an open document).
     pub warnings: Vec<Diagnostic>,
+    pub history: History,
+    /// The history state that was last saved (or loaded): the document is clean when it is current.
+    saved_state: u64,
 }
 
 impl Document {
@@ -40,6 +45,8 @@ impl Document {
             dirty: false,
             had_comments: false,
             warnings,
+            history: History::default(),
+            saved_state: 0,
         }
     }
 
@@ -53,6 +60,8 @@ impl Document {
             dirty: false,
             had_comments,
             warnings,
+            history: History::default(),
+            saved_state: 0,
         }
     }
 
@@ -66,17 +75,39 @@ impl Document {
         format!("{}{dirty_marker} — GeoDep", self.file_name())
     }
 
-    /// Changes the scenario: every edit goes through here, so the revision and the unsaved mark stay true.
-    pub fn change(&mut self, edit: impl FnOnce(&mut Scenario)) {
-        edit(&mut self.scenario);
+    /// Changes the scenario: every edit goes through here, so that it can be undone and the revision and the
+    /// unsaved mark stay true. An edit that cannot be made changes nothing and says why.
+    pub fn edit(&mut self, edit: &Edit) -> Result<(), EditError> {
+        let before = (!self.history.continues(edit)).then(|| self.scenario.clone());
+        edit.apply(&mut self.scenario)?;
+        self.history.record(edit, before);
+        self.changed();
+        Ok(())
+    }
+
+    /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<String> {
+        let label = self.history.undo(&mut self.scenario)?;
+        self.changed();
+        Some(label)
+    }
+
+    pub fn redo(&mut self) -> Option<String> {
+        let label = self.history.redo(&mut self.scenario)?;
+        self.changed();
+        Some(label)
+    }
+
+    fn changed(&mut self) {
         self.revision += 1;
-        self.dirty = true;
+        self.dirty = self.history.current_state() != self.saved_state;
     }
 
     pub fn mark_saved(&mut self, path: &Path) {
         self.path = Some(path.to_owned());
         self.display_name = file_name(path);
         self.dirty = false;
+        self.saved_state = self.history.current_state();
         // Saving writes the canonical form, which has no comments.
         self.had_comments = false;
     }

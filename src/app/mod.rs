@@ -5,6 +5,7 @@ mod action;
 mod commands;
 mod document;
 mod file_dialogs;
+mod history;
 mod settings;
 mod view_state;
 
@@ -19,6 +20,7 @@ pub use settings::{Settings, ThemeChoice};
 pub use view_state::{CentralView, GraphFilters, ViewState};
 
 use crate::diagnostic::Diagnostic;
+use crate::edit::Edit;
 use crate::io::{load_file, load_text, save_scenario};
 use crate::model::RecordRef;
 use crate::ui;
@@ -163,19 +165,44 @@ impl GeoDepApp {
             Action::ShowCentral(view) => self.view.central = view,
             Action::ShowHelp(show) => self.view.show_help = show,
             Action::ToggleHelp => self.view.show_help = !self.view.show_help,
-            Action::PinNode { id, position } => self.document.change(|scenario| {
-                scenario.layout.insert(id, position);
-            }),
-            Action::ResetLayout => {
-                if !self.document.scenario.layout.is_empty() {
-                    self.document.change(|scenario| scenario.layout.clear());
-                }
-            }
+            Action::Edit(edit) => self.edit(&edit),
+            Action::Undo => match self.document.undo() {
+                Some(label) => self.set_status(format!("Undid {label}"), false),
+                None => self.set_status("Nothing to undo".to_owned(), false),
+            },
+            Action::Redo => match self.document.redo() {
+                Some(label) => self.set_status(format!("Redid {label}"), false),
+                None => self.set_status("Nothing to redo".to_owned(), false),
+            },
             Action::SetTheme(theme) => self.settings.theme = theme,
             Action::ClearRecentFiles => self.settings.recent_files.clear(),
             Action::ShowProblems(show) => self.view.show_problems = show,
             Action::DismissFailedLoad => self.failed_load = None,
             Action::DismissStatus => self.status = None,
+        }
+    }
+
+    /// Applies an edit to the document; one that cannot be made is explained in the status bar.
+    fn edit(&mut self, edit: &Edit) {
+        match self.document.edit(edit) {
+            Ok(()) => self.after_edit(edit),
+            Err(error) => self.set_status(format!("Cannot {}: {error}", edit.label()), true),
+        }
+    }
+
+    /// Keeps the view in step with an edit: a renamed actor stays selected, a deleted one is deselected, and a
+    /// highlighted record that may have moved is let go.
+    fn after_edit(&mut self, edit: &Edit) {
+        match edit {
+            Edit::RenameActor { from, to } if self.view.selection.remove(from) => {
+                self.view.selection.insert(to.clone());
+            }
+            Edit::DeleteActor { id } => {
+                self.view.selection.remove(id);
+                self.view.highlighted_record = None;
+            }
+            Edit::Delete { .. } | Edit::Duplicate { .. } => self.view.highlighted_record = None,
+            _ => {}
         }
     }
 
@@ -395,6 +422,13 @@ impl eframe::App for GeoDepApp {
         let ctx = ui.ctx().clone();
         for action in actions {
             self.apply(&ctx, action);
+        }
+        // A drag, a slider move or a run of typing is one undo step, ended by letting go or pressing Enter or Tab.
+        let gesture_ended = ctx.input(|input| {
+            input.pointer.any_released() || input.key_pressed(egui::Key::Enter) || input.key_pressed(egui::Key::Tab)
+        });
+        if gesture_ended {
+            self.document.history.end_gesture();
         }
     }
 

@@ -1,4 +1,4 @@
-//! The menu bar: File (new, open, recent, save), View (the central views, theme) and Help.
+//! The menu bar: File (new, open, recent, save), Edit (undo, redo), View (the central views, theme) and Help.
 
 use eframe::egui;
 
@@ -8,6 +8,7 @@ pub fn ui(ui: &mut egui::Ui, document: &Document, settings: &Settings, actions: 
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| file_menu(ui, document, settings, actions));
+            ui.menu_button("Edit", |ui| edit_menu(ui, document, actions));
             ui.menu_button("View", |ui| view_menu(ui, settings, actions));
             ui.menu_button("Help", |ui| help_menu(ui, actions));
         });
@@ -61,6 +62,23 @@ fn recent_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>
     ui.separator();
     if ui.button("Clear recent files").clicked() {
         actions.push(Action::ClearRecentFiles);
+    }
+}
+
+/// Undo and Redo, each naming the step it would take ("Undo move SRB").
+fn edit_menu(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
+    for (command, label) in
+        [(Command::Undo, document.history.undo_label()), (Command::Redo, document.history.redo_label())]
+    {
+        let shortcut = ui.ctx().format_shortcut(&command.shortcut());
+        let text = match label {
+            Some(label) => format!("{} {label}", command.label()),
+            None => format!("Nothing to {}", command.label().to_lowercase()),
+        };
+        let button = egui::Button::new(text).shortcut_text(shortcut);
+        if ui.add_enabled(label.is_some(), button).on_hover_text(command.tooltip()).clicked() {
+            actions.push(command.action());
+        }
     }
 }
 

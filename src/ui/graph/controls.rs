@@ -117,7 +117,7 @@ fn display_menu(ui: &mut egui::Ui, graph: &mut GraphView, scenario: &Scenario, a
             ui.radio_value(&mut options.layout, choice, choice.label());
         }
         if ui.button("Reset layout").on_hover_text("Unpin every dragged node and arrange the graph again").clicked() {
-            actions.push(Action::ResetLayout);
+            actions.push(Action::edit(crate::edit::Edit::ResetLayout));
         }
         ui.separator();
         ui.checkbox(&mut options.show_unconnected, "Show actors without visible links");

@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 use eframe::egui::{self, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use crate::app::{Action, Document, GraphFilters, ViewState};
+use crate::edit::Edit;
 use camera::Camera;
 use draw::{EdgeGeometry, EdgeMesh, LabelPlacer};
 use layout_state::{LayoutKind, LayoutState};
@@ -299,8 +300,10 @@ impl GraphView {
         {
             let id = scene.nodes.iter().find(|node| node.actor == drag.actor).map(|node| node.id.clone());
             if let Some(id) = id {
-                actions
-                    .push(Action::PinNode { id, position: crate::model::Position(drag.position.x, drag.position.y) });
+                actions.push(Action::edit(Edit::PinNode {
+                    id,
+                    position: crate::model::Position(drag.position.x, drag.position.y),
+                }));
             }
         }
         if response.clicked() {
