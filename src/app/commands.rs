@@ -19,11 +19,12 @@ pub enum Command {
     ShowCharts,
     ShowMatrices,
     ShowTimeline,
+    ShowData,
     ShowOverview,
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 14] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -36,12 +37,19 @@ impl Command {
         Command::ShowCharts,
         Command::ShowMatrices,
         Command::ShowTimeline,
+        Command::ShowData,
         Command::ShowOverview,
     ];
 
     /// The commands that switch the central view, in tab order.
-    pub const VIEWS: [Command; 5] =
-        [Command::ShowGraph, Command::ShowCharts, Command::ShowMatrices, Command::ShowTimeline, Command::ShowOverview];
+    pub const VIEWS: [Command; 6] = [
+        Command::ShowGraph,
+        Command::ShowCharts,
+        Command::ShowMatrices,
+        Command::ShowTimeline,
+        Command::ShowData,
+        Command::ShowOverview,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -57,6 +65,7 @@ impl Command {
             Command::ShowCharts => "Charts",
             Command::ShowMatrices => "Matrices",
             Command::ShowTimeline => "Timeline",
+            Command::ShowData => "Data",
             Command::ShowOverview => "Overview",
         }
     }
@@ -75,6 +84,7 @@ impl Command {
             Command::ShowCharts => "Supply mix, exposure to a supplier, shares over time, flow diagram",
             Command::ShowMatrices => "Sanctions stances and diplomatic ties as grids, actors ordered by bloc",
             Command::ShowTimeline => "Events and votes on a date axis; click a date to choose its year",
+            Command::ShowData => "Every record in tables, with a form to edit, add, duplicate and delete",
             Command::ShowOverview => "The scenario's summary, contents and sources",
         }
     }
@@ -93,7 +103,8 @@ impl Command {
             Command::ShowCharts => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2),
             Command::ShowMatrices => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3),
             Command::ShowTimeline => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num4),
-            Command::ShowOverview => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5),
+            Command::ShowData => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5),
+            Command::ShowOverview => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num6),
         }
     }
 
@@ -111,6 +122,7 @@ impl Command {
             Command::ShowCharts => Action::ShowCentral(CentralView::Charts),
             Command::ShowMatrices => Action::ShowCentral(CentralView::Matrices),
             Command::ShowTimeline => Action::ShowCentral(CentralView::Timeline),
+            Command::ShowData => Action::ShowCentral(CentralView::Data),
             Command::ShowOverview => Action::ShowCentral(CentralView::Overview),
         }
     }

@@ -64,6 +64,7 @@ pub struct GeoDepApp {
     pub actors_panel: ui::actors_panel::ActorsPanel,
     pub graph: ui::graph::GraphView,
     pub charts: ui::charts::ChartsView,
+    pub editor: ui::editor::EditorView,
     pub matrices: ui::matrices::MatricesView,
     pub timeline: ui::timeline::TimelineView,
     /// An action that would drop unsaved changes, waiting for Save / Discard / Cancel.
@@ -98,6 +99,7 @@ impl GeoDepApp {
             actors_panel: Default::default(),
             graph: Default::default(),
             charts: Default::default(),
+            editor: Default::default(),
             matrices: Default::default(),
             timeline: Default::default(),
             unsaved_prompt: None,

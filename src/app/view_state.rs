@@ -121,5 +121,6 @@ pub enum CentralView {
     Charts,
     Matrices,
     Timeline,
+    Data,
     Overview,
 }

@@ -3,8 +3,9 @@
 use crate::model::{Actor, EnergyFlow, Event, SanctionStance, Scenario, Source, StoryStep, Tie, Vote};
 
 /// The kinds of record a scenario lists, in the order the editor shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RecordKind {
+    #[default]
     Actor,
     Energy,
     Sanctions,

@@ -6,6 +6,7 @@ pub mod actors_panel;
 mod cache;
 pub mod charts;
 pub mod diagnostics_panel;
+pub mod editor;
 pub mod graph;
 pub mod help_window;
 pub mod inspector;
@@ -37,6 +38,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         actors_panel,
         graph,
         charts,
+        editor,
         matrices,
         timeline,
         unsaved_prompt,
@@ -65,6 +67,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
             CentralView::Charts => charts.ui(ui, document, view, &mut actions),
             CentralView::Matrices => matrices.ui(ui, document, view, &mut actions),
             CentralView::Timeline => timeline.ui(ui, document, view, &mut actions),
+            CentralView::Data => editor.ui(ui, document, view, &mut actions),
             CentralView::Overview => overview::ui(ui, document),
         }
     });
@@ -80,7 +83,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
     actions
 }
 
-/// The tabs above the central view, one per view command (Ctrl+1 to Ctrl+5).
+/// The tabs above the central view, one per view command (Ctrl+1 to Ctrl+6).
 fn central_tabs(ui: &mut egui::Ui, current: CentralView, actions: &mut Vec<Action>) {
     for command in Command::VIEWS {
         let action = command.action();

@@ -1,0 +1,248 @@
+//! One form per record kind, each drawn on a copy of the record: the editor compares the copy with the record
+//! and turns a difference into an undoable edit named for the field that changed.
+
+use eframe::egui;
+
+use super::widgets::{self, Form, IdsOf};
+use crate::edit::Record;
+use crate::model::{
+    Actor, ActorKind, Ballot, Certainty, Commodity, EnergyFlow, Event, Layer, SanctionStance, ShareBasis, Source,
+    Stance, StoryStep, Tie, TieKind, ViewKind, Vote,
+};
+
+const CERTAINTIES: [(Certainty, &str); 3] = [
+    (Certainty::Stated, "Stated by the source"),
+    (Certainty::Reported, "Reported second-hand"),
+    (Certainty::Estimate, "Estimate"),
+];
+
+/// Draws the form for any record; the fields it shows are listed so that other problems are shown above it.
+pub fn record_form(ui: &mut egui::Ui, form: &mut Form<'_>, record: &mut Record) {
+    let shown: &[&str] = match record {
+        Record::Actor(_) => &["name", "local_name", "kind", "groups", "members", "note", "sources"],
+        Record::Energy(_) => &[
+            "supplier",
+            "consumer",
+            "commodity",
+            "share",
+            "basis",
+            "volume",
+            "via",
+            "route",
+            "year",
+            "from",
+            "until",
+            "certainty",
+            "note",
+            "sources",
+        ],
+        Record::Sanctions(_) => &["by", "target", "stance", "year", "from", "until", "certainty", "note", "sources"],
+        Record::Tie(_) => &[
+            "a",
+            "b",
+            "kind",
+            "strength",
+            "topic",
+            "directed",
+            "year",
+            "from",
+            "until",
+            "certainty",
+            "note",
+            "sources",
+        ],
+        Record::Vote(_) => &["id", "date", "title", "body", "ballots", "note", "sources"],
+        Record::Event(_) => &["date", "title", "description", "actors", "sources"],
+        Record::Source(_) => &["title", "publisher", "date", "url", "note"],
+        Record::StoryStep(_) => &["title", "caption", "notes", "view", "layers", "focus", "year"],
+    };
+    form.general_problems(ui, shown);
+    egui::Grid::new("record_form").num_columns(2).spacing([12.0, 6.0]).striped(true).show(ui, |ui| match record {
+        Record::Actor(actor) => actor_form(ui, form, actor),
+        Record::Energy(flow) => energy_form(ui, form, flow),
+        Record::Sanctions(stance) => sanctions_form(ui, form, stance),
+        Record::Tie(tie) => tie_form(ui, form, tie),
+        Record::Vote(vote) => vote_form(ui, form, vote),
+        Record::Event(event) => event_form(ui, form, event),
+        Record::Source(source) => source_form(ui, form, source),
+        Record::StoryStep(step) => story_form(ui, form, step),
+    });
+}
+
+fn actor_form(ui: &mut egui::Ui, form: &mut Form<'_>, actor: &mut Actor) {
+    let scenario = form.scenario;
+    form.row(ui, "Name", "name", |ui| widgets::text(ui, &mut actor.name));
+    form.row(ui, "Local name", "local_name", |ui| widgets::optional_text(ui, &mut actor.local_name, false));
+    let kinds = ActorKind::ALL.map(|kind| (kind, kind.label()));
+    form.row(ui, "Kind", "kind", |ui| widgets::choice(ui, "actor kind", &mut actor.kind, &kinds));
+    form.row(ui, "Groups", "groups", |ui| widgets::labels(ui, &mut actor.groups));
+    form.row(ui, "Members", "members", |ui| widgets::ids(ui, "members", scenario, &mut actor.members, IdsOf::Actors));
+    form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut actor.note, true));
+    form.row(ui, "Sources", "sources", |ui| widgets::ids(ui, "sources", scenario, &mut actor.sources, IdsOf::Sources));
+}
+
+fn commodities(current: &Commodity) -> Vec<(Commodity, &'static str)> {
+    let mut options = vec![
+        (Commodity::Gas, "Gas"),
+        (Commodity::Oil, "Oil"),
+        (Commodity::Coal, "Coal"),
+        (Commodity::Electricity, "Electricity"),
+        (Commodity::NuclearFuel, "Nuclear fuel"),
+    ];
+    if let Commodity::Other(_) = current {
+        options.push((current.clone(), "Other"));
+    }
+    options
+}
+
+fn energy_form(ui: &mut egui::Ui, form: &mut Form<'_>, flow: &mut EnergyFlow) {
+    let scenario = form.scenario;
+    form.row(ui, "Supplier", "supplier", |ui| widgets::actor(ui, "supplier", scenario, &mut flow.supplier));
+    form.row(ui, "Consumer", "consumer", |ui| widgets::actor(ui, "consumer", scenario, &mut flow.consumer));
+    let commodities = commodities(&flow.commodity);
+    form.row(ui, "Commodity", "commodity", |ui| widgets::choice(ui, "commodity", &mut flow.commodity, &commodities));
+    form.row(ui, "Share", "share", |ui| widgets::share(ui, &mut flow.share));
+    let bases = [(ShareBasis::Consumption, "of total consumption"), (ShareBasis::Imports, "of imports")];
+    form.row(ui, "Share is", "basis", |ui| widgets::choice(ui, "basis", &mut flow.basis, &bases));
+    form.row(ui, "Volume", "volume", |ui| widgets::volume(ui, &mut flow.volume));
+    form.row(ui, "Transit (in order)", "via", |ui| widgets::ids(ui, "via", scenario, &mut flow.via, IdsOf::Actors));
+    form.row(ui, "Route", "route", |ui| widgets::optional_text(ui, &mut flow.route, false));
+    form.row(ui, "When", "year", |ui| widgets::period(ui, &mut flow.year, &mut flow.from, &mut flow.until));
+    form.row(ui, "Certainty", "certainty", |ui| widgets::choice(ui, "certainty", &mut flow.certainty, &CERTAINTIES));
+    form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut flow.note, true));
+    form.row(ui, "Sources", "sources", |ui| widgets::ids(ui, "sources", scenario, &mut flow.sources, IdsOf::Sources));
+}
+
+fn sanctions_form(ui: &mut egui::Ui, form: &mut Form<'_>, stance: &mut SanctionStance) {
+    let scenario = form.scenario;
+    form.row(ui, "By", "by", |ui| widgets::actor(ui, "by", scenario, &mut stance.by));
+    form.row(ui, "Against", "target", |ui| widgets::actor(ui, "target", scenario, &mut stance.target));
+    let stances = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes]
+        .map(|stance| (stance, stance.label()));
+    form.row(ui, "Stance", "stance", |ui| widgets::choice(ui, "stance", &mut stance.stance, &stances));
+    form.row(ui, "When", "year", |ui| widgets::period(ui, &mut stance.year, &mut stance.from, &mut stance.until));
+    form.row(ui, "Certainty", "certainty", |ui| widgets::choice(ui, "certainty", &mut stance.certainty, &CERTAINTIES));
+    form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut stance.note, true));
+    form.row(ui, "Sources", "sources", |ui| widgets::ids(ui, "sources", scenario, &mut stance.sources, IdsOf::Sources));
+}
+
+fn tie_form(ui: &mut egui::Ui, form: &mut Form<'_>, tie: &mut Tie) {
+    let scenario = form.scenario;
+    form.row(ui, "Actor A", "a", |ui| widgets::actor(ui, "tie a", scenario, &mut tie.a));
+    form.row(ui, "Actor B", "b", |ui| widgets::actor(ui, "tie b", scenario, &mut tie.b));
+    let kinds = [
+        TieKind::Alliance,
+        TieKind::Partnership,
+        TieKind::Support,
+        TieKind::Neutral,
+        TieKind::Tension,
+        TieKind::Dispute,
+        TieKind::Hostile,
+    ]
+    .map(|kind| (kind, kind.label()));
+    form.row(ui, "Kind", "kind", |ui| widgets::choice(ui, "tie kind", &mut tie.kind, &kinds));
+    form.row(ui, "Strength", "strength", |ui| widgets::strength(ui, &mut tie.strength));
+    form.row(ui, "Topic", "topic", |ui| widgets::optional_text(ui, &mut tie.topic, false));
+    form.row(ui, "One-sided (A towards B)", "directed", |ui| ui.checkbox(&mut tie.directed, "").changed());
+    form.row(ui, "When", "year", |ui| widgets::period(ui, &mut tie.year, &mut tie.from, &mut tie.until));
+    form.row(ui, "Certainty", "certainty", |ui| widgets::choice(ui, "certainty", &mut tie.certainty, &CERTAINTIES));
+    form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut tie.note, true));
+    form.row(ui, "Sources", "sources", |ui| widgets::ids(ui, "sources", scenario, &mut tie.sources, IdsOf::Sources));
+}
+
+fn vote_form(ui: &mut egui::Ui, form: &mut Form<'_>, vote: &mut Vote) {
+    let scenario = form.scenario;
+    form.row(ui, "Id", "id", |ui| widgets::text(ui, &mut vote.id));
+    form.row(ui, "Date", "date", |ui| widgets::text(ui, &mut vote.date));
+    form.row(ui, "Title", "title", |ui| widgets::text(ui, &mut vote.title));
+    form.row(ui, "Body", "body", |ui| widgets::optional_text(ui, &mut vote.body, false));
+    form.row(ui, "Ballots", "ballots", |ui| ballots(ui, scenario, vote));
+    form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut vote.note, true));
+    form.row(ui, "Sources", "sources", |ui| widgets::ids(ui, "sources", scenario, &mut vote.sources, IdsOf::Sources));
+}
+
+/// Each actor's ballot, with a button to remove it, and a picker to add an actor's ballot.
+fn ballots(ui: &mut egui::Ui, scenario: &crate::model::Scenario, vote: &mut Vote) -> bool {
+    let options = [Ballot::Yes, Ballot::No, Ballot::Abstain, Ballot::Absent].map(|ballot| (ballot, ballot.label()));
+    let mut changed = false;
+    ui.vertical(|ui| {
+        let mut removed = None;
+        for (id, ballot) in vote.ballots.iter_mut() {
+            ui.horizontal(|ui| {
+                ui.label(scenario.actor_name(id));
+                changed |= widgets::choice(ui, &format!("ballot {id}"), ballot, &options);
+                if ui.small_button("×").on_hover_text("Remove this ballot").clicked() {
+                    removed = Some(id.clone());
+                }
+            });
+        }
+        if let Some(id) = removed {
+            vote.ballots.remove(&id);
+            changed = true;
+        }
+        let mut voters: Vec<String> = Vec::new();
+        if widgets::ids(ui, "add ballot", scenario, &mut voters, IdsOf::Actors) {
+            for id in voters {
+                vote.ballots.entry(id).or_insert(Ballot::Yes);
+            }
+            changed = true;
+        }
+    });
+    changed
+}
+
+fn event_form(ui: &mut egui::Ui, form: &mut Form<'_>, event: &mut Event) {
+    let scenario = form.scenario;
+    form.row(ui, "Date", "date", |ui| widgets::text(ui, &mut event.date));
+    form.row(ui, "Title", "title", |ui| widgets::text(ui, &mut event.title));
+    form.row(ui, "Description", "description", |ui| widgets::optional_text(ui, &mut event.description, true));
+    form.row(ui, "Actors", "actors", |ui| widgets::ids(ui, "event actors", scenario, &mut event.actors, IdsOf::Actors));
+    form.row(ui, "Sources", "sources", |ui| widgets::ids(ui, "sources", scenario, &mut event.sources, IdsOf::Sources));
+}
+
+fn source_form(ui: &mut egui::Ui, form: &mut Form<'_>, source: &mut Source) {
+    form.row(ui, "Title", "title", |ui| widgets::text(ui, &mut source.title));
+    form.row(ui, "Publisher", "publisher", |ui| widgets::optional_text(ui, &mut source.publisher, false));
+    form.row(ui, "Date", "date", |ui| widgets::optional_text(ui, &mut source.date, false));
+    form.row(ui, "Address (URL)", "url", |ui| widgets::optional_text(ui, &mut source.url, false));
+    form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut source.note, true));
+}
+
+fn story_form(ui: &mut egui::Ui, form: &mut Form<'_>, step: &mut StoryStep) {
+    let scenario = form.scenario;
+    form.row(ui, "Title", "title", |ui| widgets::text(ui, &mut step.title));
+    form.row(ui, "Caption", "caption", |ui| {
+        ui.add(egui::TextEdit::multiline(&mut step.caption).desired_width(260.0)).changed()
+    });
+    form.row(ui, "Speaker notes", "notes", |ui| widgets::optional_text(ui, &mut step.notes, true));
+    let views = [
+        (ViewKind::Graph, "Graph"),
+        (ViewKind::Map, "Map"),
+        (ViewKind::Charts, "Charts"),
+        (ViewKind::Matrix, "Matrices"),
+        (ViewKind::Timeline, "Timeline"),
+    ];
+    form.row(ui, "View", "view", |ui| widgets::choice(ui, "view", &mut step.view, &views));
+    form.row(ui, "Layers", "layers", |ui| layers(ui, &mut step.layers));
+    form.row(ui, "Focus", "focus", |ui| widgets::ids(ui, "focus", scenario, &mut step.focus, IdsOf::Actors));
+    form.row(ui, "Year", "year", |ui| widgets::optional_year(ui, &mut step.year));
+}
+
+fn layers(ui: &mut egui::Ui, layers: &mut Vec<Layer>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        for (layer, label) in [(Layer::Energy, "Energy"), (Layer::Sanctions, "Sanctions"), (Layer::Ties, "Ties")] {
+            let mut shown = layers.contains(&layer);
+            if ui.checkbox(&mut shown, label).changed() {
+                if shown {
+                    layers.push(layer);
+                    layers.sort();
+                } else {
+                    layers.retain(|known| *known != layer);
+                }
+                changed = true;
+            }
+        }
+    });
+    changed
+}

@@ -1,0 +1,304 @@
+//! The form's building blocks: a labelled row that shows its field's problems underneath, and pickers for ids,
+//! enumerations, shares, strengths, periods and lists. Each returns whether it changed its value.
+
+use eframe::egui::{self, RichText};
+
+use crate::diagnostic::Diagnostic;
+use crate::format::percent;
+use crate::model::{Scenario, Unit, Volume};
+use crate::ui::style::severity_colour;
+
+/// One record's form: the scenario it belongs to, the problems found in it, and which field changed.
+pub struct Form<'a> {
+    pub scenario: &'a Scenario,
+    /// Problems of this record, by path within it ("share", "via[1]"; "" for the record as a whole).
+    pub problems: Vec<(String, &'a Diagnostic)>,
+    /// The field changed this frame, which names the undo step.
+    pub changed: Option<&'static str>,
+}
+
+impl<'a> Form<'a> {
+    /// A form for the record whose diagnostics paths start with `prefix` ("energy[3]").
+    pub fn new(scenario: &'a Scenario, diagnostics: &'a [Diagnostic], prefix: &str) -> Form<'a> {
+        let problems = diagnostics
+            .iter()
+            .filter_map(|diagnostic| {
+                let rest = diagnostic.path.strip_prefix(prefix)?;
+                let within = match rest.chars().next() {
+                    None => "",
+                    Some('.') => &rest[1..],
+                    Some('[') => rest,
+                    Some(_) => return None,
+                };
+                Some((within.to_owned(), diagnostic))
+            })
+            .collect();
+        Form { scenario, problems, changed: None }
+    }
+
+    /// A labelled row: `add` draws the widget and says whether it changed the value; the field's problems follow.
+    pub fn row(
+        &mut self,
+        ui: &mut egui::Ui,
+        label: &str,
+        field: &'static str,
+        add: impl FnOnce(&mut egui::Ui) -> bool,
+    ) {
+        ui.label(label);
+        if ui.scope(|ui| add(ui)).inner {
+            self.changed = Some(field);
+        }
+        ui.end_row();
+        self.problems_row(ui, field);
+    }
+
+    /// The problems of `field` (and of its items, "via[1]"), in the second column.
+    fn problems_row(&self, ui: &mut egui::Ui, field: &str) {
+        let of_field: Vec<&&Diagnostic> = self
+            .problems
+            .iter()
+            .filter(|(path, _)| path == field || path.strip_prefix(field).is_some_and(|rest| rest.starts_with('[')))
+            .map(|(_, diagnostic)| diagnostic)
+            .collect();
+        if of_field.is_empty() {
+            return;
+        }
+        ui.label("");
+        ui.vertical(|ui| {
+            for diagnostic in of_field {
+                problem_label(ui, diagnostic);
+            }
+        });
+        ui.end_row();
+    }
+
+    /// Problems of the record as a whole, or of fields the form does not show.
+    pub fn general_problems(&self, ui: &mut egui::Ui, shown_fields: &[&str]) {
+        for (path, diagnostic) in &self.problems {
+            let field = path.split(['.', '[']).next().unwrap_or_default();
+            if path.is_empty() || !shown_fields.contains(&field) {
+                problem_label(ui, diagnostic);
+            }
+        }
+    }
+}
+
+fn problem_label(ui: &mut egui::Ui, diagnostic: &Diagnostic) {
+    let colour = severity_colour(ui, diagnostic.severity);
+    ui.label(RichText::new(format!("{}: {}", diagnostic.severity.label(), diagnostic.message)).color(colour));
+}
+
+/// A single-line text field.
+pub fn text(ui: &mut egui::Ui, value: &mut String) -> bool {
+    ui.add(egui::TextEdit::singleline(value).desired_width(260.0)).changed()
+}
+
+/// A text field for an optional value: empty means none.
+pub fn optional_text(ui: &mut egui::Ui, value: &mut Option<String>, multiline: bool) -> bool {
+    let mut text = value.clone().unwrap_or_default();
+    let edit = if multiline { egui::TextEdit::multiline(&mut text) } else { egui::TextEdit::singleline(&mut text) };
+    let changed = ui.add(edit.desired_width(260.0)).changed();
+    if changed {
+        *value = (!text.is_empty()).then_some(text);
+    }
+    changed
+}
+
+/// A share from 0 to 100%.
+pub fn share(ui: &mut egui::Ui, value: &mut f64) -> bool {
+    let slider = egui::Slider::new(value, 0.0..=1.0)
+        .custom_formatter(|share, _| percent(share))
+        .custom_parser(|text| text.trim().trim_end_matches('%').trim().parse::<f64>().ok().map(|number| number / 100.0))
+        .step_by(0.005);
+    ui.add(slider).changed()
+}
+
+/// A signed strength from -1 (hostile) to +1 (allied).
+pub fn strength(ui: &mut egui::Ui, value: &mut f64) -> bool {
+    ui.add(egui::Slider::new(value, -1.0..=1.0).step_by(0.05).fixed_decimals(2)).changed()
+}
+
+/// One value of an enumeration, from a drop-down list.
+pub fn choice<T: PartialEq + Clone>(ui: &mut egui::Ui, id_salt: &str, value: &mut T, options: &[(T, &str)]) -> bool {
+    let selected = options.iter().find(|(option, _)| option == value).map_or("", |(_, label)| *label);
+    let mut changed = false;
+    egui::ComboBox::from_id_salt(id_salt).selected_text(selected).show_ui(ui, |ui| {
+        for (option, label) in options {
+            if ui.selectable_label(option == value, *label).clicked() && option != value {
+                *value = option.clone();
+                changed = true;
+            }
+        }
+    });
+    changed
+}
+
+/// An actor, picked from a list of every actor by name (the id shown beside it), with a search box.
+pub fn actor(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario, value: &mut String) -> bool {
+    let shown = format!("{} ({value})", scenario.actor_name(value));
+    match pick_actor(ui, id_salt, scenario, &shown) {
+        Some(id) if id != *value => {
+            *value = id;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// A drop-down of every actor with a search box; returns the actor picked this frame.
+fn pick_actor(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario, shown: &str) -> Option<String> {
+    let search_id = ui.scope_id().with((id_salt, "search"));
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(id_salt).selected_text(shown).height(320.0).show_ui(ui, |ui| {
+        let mut search: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
+        ui.add(egui::TextEdit::singleline(&mut search).hint_text("search").desired_width(200.0));
+        let needle = search.to_lowercase();
+        for actor in &scenario.actors {
+            let label = format!("{} ({})", actor.name, actor.id);
+            if !needle.is_empty() && !label.to_lowercase().contains(&needle) {
+                continue;
+            }
+            if ui.selectable_label(false, label).clicked() {
+                picked = Some(actor.id.clone());
+            }
+        }
+        ui.data_mut(|data| data.insert_temp(search_id, search));
+    });
+    picked
+}
+
+/// What a list of ids refers to.
+#[derive(Clone, Copy)]
+pub enum IdsOf {
+    Actors,
+    Sources,
+}
+
+/// A list of actor or source ids: each shown with a button that removes it, then a picker that adds one.
+pub fn ids(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario, values: &mut Vec<String>, of: IdsOf) -> bool {
+    let mut changed = false;
+    ui.horizontal_wrapped(|ui| {
+        let mut remove = None;
+        for (index, id) in values.iter().enumerate() {
+            let name = match of {
+                IdsOf::Actors => scenario.actor_name(id).to_owned(),
+                IdsOf::Sources => id.clone(),
+            };
+            if ui.small_button(format!("{name} ×")).on_hover_text(format!("Remove {name}")).clicked() {
+                remove = Some(index);
+            }
+        }
+        if let Some(index) = remove {
+            values.remove(index);
+            changed = true;
+        }
+        let added = match of {
+            IdsOf::Actors => pick_actor(ui, id_salt, scenario, "add…"),
+            IdsOf::Sources => pick_source(ui, id_salt, scenario),
+        };
+        if let Some(id) = added.filter(|id| !values.contains(id)) {
+            values.push(id);
+            changed = true;
+        }
+    });
+    changed
+}
+
+fn pick_source(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario) -> Option<String> {
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(id_salt).selected_text("cite…").height(320.0).show_ui(ui, |ui| {
+        for source in &scenario.sources {
+            if ui.selectable_label(false, format!("{}: {}", source.id, source.title)).clicked() {
+                picked = Some(source.id.clone());
+            }
+        }
+    });
+    picked
+}
+
+/// Free labels as one comma-separated line.
+pub fn labels(ui: &mut egui::Ui, values: &mut Vec<String>) -> bool {
+    let mut text = values.join(", ");
+    let changed = ui.add(egui::TextEdit::singleline(&mut text).desired_width(260.0)).changed();
+    if changed {
+        *values = text.split(',').map(|label| label.trim().to_owned()).filter(|label| !label.is_empty()).collect();
+    }
+    changed
+}
+
+/// When a record applies: one year, or a period from and until dates (either may be open), or always.
+pub fn period(
+    ui: &mut egui::Ui,
+    year: &mut Option<i32>,
+    from: &mut Option<String>,
+    until: &mut Option<String>,
+) -> bool {
+    let mut changed = false;
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            let mut one_year = year.is_some();
+            if ui.checkbox(&mut one_year, "one year").on_hover_text("The record applies in one calendar year").changed()
+            {
+                *year = one_year.then_some(2023);
+                changed = true;
+            }
+            if let Some(value) = year {
+                changed |= ui.add(egui::DragValue::new(value).range(1800..=2200)).changed();
+            }
+        });
+        if year.is_none() {
+            ui.horizontal(|ui| {
+                ui.label("from");
+                changed |= optional_date(ui, from);
+                ui.label("until");
+                changed |= optional_date(ui, until);
+            });
+        }
+    });
+    changed
+}
+
+/// A date field ("2022", "2022-02" or "2022-02-24"); empty means open.
+fn optional_date(ui: &mut egui::Ui, value: &mut Option<String>) -> bool {
+    let mut text = value.clone().unwrap_or_default();
+    let edit = egui::TextEdit::singleline(&mut text).hint_text("YYYY-MM-DD").desired_width(100.0);
+    let changed = ui.add(edit).changed();
+    if changed {
+        *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+    }
+    changed
+}
+
+/// An optional amount with its unit.
+pub fn volume(ui: &mut egui::Ui, value: &mut Option<Volume>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let mut known = value.is_some();
+        if ui.checkbox(&mut known, "known").changed() {
+            *value = known.then_some(Volume(1.0, Unit::Bcm));
+            changed = true;
+        }
+        if let Some(Volume(amount, unit)) = value {
+            changed |= ui.add(egui::DragValue::new(amount).range(0.0..=f64::MAX).speed(0.1)).changed();
+            let units = [(Unit::Bcm, "bcm"), (Unit::Mt, "Mt"), (Unit::Twh, "TWh"), (Unit::KbPerDay, "kb/d")];
+            changed |= choice(ui, "volume unit", unit, &units);
+        }
+    });
+    changed
+}
+
+/// An optional year: a checkbox, and the year when checked.
+pub fn optional_year(ui: &mut egui::Ui, year: &mut Option<i32>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let mut set = year.is_some();
+        if ui.checkbox(&mut set, "").changed() {
+            *year = set.then_some(2023);
+            changed = true;
+        }
+        if let Some(value) = year {
+            changed |= ui.add(egui::DragValue::new(value).range(1800..=2200)).changed();
+        }
+    });
+    changed
+}

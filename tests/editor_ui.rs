@@ -1,0 +1,177 @@
+//! The Data tab through egui_kittest: adding, editing, deleting and renaming records, undo and redo, and the
+//! problems shown beside a record's fields.
+
+mod common;
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use geodep::app::GeoDepApp;
+use geodep::edit::RecordKind;
+
+use common::bundled_harness;
+
+/// The bundled scenario with the Data tab open on one record kind.
+fn data_tab(kind: &str) -> Harness<'static, GeoDepApp> {
+    let mut harness = bundled_harness();
+    harness.get_by_label("Data").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains(kind).click();
+    harness.run_steps(3);
+    harness
+}
+
+fn press(harness: &mut Harness<'_, GeoDepApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(3);
+}
+
+fn select(harness: &mut Harness<'_, GeoDepApp>, kind: RecordKind, index: usize) {
+    harness.state_mut().editor.select(kind, index);
+    harness.run_steps(3);
+}
+
+/// The text field showing `value` (labels with the same text are not fields).
+fn text_field<'a>(harness: &'a Harness<'_, GeoDepApp>, value: &'a str) -> egui_kittest::Node<'a> {
+    harness
+        .get_all_by_value(value)
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .unwrap_or_else(|| panic!("no text field shows {value:?}"))
+}
+
+fn actor_index(harness: &Harness<'_, GeoDepApp>, id: &str) -> usize {
+    harness.state().document.scenario.actors.iter().position(|actor| actor.id == id).expect("actor exists")
+}
+
+#[test]
+fn new_adds_a_record_and_undo_and_redo_take_it_back_and_forth() {
+    let mut harness = data_tab("Energy flows (18)");
+    harness.get_by_label("New energy flow").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.scenario.energy.len(), 19);
+    assert!(harness.state().document.dirty);
+    harness.get_by_label("Energy flow 19");
+    harness.get_by_label_contains("Energy flows (19)");
+    harness.get_by_label("Edit").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Undo add energy flow");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(harness.state().document.scenario.energy.len(), 18);
+    assert!(!harness.state().document.dirty, "undone back to the state as opened");
+    press(&mut harness, egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    assert_eq!(harness.state().document.scenario.energy.len(), 19);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
+    assert_eq!(harness.state().document.scenario.energy.len(), 19, "Ctrl+Y redoes too");
+}
+
+#[test]
+fn a_new_record_shows_its_problems_beside_its_fields() {
+    let mut harness = data_tab("Energy flows (18)");
+    harness.get_by_label("New energy flow").click();
+    harness.run_steps(3);
+    // A new flow cites no source yet, which `geodep check` reports as a warning.
+    harness.get_by_label("warning: energy flow cites no source");
+    harness.get_by_label("1 warning");
+}
+
+#[test]
+fn typing_in_a_field_edits_the_record_and_undo_takes_the_whole_typing_back() {
+    let mut harness = data_tab("Energy flows (18)");
+    select(&mut harness, RecordKind::Energy, 0);
+    let route = harness.state().document.scenario.energy[0].route.clone().expect("the first flow has a route");
+    text_field(&harness, &route).click();
+    harness.run_steps(2);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, &route).type_text("Balkan Stream");
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.scenario.energy[0].route.as_deref(), Some("Balkan Stream"));
+    assert_eq!(harness.state().document.history.undo_label(), Some("change route of energy flow 1"));
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(harness.state().document.scenario.energy[0].route, Some(route), "one step for the whole typing");
+}
+
+#[test]
+fn delete_removes_a_record_and_undo_brings_it_back() {
+    let mut harness = data_tab("Ties (13)");
+    let first = harness.state().document.scenario.ties[0].clone();
+    select(&mut harness, RecordKind::Tie, 0);
+    harness.get_by_label("Delete").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.scenario.ties.len(), 12);
+    assert_ne!(harness.state().document.scenario.ties[0], first);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(harness.state().document.scenario.ties[0], first);
+}
+
+#[test]
+fn deleting_an_actor_lists_what_goes_with_it_and_cancel_keeps_everything() {
+    let mut harness = data_tab("Actors (24)");
+    let bulgaria = actor_index(&harness, "BGR");
+    let before = harness.state().document.scenario.clone();
+    select(&mut harness, RecordKind::Actor, bulgaria);
+    harness.get_by_label("Delete").click();
+    harness.run_steps(3);
+    harness.get_by_label("Delete Bulgaria?");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.scenario, before);
+
+    harness.get_by_label("Delete").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("Delete Bulgaria and").click();
+    harness.run_steps(3);
+    let scenario = &harness.state().document.scenario;
+    assert!(scenario.actor("BGR").is_none());
+    assert!(scenario.energy.iter().all(|flow| flow.consumer != "BGR" && !flow.via.contains(&"BGR".to_owned())));
+    assert!(scenario.sanctions.iter().all(|stance| stance.by != "BGR"));
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(harness.state().document.scenario, before, "one undo brings the actor and its records back");
+}
+
+#[test]
+fn renaming_an_actor_changes_every_reference() {
+    let mut harness = data_tab("Actors (24)");
+    let russia = actor_index(&harness, "RUS");
+    harness.state_mut().view.select("RUS", false);
+    select(&mut harness, RecordKind::Actor, russia);
+    harness.get_by_label("Rename…").click();
+    harness.run_steps(3);
+    text_field(&harness, "RUS").click();
+    harness.run_steps(2);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, "RUS").type_text("RU");
+    harness.run_steps(2);
+    harness.get_by_label("Rename").click();
+    harness.run_steps(3);
+    let scenario = &harness.state().document.scenario;
+    assert!(scenario.actor("RUS").is_none());
+    assert!(scenario.actor("RU").is_some());
+    assert!(scenario.energy.iter().any(|flow| flow.supplier == "RU"));
+    assert!(scenario.energy.iter().all(|flow| flow.supplier != "RUS"));
+    assert!(scenario.sanctions.iter().all(|stance| stance.target != "RUS"));
+    assert!(harness.state().view.is_selected("RU"), "the renamed actor stays selected");
+}
+
+#[test]
+fn edits_saved_and_reopened_are_intact() {
+    let mut harness = data_tab("Energy flows (18)");
+    harness.get_by_label("New energy flow").click();
+    harness.run_steps(3);
+    select(&mut harness, RecordKind::Tie, 0);
+    harness.state_mut().editor.kind = RecordKind::Tie;
+    harness.run_steps(2);
+    harness.get_by_label("Delete").click();
+    harness.run_steps(3);
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let path = folder.path().join("edited.ron");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, geodep::app::Action::SaveAs(path.clone()));
+    harness.run_steps(3);
+    assert!(!harness.state().document.dirty);
+    let reopened = geodep::io::load_file(&path).scenario.expect("the saved file opens");
+    assert_eq!(reopened, harness.state().document.scenario);
+    assert_eq!(reopened.energy.len(), 19);
+    assert_eq!(reopened.ties.len(), 12);
+}
