@@ -25,7 +25,7 @@ fn run_app(startup: Startup) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("GeoDep")
-            .with_app_id("geodep")
+            .with_app_id(geodep::app::APP_ID)
             .with_inner_size([1440.0, 900.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),

@@ -27,6 +27,16 @@ pub enum Action {
     SaveThenContinue,
     DiscardThenContinue,
     CancelPending,
+    /// Answers to the questions before a save that would lose comments or another program's changes.
+    SaveAnyway,
+    CancelSave,
+    /// Answers to "the file changed on disk": read it again (asking first if there are unsaved edits), or keep
+    /// the open version.
+    ReloadFromDisk,
+    KeepMine,
+    /// Answers to the offer of work autosaved before a crash, by its place in the list.
+    RestoreRecovered(usize),
+    DiscardRecovered(usize),
     /// Select an actor alone, or toggle it in the selection when `additive` (shift-click).
     Select {
         id: String,

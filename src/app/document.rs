@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use super::history::History;
 use crate::diagnostic::Diagnostic;
 use crate::edit::{Edit, EditError};
+use crate::io::disk_stamp::FileStamp;
 use crate::model::Scenario;
 
 #[derive(Debug, Clone)]
@@ -26,6 +27,8 @@ pub struct Document {
     pub history: History,
     /// The history state that was last saved (or loaded): the document is clean when it is current.
     saved_state: u64,
+    /// The file as it was on disk when last read or written, to notice changes by other programs.
+    pub disk_stamp: Option<FileStamp>,
 }
 
 impl Document {
@@ -47,6 +50,7 @@ impl Document {
             warnings,
             history: History::default(),
             saved_state: 0,
+            disk_stamp: None,
         }
     }
 
@@ -62,6 +66,7 @@ impl Document {
             warnings,
             history: History::default(),
             saved_state: 0,
+            disk_stamp: None,
         }
     }
 
@@ -83,6 +88,12 @@ impl Document {
         self.history.record(edit, before);
         self.changed();
         Ok(())
+    }
+
+    /// Marks the document as differing from its file whatever is undone (for work restored after a crash).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = u64::MAX;
+        self.dirty = true;
     }
 
     /// Undoes the last step; returns its label, or `None` when there is nothing to undo.
@@ -108,6 +119,7 @@ impl Document {
         self.display_name = file_name(path);
         self.dirty = false;
         self.saved_state = self.history.current_state();
+        self.disk_stamp = FileStamp::of(path);
         // Saving writes the canonical form, which has no comments.
         self.had_comments = false;
     }

@@ -6,6 +6,7 @@ mod commands;
 mod document;
 mod file_dialogs;
 mod history;
+mod safekeeping;
 mod settings;
 mod view_state;
 
@@ -16,12 +17,13 @@ use eframe::egui;
 pub use action::{Action, PathPurpose};
 pub use commands::Command;
 pub use document::Document;
+pub use safekeeping::{Safekeeping, SaveQuestion};
 pub use settings::{Settings, ThemeChoice};
 pub use view_state::{CentralView, GraphFilters, ViewState};
 
 use crate::diagnostic::Diagnostic;
 use crate::edit::Edit;
-use crate::io::{load_file, load_text, save_scenario};
+use crate::io::{load_file, load_text};
 use crate::model::RecordRef;
 use crate::ui;
 use file_dialogs::{DialogOutcome, FileDialogs};
@@ -67,6 +69,7 @@ pub struct GeoDepApp {
     pub editor: ui::editor::EditorView,
     pub matrices: ui::matrices::MatricesView,
     pub timeline: ui::timeline::TimelineView,
+    pub safekeeping: Safekeeping,
     /// An action that would drop unsaved changes, waiting for Save / Discard / Cancel.
     pub unsaved_prompt: Option<Action>,
     /// The action to carry out once a Save As started from that prompt has saved.
@@ -79,13 +82,20 @@ pub struct GeoDepApp {
 }
 
 const SETTINGS_KEY: &str = "geodep-settings";
+/// The app id the window and its stored settings are known by.
+pub const APP_ID: &str = "geodep";
 
 impl GeoDepApp {
     /// The app as eframe starts it: settings from the previous run, then the startup file.
     pub fn from_creation_context(creation: &eframe::CreationContext<'_>, startup: Startup) -> GeoDepApp {
         let settings: Settings =
             creation.storage.and_then(|storage| eframe::get_value(storage, SETTINGS_KEY)).unwrap_or_default();
-        GeoDepApp::new(settings, startup)
+        let app = GeoDepApp::new(settings, startup);
+        // Autosaves go beside the settings, in the app's own folder, never next to the person's files.
+        match eframe::storage_dir(APP_ID) {
+            Some(folder) => app.with_recovery(folder.join("recovery")),
+            None => app,
+        }
     }
 
     pub fn new(settings: Settings, startup: Startup) -> GeoDepApp {
@@ -102,6 +112,7 @@ impl GeoDepApp {
             editor: Default::default(),
             matrices: Default::default(),
             timeline: Default::default(),
+            safekeeping: Safekeeping::default(),
             unsaved_prompt: None,
             after_save: None,
             closing_confirmed: false,
@@ -135,14 +146,33 @@ impl GeoDepApp {
             Action::Open(path) => self.open(&path),
             Action::OpenBundled => self.open_bundled(),
             Action::Save => match self.document.path.clone() {
-                Some(path) => self.save_to(ctx, &path),
+                Some(path) => self.save_checked(ctx, &path, false),
                 None => self.start_dialog(ctx, PathPurpose::SaveAs),
             },
-            Action::SaveAsDialog => self.start_dialog(ctx, PathPurpose::SaveAs),
-            Action::SaveAs(path) => self.save_to(ctx, &path),
+            Action::SaveAsDialog => {
+                self.safekeeping.save_question = None;
+                self.start_dialog(ctx, PathPurpose::SaveAs);
+            }
+            Action::SaveAs(path) => self.save_checked(ctx, &path, false),
+            Action::SaveAnyway => match self.safekeeping.save_question.take() {
+                Some(SaveQuestion::Comments(path) | SaveQuestion::ChangedOnDisk(path, _)) => {
+                    self.save_checked(ctx, &path, true)
+                }
+                None => {}
+            },
+            Action::CancelSave => self.cancel_save(),
+            Action::ReloadFromDisk => {
+                if let Some(path) = self.document.path.clone() {
+                    self.open(&path);
+                }
+            }
+            Action::KeepMine => self.keep_mine(),
+            Action::RestoreRecovered(index) => self.restore(index),
+            Action::DiscardRecovered(index) => self.discard_recovered(index),
             Action::TypePath(purpose) => self.path_prompt = Some(self.new_path_prompt(purpose, None)),
             Action::ClosePathPrompt => self.path_prompt = None,
             Action::Quit => {
+                self.forget_recovery();
                 self.closing_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -252,10 +282,13 @@ impl GeoDepApp {
 
     /// Opens a file; when it fails, its diagnostics are shown and the open scenario stays.
     pub fn open(&mut self, path: &Path) {
+        // Stamped before reading, so that a change made while reading is noticed rather than missed.
+        let stamp = crate::io::disk_stamp::FileStamp::of(path);
         let report = load_file(path);
         match report.scenario {
             Some(scenario) => {
-                let document = Document::from_file(scenario, path, report.diagnostics, report.has_comments);
+                let mut document = Document::from_file(scenario, path, report.diagnostics, report.has_comments);
+                document.disk_stamp = stamp;
                 self.replace_document(document);
                 self.settings.remember(path);
                 self.set_status(format!("Opened {}", path.display()), false);
@@ -279,28 +312,12 @@ impl GeoDepApp {
     }
 
     fn replace_document(&mut self, document: Document) {
+        // The work of the document being replaced was saved or knowingly discarded.
+        self.forget_recovery();
+        self.safekeeping.disk_notice = None;
         self.view = ViewState::for_scenario(&document.scenario);
         self.document = document;
         self.failed_load = None;
-    }
-
-    fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
-        match save_scenario(path, &self.document.scenario) {
-            Ok(report) => {
-                self.document.mark_saved(path);
-                self.settings.remember(path);
-                let backup = report.backup.map(|backup| format!("; previous version kept as {}", backup.display()));
-                self.set_status(format!("Saved {}{}", path.display(), backup.unwrap_or_default()), false);
-                if let Some(pending) = self.after_save.take() {
-                    self.apply(ctx, pending);
-                }
-            }
-            // The document keeps its edits and its dirty mark: nothing is lost, the person can retry.
-            Err(error) => {
-                self.after_save = None;
-                self.set_status(format!("Not saved: {error}"), true);
-            }
-        }
     }
 
     fn set_status(&mut self, text: String, is_error: bool) {
@@ -310,17 +327,11 @@ impl GeoDepApp {
     /// "Save" in the unsaved-changes prompt: save (asking where, if the scenario has no file yet), then go on.
     fn save_then_continue(&mut self, ctx: &egui::Context) {
         let Some(pending) = self.unsaved_prompt.take() else { return };
+        // Carried out once the save succeeds, after any question the save asks first.
+        self.after_save = Some(pending);
         match self.document.path.clone() {
-            Some(path) => {
-                self.save_to(ctx, &path);
-                if !self.document.dirty {
-                    self.apply(ctx, pending);
-                }
-            }
-            None => {
-                self.after_save = Some(pending);
-                self.start_dialog(ctx, PathPurpose::SaveAs);
-            }
+            Some(path) => self.save_checked(ctx, &path, false),
+            None => self.start_dialog(ctx, PathPurpose::SaveAs),
         }
     }
 
@@ -335,7 +346,7 @@ impl GeoDepApp {
     fn handle_dialog_outcome(&mut self, ctx: &egui::Context, outcome: DialogOutcome) {
         match outcome {
             DialogOutcome::Picked(PathPurpose::Open, path) => self.apply(ctx, Action::Open(path)),
-            DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_to(ctx, &path),
+            DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_checked(ctx, &path, false),
             DialogOutcome::Cancelled => self.after_save = None,
             DialogOutcome::Unavailable(purpose) => {
                 let note = "No file dialog could be shown on this desktop (no file-chooser portal or zenity). \
@@ -374,6 +385,8 @@ impl GeoDepApp {
         for action in commands::pressed_shortcuts(ctx) {
             self.apply(ctx, action);
         }
+        self.check_disk(ctx);
+        self.autosave(ctx);
         let title = self.document.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -391,7 +404,10 @@ impl GeoDepApp {
 
 /// Actions that replace or close the open document.
 fn discards_document(action: &Action) -> bool {
-    matches!(action, Action::NewScenario | Action::Open(_) | Action::OpenBundled | Action::Quit)
+    matches!(
+        action,
+        Action::NewScenario | Action::Open(_) | Action::OpenBundled | Action::ReloadFromDisk | Action::Quit
+    )
 }
 
 fn suggested_file_name(document: &Document) -> String {

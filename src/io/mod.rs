@@ -1,7 +1,9 @@
 //! Files: loading scenario text with diagnostics, and saving it safely in the canonical form.
 //! Nothing here knows of egui.
 
+pub mod disk_stamp;
 mod load;
+pub mod recovery;
 mod ron_errors;
 pub mod safe_write;
 mod save;

@@ -16,6 +16,7 @@ pub mod overview;
 pub mod palette;
 pub mod path_prompt;
 mod record_details;
+mod safekeeping;
 pub mod status_bar;
 pub mod style;
 pub mod timeline;
@@ -42,9 +43,11 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         matrices,
         timeline,
         unsaved_prompt,
+        safekeeping,
         ..
     } = app;
     menu_bar::ui(ui, document, settings, &mut actions);
+    safekeeping::disk_notice_ui(ui, document, safekeeping, &mut actions);
     status_bar::ui(ui, document, status.as_ref(), view, &mut actions);
     if let Some(failed) = failed_load {
         diagnostics_panel::failed_load_ui(ui, failed, &mut actions);
@@ -77,6 +80,10 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
     if let Some(pending) = unsaved_prompt {
         unsaved_prompt::ui(ui.ctx(), document, pending, &mut actions);
     }
+    if let Some(question) = &safekeeping.save_question {
+        safekeeping::save_question_ui(ui.ctx(), question, &mut actions);
+    }
+    safekeeping::recovery_ui(ui.ctx(), safekeeping, &mut actions);
     if let Some(prompt) = path_prompt {
         prompt.ui(ui.ctx(), &mut actions);
     }

@@ -1,0 +1,210 @@
+//! Keeping work safe: questions before a save that would lose something (hand-written comments, changes another
+//! program made to the file), noticing when the open file changes on disk, autosaving unsaved work to a recovery
+//! file every few seconds, and offering it back after a crash.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use super::{Document, GeoDepApp};
+use crate::io::disk_stamp::{DiskChange, FileStamp, disk_change};
+use crate::io::recovery::{RecoveredWork, Recovery};
+use crate::io::{load_file, save_scenario};
+
+/// How often unsaved work is written to the recovery file, and the open file looked at for changes.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
+pub const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
+
+/// Why a save waits for the person's answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveQuestion {
+    /// The file has comments written by hand, which saving cannot keep.
+    Comments(PathBuf),
+    /// Another program changed (or removed) the file since it was opened or saved here.
+    ChangedOnDisk(PathBuf, DiskChange),
+}
+
+#[derive(Default)]
+pub struct Safekeeping {
+    recovery: Option<Recovery>,
+    /// Work found in the recovery folder at start, offered back.
+    pub recovered: Vec<RecoveredWork>,
+    /// The recovery file of the open document, once written.
+    autosaved_key: Option<String>,
+    /// The document revision last autosaved, and when.
+    autosaved: Option<(u64, u64, Instant)>,
+    last_disk_check: Option<Instant>,
+    /// The open file changed on disk; the person has not answered yet.
+    pub disk_notice: Option<DiskChange>,
+    pub save_question: Option<SaveQuestion>,
+}
+
+impl GeoDepApp {
+    /// Autosaves unsaved work to recovery files in `folder`, and offers back any work found there from a run
+    /// that did not end cleanly.
+    pub fn with_recovery(mut self, folder: PathBuf) -> GeoDepApp {
+        let recovery = Recovery::new(folder);
+        self.safekeeping.recovered = recovery.list();
+        self.safekeeping.recovery = Some(recovery);
+        self
+    }
+
+    /// Saves to `path`, first asking when the save would lose comments or another program's changes; `confirmed`
+    /// says the person has answered that question.
+    pub(super) fn save_checked(&mut self, ctx: &egui::Context, path: &Path, confirmed: bool) {
+        if !confirmed && let Some(question) = self.save_question(path) {
+            self.safekeeping.save_question = Some(question);
+            return;
+        }
+        self.safekeeping.save_question = None;
+        match save_scenario(path, &self.document.scenario) {
+            Ok(report) => {
+                self.document.mark_saved(path);
+                self.safekeeping.disk_notice = None;
+                self.forget_recovery();
+                self.settings.remember(path);
+                let backup = report.backup.map(|backup| format!("; previous version kept as {}", backup.display()));
+                self.set_status(format!("Saved {}{}", path.display(), backup.unwrap_or_default()), false);
+                if let Some(pending) = self.after_save.take() {
+                    self.apply(ctx, pending);
+                }
+            }
+            // The document keeps its edits and its dirty mark: nothing is lost, the person can retry.
+            Err(error) => {
+                self.after_save = None;
+                self.set_status(format!("Not saved: {error}"), true);
+            }
+        }
+    }
+
+    /// Only saving over the document's own file can lose something.
+    fn save_question(&self, path: &Path) -> Option<SaveQuestion> {
+        if self.document.path.as_deref() != Some(path) {
+            return None;
+        }
+        if let Some(change) = disk_change(path, self.document.disk_stamp) {
+            return Some(SaveQuestion::ChangedOnDisk(path.to_owned(), change));
+        }
+        self.document.had_comments.then(|| SaveQuestion::Comments(path.to_owned()))
+    }
+
+    /// The person chose not to save after all.
+    pub(super) fn cancel_save(&mut self) {
+        self.safekeeping.save_question = None;
+        self.after_save = None;
+    }
+
+    /// Notices when the open file was changed or removed by another program (looked at every two seconds).
+    pub(super) fn check_disk(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.document.path.clone() else { return };
+        let due = self.safekeeping.last_disk_check.is_none_or(|last| last.elapsed() >= DISK_CHECK_EVERY);
+        if due {
+            self.safekeeping.last_disk_check = Some(Instant::now());
+            self.safekeeping.disk_notice = disk_change(&path, self.document.disk_stamp);
+        }
+        ctx.request_repaint_after(DISK_CHECK_EVERY);
+    }
+
+    /// Looks at the open file now rather than at the next two-second check.
+    pub fn check_disk_now(&mut self, ctx: &egui::Context) {
+        self.safekeeping.last_disk_check = None;
+        self.check_disk(ctx);
+    }
+
+    /// "Keep mine": the person knows the file changed and keeps the open version; saving will replace the file.
+    pub(super) fn keep_mine(&mut self) {
+        if let Some(path) = &self.document.path {
+            self.document.disk_stamp = FileStamp::of(path);
+        }
+        self.safekeeping.disk_notice = None;
+    }
+
+    /// Writes unsaved work to the recovery file when it changed and the last autosave is a few seconds old.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(recovery) = &self.safekeeping.recovery else { return };
+        let document = &self.document;
+        if !document.dirty {
+            // Undone back to the saved state: the autosaved copy holds nothing worth offering any more.
+            if self.safekeeping.autosaved_key.is_some() {
+                self.forget_recovery();
+            }
+            return;
+        }
+        let due = match self.safekeeping.autosaved {
+            Some((id, revision, _)) if (id, revision) == (document.id, document.revision) => return,
+            Some((id, _, when)) if id == document.id => when.elapsed() >= AUTOSAVE_EVERY,
+            _ => true,
+        };
+        if !due {
+            ctx.request_repaint_after(AUTOSAVE_EVERY);
+            return;
+        }
+        let key = Recovery::key(document.path.as_deref(), document.id);
+        match recovery.write(&key, document.path.as_deref(), &document.scenario) {
+            Ok(()) => {
+                self.safekeeping.autosaved = Some((document.id, document.revision, Instant::now()));
+                self.safekeeping.autosaved_key = Some(key);
+            }
+            Err(error) => self.set_status(format!("Could not autosave unsaved work: {error}"), true),
+        }
+    }
+
+    /// The open document's work is saved or discarded: its recovery file goes.
+    pub(super) fn forget_recovery(&mut self) {
+        if let (Some(recovery), Some(key)) = (&self.safekeeping.recovery, self.safekeeping.autosaved_key.take()) {
+            recovery.remove(&key);
+        }
+        self.safekeeping.autosaved = None;
+    }
+
+    /// Opens work found in the recovery folder as an unsaved document belonging to its original file.
+    pub(super) fn restore(&mut self, index: usize) {
+        if index >= self.safekeeping.recovered.len() {
+            return;
+        }
+        let work = self.safekeeping.recovered.remove(index);
+        let report = load_file(&work.file);
+        let Some(scenario) = report.scenario else {
+            self.set_status(format!("Could not restore {}: the autosaved copy is damaged", work.file.display()), true);
+            return;
+        };
+        let mut document = match &work.original {
+            Some(path) => Document::from_file(scenario, path, Vec::new(), false),
+            None => Document::unsaved(scenario, "Recovered work"),
+        };
+        document.disk_stamp = work.original.as_deref().and_then(FileStamp::of);
+        document.mark_unsaved();
+        self.forget_recovery();
+        self.replace_document(document);
+        // The copy in memory is autosaved again under this run's key before the old file goes.
+        self.autosave_now();
+        if let Some(recovery) = &self.safekeeping.recovery {
+            let rewritten = self.safekeeping.autosaved_key.as_deref().map(|key| recovery.file(key));
+            if rewritten.as_ref() != Some(&work.file) {
+                recovery.discard(&work);
+            }
+        }
+        self.set_status("Restored unsaved work; save it to keep it".to_owned(), false);
+    }
+
+    fn autosave_now(&mut self) {
+        let Some(recovery) = &self.safekeeping.recovery else { return };
+        let document = &self.document;
+        let key = Recovery::key(document.path.as_deref(), document.id);
+        if recovery.write(&key, document.path.as_deref(), &document.scenario).is_ok() {
+            self.safekeeping.autosaved = Some((document.id, document.revision, Instant::now()));
+            self.safekeeping.autosaved_key = Some(key);
+        }
+    }
+
+    pub(super) fn discard_recovered(&mut self, index: usize) {
+        if index >= self.safekeeping.recovered.len() {
+            return;
+        }
+        let work = self.safekeeping.recovered.remove(index);
+        if let Some(recovery) = &self.safekeeping.recovery {
+            recovery.discard(&work);
+        }
+    }
+}
