@@ -118,3 +118,38 @@ fn nodes_can_be_found_and_clicked_by_name() {
     harness.run_steps(3);
     assert_eq!(harness.state().view.selection.iter().collect::<Vec<_>>(), vec!["CHN"]);
 }
+
+#[test]
+fn ctrl_dragging_from_one_actor_to_another_creates_a_record_between_them() {
+    let mut harness = harness();
+    let energy_before = harness.state().document.scenario.energy.len();
+    let (russia, serbia) = (node(&harness, "RUS"), node(&harness, "SRB"));
+    let ctrl = egui::Modifiers::COMMAND;
+    harness.hover_at(russia);
+    harness.run_steps(1);
+    let press = |pressed, pos| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: ctrl,
+    };
+    harness.event_modifiers(press(true, russia), ctrl);
+    harness.run_steps(1);
+    for step in 1..=6 {
+        let position = russia + (serbia - russia) * (step as f32 / 6.0);
+        harness.event_modifiers(egui::Event::PointerMoved(position), ctrl);
+        harness.run_steps(1);
+    }
+    harness.event_modifiers(press(false, serbia), ctrl);
+    harness.run_steps(3);
+    assert!(!harness.state().document.scenario.layout.contains_key("RUS"), "a Ctrl-drag does not move the node");
+    harness.get_by_label("Link Russia to Serbia");
+    harness.get_by_label("Energy flow: Russia supplies Serbia").click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.document.scenario.energy.len(), energy_before + 1);
+    let added = app.document.scenario.energy.last().unwrap();
+    assert_eq!((added.supplier.as_str(), added.consumer.as_str()), ("RUS", "SRB"));
+    assert_eq!(app.view.central, geodep::app::CentralView::Data, "the new record opens in the Data tab");
+    harness.get_by_label(&format!("Energy flow {}", energy_before + 1));
+}

@@ -54,6 +54,11 @@ pub enum Action {
     Edit(Box<Edit>),
     Undo,
     Redo,
+    /// Open a record in the Data tab's form.
+    EditRecord {
+        kind: crate::edit::RecordKind,
+        index: usize,
+    },
     SetTheme(ThemeChoice),
     ClearRecentFiles,
     ShowProblems(bool),

@@ -198,6 +198,10 @@ impl GeoDepApp {
             Action::ShowHelp(show) => self.view.show_help = show,
             Action::ToggleHelp => self.view.show_help = !self.view.show_help,
             Action::Edit(edit) => self.edit(&edit),
+            Action::EditRecord { kind, index } => {
+                self.editor.select(kind, index);
+                self.view.central = CentralView::Data;
+            }
             Action::Undo => match self.document.undo() {
                 Some(label) => self.set_status(format!("Undid {label}"), false),
                 None => self.set_status("Nothing to undo".to_owned(), false),

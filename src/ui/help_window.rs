@@ -5,10 +5,11 @@ use eframe::egui;
 use crate::app::{Action, Command};
 
 /// Gestures and keys of the graph, which are not menu commands.
-const GRAPH_GESTURES: [(&str, &str); 8] = [
+const GRAPH_GESTURES: [(&str, &str); 9] = [
     ("Click a node", "Select the actor (in every view)"),
     ("Shift-click a node", "Add it to, or remove it from, the selection"),
     ("Drag a node", "Move it and pin it there (saved with the scenario)"),
+    ("Ctrl-drag from a node to another", "Create an energy flow, sanctions stance or tie between them"),
     ("Drag the background", "Pan"),
     ("Mouse wheel or pinch", "Zoom around the pointer"),
     ("F", "Fit the whole graph in view"),

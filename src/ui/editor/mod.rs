@@ -3,7 +3,7 @@
 //! record; deleting an actor first lists what goes with it. Every change is an undoable edit.
 
 mod forms;
-mod new_records;
+pub(crate) mod new_records;
 mod rows;
 mod table;
 mod widgets;

@@ -10,6 +10,7 @@ mod controls;
 mod draw;
 mod layout_state;
 mod legend;
+mod linking;
 pub mod scene;
 mod style;
 mod tooltip;
@@ -84,6 +85,9 @@ pub struct GraphView {
     layout: LayoutState,
     pub options: GraphOptions,
     drag: Option<Drag>,
+    /// The scene node a Ctrl-drag started from, to create a record between two actors.
+    linking_from: Option<usize>,
+    link_menu: Option<linking::LinkMenu>,
     search: String,
     /// Requests from the toolbar, carried out once the canvas size is known.
     pending_fit: bool,
@@ -139,6 +143,16 @@ impl GraphView {
             self.camera.zoom,
             view,
         );
+        if let (Some(from), Some(pointer)) = (self.linking_from, response.interact_pointer_pos()) {
+            linking::paint_link_line(&painter, positions[from], pointer, ui.visuals().selection.stroke.color);
+        }
+        if let Some(menu) = &self.link_menu {
+            let (chosen, open) = linking::menu_ui(ui.ctx(), scenario, view, menu);
+            actions.extend(chosen);
+            if !open {
+                self.link_menu = None;
+            }
+        }
         self.drawn_at = positions;
         if let Some(hovered) = hovered
             && self.drag.is_none()
@@ -154,7 +168,7 @@ impl GraphView {
         if let Some(progress) = self.layout.progress() {
             progress_note(ui, viewport, progress);
         }
-        if layout_busy || self.drag.is_some() {
+        if layout_busy || self.drag.is_some() || self.linking_from.is_some() {
             ui.ctx().request_repaint();
         }
     }
@@ -285,13 +299,27 @@ impl GraphView {
         if response.drag_started()
             && let Some(Hovered::Node(node)) = pressed_on
         {
-            let actor = scene.nodes[node].actor;
-            self.drag = Some(Drag { actor, position: self.canvas_position(scene, node) });
+            if response.ctx.input(|input| input.modifiers.command) {
+                self.linking_from = Some(node);
+            } else {
+                let actor = scene.nodes[node].actor;
+                self.drag = Some(Drag { actor, position: self.canvas_position(scene, node) });
+            }
+        }
+        if response.drag_stopped()
+            && let Some(from) = self.linking_from.take()
+            && let Some(Hovered::Node(to)) = hovered
+            && to != from
+        {
+            let at = response.hover_pos().unwrap_or(viewport.center());
+            let (from, to) = (scene.nodes[from].id.clone(), scene.nodes[to].id.clone());
+            self.link_menu = Some(linking::LinkMenu { from, to, at });
         }
         if response.dragged() {
             let delta = response.drag_delta();
             match &mut self.drag {
                 Some(drag) => drag.position += delta / self.camera.zoom,
+                None if self.linking_from.is_some() => {}
                 None => self.camera.pan_by_screen(delta),
             }
         }
