@@ -71,7 +71,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
             CentralView::Matrices => matrices.ui(ui, document, view, &mut actions),
             CentralView::Timeline => timeline.ui(ui, document, view, &mut actions),
             CentralView::Data => editor.ui(ui, document, view, &mut actions),
-            CentralView::Overview => overview::ui(ui, document),
+            CentralView::Overview => overview::ui(ui, document, &mut actions),
         }
     });
     if view.show_help {

@@ -3,10 +3,11 @@
 use eframe::egui::{self, RichText};
 
 use super::style::section_heading;
-use crate::app::Document;
+use crate::app::{Action, Document};
+use crate::edit::Edit;
 use crate::model::Scenario;
 
-pub fn ui(ui: &mut egui::Ui, document: &Document) {
+pub fn ui(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
     let scenario = &document.scenario;
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.set_max_width(900.0);
@@ -19,10 +20,29 @@ pub fn ui(ui: &mut egui::Ui, document: &Document) {
             ui.add_space(4.0);
             ui.label(RichText::new(&scenario.summary).size(15.0));
         }
+        egui::CollapsingHeader::new("Edit the title and summary").show(ui, |ui| edit_ui(ui, scenario, actions));
         section_heading(ui, "Contents");
         counts_ui(ui, scenario);
         section_heading(ui, "Sources");
         sources_ui(ui, scenario);
+    });
+}
+
+/// Title and summary fields; each change is an undoable edit.
+fn edit_ui(ui: &mut egui::Ui, scenario: &Scenario, actions: &mut Vec<Action>) {
+    egui::Grid::new("scenario_text").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+        let mut title = scenario.title.clone();
+        ui.label("Title");
+        if ui.add(egui::TextEdit::singleline(&mut title).desired_width(520.0)).changed() {
+            actions.push(Action::edit(Edit::SetTitle(title)));
+        }
+        ui.end_row();
+        let mut summary = scenario.summary.clone();
+        ui.label("Summary");
+        if ui.add(egui::TextEdit::multiline(&mut summary).desired_width(520.0).desired_rows(4)).changed() {
+            actions.push(Action::edit(Edit::SetSummary(summary)));
+        }
+        ui.end_row();
     });
 }
 

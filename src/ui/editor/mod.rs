@@ -52,7 +52,7 @@ impl EditorView {
             self.diagnostics.get((document.id, document.revision), || crate::validate::validate(scenario)).clone();
         // The table on the left, the selected record's form on the right.
         let area = ui.available_rect_before_wrap();
-        let form_width = (area.width() * 0.4).clamp(320.0, 480.0);
+        let form_width = (area.width() * 0.46).clamp(340.0, 520.0);
         let table_area = egui::Rect::from_min_max(area.min, egui::pos2(area.right() - form_width - 8.0, area.bottom()));
         let form_area = egui::Rect::from_min_max(egui::pos2(area.right() - form_width, area.top()), area.max);
         let key = RowsKey {
