@@ -4,6 +4,7 @@
 //! Data flows one way: `io` loads a file into a `model::Scenario` with `diagnostic`s from `validate`;
 //! the `app` holds it as a document; the `ui` views draw from it and return actions that the app applies.
 
+pub mod analysis;
 pub mod app;
 pub mod charts;
 pub mod cli;

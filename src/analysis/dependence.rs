@@ -1,0 +1,150 @@
+//! Dependence measures: for each consumer and commodity in a year, its suppliers' shares, the top supplier, and
+//! how concentrated its supply is (the Herfindahl–Hirschman index).
+
+use serde::Serialize;
+
+use crate::charts::flows_in;
+use crate::model::{Commodity, Scenario, ShareBasis};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupplierShare {
+    pub supplier: String,
+    pub share: f64,
+    /// Indices of the energy records summed.
+    pub records: Vec<usize>,
+}
+
+/// One consumer's supply of one commodity in one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dependence {
+    pub consumer: String,
+    pub commodity: Commodity,
+    pub basis: ShareBasis,
+    pub year: i32,
+    /// Suppliers (own production included, as the consumer itself), largest share first.
+    pub suppliers: Vec<SupplierShare>,
+    /// Concentration from 0 (many small suppliers) to 10,000 (one supplier of everything): the sum of the
+    /// squared percentage shares.
+    pub hhi: f64,
+}
+
+impl Dependence {
+    pub fn top(&self) -> Option<&SupplierShare> {
+        self.suppliers.first()
+    }
+
+    /// The share from `supplier`, zero when it supplies nothing.
+    pub fn share_from(&self, supplier: &str) -> f64 {
+        self.suppliers.iter().find(|share| share.supplier == supplier).map_or(0.0, |share| share.share)
+    }
+}
+
+/// The Herfindahl–Hirschman index of shares given as fractions: Σ (100 · share)².
+pub fn hhi(shares: impl IntoIterator<Item = f64>) -> f64 {
+    shares.into_iter().map(|share| (share * 100.0).powi(2)).sum()
+}
+
+/// Every consumer's dependence for every commodity in `year`, by consumer name then commodity. Shares of
+/// consumption are used; shares of imports only for a consumer and commodity with none of consumption.
+pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
+    let mut groups: Vec<Dependence> = Vec::new();
+    for (record, flow) in flows_in(scenario, year) {
+        let group = match groups.iter_mut().find(|group| {
+            group.consumer == flow.consumer && group.commodity == flow.commodity && group.basis == flow.basis
+        }) {
+            Some(group) => group,
+            None => {
+                groups.push(Dependence {
+                    consumer: flow.consumer.clone(),
+                    commodity: flow.commodity.clone(),
+                    basis: flow.basis,
+                    year,
+                    suppliers: Vec::new(),
+                    hhi: 0.0,
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        match group.suppliers.iter_mut().find(|share| share.supplier == flow.supplier) {
+            Some(share) => {
+                share.share += flow.share;
+                share.records.push(record);
+            }
+            None => group.suppliers.push(SupplierShare {
+                supplier: flow.supplier.clone(),
+                share: flow.share,
+                records: vec![record],
+            }),
+        }
+    }
+    let has_consumption_shares = |consumer: &str, commodity: &Commodity, groups: &[Dependence]| {
+        groups.iter().any(|group| {
+            group.consumer == consumer && group.commodity == *commodity && group.basis == ShareBasis::Consumption
+        })
+    };
+    let kept: Vec<Dependence> = groups
+        .iter()
+        .filter(|group| {
+            group.basis == ShareBasis::Consumption
+                || !has_consumption_shares(&group.consumer, &group.commodity, &groups)
+        })
+        .cloned()
+        .map(|mut group| {
+            group.suppliers.sort_by(|a, b| b.share.total_cmp(&a.share).then_with(|| a.supplier.cmp(&b.supplier)));
+            group.hhi = hhi(group.suppliers.iter().map(|share| share.share));
+            group
+        })
+        .collect();
+    let mut kept = kept;
+    kept.sort_by(|a, b| {
+        scenario
+            .actor_name(&a.consumer)
+            .cmp(scenario.actor_name(&b.consumer))
+            .then_with(|| a.commodity.cmp(&b.commodity))
+    });
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::test_scenarios::{flow, small};
+
+    #[test]
+    fn hhi_runs_from_spread_to_single_supplier() {
+        assert_eq!(hhi([1.0]), 10_000.0);
+        assert!((hhi([0.85, 0.15]) - 7_450.0).abs() < 1e-9, "85² + 15²");
+        assert!((hhi([0.25; 4]) - 2_500.0).abs() < 1e-9);
+        assert_eq!(hhi([]), 0.0);
+    }
+
+    #[test]
+    fn each_consumer_gets_its_suppliers_top_share_and_concentration() {
+        let scenario = small();
+        let found = dependences(&scenario, 2023);
+        let consumers: Vec<&str> = found.iter().map(|dependence| dependence.consumer.as_str()).collect();
+        assert_eq!(consumers, ["BGR", "HUN", "SRB"], "by name: Bulgaria, Hungary, Serbia");
+        let serbia = &found[2];
+        assert_eq!(serbia.top().unwrap().supplier, "RUS");
+        assert!((serbia.hhi - 7_450.0).abs() < 1e-9);
+        assert!((serbia.share_from("RUS") - 0.85).abs() < 1e-12);
+        assert_eq!(serbia.share_from("AZE"), 0.0);
+        assert!((found[1].hhi - 4_225.0).abs() < 1e-9, "Hungary: 65² with the rest unknown");
+    }
+
+    #[test]
+    fn import_shares_are_used_only_where_consumption_shares_are_missing() {
+        let mut scenario = small();
+        let mut imports = flow("RUS", "SRB", 1.0, 2023);
+        imports.basis = ShareBasis::Imports;
+        scenario.energy.push(imports);
+        let mut turkey = flow("RUS", "TUR", 0.42, 2023);
+        turkey.basis = ShareBasis::Imports;
+        scenario.energy.push(turkey);
+        let found = dependences(&scenario, 2023);
+        let serbia: Vec<&Dependence> = found.iter().filter(|dependence| dependence.consumer == "SRB").collect();
+        assert_eq!(serbia.len(), 1);
+        assert_eq!(serbia[0].basis, ShareBasis::Consumption);
+        assert!(found.iter().any(|dependence| dependence.consumer == "TUR" && dependence.basis == ShareBasis::Imports));
+    }
+}

@@ -1,0 +1,12 @@
+//! Analysis and what-if: dependence measures and concentration, supply shocks through transit, alignment from
+//! votes, sanctions coalitions, consistency flags, diplomatic network measures and scenario differences. Pure
+//! functions of the scenario and a year; no egui, no files. The Analysis tab, the graph overlays and the
+//! `report`, `shock` and `diff` commands all use these.
+
+pub mod alignment;
+pub mod coalition;
+pub mod dependence;
+pub mod diff;
+pub mod flags;
+pub mod network;
+pub mod shock;
