@@ -15,6 +15,11 @@ pub fn signed(value: f64) -> String {
     if value > 0.0 { format!("+{value:.1}") } else { format!("{value:.1}") }
 }
 
+/// "1 vote", "4 votes".
+pub fn count(number: usize, noun: &str) -> String {
+    if number == 1 { format!("1 {noun}") } else { format!("{number} {noun}s") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

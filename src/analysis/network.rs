@@ -95,22 +95,22 @@ pub struct ActorMeasures {
 /// tie counts, friendly or hostile, with its absolute strength as weight: a dispute connects actors too.
 pub fn tie_network(scenario: &crate::model::Scenario, year: i32) -> Vec<ActorMeasures> {
     use crate::model::Dated;
+    let ties: Vec<&crate::model::Tie> = scenario.ties.iter().filter(|tie| tie.period().applies_in(year)).collect();
+    // The network is the actors with a tie: betweenness is normalised by its size, not the whole cast's.
+    let mut actors: Vec<&str> = ties.iter().flat_map(|tie| [tie.a.as_str(), tie.b.as_str()]).collect();
+    actors.sort_unstable();
+    actors.dedup();
     let index: std::collections::HashMap<&str, usize> =
-        scenario.actors.iter().enumerate().map(|(position, actor)| (actor.id.as_str(), position)).collect();
-    let links: Vec<Link> = scenario
-        .ties
+        actors.iter().enumerate().map(|(position, actor)| (*actor, position)).collect();
+    let links: Vec<Link> = ties
         .iter()
-        .filter(|tie| tie.period().applies_in(year))
-        .filter_map(|tie| {
-            Some(Link { a: *index.get(tie.a.as_str())?, b: *index.get(tie.b.as_str())?, weight: tie.strength.abs() })
-        })
+        .map(|tie| Link { a: index[tie.a.as_str()], b: index[tie.b.as_str()], weight: tie.strength.abs() })
         .collect();
-    let mut found: Vec<ActorMeasures> = measures(scenario.actors.len(), &links)
+    let mut found: Vec<ActorMeasures> = measures(actors.len(), &links)
         .into_iter()
-        .zip(&scenario.actors)
-        .filter(|(measured, _)| measured.degree > 0)
+        .zip(&actors)
         .map(|(measured, actor)| ActorMeasures {
-            actor: actor.id.clone(),
+            actor: (*actor).to_owned(),
             degree: measured.degree,
             weighted_degree: measured.weighted_degree,
             betweenness: measured.betweenness,

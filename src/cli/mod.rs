@@ -2,7 +2,11 @@
 //! One file per subcommand; each returns the process exit code.
 
 mod check;
+mod diff;
 mod fmt;
+mod inputs;
+mod report;
+mod shock;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +58,54 @@ pub enum Command {
         #[arg(long)]
         drop_comments: bool,
     },
+    /// Report dependence (top supplier, HHI), sanctions coalitions, consistency flags, network measures and vote
+    /// alignment for one year.
+    Report {
+        /// Scenario file to analyse.
+        file: PathBuf,
+        /// The year to analyse; the latest in the file by default.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Plain text, JSON (every section), or CSV (the dependence table).
+        #[arg(long, value_enum, default_value_t = report::ReportFormat::Text)]
+        format: report::ReportFormat,
+    },
+    /// What each consumer loses if a supplier is cut, a transit country closes, or a named route shuts.
+    ///
+    /// Give exactly one of --cut, --close-transit and --close-route. A flow is lost when its route passes
+    /// through the closed country.
+    Shock {
+        /// Scenario file to analyse.
+        file: PathBuf,
+        /// Cut this supplier (an actor id).
+        #[arg(long, value_name = "ID")]
+        cut: Option<String>,
+        /// With --cut: only this commodity (gas, oil, coal, electricity, nuclear-fuel).
+        #[arg(long, requires = "cut")]
+        commodity: Option<String>,
+        /// Close this transit country (an actor id).
+        #[arg(long, value_name = "ID")]
+        close_transit: Option<String>,
+        /// Close this named route (as in the records' `route`, any letter case).
+        #[arg(long, value_name = "NAME")]
+        close_route: Option<String>,
+        /// The year to analyse; the latest in the file by default.
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
+    /// What differs between two scenario files (year by year), or between two years of one file (--years).
+    Diff {
+        /// Two files (before, after), or one file with --years.
+        #[arg(required = true, num_args = 1..=2)]
+        files: Vec<PathBuf>,
+        /// Compare these two years of one file.
+        #[arg(long, num_args = 2, value_names = ["FROM", "TO"])]
+        years: Option<Vec<i32>>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -67,5 +119,16 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { files, format } => check::run(&files, format),
         Command::Fmt { files, check, drop_comments } => fmt::run(&files, check, drop_comments),
+        Command::Report { file, year, format } => report::run(&file, year, format),
+        Command::Shock { file, cut, commodity, close_transit, close_route, year, format } => {
+            let asked = shock::Asked {
+                cut: cut.as_deref(),
+                close_transit: close_transit.as_deref(),
+                close_route: close_route.as_deref(),
+                commodity: commodity.as_deref(),
+            };
+            shock::run(&file, asked, year, format)
+        }
+        Command::Diff { files, years, format } => diff::run(&files, years.as_deref(), format),
     }
 }

@@ -1,0 +1,174 @@
+//! `geodep report`: a scenario's dependence measures, sanctions coalitions, consistency flags, network measures
+//! and vote alignment for one year, as text, JSON or CSV (the dependence table).
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::inputs::{self, Refused};
+use crate::analysis::{alignment, coalition, dependence, flags, network};
+use crate::format::percent;
+use crate::model::Scenario;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+    Csv,
+}
+
+#[derive(Serialize)]
+struct Report {
+    file: String,
+    year: i32,
+    dependence: Vec<dependence::Dependence>,
+    coalitions: Vec<coalition::Coalition>,
+    flags: Vec<flags::Flag>,
+    network: Vec<network::ActorMeasures>,
+    /// Agreement with the most sanctioned actor, when it voted.
+    alignment: Option<Alignment>,
+}
+
+#[derive(Serialize)]
+struct Alignment {
+    reference: String,
+    scores: Vec<Score>,
+}
+
+#[derive(Serialize)]
+struct Score {
+    actor: String,
+    score: f64,
+    votes: usize,
+}
+
+pub fn run(path: &Path, year: Option<i32>, format: ReportFormat) -> ExitCode {
+    match build(path, year) {
+        Ok((scenario, report)) => {
+            match format {
+                ReportFormat::Text => print_text(&scenario, &report),
+                ReportFormat::Json => inputs::print_json(&report),
+                ReportFormat::Csv => print_csv(&scenario, &report),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(Refused) => ExitCode::FAILURE,
+    }
+}
+
+fn build(path: &Path, year: Option<i32>) -> Result<(Scenario, Report), Refused> {
+    let scenario = inputs::load(path)?;
+    let year = inputs::year(&scenario, year, path)?;
+    let targets = coalition::targets(&scenario, year);
+    let alignment = targets
+        .first()
+        .map(|reference| Alignment {
+            reference: reference.clone(),
+            scores: alignment::agreement_with(&scenario, reference)
+                .into_iter()
+                .map(|(actor, agreement)| Score { actor, score: agreement.score, votes: agreement.votes })
+                .collect(),
+        })
+        .filter(|alignment| !alignment.scores.is_empty());
+    let report = Report {
+        file: path.display().to_string(),
+        year,
+        dependence: dependence::dependences(&scenario, year),
+        coalitions: targets.iter().map(|target| coalition::coalition(&scenario, target, year)).collect(),
+        flags: flags::flags(&scenario, year),
+        network: network::tie_network(&scenario, year),
+        alignment,
+    };
+    Ok((scenario, report))
+}
+
+fn print_text(scenario: &Scenario, report: &Report) {
+    let name = |id: &str| scenario.actor_name(id).to_owned();
+    println!("{} ({}), {}", scenario.title, report.file, report.year);
+    println!("\nDependence (top supplier, concentration as HHI from 0 to 10,000):");
+    for row in &report.dependence {
+        let top = row.top().map_or_else(String::new, |top| format!("{} {}", name(&top.supplier), percent(top.share)));
+        let basis = if row.basis == crate::model::ShareBasis::Imports { " imports" } else { "" };
+        println!(
+            "  {}, {}{basis}: {top}; HHI {:.0}",
+            name(&row.consumer),
+            row.commodity.label().to_lowercase(),
+            row.hhi
+        );
+    }
+    for found in &report.coalitions {
+        println!("\nSanctions on {}:", name(&found.target));
+        for (stance, actors) in &found.stances {
+            let names: Vec<String> = actors.iter().map(|id| name(id)).collect();
+            println!("  {} ({}): {}", stance.label(), actors.len(), names.join(", "));
+        }
+        for bloc in &found.blocs {
+            println!("  {}: {} of {} members take part", name(&bloc.bloc), bloc.taking_part, bloc.members);
+        }
+    }
+    println!("\nConsistency flags:");
+    if report.flags.is_empty() {
+        println!("  none");
+    }
+    for flag in &report.flags {
+        println!("  {}", flag.text);
+    }
+    println!("\nDiplomatic network (ties of {}):", report.year);
+    for measured in &report.network {
+        println!(
+            "  {}: {}, weighted degree {:.1}, betweenness {:.2}",
+            name(&measured.actor),
+            crate::format::count(measured.degree, "tie"),
+            measured.weighted_degree,
+            measured.betweenness
+        );
+    }
+    if let Some(alignment) = &report.alignment {
+        println!("\nAgreement with {} in votes:", name(&alignment.reference));
+        for score in &alignment.scores {
+            println!(
+                "  {}: {} over {}",
+                name(&score.actor),
+                percent(score.score),
+                crate::format::count(score.votes, "vote")
+            );
+        }
+    }
+}
+
+/// The dependence table, one row per consumer and commodity.
+fn print_csv(scenario: &Scenario, report: &Report) {
+    println!("consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi");
+    for row in &report.dependence {
+        let (supplier, share) =
+            row.top().map_or((String::new(), String::new()), |top| (top.supplier.clone(), format!("{:.4}", top.share)));
+        let basis = match row.basis {
+            crate::model::ShareBasis::Consumption => "consumption",
+            crate::model::ShareBasis::Imports => "imports",
+        };
+        println!(
+            "{},{},{},{basis},{},{},{share},{:.1}",
+            csv_field(&row.consumer),
+            csv_field(scenario.actor_name(&row.consumer)),
+            csv_field(row.commodity.label()),
+            row.year,
+            csv_field(&supplier),
+            row.hhi
+        );
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(super::csv_field("Serbia"), "Serbia");
+        assert_eq!(super::csv_field("Bosnia, and \"H\""), "\"Bosnia, and \"\"H\"\"\"");
+    }
+}
