@@ -19,12 +19,13 @@ pub enum Command {
     ShowCharts,
     ShowMatrices,
     ShowTimeline,
+    ShowAnalysis,
     ShowData,
     ShowOverview,
 }
 
 impl Command {
-    pub const ALL: [Command; 14] = [
+    pub const ALL: [Command; 15] = [
         Command::New,
         Command::Open,
         Command::Save,
@@ -37,16 +38,18 @@ impl Command {
         Command::ShowCharts,
         Command::ShowMatrices,
         Command::ShowTimeline,
+        Command::ShowAnalysis,
         Command::ShowData,
         Command::ShowOverview,
     ];
 
     /// The commands that switch the central view, in tab order.
-    pub const VIEWS: [Command; 6] = [
+    pub const VIEWS: [Command; 7] = [
         Command::ShowGraph,
         Command::ShowCharts,
         Command::ShowMatrices,
         Command::ShowTimeline,
+        Command::ShowAnalysis,
         Command::ShowData,
         Command::ShowOverview,
     ];
@@ -65,6 +68,7 @@ impl Command {
             Command::ShowCharts => "Charts",
             Command::ShowMatrices => "Matrices",
             Command::ShowTimeline => "Timeline",
+            Command::ShowAnalysis => "Analysis",
             Command::ShowData => "Data",
             Command::ShowOverview => "Overview",
         }
@@ -84,6 +88,7 @@ impl Command {
             Command::ShowCharts => "Supply mix, exposure to a supplier, shares over time, flow diagram",
             Command::ShowMatrices => "Sanctions stances and diplomatic ties as grids, actors ordered by bloc",
             Command::ShowTimeline => "Events and votes on a date axis; click a date to choose its year",
+            Command::ShowAnalysis => "Dependence, what-if shocks, flags, alignment, coalitions, network, changes",
             Command::ShowData => "Every record in tables, with a form to edit, add, duplicate and delete",
             Command::ShowOverview => "The scenario's summary, contents and sources",
         }
@@ -103,8 +108,9 @@ impl Command {
             Command::ShowCharts => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2),
             Command::ShowMatrices => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3),
             Command::ShowTimeline => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num4),
-            Command::ShowData => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5),
-            Command::ShowOverview => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num6),
+            Command::ShowAnalysis => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5),
+            Command::ShowData => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num6),
+            Command::ShowOverview => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num7),
         }
     }
 
@@ -122,6 +128,7 @@ impl Command {
             Command::ShowCharts => Action::ShowCentral(CentralView::Charts),
             Command::ShowMatrices => Action::ShowCentral(CentralView::Matrices),
             Command::ShowTimeline => Action::ShowCentral(CentralView::Timeline),
+            Command::ShowAnalysis => Action::ShowCentral(CentralView::Analysis),
             Command::ShowData => Action::ShowCentral(CentralView::Data),
             Command::ShowOverview => Action::ShowCentral(CentralView::Overview),
         }

@@ -19,7 +19,7 @@ pub use commands::Command;
 pub use document::Document;
 pub use safekeeping::{Safekeeping, SaveQuestion};
 pub use settings::{Settings, ThemeChoice};
-pub use view_state::{CentralView, GraphFilters, ViewState};
+pub use view_state::{CentralView, GraphFilters, GraphOverlay, ViewState};
 
 use crate::diagnostic::Diagnostic;
 use crate::edit::Edit;
@@ -67,6 +67,7 @@ pub struct GeoDepApp {
     pub graph: ui::graph::GraphView,
     pub charts: ui::charts::ChartsView,
     pub editor: ui::editor::EditorView,
+    pub analysis: ui::analysis::AnalysisView,
     pub matrices: ui::matrices::MatricesView,
     pub timeline: ui::timeline::TimelineView,
     pub safekeeping: Safekeeping,
@@ -110,6 +111,7 @@ impl GeoDepApp {
             graph: Default::default(),
             charts: Default::default(),
             editor: Default::default(),
+            analysis: Default::default(),
             matrices: Default::default(),
             timeline: Default::default(),
             safekeeping: Safekeeping::default(),
@@ -193,6 +195,7 @@ impl GeoDepApp {
             }
             Action::SelectRecord(record) => self.select_record(record),
             Action::SetYear(year) => self.view.year = year,
+            Action::SetOverlay(overlay) => self.view.overlay = overlay,
             Action::SetFilters(filters) => self.view.filters = filters,
             Action::ShowCentral(view) => self.view.central = view,
             Action::ShowHelp(show) => self.view.show_help = show,

@@ -13,6 +13,8 @@ pub struct ViewState {
     pub year: Option<i32>,
     pub filters: GraphFilters,
     pub central: CentralView,
+    /// An analysis result laid over the graph: a shock, or the changes between two years.
+    pub overlay: Option<GraphOverlay>,
     /// One record picked in a chart (a band, a cell), highlighted in the Inspector.
     pub highlighted_record: Option<RecordRef>,
     pub show_problems: bool,
@@ -27,6 +29,7 @@ impl Default for ViewState {
             filters: GraphFilters::default(),
             central: CentralView::Graph,
             highlighted_record: None,
+            overlay: None,
             show_problems: false,
             show_help: false,
         }
@@ -114,6 +117,13 @@ impl GraphFilters {
     }
 }
 
+/// Analysis results the graph can show over its nodes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GraphOverlay {
+    Shock(crate::analysis::shock::Disruption),
+    Changes { from: i32, to: i32 },
+}
+
 /// The view in the central area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CentralView {
@@ -121,6 +131,7 @@ pub enum CentralView {
     Charts,
     Matrices,
     Timeline,
+    Analysis,
     Data,
     Overview,
 }

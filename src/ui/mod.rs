@@ -3,6 +3,7 @@
 
 mod accessibility;
 pub mod actors_panel;
+pub mod analysis;
 mod cache;
 pub mod charts;
 pub mod diagnostics_panel;
@@ -39,6 +40,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         actors_panel,
         graph,
         charts,
+        analysis,
         editor,
         matrices,
         timeline,
@@ -70,6 +72,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
             CentralView::Charts => charts.ui(ui, document, view, &mut actions),
             CentralView::Matrices => matrices.ui(ui, document, view, &mut actions),
             CentralView::Timeline => timeline.ui(ui, document, view, &mut actions),
+            CentralView::Analysis => analysis.ui(ui, document, view, &mut actions),
             CentralView::Data => editor.ui(ui, document, view, &mut actions),
             CentralView::Overview => overview::ui(ui, document, &mut actions),
         }
@@ -90,7 +93,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
     actions
 }
 
-/// The tabs above the central view, one per view command (Ctrl+1 to Ctrl+6).
+/// The tabs above the central view, one per view command (Ctrl+1 to Ctrl+7).
 fn central_tabs(ui: &mut egui::Ui, current: CentralView, actions: &mut Vec<Action>) {
     for command in Command::VIEWS {
         let action = command.action();

@@ -24,6 +24,13 @@ pub fn toolbar(
         display_menu(ui, graph, scenario, actions);
         ui.separator();
         search_box(ui, graph, scenario, actions);
+        if view.overlay.is_some() {
+            ui.separator();
+            let clear = ui.button("Clear overlay").on_hover_text("Take the analysis result off the graph");
+            if clear.clicked() {
+                actions.push(Action::SetOverlay(None));
+            }
+        }
     });
 }
 

@@ -12,7 +12,13 @@ use crate::ui::palette;
 /// Width of the legend on screen, which the fitted view leaves free.
 pub const WIDTH: f32 = 196.0;
 
-pub fn show(ui: &egui::Ui, viewport: Rect, scene: &GraphScene, options: &GraphOptions) {
+pub fn show(
+    ui: &egui::Ui,
+    viewport: Rect,
+    scene: &GraphScene,
+    options: &GraphOptions,
+    overlay: Option<&super::overlay::OverlayView>,
+) {
     egui::Area::new(ui.scope_id().with("graph_legend"))
         .fixed_pos(viewport.right_top() + vec2(-WIDTH - 8.0, 8.0))
         .order(egui::Order::Middle)
@@ -22,7 +28,15 @@ pub fn show(ui: &egui::Ui, viewport: Rect, scene: &GraphScene, options: &GraphOp
                 ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
                 ui.spacing_mut().item_spacing.y = 2.0;
                 ui.label(egui::RichText::new("Legend").strong());
-                kinds_ui(ui, scene, options);
+                if let Some(overlay) = overlay {
+                    ui.label(egui::RichText::new(&overlay.title).strong());
+                    for (colour, label) in &overlay.legend {
+                        swatch(ui, label, *colour);
+                    }
+                    ui.weak("Shapes still show the kind of actor.");
+                } else {
+                    kinds_ui(ui, scene, options);
+                }
                 edges_ui(ui, scene);
             });
         });

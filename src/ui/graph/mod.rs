@@ -11,7 +11,10 @@ mod draw;
 mod layout_state;
 mod legend;
 mod linking;
+mod overlay;
 pub mod scene;
+
+pub use overlay::loss_colour;
 mod style;
 mod tooltip;
 
@@ -88,6 +91,8 @@ pub struct GraphView {
     /// The scene node a Ctrl-drag started from, to create a record between two actors.
     linking_from: Option<usize>,
     link_menu: Option<linking::LinkMenu>,
+    /// The overlay's colours, rebuilt when the document, the year or the overlay changes.
+    overlay: crate::ui::cache::Cached<(u64, u64, Option<i32>, crate::app::GraphOverlay), overlay::OverlayView>,
     search: String,
     /// Requests from the toolbar, carried out once the canvas size is known.
     pending_fit: bool,
@@ -109,6 +114,7 @@ impl GraphView {
         controls::toolbar(ui, self, scenario, view, actions);
         let layout_busy = self.layout.update(document.id, document.revision, self.options.layout, scenario);
         self.refresh_scene(document, view);
+        self.refresh_overlay(document, view);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let viewport = response.rect;
         if (self.fitted_document != Some(document.id) && !layout_busy) || std::mem::take(&mut self.pending_fit) {
@@ -162,7 +168,7 @@ impl GraphView {
         if scene.nodes.is_empty() {
             empty_note(ui, viewport, document.scenario.actors.is_empty());
         } else if self.options.show_legend {
-            legend::show(ui, viewport, &scene, &self.options);
+            legend::show(ui, viewport, &scene, &self.options, self.overlay_view(view));
         }
         self.scene = Some((key, scene, radii));
         if let Some(progress) = self.layout.progress() {
@@ -378,6 +384,7 @@ impl GraphView {
     ) {
         let zoom = self.camera.zoom;
         let visible = viewport.expand(40.0);
+        let overlay = self.overlay_view(view);
         let mut edges = EdgeMesh::with_capacity(scene.edges.len());
         let thin = zoom < 0.35;
         // With thousands of edges on screen, fanned curves are illegible anyway: draw them straight, and leave
@@ -415,7 +422,10 @@ impl GraphView {
             if !visible.contains(centre) {
                 continue;
             }
-            let fill = style::node_colour(scene_node, self.options.colour_by, &blocs);
+            let fill = match overlay {
+                Some(overlay) => overlay.colour(&scene_node.id),
+                None => style::node_colour(scene_node, self.options.colour_by, &blocs),
+            };
             nodes.add(centre, radius, style::node_shape(scene_node.kind), fill);
             if view.is_selected(&scene_node.id) || hovered == Some(Hovered::Node(node)) {
                 highlights.push(egui::Shape::circle_stroke(centre, radius + 4.0, selection_stroke));
@@ -428,6 +438,20 @@ impl GraphView {
         painter.add(nodes.into_shape());
         painter.extend(highlights);
         self.paint_labels(ui, painter, visible, scene, radii, positions, view, hovered, &mut labels);
+    }
+
+    /// The overlay's colours, if one is shown and was built for this document, revision and year.
+    fn overlay_view(&self, view: &ViewState) -> Option<&overlay::OverlayView> {
+        view.overlay.as_ref()?;
+        self.overlay.last()
+    }
+
+    /// Rebuilds the overlay's colours when what they depend on changed.
+    fn refresh_overlay(&mut self, document: &Document, view: &ViewState) {
+        let Some(wanted) = &view.overlay else { return };
+        let Some(year) = view.chart_year(&document.scenario) else { return };
+        let key = (document.id, document.revision, view.year, wanted.clone());
+        self.overlay.get(key, || overlay::build(&document.scenario, year, wanted));
     }
 
     /// While an energy flow is hovered, ring the countries its route passes through.

@@ -1,0 +1,94 @@
+//! The Analysis tab: dependence and concentration, what-if shocks, vote alignment, sanctions coalitions,
+//! consistency flags, the diplomatic network and the changes between two years. Results come from
+//! `crate::analysis`, cached per document revision, year and option; shocks and changes can be laid over the
+//! graph.
+
+mod changes;
+mod politics;
+mod shock;
+mod tables;
+
+use eframe::egui;
+
+use super::cache::Cached;
+use crate::analysis::{dependence::Dependence, flags::Flag, network::ActorMeasures};
+use crate::app::{Action, Document, ViewState};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Section {
+    #[default]
+    Dependence,
+    Shock,
+    Flags,
+    Alignment,
+    Coalitions,
+    Network,
+    Changes,
+}
+
+impl Section {
+    const ALL: [(Section, &'static str, &'static str); 7] = [
+        (Section::Dependence, "Dependence", "Each consumer's top supplier and how concentrated its supply is"),
+        (Section::Shock, "What if", "Cut a supplier, close a transit country or a route: who loses what"),
+        (Section::Flags, "Flags", "Stances, dependence and votes that pull different ways"),
+        (Section::Alignment, "Alignment", "How often actors vote alike"),
+        (Section::Coalitions, "Coalitions", "Who takes part in sanctions against a target, bloc by bloc"),
+        (Section::Network, "Network", "Degree and betweenness in the network of diplomatic ties"),
+        (Section::Changes, "Changes", "What changed between two years"),
+    ];
+}
+
+/// What the tables of a year hold.
+pub struct YearResults {
+    pub dependences: Vec<Dependence>,
+    pub flags: Vec<Flag>,
+    pub network: Vec<ActorMeasures>,
+    pub targets: Vec<String>,
+}
+
+#[derive(Default)]
+pub struct AnalysisView {
+    pub section: Section,
+    pub shock: shock::ShockOptions,
+    pub politics: politics::PoliticsOptions,
+    pub changes: changes::ChangesOptions,
+    results: Cached<(u64, u64, i32), YearResults>,
+}
+
+impl AnalysisView {
+    pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
+        let scenario = &document.scenario;
+        ui.horizontal_wrapped(|ui| {
+            for (section, label, tooltip) in Section::ALL {
+                if ui.selectable_label(self.section == section, label).on_hover_text(tooltip).clicked() {
+                    self.section = section;
+                }
+            }
+        });
+        let Some(year) = view.chart_year(scenario) else {
+            ui.label("This scenario has no dated records to analyse yet.");
+            return;
+        };
+        if view.year.is_none() && self.section != Section::Changes {
+            ui.weak(format!("Showing {year}, the latest year. Choose a year above to see another."));
+        }
+        ui.separator();
+        let results = self.results.get((document.id, document.revision, year), || YearResults {
+            dependences: crate::analysis::dependence::dependences(scenario, year),
+            flags: crate::analysis::flags::flags(scenario, year),
+            network: crate::analysis::network::tie_network(scenario, year),
+            targets: crate::analysis::coalition::targets(scenario, year),
+        });
+        egui::ScrollArea::vertical().id_salt("analysis").auto_shrink([false, false]).show(ui, |ui| {
+            match self.section {
+                Section::Dependence => tables::dependence_ui(ui, scenario, view, &results.dependences, actions),
+                Section::Shock => self.shock.ui(ui, document, view, year, actions),
+                Section::Flags => tables::flags_ui(ui, scenario, &results.flags, actions),
+                Section::Alignment => self.politics.alignment_ui(ui, document, view, actions),
+                Section::Coalitions => self.politics.coalition_ui(ui, document, year, &results.targets, actions),
+                Section::Network => tables::network_ui(ui, scenario, view, &results.network, actions),
+                Section::Changes => self.changes.ui(ui, document, view, actions),
+            }
+        });
+    }
+}

@@ -1,0 +1,178 @@
+//! The What-if section: pick a disruption (a supplier cut, a transit country or a route closed), see who loses
+//! what as a bar chart and a list, and lay the result over the graph.
+
+use eframe::egui::{self, RichText};
+use egui_plot::{Bar, BarChart};
+
+use crate::analysis::shock::{Disruption, Loss, shock};
+use crate::app::{Action, CentralView, Document, GraphOverlay, ViewState};
+use crate::format::percent;
+use crate::model::{Commodity, Scenario, ShareBasis};
+use crate::ui::cache::Cached;
+use crate::ui::charts::common;
+use crate::ui::style::section_heading;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ShockKind {
+    #[default]
+    CutSupplier,
+    CloseTransit,
+    CloseRoute,
+}
+
+#[derive(Default)]
+pub struct ShockOptions {
+    pub kind: ShockKind,
+    /// The supplier, transit country or route chosen; `None` picks the first there is.
+    pub choice: Option<String>,
+    /// With a supplier cut: only this commodity (`None`: all).
+    pub commodity: Option<Commodity>,
+    losses: Cached<(u64, u64, i32, Disruption), Vec<Loss>>,
+}
+
+/// The actors that carry some flow in transit, and the named routes, in order.
+fn transit_countries(scenario: &Scenario) -> Vec<String> {
+    let mut found: Vec<String> = scenario.energy.iter().flat_map(|flow| flow.via.iter().cloned()).collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+fn routes(scenario: &Scenario) -> Vec<String> {
+    let mut found: Vec<String> = scenario.energy.iter().filter_map(|flow| flow.route.clone()).collect();
+    found.sort();
+    found.dedup();
+    found
+}
+
+impl ShockOptions {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        document: &Document,
+        view: &ViewState,
+        year: i32,
+        actions: &mut Vec<Action>,
+    ) {
+        let scenario = &document.scenario;
+        section_heading(ui, "What if…");
+        let Some(disruption) = self.controls_ui(ui, scenario) else {
+            ui.label("This scenario has no energy flows to disrupt.");
+            return;
+        };
+        let losses = self
+            .losses
+            .get((document.id, document.revision, year, disruption.clone()), || shock(scenario, &disruption, year));
+        ui.add_space(6.0);
+        ui.label(RichText::new(format!("What if {} ({year})", disruption.describe(scenario))).strong().size(17.0));
+        overlay_buttons(ui, view, &disruption, actions);
+        if losses.is_empty() {
+            ui.label("No consumer loses supply.");
+            return;
+        }
+        losses_chart(ui, scenario, losses);
+        for loss in losses {
+            let basis = if loss.basis == ShareBasis::Imports { " imports" } else { "" };
+            let text = format!(
+                "{} loses {} of its {}{basis}",
+                scenario.actor_name(&loss.consumer),
+                percent(loss.lost_share),
+                loss.commodity.label().to_lowercase()
+            );
+            if ui.selectable_label(view.is_selected(&loss.consumer), text).clicked() {
+                actions.push(Action::Select { id: loss.consumer.clone(), additive: false });
+            }
+        }
+    }
+
+    /// The kind of disruption and what it hits; returns the disruption chosen.
+    fn controls_ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario) -> Option<Disruption> {
+        ui.horizontal(|ui| {
+            for (kind, label) in [
+                (ShockKind::CutSupplier, "Cut a supplier"),
+                (ShockKind::CloseTransit, "Close a transit country"),
+                (ShockKind::CloseRoute, "Close a route"),
+            ] {
+                if ui.radio(self.kind == kind, label).clicked() && self.kind != kind {
+                    self.kind = kind;
+                    self.choice = None;
+                }
+            }
+        });
+        let options = match self.kind {
+            ShockKind::CutSupplier => crate::charts::suppliers(scenario),
+            ShockKind::CloseTransit => transit_countries(scenario),
+            ShockKind::CloseRoute => routes(scenario),
+        };
+        let chosen =
+            self.choice.clone().filter(|choice| options.contains(choice)).or_else(|| options.first().cloned())?;
+        let shown = |id: &str| match self.kind {
+            ShockKind::CloseRoute => id.to_owned(),
+            _ => scenario.actor_name(id).to_owned(),
+        };
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_id_salt("shock_choice").selected_text(shown(&chosen)).show_ui(ui, |ui| {
+                for option in &options {
+                    if ui.selectable_label(*option == chosen, shown(option)).clicked() {
+                        self.choice = Some(option.clone());
+                    }
+                }
+            });
+            if self.kind == ShockKind::CutSupplier {
+                let label = self.commodity.as_ref().map_or("every commodity", Commodity::label).to_owned();
+                egui::ComboBox::from_id_salt("shock_commodity").selected_text(label).show_ui(ui, |ui| {
+                    ui.selectable_value(&mut self.commodity, None, "every commodity");
+                    for commodity in crate::charts::commodities(scenario) {
+                        let label = commodity.label().to_owned();
+                        ui.selectable_value(&mut self.commodity, Some(commodity), label);
+                    }
+                });
+            }
+        });
+        let chosen = self.choice.clone().filter(|choice| options.contains(choice)).unwrap_or(chosen);
+        Some(match self.kind {
+            ShockKind::CutSupplier => Disruption::CutSupplier { supplier: chosen, commodity: self.commodity.clone() },
+            ShockKind::CloseTransit => Disruption::CloseTransit { actor: chosen },
+            ShockKind::CloseRoute => Disruption::CloseRoute { route: chosen },
+        })
+    }
+}
+
+fn overlay_buttons(ui: &mut egui::Ui, view: &ViewState, disruption: &Disruption, actions: &mut Vec<Action>) {
+    let overlay = GraphOverlay::Shock(disruption.clone());
+    let shown = view.overlay.as_ref() == Some(&overlay);
+    ui.horizontal(|ui| {
+        if shown {
+            if ui.button("Take off the graph").clicked() {
+                actions.push(Action::SetOverlay(None));
+            }
+        } else if ui.button("Show on the graph").on_hover_text("Colour the graph's actors by what they lose").clicked()
+        {
+            actions.push(Action::SetOverlay(Some(overlay)));
+            actions.push(Action::ShowCentral(CentralView::Graph));
+        }
+    });
+}
+
+/// One bar per consumer and commodity, coloured by the share lost.
+fn losses_chart(ui: &mut egui::Ui, scenario: &Scenario, losses: &[Loss]) {
+    let labels: Vec<String> = losses
+        .iter()
+        .map(|loss| format!("{} · {}", scenario.actor_name(&loss.consumer), loss.commodity.label()))
+        .collect();
+    let height = common::plot_height(ui, 0.45, 70.0 + 36.0 * losses.len() as f32);
+    common::horizontal_bar_plot("shock_losses", height, "Share of supply lost (%)".to_owned(), labels).show(
+        ui,
+        |plot| {
+            let bars = losses
+                .iter()
+                .enumerate()
+                .map(|(index, loss)| {
+                    let colour = crate::ui::graph::loss_colour(loss.lost_share);
+                    Bar::new(index as f64, loss.lost_share * 100.0).width(0.6).fill(colour)
+                })
+                .collect();
+            plot.bar_chart(BarChart::new("Lost", bars).horizontal().allow_hover(false));
+        },
+    );
+}

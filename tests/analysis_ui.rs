@@ -1,0 +1,83 @@
+//! The Analysis tab on the bundled scenario through egui_kittest: each section shows its hand-checkable figures,
+//! and shocks and changes can be laid over the graph.
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use geodep::analysis::shock::Disruption;
+use geodep::app::{CentralView, GeoDepApp, GraphOverlay};
+
+use common::bundled_harness;
+
+fn section(name: &str) -> Harness<'static, GeoDepApp> {
+    let mut harness = bundled_harness();
+    harness.get_by_label("Analysis").click();
+    harness.run_steps(3);
+    harness.get_by_label(name).click();
+    harness.run_steps(3);
+    harness
+}
+
+#[test]
+fn dependence_shows_each_consumers_top_supplier_and_concentration() {
+    let harness = section("Dependence");
+    // Serbia: Russia 85%, own production 15%: 85² + 15² = 7,450.
+    harness.get_by_label("7450, highly concentrated");
+    harness.get_by_label("Russia 85%, own 15%");
+}
+
+#[test]
+fn closing_bulgaria_shows_who_loses_what_and_lays_it_over_the_graph() {
+    let mut harness = section("What if");
+    harness.get_by_label("Close a transit country").click();
+    harness.run_steps(3);
+    harness.get_by_label("What if Bulgaria closes to transit (2023)");
+    harness.get_by_label("Bosnia and Herzegovina loses 100% of its gas");
+    harness.get_by_label("Serbia loses 85% of its gas");
+    harness.get_by_label("Show on the graph").click();
+    harness.run_steps(4);
+    let app = harness.state();
+    assert_eq!(app.view.central, CentralView::Graph);
+    assert_eq!(app.view.overlay, Some(GraphOverlay::Shock(Disruption::CloseTransit { actor: "BGR".into() })));
+    harness.get_by_label("What if Bulgaria closes to transit (2023)");
+    harness.get_by_label("Loses 100% of a commodity");
+    harness.get_by_label("Clear overlay").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().view.overlay, None);
+}
+
+#[test]
+fn flags_explain_themselves_and_open_their_records() {
+    let mut harness = section("Flags");
+    let text = "Serbia refuses sanctions on Russia while getting 85% of its gas from Russia in 2023";
+    harness.get_by_label(text).click();
+    harness.run_steps(3);
+    let app = harness.state();
+    assert!(matches!(app.view.highlighted_record, Some(geodep::model::RecordRef::Sanctions(_))));
+    assert!(app.view.is_selected("SRB"));
+}
+
+#[test]
+fn alignment_coalitions_and_network_show_their_figures() {
+    let mut harness = section("Alignment");
+    // Serbia and Russia both voted four times: yes against no three times, an abstention against no once.
+    harness.get_by_label("Serbia: 12% over 4 votes");
+    harness.get_by_label("Coalitions").click();
+    harness.run_steps(3);
+    harness.get_by_label("Refuses (3):");
+    harness.get_by_label("European Union: 3 of 3 members take part, and the bloc itself");
+    harness.get_by_label("Network").click();
+    harness.run_steps(3);
+    harness.get_by_label("0.89");
+}
+
+#[test]
+fn changes_between_two_years_can_be_highlighted_on_the_graph() {
+    let mut harness = section("Changes");
+    harness.get_by_label("Bulgaria's gas from Russia: 77% -> none");
+    harness.get_by_label("Show on the graph").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().view.overlay, Some(GraphOverlay::Changes { from: 2021, to: 2023 }));
+    harness.get_by_label("Changes from 2021 to 2023");
+}
