@@ -42,7 +42,6 @@ impl Section {
 pub struct YearResults {
     pub dependences: Vec<Dependence>,
     pub flags: Vec<Flag>,
-    pub network: Vec<ActorMeasures>,
     pub targets: Vec<String>,
 }
 
@@ -53,6 +52,8 @@ pub struct AnalysisView {
     pub politics: politics::PoliticsOptions,
     pub changes: changes::ChangesOptions,
     results: Cached<(u64, u64, i32), YearResults>,
+    /// Betweenness takes a noticeable moment on large scenarios, so the network is built only when shown.
+    network: Cached<(u64, u64, i32), Vec<ActorMeasures>>,
 }
 
 impl AnalysisView {
@@ -76,7 +77,6 @@ impl AnalysisView {
         let results = self.results.get((document.id, document.revision, year), || YearResults {
             dependences: crate::analysis::dependence::dependences(scenario, year),
             flags: crate::analysis::flags::flags(scenario, year),
-            network: crate::analysis::network::tie_network(scenario, year),
             targets: crate::analysis::coalition::targets(scenario, year),
         });
         egui::ScrollArea::vertical().id_salt("analysis").auto_shrink([false, false]).show(ui, |ui| {
@@ -86,7 +86,12 @@ impl AnalysisView {
                 Section::Flags => tables::flags_ui(ui, scenario, &results.flags, actions),
                 Section::Alignment => self.politics.alignment_ui(ui, document, view, actions),
                 Section::Coalitions => self.politics.coalition_ui(ui, document, year, &results.targets, actions),
-                Section::Network => tables::network_ui(ui, scenario, view, &results.network, actions),
+                Section::Network => {
+                    let network = self.network.get((document.id, document.revision, year), || {
+                        crate::analysis::network::tie_network(scenario, year)
+                    });
+                    tables::network_ui(ui, scenario, view, network, actions)
+                }
                 Section::Changes => self.changes.ui(ui, document, view, actions),
             }
         });
