@@ -19,6 +19,12 @@ fn section(name: &str) -> Harness<'static, GeoDepApp> {
     harness
 }
 
+/// The lowest widget on screen with this label.
+fn lowest<'a>(harness: &'a Harness<'static, GeoDepApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    let nodes = harness.get_all_by_label(label);
+    nodes.max_by(|a, b| a.rect().top().total_cmp(&b.rect().top())).unwrap_or_else(|| panic!("no {label:?}"))
+}
+
 #[test]
 fn dependence_shows_each_consumers_top_supplier_and_concentration() {
     let harness = section("Dependence");
@@ -73,6 +79,16 @@ fn alignment_coalitions_and_network_show_their_figures() {
 }
 
 #[test]
+fn agreement_with_russia_colours_the_graph() {
+    let mut harness = section("Alignment");
+    harness.get_by_label("Show on the graph").click();
+    harness.run_steps(4);
+    assert_eq!(harness.state().view.overlay, Some(GraphOverlay::Agreement { reference: "RUS".into() }));
+    harness.get_by_label("Agreement in votes with Russia");
+    harness.get_by_label("Never agrees");
+}
+
+#[test]
 fn changes_between_two_years_can_be_highlighted_on_the_graph() {
     let mut harness = section("Changes");
     harness.get_by_label("Bulgaria's gas from Russia: 77% -> none");
@@ -80,4 +96,26 @@ fn changes_between_two_years_can_be_highlighted_on_the_graph() {
     harness.run_steps(4);
     assert_eq!(harness.state().view.overlay, Some(GraphOverlay::Changes { from: 2021, to: 2023 }));
     harness.get_by_label("Changes from 2021 to 2023");
+}
+
+#[test]
+fn comparing_with_another_file_lists_what_differs() {
+    let folder = tempfile::tempdir().unwrap();
+    let older = folder.path().join("older.ron");
+    // The older version has Serbia and Kosovo's dispute at -0.5 instead of -0.8.
+    let text = geodep::app::BUNDLED_SCENARIO.replacen("strength: -0.8,", "strength: -0.5,", 1);
+    std::fs::write(&older, text).unwrap();
+    let mut harness = section("Changes");
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, geodep::app::Action::CompareWithFile(older.clone()));
+    harness.run_steps(3);
+    harness.get_by_label(&format!("From {} to the open scenario:", older.display()));
+    harness.get_by_label_contains("2023: Dispute tie between Serbia and Kosovo: -0.5 -> -0.8");
+    // The file comparison's button is the lower one, below the comparison of years.
+    lowest(&harness, "Show on the graph").scroll_to_me();
+    harness.run_steps(4);
+    lowest(&harness, "Show on the graph").click();
+    harness.run_steps(4);
+    let Some(GraphOverlay::Highlight { actors, .. }) = &harness.state().view.overlay else { panic!("a highlight") };
+    assert_eq!(actors.iter().map(String::as_str).collect::<Vec<_>>(), ["SRB", "XKX"]);
 }

@@ -46,6 +46,8 @@ pub enum Action {
     /// Highlight one record in the Inspector and select the actor it is about.
     SelectRecord(RecordRef),
     SetYear(Option<i32>),
+    /// Load another scenario file to compare the open one with (Analysis, Changes).
+    CompareWithFile(PathBuf),
     /// Lay an analysis result over the graph, or take it off.
     SetOverlay(Option<super::view_state::GraphOverlay>),
     SetFilters(GraphFilters),

@@ -196,6 +196,13 @@ impl GeoDepApp {
             Action::SelectRecord(record) => self.select_record(record),
             Action::SetYear(year) => self.view.year = year,
             Action::SetOverlay(overlay) => self.view.overlay = overlay,
+            Action::CompareWithFile(path) => match load_file(&path).scenario {
+                Some(other) => self.analysis.changes.compare_with(path, other),
+                None => self.set_status(
+                    format!("Cannot compare with {}: it does not open (geodep check lists why)", path.display()),
+                    true,
+                ),
+            },
             Action::SetFilters(filters) => self.view.filters = filters,
             Action::ShowCentral(view) => self.view.central = view,
             Action::ShowHelp(show) => self.view.show_help = show,

@@ -121,7 +121,19 @@ impl GraphFilters {
 #[derive(Debug, Clone, PartialEq)]
 pub enum GraphOverlay {
     Shock(crate::analysis::shock::Disruption),
-    Changes { from: i32, to: i32 },
+    Changes {
+        from: i32,
+        to: i32,
+    },
+    /// Each actor's agreement in votes with a reference actor (or bloc).
+    Agreement {
+        reference: String,
+    },
+    /// Some actors picked out, e.g. those whose records differ from another file.
+    Highlight {
+        title: String,
+        actors: BTreeSet<String>,
+    },
 }
 
 /// The view in the central area.

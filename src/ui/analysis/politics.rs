@@ -74,6 +74,15 @@ impl PoliticsOptions {
                 self.reference = Some(picked);
             }
         });
+        let overlay = crate::app::GraphOverlay::Agreement { reference: reference.clone() };
+        if view.overlay.as_ref() == Some(&overlay) {
+            if ui.button("Take off the graph").clicked() {
+                actions.push(Action::SetOverlay(None));
+            }
+        } else if ui.button("Show on the graph").on_hover_text("Colour the actors by their agreement").clicked() {
+            actions.push(Action::SetOverlay(Some(overlay)));
+            actions.push(Action::ShowCentral(crate::app::CentralView::Graph));
+        }
         let scores = self
             .agreements
             .get((document.id, document.revision, reference.clone()), || agreement_with(scenario, &reference));

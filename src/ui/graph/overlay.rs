@@ -36,6 +36,12 @@ pub fn build(scenario: &Scenario, year: i32, overlay: &GraphOverlay) -> OverlayV
     match overlay {
         GraphOverlay::Shock(disruption) => shock_view(scenario, year, disruption),
         GraphOverlay::Changes { from, to } => changes_view(scenario, *from, *to),
+        GraphOverlay::Agreement { reference } => agreement_view(scenario, reference),
+        GraphOverlay::Highlight { title, actors } => OverlayView {
+            title: title.clone(),
+            colours: actors.iter().map(|actor| (actor.clone(), CHANGED)).collect(),
+            legend: vec![(CHANGED, "A record differs".to_owned()), (UNTOUCHED, "The same".to_owned())],
+        },
     }
 }
 
@@ -86,6 +92,20 @@ fn changes_view(scenario: &Scenario, from: i32, to: i32) -> OverlayView {
     }
 }
 
+fn agreement_view(scenario: &Scenario, reference: &str) -> OverlayView {
+    let mut colours: HashMap<String, Color32> = crate::analysis::alignment::agreement_with(scenario, reference)
+        .into_iter()
+        .map(|(actor, agreement)| (actor, crate::ui::palette::strength(agreement.score * 2.0 - 1.0)))
+        .collect();
+    colours.insert(reference.to_owned(), SOURCE);
+    let scale = [(1.0, "Always agrees"), (0.5, "Agrees half the time"), (0.0, "Never agrees")];
+    let legend = std::iter::once((SOURCE, format!("{} (reference)", scenario.actor_name(reference))))
+        .chain(scale.map(|(score, label)| (crate::ui::palette::strength(score * 2.0 - 1.0), label.to_owned())))
+        .chain([(UNTOUCHED, "Did not vote".to_owned())])
+        .collect();
+    OverlayView { title: format!("Agreement in votes with {}", scenario.actor_name(reference)), colours, legend }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +119,16 @@ mod tests {
         assert_eq!(view.colour("SRB"), loss_colour(0.85));
         assert_eq!(view.colour("CHN"), UNTOUCHED);
         assert_eq!(view.title, "What if Bulgaria closes to transit (2023)");
+    }
+
+    #[test]
+    fn agreement_colours_run_from_red_to_green() {
+        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let view = build(&scenario, 2023, &GraphOverlay::Agreement { reference: "RUS".into() });
+        assert_eq!(view.colour("RUS"), SOURCE);
+        // Serbia agreed with Russia in an eighth of their votes: 0.125 on a scale from -1 to +1 is -0.75.
+        assert_eq!(view.colour("SRB"), crate::ui::palette::strength(-0.75));
+        assert_eq!(view.colour("XKX"), UNTOUCHED, "Kosovo has no UN ballot");
     }
 
     #[test]
