@@ -95,6 +95,12 @@ fn the_report_gives_concentration_flags_network_and_alignment() {
         &"Consumer Two imposes sanctions on Supplier A while getting 90% of its gas from Supplier A in 2023"
     ));
     assert!(flags.iter().any(|text| text.starts_with("Consumer One and Supplier A have a friendly tie")));
+    let customers = &report["customers"][0];
+    assert_eq!(
+        (customers["supplier"].as_str(), customers["consumers"][0]["consumer"].as_str()),
+        (Some("A"), Some("C2"))
+    );
+    assert_eq!(customers["consumers"][1]["share"], 0.6);
     assert_eq!(report["network"][0]["actor"], "A", "A sits between the two consumers");
     assert_eq!(report["network"][0]["betweenness"], 1.0);
     let scores = report["alignment"]["scores"].as_array().unwrap();

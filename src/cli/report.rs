@@ -23,11 +23,48 @@ struct Report {
     file: String,
     year: i32,
     dependence: Vec<dependence::Dependence>,
+    /// Each supplier's customers for each commodity, most dependent first.
+    customers: Vec<Customers>,
     coalitions: Vec<coalition::Coalition>,
     flags: Vec<flags::Flag>,
     network: Vec<network::ActorMeasures>,
     /// Agreement with the most sanctioned actor, when it voted.
     alignment: Option<Alignment>,
+}
+
+#[derive(Serialize)]
+struct Customers {
+    supplier: String,
+    commodity: crate::model::Commodity,
+    consumers: Vec<Customer>,
+}
+
+#[derive(Serialize)]
+struct Customer {
+    consumer: String,
+    share: f64,
+    basis: crate::model::ShareBasis,
+}
+
+/// Every supplier's customers for every commodity it supplies in `year`.
+fn customers(scenario: &Scenario, year: i32) -> Vec<Customers> {
+    let commodities = crate::charts::commodities(scenario);
+    crate::charts::suppliers(scenario)
+        .into_iter()
+        .flat_map(|supplier| commodities.iter().map(move |commodity| (supplier.clone(), commodity.clone())))
+        .filter_map(|(supplier, commodity)| {
+            let ranking = crate::charts::exposure::exposure_ranking(scenario, &supplier, &commodity, year);
+            let consumers: Vec<Customer> = ranking
+                .into_iter()
+                .map(|exposure| Customer {
+                    consumer: exposure.consumer,
+                    share: exposure.dependence.share,
+                    basis: exposure.dependence.basis,
+                })
+                .collect();
+            (!consumers.is_empty()).then_some(Customers { supplier, commodity, consumers })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -75,6 +112,7 @@ fn build(path: &Path, year: Option<i32>) -> Result<(Scenario, Report), Refused> 
         file: path.display().to_string(),
         year,
         dependence: dependence::dependences(&scenario, year),
+        customers: customers(&scenario, year),
         coalitions: targets.iter().map(|target| coalition::coalition(&scenario, target, year)).collect(),
         flags: flags::flags(&scenario, year),
         network: network::tie_network(&scenario, year),
@@ -96,6 +134,15 @@ fn print_text(scenario: &Scenario, report: &Report) {
             row.commodity.label().to_lowercase(),
             row.hhi
         );
+    }
+    println!("\nCustomers, most dependent first:");
+    for group in &report.customers {
+        let consumers: Vec<String> = group
+            .consumers
+            .iter()
+            .map(|customer| format!("{} {}", name(&customer.consumer), percent(customer.share)))
+            .collect();
+        println!("  {}'s {}: {}", name(&group.supplier), group.commodity.label().to_lowercase(), consumers.join(", "));
     }
     for found in &report.coalitions {
         println!("\nSanctions on {}:", name(&found.target));
