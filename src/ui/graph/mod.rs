@@ -149,8 +149,10 @@ impl GraphView {
             self.camera.zoom,
             view,
         );
-        if let (Some(from), Some(pointer)) = (self.linking_from, response.interact_pointer_pos()) {
-            linking::paint_link_line(&painter, positions[from], pointer, ui.visuals().selection.stroke.color);
+        // The scene may have been rebuilt since the drag began: a node index no longer there draws nothing.
+        let link_start = self.linking_from.and_then(|from| positions.get(from).copied());
+        if let (Some(start), Some(pointer)) = (link_start, response.interact_pointer_pos()) {
+            linking::paint_link_line(&painter, start, pointer, ui.visuals().selection.stroke.color);
         }
         if let Some(menu) = &self.link_menu {
             let (chosen, open) = linking::menu_ui(ui.ctx(), scenario, view, menu);
@@ -316,10 +318,10 @@ impl GraphView {
             && let Some(from) = self.linking_from.take()
             && let Some(Hovered::Node(to)) = hovered
             && to != from
+            && let (Some(from), Some(to)) = (scene.nodes.get(from), scene.nodes.get(to))
         {
             let at = response.hover_pos().unwrap_or(viewport.center());
-            let (from, to) = (scene.nodes[from].id.clone(), scene.nodes[to].id.clone());
-            self.link_menu = Some(linking::LinkMenu { from, to, at });
+            self.link_menu = Some(linking::LinkMenu { from: from.id.clone(), to: to.id.clone(), at });
         }
         if response.dragged() {
             let delta = response.drag_delta();
