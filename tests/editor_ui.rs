@@ -175,3 +175,19 @@ fn edits_saved_and_reopened_are_intact() {
     assert_eq!(reopened.energy.len(), 19);
     assert_eq!(reopened.ties.len(), 12);
 }
+
+#[test]
+fn every_field_of_a_vote_and_an_actor_has_a_widget() {
+    let mut harness = data_tab("Votes (5)");
+    select(&mut harness, RecordKind::Vote, 0);
+    // Fields the table does not also show as a column heading.
+    for label in ["Body", "Official totals", "Note"] {
+        harness.get_by_label(label);
+    }
+    harness.get_by_label_contains("Actors (24)").click();
+    harness.run_steps(3);
+    select(&mut harness, RecordKind::Actor, 0);
+    for label in ["Location", "Members", "Note"] {
+        harness.get_by_label(label);
+    }
+}

@@ -52,6 +52,8 @@ pub enum Edit {
     ResetLayout,
     SetTitle(String),
     SetSummary(String),
+    /// The date the scenario describes the world as of ("2023-12-17"); `None` for none.
+    SetAsOf(Option<String>),
     /// Move a story step from one place to another.
     MoveStep {
         from: usize,
@@ -96,6 +98,7 @@ impl Edit {
             Edit::ResetLayout => "reset layout".to_owned(),
             Edit::SetTitle(_) => "change title".to_owned(),
             Edit::SetSummary(_) => "change summary".to_owned(),
+            Edit::SetAsOf(_) => "change the scenario's date".to_owned(),
             Edit::MoveStep { from, .. } => format!("move story step {}", from + 1),
         }
     }
@@ -107,6 +110,7 @@ impl Edit {
             Edit::PinNode { id, .. } => Some(format!("pin {id}")),
             Edit::SetTitle(_) => Some("title".to_owned()),
             Edit::SetSummary(_) => Some("summary".to_owned()),
+            Edit::SetAsOf(_) => Some("as of".to_owned()),
             _ => None,
         }
     }
@@ -160,6 +164,10 @@ impl Edit {
             }
             Edit::SetSummary(summary) => {
                 scenario.summary = summary.clone();
+                Ok(())
+            }
+            Edit::SetAsOf(as_of) => {
+                scenario.as_of = as_of.clone();
                 Ok(())
             }
             Edit::MoveStep { from, to } => {

@@ -20,7 +20,7 @@ pub fn ui(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
             ui.add_space(4.0);
             ui.label(RichText::new(&scenario.summary).size(15.0));
         }
-        egui::CollapsingHeader::new("Edit the title and summary").show(ui, |ui| edit_ui(ui, scenario, actions));
+        egui::CollapsingHeader::new("Edit the title, date and summary").show(ui, |ui| edit_ui(ui, scenario, actions));
         section_heading(ui, "Contents");
         counts_ui(ui, scenario);
         section_heading(ui, "Sources");
@@ -28,13 +28,21 @@ pub fn ui(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
     });
 }
 
-/// Title and summary fields; each change is an undoable edit.
+/// Title, date and summary fields; each change is an undoable edit.
 fn edit_ui(ui: &mut egui::Ui, scenario: &Scenario, actions: &mut Vec<Action>) {
     egui::Grid::new("scenario_text").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
         let mut title = scenario.title.clone();
         ui.label("Title");
         if ui.add(egui::TextEdit::singleline(&mut title).desired_width(520.0)).changed() {
             actions.push(Action::edit(Edit::SetTitle(title)));
+        }
+        ui.end_row();
+        let mut as_of = scenario.as_of.clone().unwrap_or_default();
+        ui.label("As of");
+        let field = egui::TextEdit::singleline(&mut as_of).hint_text("YYYY-MM-DD").desired_width(120.0);
+        if ui.add(field).on_hover_text("The date the scenario describes the world as of").changed() {
+            let as_of = as_of.trim();
+            actions.push(Action::edit(Edit::SetAsOf((!as_of.is_empty()).then(|| as_of.to_owned()))));
         }
         ui.end_row();
         let mut summary = scenario.summary.clone();

@@ -19,7 +19,7 @@ const CERTAINTIES: [(Certainty, &str); 3] = [
 /// Draws the form for any record; the fields it shows are listed so that other problems are shown above it.
 pub fn record_form(ui: &mut egui::Ui, form: &mut Form<'_>, record: &mut Record) {
     let shown: &[&str] = match record {
-        Record::Actor(_) => &["name", "local_name", "kind", "groups", "members", "note", "sources"],
+        Record::Actor(_) => &["name", "local_name", "kind", "location", "groups", "members", "note", "sources"],
         Record::Energy(_) => &[
             "supplier",
             "consumer",
@@ -51,7 +51,7 @@ pub fn record_form(ui: &mut egui::Ui, form: &mut Form<'_>, record: &mut Record) 
             "note",
             "sources",
         ],
-        Record::Vote(_) => &["id", "date", "title", "body", "ballots", "note", "sources"],
+        Record::Vote(_) => &["id", "date", "title", "body", "ballots", "totals", "note", "sources"],
         Record::Event(_) => &["date", "title", "description", "actors", "sources"],
         Record::Source(_) => &["title", "publisher", "date", "url", "note"],
         Record::StoryStep(_) => &["title", "caption", "notes", "view", "layers", "focus", "year"],
@@ -75,6 +75,7 @@ fn actor_form(ui: &mut egui::Ui, form: &mut Form<'_>, actor: &mut Actor) {
     form.row(ui, "Local name", "local_name", |ui| widgets::optional_text(ui, &mut actor.local_name, false));
     let kinds = ActorKind::ALL.map(|kind| (kind, kind.label()));
     form.row(ui, "Kind", "kind", |ui| widgets::choice(ui, "actor kind", &mut actor.kind, &kinds));
+    form.row(ui, "Location", "location", |ui| widgets::location(ui, &mut actor.location));
     form.row(ui, "Groups", "groups", |ui| widgets::labels(ui, &mut actor.groups));
     form.row(ui, "Members", "members", |ui| widgets::ids(ui, "members", scenario, &mut actor.members, IdsOf::Actors));
     form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut actor.note, true));
@@ -157,6 +158,7 @@ fn vote_form(ui: &mut egui::Ui, form: &mut Form<'_>, vote: &mut Vote) {
     form.row(ui, "Title", "title", |ui| widgets::text(ui, &mut vote.title));
     form.row(ui, "Body", "body", |ui| widgets::optional_text(ui, &mut vote.body, false));
     form.row(ui, "Ballots", "ballots", |ui| ballots(ui, scenario, vote));
+    form.row(ui, "Official totals", "totals", |ui| widgets::vote_totals(ui, &mut vote.totals));
     form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut vote.note, true));
     form.row(ui, "Sources", "sources", |ui| widgets::ids(ui, "sources", scenario, &mut vote.sources, IdsOf::Sources));
 }

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 
 use crate::diagnostic::Diagnostic;
 use crate::format::percent;
-use crate::model::{Scenario, Unit, Volume};
+use crate::model::{GeoPoint, Scenario, Unit, Volume, VoteTotals};
 use crate::ui::style::severity_colour;
 
 /// One record's form: the scenario it belongs to, the problems found in it, and which field changed.
@@ -298,6 +298,58 @@ pub fn optional_year(ui: &mut egui::Ui, year: &mut Option<i32>) -> bool {
         }
         if let Some(value) = year {
             changed |= ui.add(egui::DragValue::new(value).range(1800..=2200)).changed();
+        }
+    });
+    changed
+}
+
+/// An optional place: latitude and longitude in degrees.
+pub fn location(ui: &mut egui::Ui, value: &mut Option<GeoPoint>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let mut known = value.is_some();
+        if ui.checkbox(&mut known, "known").changed() {
+            *value = known.then_some(GeoPoint { lat: 0.0, lon: 0.0 });
+            changed = true;
+        }
+        if let Some(point) = value {
+            ui.label("lat");
+            changed |= ui.add(egui::DragValue::new(&mut point.lat).range(-90.0..=90.0).speed(0.1)).changed();
+            ui.label("lon");
+            changed |= ui.add(egui::DragValue::new(&mut point.lon).range(-180.0..=180.0).speed(0.1)).changed();
+        }
+    });
+    changed
+}
+
+/// The official totals of a vote, when known: yes, no, abstentions and (optionally) absences.
+pub fn vote_totals(ui: &mut egui::Ui, value: &mut Option<VoteTotals>) -> bool {
+    let mut changed = false;
+    ui.vertical(|ui| {
+        let mut known = value.is_some();
+        if ui.checkbox(&mut known, "known").changed() {
+            *value = known.then_some(VoteTotals { yes: 0, no: 0, abstain: 0, absent: None });
+            changed = true;
+        }
+        if let Some(totals) = value {
+            ui.horizontal(|ui| {
+                for (label, count) in
+                    [("yes", &mut totals.yes), ("no", &mut totals.no), ("abstain", &mut totals.abstain)]
+                {
+                    ui.label(label);
+                    changed |= ui.add(egui::DragValue::new(count).range(0..=1_000)).changed();
+                }
+            });
+            ui.horizontal(|ui| {
+                let mut absent_known = totals.absent.is_some();
+                if ui.checkbox(&mut absent_known, "absent").changed() {
+                    totals.absent = absent_known.then_some(0);
+                    changed = true;
+                }
+                if let Some(absent) = &mut totals.absent {
+                    changed |= ui.add(egui::DragValue::new(absent).range(0..=1_000)).changed();
+                }
+            });
         }
     });
     changed
