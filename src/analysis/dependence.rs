@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::charts::flows_in;
+use crate::charts::{flows_in, prefer_consumption_shares};
 use crate::model::{Commodity, Scenario, ShareBasis};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -77,24 +77,15 @@ pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
             }),
         }
     }
-    let has_consumption_shares = |consumer: &str, commodity: &Commodity, groups: &[Dependence]| {
-        groups.iter().any(|group| {
-            group.consumer == consumer && group.commodity == *commodity && group.basis == ShareBasis::Consumption
-        })
-    };
-    let kept: Vec<Dependence> = groups
-        .iter()
-        .filter(|group| {
-            group.basis == ShareBasis::Consumption
-                || !has_consumption_shares(&group.consumer, &group.commodity, &groups)
-        })
-        .cloned()
-        .map(|mut group| {
-            group.suppliers.sort_by(|a, b| b.share.total_cmp(&a.share).then_with(|| a.supplier.cmp(&b.supplier)));
-            group.hhi = hhi(group.suppliers.iter().map(|share| share.share));
-            group
-        })
-        .collect();
+    let kept: Vec<Dependence> =
+        prefer_consumption_shares(groups, |group| (group.consumer.as_str(), &group.commodity, group.basis))
+            .into_iter()
+            .map(|mut group| {
+                group.suppliers.sort_by(|a, b| b.share.total_cmp(&a.share).then_with(|| a.supplier.cmp(&b.supplier)));
+                group.hhi = hhi(group.suppliers.iter().map(|share| share.share));
+                group
+            })
+            .collect();
     let mut kept = kept;
     kept.sort_by(|a, b| {
         scenario

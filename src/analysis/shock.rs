@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::charts::flows_in;
+use crate::charts::{flows_in, prefer_consumption_shares};
 use crate::model::{Commodity, EnergyFlow, Scenario, ShareBasis};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,18 +82,7 @@ pub fn shock(scenario: &Scenario, disruption: &Disruption, year: i32) -> Vec<Los
             }),
         }
     }
-    let consumption_known = |consumer: &str, commodity: &Commodity, losses: &[Loss]| {
-        losses.iter().any(|loss| {
-            loss.consumer == consumer && loss.commodity == *commodity && loss.basis == ShareBasis::Consumption
-        })
-    };
-    let mut kept: Vec<Loss> = losses
-        .iter()
-        .filter(|loss| {
-            loss.basis == ShareBasis::Consumption || !consumption_known(&loss.consumer, &loss.commodity, &losses)
-        })
-        .cloned()
-        .collect();
+    let mut kept = prefer_consumption_shares(losses, |loss| (loss.consumer.as_str(), &loss.commodity, loss.basis));
     for loss in &mut kept {
         loss.lost_share = loss.lost_share.min(1.0);
     }

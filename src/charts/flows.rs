@@ -2,7 +2,7 @@
 //! countries to consumers, weighted by volume when every flow has one in the same unit, by share otherwise.
 //! `sankey` lays the links out.
 
-use crate::model::{Commodity, EnergyFlow, Scenario, ShareBasis, Unit};
+use crate::model::{Commodity, EnergyFlow, Scenario, Unit};
 
 use super::sankey::SankeyLink;
 
@@ -44,14 +44,9 @@ pub const DIRECT: &str = "Direct";
 pub fn flow_diagram(scenario: &Scenario, commodity: &Commodity, year: i32) -> FlowDiagram {
     let of_commodity: Vec<(usize, &EnergyFlow)> =
         super::flows_in(scenario, year).filter(|(_, flow)| flow.commodity == *commodity).collect();
-    let has_consumption_shares = |consumer: &str| {
-        of_commodity.iter().any(|(_, flow)| flow.consumer == consumer && flow.basis == ShareBasis::Consumption)
-    };
-    let flows: Vec<(usize, &EnergyFlow)> = of_commodity
-        .iter()
-        .copied()
-        .filter(|(_, flow)| flow.basis == ShareBasis::Consumption || !has_consumption_shares(&flow.consumer))
-        .collect();
+    let flows = super::prefer_consumption_shares(of_commodity, |(_, flow)| {
+        (flow.consumer.as_str(), &flow.commodity, flow.basis)
+    });
     let weighting = common_unit(flows.iter().map(|(_, flow)| *flow)).map_or(Weighting::Share, Weighting::Volume);
     let links = flows
         .into_iter()
@@ -79,7 +74,7 @@ fn common_unit<'a>(mut flows: impl Iterator<Item = &'a EnergyFlow>) -> Option<Un
 mod tests {
     use super::super::test_scenarios::small;
     use super::*;
-    use crate::model::Volume;
+    use crate::model::{ShareBasis, Volume};
 
     #[test]
     fn links_run_from_supplier_through_route_to_consumer() {

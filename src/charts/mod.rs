@@ -46,6 +46,25 @@ pub fn dependence(
     })
 }
 
+/// Keeps shares of consumption, and shares of imports only for a consumer and commodity that has no share of
+/// consumption among `items`, so that no consumer is counted twice on two bases. `key` gives an item's consumer,
+/// commodity and basis.
+pub fn prefer_consumption_shares<T>(items: Vec<T>, key: impl Fn(&T) -> (&str, &Commodity, ShareBasis)) -> Vec<T> {
+    let with_consumption: std::collections::HashSet<(String, Commodity)> = items
+        .iter()
+        .map(&key)
+        .filter(|(_, _, basis)| *basis == ShareBasis::Consumption)
+        .map(|(consumer, commodity, _)| (consumer.to_owned(), commodity.clone()))
+        .collect();
+    items
+        .into_iter()
+        .filter(|item| {
+            let (consumer, commodity, basis) = key(item);
+            basis == ShareBasis::Consumption || !with_consumption.contains(&(consumer.to_owned(), commodity.clone()))
+        })
+        .collect()
+}
+
 /// Every commodity that some energy record names, in a stable order (Gas first).
 pub fn commodities(scenario: &Scenario) -> Vec<Commodity> {
     let mut commodities: Vec<Commodity> = scenario.energy.iter().map(|flow| flow.commodity.clone()).collect();

@@ -121,7 +121,7 @@ pub fn remove_actor(scenario: &mut Scenario, id: &str) {
 
 /// How many records cite source `id`.
 pub fn source_citations(scenario: &Scenario, id: &str) -> usize {
-    all_citations(scenario).filter(|sources| sources.iter().any(|source| source == id)).count()
+    scenario.citation_lists().filter(|sources| sources.iter().any(|source| source == id)).count()
 }
 
 /// Changes source id `from` to `to` in the source and in every citation.
@@ -143,16 +143,4 @@ pub fn rename_source(scenario: &mut Scenario, from: &str, to: &str) {
     for sources in citations {
         sources.iter_mut().filter(|source| *source == from).for_each(|source| *source = to.to_owned());
     }
-}
-
-fn all_citations(scenario: &Scenario) -> impl Iterator<Item = &Vec<String>> {
-    scenario
-        .actors
-        .iter()
-        .map(|actor| &actor.sources)
-        .chain(scenario.energy.iter().map(|flow| &flow.sources))
-        .chain(scenario.sanctions.iter().map(|stance| &stance.sources))
-        .chain(scenario.ties.iter().map(|tie| &tie.sources))
-        .chain(scenario.votes.iter().map(|vote| &vote.sources))
-        .chain(scenario.events.iter().map(|event| &event.sources))
 }

@@ -98,6 +98,18 @@ impl Scenario {
         self.actor(id).map_or(id, |actor| actor.name.as_str())
     }
 
+    /// Every record's list of cited source ids (actors, energy flows, stances, ties, votes, events).
+    pub fn citation_lists(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.actors
+            .iter()
+            .map(|actor| &actor.sources)
+            .chain(self.energy.iter().map(|flow| &flow.sources))
+            .chain(self.sanctions.iter().map(|stance| &stance.sources))
+            .chain(self.ties.iter().map(|tie| &tie.sources))
+            .chain(self.votes.iter().map(|vote| &vote.sources))
+            .chain(self.events.iter().map(|event| &event.sources))
+    }
+
     /// The first bloc that lists this actor as a member (or that it is), for grouping and ordering.
     pub fn first_bloc(&self, id: &str) -> Option<&str> {
         self.actors

@@ -192,16 +192,7 @@ pub fn future_format_message(format: u32) -> String {
 }
 
 fn cited_source_ids(scenario: &Scenario) -> HashSet<&str> {
-    let lists = scenario
-        .actors
-        .iter()
-        .map(|actor| &actor.sources)
-        .chain(scenario.energy.iter().map(|flow| &flow.sources))
-        .chain(scenario.sanctions.iter().map(|stance| &stance.sources))
-        .chain(scenario.ties.iter().map(|tie| &tie.sources))
-        .chain(scenario.votes.iter().map(|vote| &vote.sources))
-        .chain(scenario.events.iter().map(|event| &event.sources));
-    lists.flatten().map(String::as_str).collect()
+    scenario.citation_lists().flatten().map(String::as_str).collect()
 }
 
 /// `; did you mean "RUS"?` for the closest known id (by letter case, by display name, or by spelling:

@@ -38,7 +38,8 @@ pub struct EditorView {
     /// An actor waiting for the person to confirm its deletion (and its records').
     confirm_delete: Option<String>,
     rows: Cached<RowsKey, Vec<(usize, Vec<String>)>>,
-    diagnostics: Cached<(u64, u64), Vec<Diagnostic>>,
+    /// Shared rather than copied each frame: the table and the form both read it while the view changes.
+    diagnostics: Cached<(u64, u64), std::rc::Rc<Vec<Diagnostic>>>,
 }
 
 impl EditorView {
@@ -48,8 +49,10 @@ impl EditorView {
         let selected = self.selected.get(&self.kind).copied().filter(|&index| index < self.kind.count(scenario));
         self.toolbar(ui, document, view, selected, actions);
         ui.separator();
-        let diagnostics =
-            self.diagnostics.get((document.id, document.revision), || crate::validate::validate(scenario)).clone();
+        let diagnostics = self
+            .diagnostics
+            .get((document.id, document.revision), || crate::validate::validate(scenario).into())
+            .clone();
         // The table on the left, the selected record's form on the right.
         let area = ui.available_rect_before_wrap();
         let form_width = (area.width() * 0.46).clamp(340.0, 520.0);
