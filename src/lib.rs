@@ -13,6 +13,7 @@ pub mod edit;
 pub mod format;
 pub mod io;
 pub mod layout;
+pub mod library;
 pub mod model;
 pub mod ui;
 pub mod validate;

@@ -11,7 +11,7 @@ fn main() -> ExitCode {
     if let Some(command) = cli.command {
         return run(command);
     }
-    let startup = cli.file.map_or(Startup::Bundled, Startup::File);
+    let startup = cli.file.map_or(Startup::StartScreen, Startup::File);
     match run_app(startup) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

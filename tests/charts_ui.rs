@@ -149,6 +149,26 @@ fn the_ties_matrix_shows_signed_strengths_both_ways_for_mutual_ties() {
 }
 
 #[test]
+fn the_votes_matrix_shows_each_ballot_and_who_voted_how_on_each_vote() {
+    let mut harness = open("Matrices", Some("Votes"));
+    // The bundled file records six ballots on ES-11/1: Serbia, Bosnia, Hungary and Turkey yes, Russia no,
+    // China abstaining.
+    harness.get_by_label("Serbia on ES-11/1: Yes");
+    harness.get_by_label("Russia on ES-11/1: No");
+    harness.get_by_label("China on ES-11/1: Abstain");
+    harness.get_by_label("Serbia on ES-11/5: Abstain");
+    harness.get_by_label("Abstain (1): China");
+    // Rows, and so names, come by bloc: the EU (Hungary), NATO (Turkey), then the rest by name.
+    harness.get_by_label("Yes (4): Hungary, Turkey, Bosnia and Herzegovina, Serbia");
+    harness.get_by_label("Serbia on ES-11/5: Abstain").click();
+    harness.run_steps(3);
+    assert_eq!(selection(&harness), ["SRB"]);
+    let scenario = &harness.state().document.scenario;
+    let reparations = scenario.votes.iter().position(|vote| vote.id == "ES-11/5").expect("ES-11/5");
+    assert_eq!(harness.state().view.highlighted_record, Some(RecordRef::Vote(reparations)));
+}
+
+#[test]
 fn clicking_the_timeline_chooses_the_year_everywhere() {
     let mut harness = open("Timeline", None);
     harness.get_by_label_contains("2023: ");

@@ -14,8 +14,12 @@ pub enum Action {
     /// Show the native open dialog (or the in-app path entry where there is none).
     OpenDialog,
     Open(PathBuf),
-    /// Open the scenario bundled with the app.
-    OpenBundled,
+    /// Open a scenario bundled with the app (by file name) as a new, unsaved document.
+    OpenBundled(&'static str),
+    /// Show or hide the start screen (the bundled scenarios and the recent files).
+    ShowStartScreen(bool),
+    /// Whether the start screen shows when GeoDep starts without a file.
+    SetStartScreenAtLaunch(bool),
     Save,
     SaveAsDialog,
     SaveAs(PathBuf),

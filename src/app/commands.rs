@@ -8,6 +8,7 @@ use super::view_state::CentralView;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     New,
+    NewFromTemplate,
     Open,
     Save,
     SaveAs,
@@ -25,8 +26,9 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 16] = [
         Command::New,
+        Command::NewFromTemplate,
         Command::Open,
         Command::Save,
         Command::SaveAs,
@@ -57,6 +59,7 @@ impl Command {
     pub fn label(self) -> &'static str {
         match self {
             Command::New => "New",
+            Command::NewFromTemplate => "New from template…",
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save As…",
@@ -77,6 +80,7 @@ impl Command {
     pub fn tooltip(self) -> &'static str {
         match self {
             Command::New => "Start an empty scenario",
+            Command::NewFromTemplate => "Start from one of the bundled scenarios, or reopen a recent file",
             Command::Open => "Open a scenario file (.ron)",
             Command::Save => "Save the scenario; the previous file is kept as .bak",
             Command::SaveAs => "Save the scenario to a new file",
@@ -97,6 +101,7 @@ impl Command {
     pub fn shortcut(self) -> KeyboardShortcut {
         match self {
             Command::New => KeyboardShortcut::new(Modifiers::COMMAND, Key::N),
+            Command::NewFromTemplate => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::N),
             Command::Open => KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
             Command::Save => KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
             Command::SaveAs => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
@@ -117,6 +122,7 @@ impl Command {
     pub fn action(self) -> Action {
         match self {
             Command::New => Action::NewScenario,
+            Command::NewFromTemplate => Action::ShowStartScreen(true),
             Command::Open => Action::OpenDialog,
             Command::Save => Action::Save,
             Command::SaveAs => Action::SaveAsDialog,

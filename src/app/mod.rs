@@ -28,14 +28,16 @@ use crate::model::RecordRef;
 use crate::ui;
 use file_dialogs::{DialogOutcome, FileDialogs};
 
-/// The scenario shipped inside the binary, opened when GeoDep starts without a file.
-pub const BUNDLED_SCENARIO: &str = include_str!("../../scenarios/serbia-2023.ron");
-pub const BUNDLED_NAME: &str = "serbia-2023.ron (bundled)";
+/// The scenario opened when GeoDep starts without a file: the first of `crate::library::BUNDLED`.
+pub const BUNDLED_SCENARIO: &str = crate::library::BUNDLED[0].text;
 
 /// What to open at start.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Startup {
+    /// The first bundled scenario.
     Bundled,
+    /// The first bundled scenario with the start screen over it (unless the person turned it off).
+    StartScreen,
     File(PathBuf),
     Untitled,
 }
@@ -70,6 +72,7 @@ pub struct GeoDepApp {
     pub analysis: ui::analysis::AnalysisView,
     pub matrices: ui::matrices::MatricesView,
     pub timeline: ui::timeline::TimelineView,
+    pub start_screen: ui::start_screen::StartScreen,
     pub safekeeping: Safekeeping,
     /// An action that would drop unsaved changes, waiting for Save / Discard / Cancel.
     pub unsaved_prompt: Option<Action>,
@@ -114,6 +117,7 @@ impl GeoDepApp {
             analysis: Default::default(),
             matrices: Default::default(),
             timeline: Default::default(),
+            start_screen: Default::default(),
             safekeeping: Safekeeping::default(),
             unsaved_prompt: None,
             after_save: None,
@@ -123,7 +127,13 @@ impl GeoDepApp {
             applied_theme: None,
         };
         match startup {
-            Startup::Bundled => app.open_bundled(),
+            Startup::Bundled => app.open_bundled(crate::library::BUNDLED[0].file_name),
+            Startup::StartScreen => {
+                app.open_bundled(crate::library::BUNDLED[0].file_name);
+                if !app.settings.skip_start_screen {
+                    app.start_screen.show(&app.settings);
+                }
+            }
             Startup::File(path) => app.open(&path),
             Startup::Untitled => {}
         }
@@ -146,7 +156,10 @@ impl GeoDepApp {
             Action::NewScenario => self.replace_document(Document::new_untitled()),
             Action::OpenDialog => self.start_dialog(ctx, PathPurpose::Open),
             Action::Open(path) => self.open(&path),
-            Action::OpenBundled => self.open_bundled(),
+            Action::OpenBundled(file_name) => self.open_bundled(file_name),
+            Action::ShowStartScreen(true) => self.start_screen.show(&self.settings),
+            Action::ShowStartScreen(false) => self.start_screen.open = false,
+            Action::SetStartScreenAtLaunch(show) => self.settings.skip_start_screen = !show,
             Action::Save => match self.document.path.clone() {
                 Some(path) => self.save_checked(ctx, &path, false),
                 None => self.start_dialog(ctx, PathPurpose::SaveAs),
@@ -278,16 +291,20 @@ impl GeoDepApp {
         self.view.highlighted_record = Some(record);
     }
 
-    fn open_bundled(&mut self) {
-        let report = load_text(BUNDLED_SCENARIO);
+    fn open_bundled(&mut self, file_name: &str) {
+        let Some(bundled) = crate::library::find(file_name) else {
+            self.set_status(format!("There is no bundled scenario called {file_name}"), true);
+            return;
+        };
+        let report = load_text(bundled.text);
         match report.scenario {
             Some(scenario) => {
-                let mut document = Document::unsaved(scenario, BUNDLED_NAME);
+                let mut document = Document::unsaved(scenario, &bundled.display_name());
                 document.warnings = report.diagnostics;
                 self.replace_document(document);
             }
             None => {
-                let path = PathBuf::from(BUNDLED_NAME);
+                let path = PathBuf::from(bundled.display_name());
                 self.failed_load =
                     Some(FailedLoad { path, diagnostics: report.diagnostics, kept_open: self.kept_open() });
             }
@@ -332,6 +349,7 @@ impl GeoDepApp {
         self.view = ViewState::for_scenario(&document.scenario);
         self.document = document;
         self.failed_load = None;
+        self.start_screen.open = false;
     }
 
     fn set_status(&mut self, text: String, is_error: bool) {
@@ -420,15 +438,17 @@ impl GeoDepApp {
 fn discards_document(action: &Action) -> bool {
     matches!(
         action,
-        Action::NewScenario | Action::Open(_) | Action::OpenBundled | Action::ReloadFromDisk | Action::Quit
+        Action::NewScenario | Action::Open(_) | Action::OpenBundled(_) | Action::ReloadFromDisk | Action::Quit
     )
 }
 
 fn suggested_file_name(document: &Document) -> String {
     match &document.path {
         Some(path) => path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default(),
-        None if document.display_name == BUNDLED_NAME => "serbia-2023.ron".to_owned(),
-        None => "scenario.ron".to_owned(),
+        None => match document.display_name.strip_suffix(" (bundled)") {
+            Some(bundled_file) => bundled_file.to_owned(),
+            None => "scenario.ron".to_owned(),
+        },
     }
 }
 

@@ -12,6 +12,8 @@ const MAX_RECENT_FILES: usize = 10;
 pub struct Settings {
     pub theme: ThemeChoice,
     pub recent_files: Vec<PathBuf>,
+    /// The person turned the start screen off.
+    pub skip_start_screen: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,9 +1,10 @@
 //! Matrices: sanctions stances (who, against whom) and diplomatic ties (signed strength between pairs) in one
-//! year, with actors ordered by bloc so that members sit together.
+//! year, and ballots (who voted how on each vote, all years), with actors ordered by bloc so that members sit
+//! together.
 
 use std::collections::HashMap;
 
-use crate::model::{Dated, Scenario, Stance};
+use crate::model::{Ballot, Dated, Scenario, Stance};
 
 /// A grid of cells, most of them empty: only filled cells are stored, by (row, column), so that a scenario with
 /// thousands of actors does not need millions of cells.
@@ -46,6 +47,33 @@ pub struct StanceCell {
 pub struct TieCell {
     pub strength: f64,
     pub records: Vec<usize>,
+}
+
+/// One actor's ballot on one vote (its index in `Scenario::votes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BallotCell {
+    pub ballot: Ballot,
+    pub vote: usize,
+}
+
+/// Every actor with a ballot (rows) against every vote (columns, by date, then id). Votes of all years are
+/// shown: how a country's votes change over time is the point of the grid.
+pub fn votes_matrix(scenario: &Scenario) -> Matrix<BallotCell> {
+    let mut votes: Vec<usize> = (0..scenario.votes.len()).collect();
+    votes.sort_by(|&a, &b| {
+        let (a, b) = (&scenario.votes[a], &scenario.votes[b]);
+        (a.date.as_str(), a.id.as_str()).cmp(&(b.date.as_str(), b.id.as_str()))
+    });
+    let rows = bloc_order(scenario, scenario.votes.iter().flat_map(|vote| vote.ballots.keys().map(String::as_str)));
+    let row_of = positions(&rows);
+    let mut cells = HashMap::new();
+    for (column, &vote) in votes.iter().enumerate() {
+        for (actor, &ballot) in &scenario.votes[vote].ballots {
+            cells.insert((row_of[actor.as_str()], column), BallotCell { ballot, vote });
+        }
+    }
+    let columns = votes.iter().map(|&vote| scenario.votes[vote].id.clone()).collect();
+    Matrix { cells, ..Matrix::empty(rows, columns) }
 }
 
 /// Actors taking a stance (rows) against targets (columns) in `year`.
@@ -179,6 +207,35 @@ mod tests {
         assert_eq!(matrix.cell(0, 0).unwrap().stance, Stance::Imposes);
         assert_eq!(matrix.cell(2, 0).unwrap().stance, Stance::Refuses);
         assert_eq!(matrix.cell(2, 0).unwrap().records, [0]);
+    }
+
+    fn vote(id: &str, date: &str, ballots: &[(&str, Ballot)]) -> crate::model::Vote {
+        crate::model::Vote {
+            id: id.to_owned(),
+            date: date.to_owned(),
+            title: id.to_owned(),
+            body: None,
+            ballots: ballots.iter().map(|(actor, ballot)| ((*actor).to_owned(), *ballot)).collect(),
+            totals: None,
+            note: None,
+            sources: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_votes_matrix_has_a_column_per_vote_by_date_and_a_cell_per_ballot() {
+        let mut scenario = with_bloc();
+        scenario.votes = vec![
+            vote("later", "2023-02-23", &[("SRB", Ballot::Yes), ("RUS", Ballot::No)]),
+            vote("first", "2022-03-02", &[("SRB", Ballot::Yes), ("HUN", Ballot::Yes), ("RUS", Ballot::No)]),
+        ];
+        let matrix = votes_matrix(&scenario);
+        assert_eq!(matrix.columns, ["first", "later"], "ordered by date, not by place in the file");
+        assert_eq!(matrix.rows, ["HUN", "RUS", "SRB"], "Hungary first, with its bloc");
+        assert_eq!(matrix.cell(1, 0), Some(&BallotCell { ballot: Ballot::No, vote: 1 }));
+        assert_eq!(matrix.cell(2, 1), Some(&BallotCell { ballot: Ballot::Yes, vote: 0 }));
+        assert_eq!(matrix.cell(0, 1), None, "Hungary has no ballot on the later vote");
+        assert_eq!(matrix.cells.len(), 5);
     }
 
     #[test]

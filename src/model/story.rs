@@ -31,7 +31,10 @@ pub enum ViewKind {
     Graph,
     Map,
     Charts,
+    /// The sanctions matrix, or the ties matrix when the step's layers are ties only.
     Matrix,
+    /// The grid of ballots: who voted how on each vote.
+    Votes,
     Timeline,
 }
 

@@ -25,11 +25,9 @@ fn command_button(ui: &mut egui::Ui, command: Command, actions: &mut Vec<Action>
 
 fn file_menu(ui: &mut egui::Ui, document: &Document, settings: &Settings, actions: &mut Vec<Action>) {
     command_button(ui, Command::New, actions);
+    command_button(ui, Command::NewFromTemplate, actions);
     command_button(ui, Command::Open, actions);
     ui.menu_button("Open recent", |ui| recent_menu(ui, settings, actions));
-    if ui.button("Open the bundled scenario").on_hover_text("Serbia between Moscow and Brussels, 2023").clicked() {
-        actions.push(Action::OpenBundled);
-    }
     ui.separator();
     command_button(ui, Command::Save, actions);
     command_button(ui, Command::SaveAs, actions);

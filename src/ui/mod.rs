@@ -18,6 +18,7 @@ pub mod palette;
 pub mod path_prompt;
 mod record_details;
 mod safekeeping;
+pub mod start_screen;
 pub mod status_bar;
 pub mod style;
 pub mod timeline;
@@ -46,6 +47,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         timeline,
         unsaved_prompt,
         safekeeping,
+        start_screen,
         ..
     } = app;
     menu_bar::ui(ui, document, settings, &mut actions);
@@ -80,6 +82,7 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
     if view.show_help {
         help_window::ui(ui.ctx(), &mut actions);
     }
+    start_screen.ui(ui.ctx(), settings, &mut actions);
     if let Some(pending) = unsaved_prompt {
         unsaved_prompt::ui(ui.ctx(), document, pending, &mut actions);
     }

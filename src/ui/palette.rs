@@ -4,7 +4,7 @@
 
 use eframe::egui::Color32;
 
-use crate::model::{ActorKind, Commodity, Stance};
+use crate::model::{ActorKind, Ballot, Commodity, Stance};
 
 /// Okabe–Ito: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, grey.
 pub const CATEGORICAL: [Color32; 8] = [
@@ -54,6 +54,16 @@ pub fn stance(stance: Stance) -> Color32 {
         Stance::Partial => Color32::from_rgb(240, 228, 66),
         Stance::Refuses => Color32::from_rgb(230, 159, 0),
         Stance::Opposes => Color32::from_rgb(213, 94, 0),
+    }
+}
+
+/// Yes green, no vermillion, abstain yellow, absent grey (Okabe–Ito); each cell also carries a letter.
+pub fn ballot(ballot: Ballot) -> Color32 {
+    match ballot {
+        Ballot::Yes => CATEGORICAL[2],
+        Ballot::No => CATEGORICAL[5],
+        Ballot::Abstain => CATEGORICAL[3],
+        Ballot::Absent => CATEGORICAL[7],
     }
 }
 

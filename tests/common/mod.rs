@@ -8,9 +8,8 @@ use geodep::app::{GeoDepApp, Settings, Startup};
 
 /// The bundled scenario with its graph layout settled, in a window large enough for every panel.
 pub fn bundled_harness() -> Harness<'static, GeoDepApp> {
-    // The bundled data names China in Chinese script (中国), which egui's built-in fonts do not cover; on a
-    // desktop, system fonts draw it. UI text is still checked for missing glyphs by the other tests.
-    let mut harness = Harness::builder().with_size([1400.0, 900.0]).allow_missing_glyphs().build_eframe(|_| {
+    // Missing glyphs fail the test: the bundled data must be drawable with egui's built-in fonts.
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(|_| {
         let mut app = GeoDepApp::new(Settings::default(), Startup::Bundled);
         app.disable_native_dialogs();
         let document = app.document.clone();

@@ -222,6 +222,7 @@ fn story_form(ui: &mut egui::Ui, form: &mut Form<'_>, step: &mut StoryStep) {
         (ViewKind::Map, "Map"),
         (ViewKind::Charts, "Charts"),
         (ViewKind::Matrix, "Matrices"),
+        (ViewKind::Votes, "Votes"),
         (ViewKind::Timeline, "Timeline"),
     ];
     form.row(ui, "View", "view", |ui| widgets::choice(ui, "view", &mut step.view, &views));

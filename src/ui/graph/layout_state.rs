@@ -110,6 +110,14 @@ impl LayoutState {
     }
 }
 
+/// The finished force layout of a scenario, one position per actor, as the Graph would show it at first.
+pub(crate) fn settled_positions(scenario: &Scenario) -> Vec<Pos2> {
+    let mut state = LayoutState::default();
+    state.update(0, 0, LayoutKind::Force, scenario);
+    state.finish();
+    state.positions
+}
+
 /// Every actor, linked by every record of any year (weights: energy share, tie strength, sanctions 0.5). A pair
 /// with many records is one link with the strongest weight, so that busy pairs are not pulled into one spot.
 fn layout_input(scenario: &Scenario, kind: LayoutKind) -> LayoutInput {

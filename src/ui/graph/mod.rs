@@ -9,6 +9,7 @@ mod camera;
 mod controls;
 mod draw;
 mod layout_state;
+pub(crate) use layout_state::settled_positions;
 mod legend;
 mod linking;
 mod overlay;

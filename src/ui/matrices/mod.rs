@@ -1,8 +1,9 @@
 //! The Matrices tab: sanctions stances (who, against whom) and diplomatic ties (signed strength between pairs)
-//! in the chosen year, actors ordered by bloc, with legends, hover details and a written summary. Clicking a cell
-//! selects its row's actor and highlights the record.
+//! in the chosen year, and the ballots of every vote, actors ordered by bloc, with legends, hover details and a
+//! written summary. Clicking a cell selects its row's actor and highlights the record.
 
 mod grid;
+mod votes;
 
 use std::collections::HashMap;
 
@@ -11,7 +12,7 @@ use eframe::egui::{self, RichText};
 use super::cache::Cached;
 use super::palette;
 use crate::app::{Action, Document, ViewState};
-use crate::charts::matrices::{Matrix, StanceCell, TieCell, sanctions_matrix, ties_matrix};
+use crate::charts::matrices::{BallotCell, Matrix, StanceCell, TieCell, sanctions_matrix, ties_matrix, votes_matrix};
 use crate::format::signed;
 use crate::model::{RecordRef, Scenario, Stance};
 use grid::CellLook;
@@ -21,6 +22,7 @@ pub enum MatrixKind {
     #[default]
     Sanctions,
     Ties,
+    Votes,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +37,7 @@ pub struct MatricesView {
     pub kind: MatrixKind,
     sanctions: Cached<Key, Labelled<StanceCell>>,
     ties: Cached<Key, Labelled<TieCell>>,
+    votes: Cached<(u64, u64), Labelled<BallotCell>>,
 }
 
 /// One letter per stance, drawn in its cell so that the colour is not the only cue.
@@ -57,12 +60,31 @@ impl MatricesView {
             for (kind, label, tooltip) in [
                 (MatrixKind::Sanctions, "Sanctions", "Who imposes, aligns with, refuses or opposes sanctions on whom"),
                 (MatrixKind::Ties, "Diplomatic ties", "Signed strength of the ties between each pair of actors"),
+                (MatrixKind::Votes, "Votes", "How each actor voted on each vote, all years"),
             ] {
                 if ui.selectable_label(self.kind == kind, label).on_hover_text(tooltip).clicked() {
                     self.kind = kind;
                 }
             }
         });
+        match self.kind {
+            MatrixKind::Votes => {
+                ui.separator();
+                let labelled = self.votes.get((document.id, document.revision), || {
+                    let mut labelled = Labelled::new(scenario, votes_matrix(scenario));
+                    // Columns are votes, not actors: they belong to no bloc.
+                    labelled.column_blocs = vec![None; labelled.matrix.columns.len()];
+                    labelled
+                });
+                votes::ui(ui, scenario, view, labelled, actions);
+            }
+            MatrixKind::Sanctions | MatrixKind::Ties => self.yearly_ui(ui, document, view, actions),
+        }
+    }
+
+    /// The sanctions or ties matrix of the chosen year.
+    fn yearly_ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
+        let scenario = &document.scenario;
         let Some(year) = view.chart_year(scenario) else {
             ui.label("This scenario has no dated records yet.");
             return;
@@ -72,15 +94,12 @@ impl MatricesView {
         }
         ui.separator();
         let key = Key { document: document.id, revision: document.revision, year };
-        match self.kind {
-            MatrixKind::Sanctions => {
-                let matrix = self.sanctions.get(key, || Labelled::new(scenario, sanctions_matrix(scenario, year)));
-                sanctions_ui(ui, scenario, view, year, matrix, actions);
-            }
-            MatrixKind::Ties => {
-                let matrix = self.ties.get(key, || Labelled::new(scenario, ties_matrix(scenario, year)));
-                ties_ui(ui, scenario, view, year, matrix, actions);
-            }
+        if self.kind == MatrixKind::Sanctions {
+            let matrix = self.sanctions.get(key, || Labelled::new(scenario, sanctions_matrix(scenario, year)));
+            sanctions_ui(ui, scenario, view, year, matrix, actions);
+        } else {
+            let matrix = self.ties.get(key, || Labelled::new(scenario, ties_matrix(scenario, year)));
+            ties_ui(ui, scenario, view, year, matrix, actions);
         }
     }
 }

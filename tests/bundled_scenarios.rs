@@ -1,0 +1,136 @@
+//! The scenarios shipped with GeoDep: each loads cleanly, cites a source for every fact, and carries a story a
+//! teacher can present, whose every step shows something.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use geodep::library::BUNDLED;
+use geodep::model::{Dated, Layer, Scenario, StoryStep, ViewKind};
+
+fn load(file_name: &str, text: &str) -> Scenario {
+    let report = geodep::io::load_text(text);
+    let problems: Vec<String> = report.diagnostics.iter().map(|diagnostic| format!("{diagnostic:?}")).collect();
+    assert!(problems.is_empty(), "{file_name} has problems: {problems:#?}");
+    report.scenario.unwrap_or_else(|| panic!("{file_name} does not load"))
+}
+
+fn bundled() -> Vec<(&'static str, Scenario)> {
+    BUNDLED.iter().map(|bundled| (bundled.file_name, load(bundled.file_name, bundled.text))).collect()
+}
+
+#[test]
+fn there_are_four_bundled_scenarios_serbia_first() {
+    let names: Vec<&str> = BUNDLED.iter().map(|bundled| bundled.file_name).collect();
+    assert_eq!(names, ["serbia-2023.ron", "western-balkans-gas.ron", "eu-russia-energy.ron", "unga-ukraine-votes.ron"]);
+}
+
+#[test]
+fn every_energy_sanctions_tie_and_vote_record_cites_a_source_that_exists() {
+    for (file_name, scenario) in bundled() {
+        let known: BTreeSet<&str> = scenario.sources.iter().map(|source| source.id.as_str()).collect();
+        let records = scenario
+            .energy
+            .iter()
+            .map(|flow| (format!("energy {} to {}", flow.supplier, flow.consumer), &flow.sources))
+            .chain(scenario.sanctions.iter().map(|stance| (format!("stance of {}", stance.by), &stance.sources)))
+            .chain(scenario.ties.iter().map(|tie| (format!("tie {}-{}", tie.a, tie.b), &tie.sources)))
+            .chain(scenario.votes.iter().map(|vote| (format!("vote {}", vote.id), &vote.sources)))
+            .chain(scenario.events.iter().map(|event| (format!("event {}", event.title), &event.sources)));
+        for (record, sources) in records {
+            assert!(!sources.is_empty(), "{file_name}: {record} cites no source");
+            for source in sources {
+                assert!(known.contains(source.as_str()), "{file_name}: {record} cites unknown source {source}");
+            }
+        }
+        for actor in &scenario.actors {
+            for source in &actor.sources {
+                assert!(known.contains(source.as_str()), "{file_name}: actor {} cites unknown {source}", actor.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_source_has_an_address_or_a_title_and_publisher() {
+    for (file_name, scenario) in bundled() {
+        for source in &scenario.sources {
+            let located = source.url.as_deref().is_some_and(|url| url.starts_with("http"));
+            assert!(located, "{file_name}: source {} has no web address", source.id);
+            assert!(!source.title.trim().is_empty(), "{file_name}: source {} has no title", source.id);
+        }
+    }
+}
+
+#[test]
+fn an_actor_id_names_the_same_actor_in_every_bundled_scenario() {
+    let mut names: BTreeMap<String, (String, &str)> = BTreeMap::new();
+    for (file_name, scenario) in bundled() {
+        for actor in &scenario.actors {
+            let (name, first_file) = names.entry(actor.id.clone()).or_insert((actor.name.clone(), file_name));
+            assert_eq!(*name, actor.name, "{} is {name} in {first_file} but {} in {file_name}", actor.id, actor.name);
+        }
+    }
+}
+
+#[test]
+fn each_story_has_five_to_eight_steps_with_caption_notes_actors_and_year() {
+    for (file_name, scenario) in bundled() {
+        let steps = scenario.story.len();
+        assert!((5..=8).contains(&steps), "{file_name} has {steps} story steps");
+        for step in &scenario.story {
+            let place = format!("{file_name}, step \"{}\"", step.title);
+            assert!(!step.caption.trim().is_empty(), "{place}: no caption");
+            assert!(step.notes.as_deref().is_some_and(|notes| notes.len() > 40), "{place}: no speaker notes");
+            assert!(!step.focus.is_empty(), "{place}: no focus actors");
+            for id in &step.focus {
+                assert!(scenario.actor(id).is_some(), "{place}: focus actor {id} is not in the scenario");
+            }
+            assert!(step.year.is_some(), "{place}: no year");
+            assert!(step.view != ViewKind::Map, "{place}: GeoDep has no map view yet");
+            assert!(shows_something(&scenario, step), "{place}: shows nothing about its focus in its year");
+        }
+    }
+}
+
+/// Whether the step's view, layers and year show at least one record that involves a focus actor.
+fn shows_something(scenario: &Scenario, step: &StoryStep) -> bool {
+    let year = step.year.expect("checked above");
+    let focused = |id: &str| step.focus.iter().any(|focus| focus == id);
+    let in_year = |record: &dyn Dated| record.period().applies_in(year);
+    let energy = || scenario.energy.iter().any(|f| in_year(f) && (focused(&f.supplier) || focused(&f.consumer)));
+    let sanctions = || scenario.sanctions.iter().any(|s| in_year(s) && (focused(&s.by) || focused(&s.target)));
+    let ties = || scenario.ties.iter().any(|t| in_year(t) && (focused(&t.a) || focused(&t.b)));
+    let dated = |date: &str| date.get(..4).and_then(|y| y.parse::<i32>().ok()) == Some(year);
+    match step.view {
+        ViewKind::Graph | ViewKind::Map => {
+            !step.layers.is_empty()
+                && step.layers.iter().any(|layer| match layer {
+                    Layer::Energy => energy(),
+                    Layer::Sanctions => sanctions(),
+                    Layer::Ties => ties(),
+                })
+        }
+        ViewKind::Charts => energy(),
+        // The matrices show sanctions, or ties when the step asks for ties alone; never energy.
+        ViewKind::Matrix if step.layers == [Layer::Ties] => ties(),
+        ViewKind::Matrix => !step.layers.contains(&Layer::Energy) && sanctions(),
+        ViewKind::Votes => scenario.votes.iter().any(|v| v.ballots.keys().any(|id| focused(id))),
+        ViewKind::Timeline => {
+            scenario.votes.iter().any(|v| dated(&v.date) && v.ballots.keys().any(|id| focused(id)))
+                || scenario.events.iter().any(|e| dated(&e.date) && e.actors.iter().any(|id| focused(id)))
+        }
+    }
+}
+
+#[test]
+fn every_character_in_the_bundled_files_has_a_glyph_in_the_app_fonts() {
+    let ctx = eframe::egui::Context::default();
+    // The first frame installs the fonts; its texture upload is not needed here.
+    ctx.run_ui(Default::default(), |_| {}).textures_delta.clear();
+    let font = eframe::egui::FontId::proportional(14.0);
+    for bundled in &BUNDLED {
+        let missing: BTreeSet<char> = ctx.fonts_mut(|fonts| {
+            bundled.text.chars().filter(|&c| !c.is_control() && !fonts.has_glyph(&font, c)).collect()
+        });
+        assert!(missing.is_empty(), "{} has characters the app cannot draw: {missing:?}", bundled.file_name);
+    }
+}
