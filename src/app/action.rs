@@ -68,6 +68,19 @@ pub enum Action {
         index: usize,
     },
     SetTheme(ThemeChoice),
+    /// Make everything larger or smaller (Ctrl +, Ctrl -), or back to normal size (Ctrl 0).
+    ZoomUi(UiZoom),
+    /// Play the story as slides, from the first step or from the step shown last.
+    StartPresentation {
+        from_current: bool,
+    },
+    Slide(super::presentation::SlideMove),
+    /// Leave the presentation and give back the view as it was.
+    EndPresentation,
+    /// Open or close the speaker notes window.
+    ShowSpeakerNotes(bool),
+    /// Add the view on screen (central view, layers, year, selection, shock, camera) as a story step.
+    AddViewAsStep,
     ClearRecentFiles,
     ShowProblems(bool),
     DismissFailedLoad,
@@ -78,6 +91,13 @@ impl Action {
     pub fn edit(edit: Edit) -> Action {
         Action::Edit(Box::new(edit))
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UiZoom {
+    In,
+    Out,
+    Reset,
 }
 
 /// What a typed or picked path is for.

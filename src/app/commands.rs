@@ -2,7 +2,7 @@
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::action::Action;
+use super::action::{Action, UiZoom};
 use super::view_state::CentralView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,10 +23,15 @@ pub enum Command {
     ShowAnalysis,
     ShowData,
     ShowOverview,
+    Present,
+    PresentFromHere,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
 }
 
 impl Command {
-    pub const ALL: [Command; 16] = [
+    pub const ALL: [Command; 21] = [
         Command::New,
         Command::NewFromTemplate,
         Command::Open,
@@ -43,6 +48,11 @@ impl Command {
         Command::ShowAnalysis,
         Command::ShowData,
         Command::ShowOverview,
+        Command::Present,
+        Command::PresentFromHere,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
     ];
 
     /// The commands that switch the central view, in tab order.
@@ -74,6 +84,11 @@ impl Command {
             Command::ShowAnalysis => "Analysis",
             Command::ShowData => "Data",
             Command::ShowOverview => "Overview",
+            Command::Present => "Present from the start",
+            Command::PresentFromHere => "Present from the current step",
+            Command::ZoomIn => "Larger",
+            Command::ZoomOut => "Smaller",
+            Command::ZoomReset => "Normal size",
         }
     }
 
@@ -95,6 +110,11 @@ impl Command {
             Command::ShowAnalysis => "Dependence, what-if shocks, flags, alignment, coalitions, network, changes",
             Command::ShowData => "Every record in tables, with a form to edit, add, duplicate and delete",
             Command::ShowOverview => "The scenario's summary, contents and sources",
+            Command::Present => "Play the story as full-screen slides; arrow keys or a clicker step, Esc leaves",
+            Command::PresentFromHere => "Play the story from the step shown last",
+            Command::ZoomIn => "Draw everything larger (also Ctrl+=); remembered",
+            Command::ZoomOut => "Draw everything smaller; remembered",
+            Command::ZoomReset => "Draw everything at its normal size",
         }
     }
 
@@ -116,6 +136,11 @@ impl Command {
             Command::ShowAnalysis => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5),
             Command::ShowData => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num6),
             Command::ShowOverview => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num7),
+            Command::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
+            Command::PresentFromHere => KeyboardShortcut::new(Modifiers::SHIFT, Key::F5),
+            Command::ZoomIn => KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
+            Command::ZoomOut => KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus),
+            Command::ZoomReset => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0),
         }
     }
 
@@ -137,12 +162,19 @@ impl Command {
             Command::ShowAnalysis => Action::ShowCentral(CentralView::Analysis),
             Command::ShowData => Action::ShowCentral(CentralView::Data),
             Command::ShowOverview => Action::ShowCentral(CentralView::Overview),
+            Command::Present => Action::StartPresentation { from_current: false },
+            Command::PresentFromHere => Action::StartPresentation { from_current: true },
+            Command::ZoomIn => Action::ZoomUi(UiZoom::In),
+            Command::ZoomOut => Action::ZoomUi(UiZoom::Out),
+            Command::ZoomReset => Action::ZoomUi(UiZoom::Reset),
         }
     }
 }
 
 /// Redo's second shortcut, as on Windows.
 const REDO_ALTERNATIVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Larger's second shortcut: on many keyboards + needs Shift, = does not.
+const ZOOM_IN_ALTERNATIVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
 
 /// Actions for the shortcuts pressed this frame. Ctrl+Shift+S is checked before Ctrl+S, which it contains.
 pub fn pressed_shortcuts(ctx: &eframe::egui::Context) -> Vec<Action> {
@@ -157,6 +189,31 @@ pub fn pressed_shortcuts(ctx: &eframe::egui::Context) -> Vec<Action> {
         if input.consume_shortcut(&REDO_ALTERNATIVE) {
             actions.push(Action::Redo);
         }
+        if input.consume_shortcut(&ZOOM_IN_ALTERNATIVE) {
+            actions.push(Action::ZoomUi(UiZoom::In));
+        }
         actions
+    })
+}
+
+/// Actions for the keys that step through a presentation, so that presentation clickers (which send Page Up and
+/// Page Down, or the arrow keys) work. Consumed, so that no view also reacts to them.
+pub fn presentation_keys(ctx: &eframe::egui::Context) -> Vec<Action> {
+    use super::presentation::SlideMove;
+    let keys = [
+        (Key::ArrowRight, Action::Slide(SlideMove::Next)),
+        (Key::ArrowDown, Action::Slide(SlideMove::Next)),
+        (Key::Space, Action::Slide(SlideMove::Next)),
+        (Key::PageDown, Action::Slide(SlideMove::Next)),
+        (Key::ArrowLeft, Action::Slide(SlideMove::Previous)),
+        (Key::ArrowUp, Action::Slide(SlideMove::Previous)),
+        (Key::PageUp, Action::Slide(SlideMove::Previous)),
+        (Key::Backspace, Action::Slide(SlideMove::Previous)),
+        (Key::Home, Action::Slide(SlideMove::First)),
+        (Key::End, Action::Slide(SlideMove::Last)),
+        (Key::Escape, Action::EndPresentation),
+    ];
+    ctx.input_mut(|input| {
+        keys.into_iter().filter(|(key, _)| input.consume_key(Modifiers::NONE, *key)).map(|(_, action)| action).collect()
     })
 }

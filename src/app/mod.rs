@@ -6,6 +6,7 @@ mod commands;
 mod document;
 mod file_dialogs;
 mod history;
+pub mod presentation;
 mod safekeeping;
 mod settings;
 mod view_state;
@@ -14,8 +15,8 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
-pub use action::{Action, PathPurpose};
-pub use commands::Command;
+pub use action::{Action, PathPurpose, UiZoom};
+pub use commands::{Command, presentation_keys};
 pub use document::Document;
 pub use safekeeping::{Safekeeping, SaveQuestion};
 pub use settings::{Settings, ThemeChoice};
@@ -73,6 +74,10 @@ pub struct GeoDepApp {
     pub matrices: ui::matrices::MatricesView,
     pub timeline: ui::timeline::TimelineView,
     pub start_screen: ui::start_screen::StartScreen,
+    /// The story played as slides, while it plays.
+    pub presentation: Option<presentation::Presentation>,
+    /// The story step shown last, where Shift+F5 starts.
+    pub story_position: usize,
     pub safekeeping: Safekeeping,
     /// An action that would drop unsaved changes, waiting for Save / Discard / Cancel.
     pub unsaved_prompt: Option<Action>,
@@ -118,6 +123,8 @@ impl GeoDepApp {
             matrices: Default::default(),
             timeline: Default::default(),
             start_screen: Default::default(),
+            presentation: None,
+            story_position: 0,
             safekeeping: Safekeeping::default(),
             unsaved_prompt: None,
             after_save: None,
@@ -234,6 +241,21 @@ impl GeoDepApp {
                 None => self.set_status("Nothing to redo".to_owned(), false),
             },
             Action::SetTheme(theme) => self.settings.theme = theme,
+            Action::ZoomUi(zoom) => self.settings.zoom(zoom),
+            Action::StartPresentation { from_current } => self.start_presentation(ctx, from_current),
+            Action::Slide(movement) => {
+                if let Some(shown) = &self.presentation {
+                    let count = self.document.scenario.story.len();
+                    self.show_step(movement.from(shown.step, count));
+                }
+            }
+            Action::EndPresentation => self.end_presentation(ctx),
+            Action::ShowSpeakerNotes(show) => {
+                if let Some(shown) = &mut self.presentation {
+                    shown.show_notes = show;
+                }
+            }
+            Action::AddViewAsStep => self.add_view_as_step(),
             Action::ClearRecentFiles => self.settings.recent_files.clear(),
             Action::ShowProblems(show) => self.view.show_problems = show,
             Action::DismissFailedLoad => self.failed_load = None,
@@ -262,6 +284,81 @@ impl GeoDepApp {
             }
             Edit::Delete { .. } | Edit::Duplicate { .. } => self.view.highlighted_record = None,
             _ => {}
+        }
+    }
+
+    /// Starts the show full screen, keeping the view to give back when it ends.
+    fn start_presentation(&mut self, ctx: &egui::Context, from_current: bool) {
+        let count = self.document.scenario.story.len();
+        if count == 0 {
+            let text = "This scenario has no story yet: show what a step should show, then Present > Add the current \
+                        view as a step";
+            self.set_status(text.to_owned(), true);
+            return;
+        }
+        let step = if from_current { self.story_position.min(count - 1) } else { 0 };
+        self.start_screen.open = false;
+        self.view.show_help = false;
+        self.presentation = Some(presentation::Presentation {
+            step,
+            document: self.document.id,
+            view_before: self.view.clone(),
+            matrix_before: self.matrices.kind,
+            camera_before: self.graph.story_camera(),
+            show_notes: false,
+        });
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        self.show_step(step);
+    }
+
+    /// Shows story step `index`: its view, layers, year, focus and shock, the camera moving to it.
+    fn show_step(&mut self, index: usize) {
+        let Some(step) = self.document.scenario.story.get(index) else { return };
+        self.view = presentation::view_for_step(step, &self.document.scenario, &self.view);
+        if let Some(kind) = presentation::matrix_for_step(step) {
+            self.matrices.kind = kind;
+        }
+        if step.view == crate::model::ViewKind::Charts {
+            self.charts.chart = ui::charts::ChartKind::SupplyMix;
+        }
+        match step.camera {
+            Some(camera) => self.graph.fly_to(ui::graph::CameraGoal::Exact(camera)),
+            None => self.graph.fly_to(ui::graph::CameraGoal::Fit(step.focus.clone())),
+        }
+        self.story_position = index;
+        if let Some(shown) = &mut self.presentation {
+            shown.step = index;
+        }
+    }
+
+    /// Leaves the show and gives back the view, matrix and camera as they were before it.
+    fn end_presentation(&mut self, ctx: &egui::Context) {
+        let Some(shown) = self.presentation.take() else { return };
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        if shown.document == self.document.id {
+            self.view = shown.view_before;
+            self.matrices.kind = shown.matrix_before;
+            self.graph.fly_to(ui::graph::CameraGoal::Exact(shown.camera_before));
+        }
+    }
+
+    /// Adds the view on screen as a story step after the last one (undoable like any edit).
+    fn add_view_as_step(&mut self) {
+        let count = self.document.scenario.story.len();
+        match presentation::step_from_view(&self.view, self.matrices.kind, count) {
+            Some(mut step) => {
+                if step.view == crate::model::ViewKind::Graph {
+                    step.camera = Some(self.graph.story_camera());
+                }
+                let title = step.title.clone();
+                self.edit(&Edit::Add(crate::edit::Record::StoryStep(step)));
+                self.story_position = count;
+                self.set_status(format!("Added \"{title}\" to the story; write its caption in the Data tab"), false);
+            }
+            None => self.set_status(
+                "A story step can show the graph, charts, matrices or timeline: switch to one of them first".to_owned(),
+                true,
+            ),
         }
     }
 
@@ -414,6 +511,17 @@ impl GeoDepApp {
         for path in dropped_scenario_files(ctx) {
             self.apply(ctx, Action::Open(path));
         }
+        if let Some(shown) = &self.presentation
+            && (shown.document != self.document.id || shown.step >= self.document.scenario.story.len())
+        {
+            // Another file was opened, or the story was cut short, while it played.
+            self.end_presentation(ctx);
+        }
+        if self.presentation.is_some() {
+            for action in commands::presentation_keys(ctx) {
+                self.apply(ctx, action);
+            }
+        }
         for action in commands::pressed_shortcuts(ctx) {
             self.apply(ctx, action);
         }
@@ -426,10 +534,21 @@ impl GeoDepApp {
         }
         if self.applied_theme.is_none() {
             ui::style::install(ctx);
+            // Ctrl +, Ctrl - and Ctrl 0 are GeoDep's own commands, so that the size is remembered.
+            ctx.options_mut(|options| options.zoom_with_keyboard = false);
         }
         if self.applied_theme != Some(self.settings.theme) {
+            let light = if self.settings.theme == ThemeChoice::Projector {
+                ui::style::projector_visuals()
+            } else {
+                egui::Visuals::light()
+            };
+            ctx.set_visuals_of(egui::Theme::Light, light);
             ctx.set_theme(self.settings.theme.preference());
             self.applied_theme = Some(self.settings.theme);
+        }
+        if ctx.zoom_factor() != self.settings.ui_scale {
+            ctx.set_zoom_factor(self.settings.ui_scale);
         }
     }
 }

@@ -56,6 +56,9 @@ pub fn actor_references(scenario: &Scenario, id: &str) -> Vec<Reference> {
         if step.focus.iter().any(|actor| actor == id) {
             add(RecordKind::StoryStep, index, "focus", false);
         }
+        if step.shock.as_ref().and_then(|shock| shock.actor()) == Some(id) {
+            add(RecordKind::StoryStep, index, "shock", false);
+        }
     }
     found
 }
@@ -95,6 +98,9 @@ pub fn rename_actor(scenario: &mut Scenario, from: &str, to: &str) {
     }
     for step in &mut scenario.story {
         rename_all(&mut step.focus);
+        if let Some(actor) = step.shock.as_mut().and_then(|shock| shock.actor_mut()) {
+            rename(actor);
+        }
     }
     if let Some(position) = scenario.layout.remove(from) {
         scenario.layout.insert(to.to_owned(), position);
@@ -102,7 +108,7 @@ pub fn rename_actor(scenario: &mut Scenario, from: &str, to: &str) {
 }
 
 /// Deletes actor `id`, the records it is an end of, and its mentions in lists (members, transit, ballots, event
-/// actors, story focus, layout).
+/// actors, story focus, layout); a story step's shock naming it is dropped.
 pub fn remove_actor(scenario: &mut Scenario, id: &str) {
     scenario.actors.retain(|actor| actor.id != id);
     let drop_from = |values: &mut Vec<String>| values.retain(|value| value != id);
@@ -115,7 +121,12 @@ pub fn remove_actor(scenario: &mut Scenario, id: &str) {
         vote.ballots.remove(id);
     });
     scenario.events.iter_mut().for_each(|event| drop_from(&mut event.actors));
-    scenario.story.iter_mut().for_each(|step| drop_from(&mut step.focus));
+    for step in &mut scenario.story {
+        drop_from(&mut step.focus);
+        if step.shock.as_ref().and_then(|shock| shock.actor()) == Some(id) {
+            step.shock = None;
+        }
+    }
     scenario.layout.remove(id);
 }
 

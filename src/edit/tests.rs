@@ -157,6 +157,8 @@ impl StoryStepFixture {
             layers: Vec::new(),
             focus: Vec::new(),
             year: None,
+            shock: None,
+            camera: None,
         }
     }
 }

@@ -87,7 +87,9 @@ impl RecordType {
             RecordType::VoteTotals => &["yes", "no", "abstain", "absent"],
             RecordType::Event => &["date", "title", "description", "actors", "sources"],
             RecordType::Source => &["id", "title", "publisher", "date", "url", "note"],
-            RecordType::StoryStep => &["title", "caption", "notes", "view", "layers", "focus", "year"],
+            RecordType::StoryStep => {
+                &["title", "caption", "notes", "view", "layers", "focus", "year", "shock", "camera"]
+            }
         }
     }
 
@@ -256,6 +258,8 @@ mod tests {
             layers: vec![Layer::Energy],
             focus: vec!["SRB".into()],
             year: Some(2022),
+            shock: Some(StoryShock::CloseTransit { actor: "BGR".into() }),
+            camera: Some(StoryCamera { x: 1.0, y: 2.0, zoom: 1.5 }),
         };
         assert_fields(RecordType::StoryStep, &step);
         let scenario = Scenario {

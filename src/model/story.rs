@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::records::Commodity;
+
 /// A node position on the graph canvas, in canvas units.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Position(pub f32, pub f32);
@@ -23,6 +25,54 @@ pub struct StoryStep {
     pub focus: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// A what-if the step shows on the graph: every actor coloured by what it would lose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shock: Option<StoryShock>,
+    /// Where the graph is looked at from; without one, the graph fits the focus actors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub camera: Option<StoryCamera>,
+}
+
+/// A supply disruption to show on a story step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum StoryShock {
+    /// The supplier stops supplying the commodity (every commodity without one).
+    CutSupplier {
+        supplier: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        commodity: Option<Commodity>,
+    },
+    /// Nothing passes through this transit country any more.
+    CloseTransit { actor: String },
+    /// This named route shuts.
+    CloseRoute { route: String },
+}
+
+impl StoryShock {
+    /// The actor the shock names, if it names one.
+    pub fn actor(&self) -> Option<&str> {
+        match self {
+            StoryShock::CutSupplier { supplier, .. } => Some(supplier),
+            StoryShock::CloseTransit { actor } => Some(actor),
+            StoryShock::CloseRoute { .. } => None,
+        }
+    }
+
+    pub fn actor_mut(&mut self) -> Option<&mut String> {
+        match self {
+            StoryShock::CutSupplier { supplier, .. } => Some(supplier),
+            StoryShock::CloseTransit { actor } => Some(actor),
+            StoryShock::CloseRoute { .. } => None,
+        }
+    }
+}
+
+/// A graph camera: the canvas point at the centre of the view, and screen points per canvas unit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct StoryCamera {
+    pub x: f32,
+    pub y: f32,
+    pub zoom: f32,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -27,6 +27,16 @@ const CHART_GESTURES: [(&str, &str); 6] = [
     ("Click the timeline", "Choose the year clicked, in every view"),
 ];
 
+/// Keys while a story plays as slides (F5), chosen so that presentation clickers work.
+const PRESENTING_KEYS: [(&str, &str); 6] = [
+    ("Right, Down, Space or Page Down", "Next step"),
+    ("Left, Up, Backspace or Page Up", "Previous step"),
+    ("Home / End", "First / last step"),
+    ("N", "Open or close the speaker notes window"),
+    ("Esc", "Leave, back to the view as it was"),
+    ("Ctrl + / Ctrl - / Ctrl 0", "Everything larger / smaller / normal (remembered)"),
+];
+
 pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
     let mut open = true;
     let window = egui::Window::new("Keyboard shortcuts and gestures")
@@ -35,16 +45,24 @@ pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
         .collapsible(false)
         .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0]);
     window.show(ctx, |ui| {
-        ui.label(egui::RichText::new("Commands").strong());
-        egui::Grid::new("help_commands").num_columns(2).striped(true).show(ui, |ui| {
-            for command in Command::ALL {
-                ui.label(ctx.format_shortcut(&command.shortcut()));
-                ui.label(command.label().trim_end_matches('…'));
-                ui.end_row();
-            }
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.label(egui::RichText::new("Commands").strong());
+                egui::Grid::new("help_commands").num_columns(2).striped(true).show(ui, |ui| {
+                    for command in Command::ALL {
+                        ui.label(ctx.format_shortcut(&command.shortcut()));
+                        ui.label(command.label().trim_end_matches('…'));
+                        ui.end_row();
+                    }
+                });
+            });
+            ui.add_space(16.0);
+            ui.vertical(|ui| {
+                gestures_ui(ui, "Graph", &GRAPH_GESTURES);
+                gestures_ui(ui, "Charts, matrices and timeline", &CHART_GESTURES);
+                gestures_ui(ui, "Presenting", &PRESENTING_KEYS);
+            });
         });
-        gestures_ui(ui, "Graph", &GRAPH_GESTURES);
-        gestures_ui(ui, "Charts, matrices and timeline", &CHART_GESTURES);
         ui.add_space(6.0);
         if ui.button("Close").clicked() {
             actions.push(Action::ShowHelp(false));

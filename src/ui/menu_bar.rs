@@ -1,15 +1,24 @@
-//! The menu bar: File (new, open, recent, save), Edit (undo, redo), View (the central views, theme) and Help.
+//! The menu bar: File (new, open, recent, save), Edit (undo, redo), View (the central views, theme, size),
+//! Present (the story as slides) and Help.
 
 use eframe::egui;
 
 use crate::app::{Action, Command, Document, PathPurpose, Settings, ThemeChoice};
+use crate::edit::RecordKind;
 
-pub fn ui(ui: &mut egui::Ui, document: &Document, settings: &Settings, actions: &mut Vec<Action>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    document: &Document,
+    settings: &Settings,
+    story_position: usize,
+    actions: &mut Vec<Action>,
+) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| file_menu(ui, document, settings, actions));
             ui.menu_button("Edit", |ui| edit_menu(ui, document, actions));
             ui.menu_button("View", |ui| view_menu(ui, settings, actions));
+            ui.menu_button("Present", |ui| present_menu(ui, document, story_position, actions));
             ui.menu_button("Help", |ui| help_menu(ui, actions));
         });
     });
@@ -90,6 +99,39 @@ fn view_menu(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) 
         if ui.radio(settings.theme == theme, theme.label()).clicked() {
             actions.push(Action::SetTheme(theme));
         }
+    }
+    ui.separator();
+    ui.label(format!("Size: {:.0}%", settings.ui_scale * 100.0));
+    for command in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
+        command_button(ui, command, actions);
+    }
+}
+
+/// Playing the story, and building it from what is on screen.
+fn present_menu(ui: &mut egui::Ui, document: &Document, story_position: usize, actions: &mut Vec<Action>) {
+    let steps = document.scenario.story.len();
+    ui.weak(match steps {
+        0 => "This scenario has no story yet".to_owned(),
+        1 => "The story has 1 step".to_owned(),
+        _ => format!("The story has {steps} steps"),
+    });
+    ui.add_enabled_ui(steps > 0, |ui| {
+        command_button(ui, Command::Present, actions);
+        command_button(ui, Command::PresentFromHere, actions);
+    });
+    ui.separator();
+    let add = ui.button("Add the current view as a step").on_hover_text(
+        "A new step at the end of the story that shows this view, its layers, year, selection, shock and camera",
+    );
+    if add.clicked() {
+        actions.push(Action::AddViewAsStep);
+    }
+    if ui.button("Edit the story…").on_hover_text("Captions, notes and order of the steps, in the Data tab").clicked()
+    {
+        actions.push(Action::EditRecord {
+            kind: RecordKind::StoryStep,
+            index: story_position.min(steps.saturating_sub(1)),
+        });
     }
 }
 

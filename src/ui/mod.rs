@@ -16,6 +16,7 @@ pub mod menu_bar;
 pub mod overview;
 pub mod palette;
 pub mod path_prompt;
+pub mod presentation;
 mod record_details;
 mod safekeeping;
 pub mod start_screen;
@@ -30,6 +31,10 @@ use crate::app::{Action, CentralView, Command, GeoDepApp};
 
 /// Draws the whole window for one frame and returns what the person asked for.
 pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
+    if app.presentation.is_some() {
+        return presentation::draw(ui, app);
+    }
+    app.graph.presenting = false;
     let mut actions = Vec::new();
     let GeoDepApp {
         document,
@@ -48,9 +53,10 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         unsaved_prompt,
         safekeeping,
         start_screen,
+        story_position,
         ..
     } = app;
-    menu_bar::ui(ui, document, settings, &mut actions);
+    menu_bar::ui(ui, document, settings, *story_position, &mut actions);
     safekeeping::disk_notice_ui(ui, document, safekeeping, &mut actions);
     status_bar::ui(ui, document, status.as_ref(), view, &mut actions);
     if let Some(failed) = failed_load {

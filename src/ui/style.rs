@@ -34,3 +34,30 @@ pub fn install(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
     });
 }
+
+/// The projector theme: black on white with thicker lines and a strong selection, for rooms where a projector's
+/// washed-out colours and the daylight make the usual light theme faint.
+pub fn projector_visuals() -> egui::Visuals {
+    use egui::Stroke;
+    let mut visuals = egui::Visuals::light();
+    let ink = Color32::BLACK;
+    visuals.override_text_color = Some(ink);
+    visuals.weak_text_color = Some(Color32::from_gray(55));
+    visuals.panel_fill = Color32::WHITE;
+    visuals.window_fill = Color32::WHITE;
+    visuals.extreme_bg_color = Color32::WHITE;
+    visuals.faint_bg_color = Color32::from_gray(235);
+    visuals.window_stroke = Stroke::new(2.0, ink);
+    visuals.hyperlink_color = Color32::from_rgb(0, 60, 170);
+    visuals.selection.bg_fill = Color32::from_rgb(160, 205, 255);
+    visuals.selection.stroke = Stroke::new(2.5, Color32::from_rgb(0, 60, 170));
+    visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.5, Color32::from_gray(70));
+    visuals.widgets.noninteractive.fg_stroke = Stroke::new(1.5, ink);
+    for widget in [&mut visuals.widgets.inactive, &mut visuals.widgets.hovered, &mut visuals.widgets.active] {
+        widget.fg_stroke = Stroke::new(widget.fg_stroke.width.max(1.5), ink);
+        widget.bg_stroke = Stroke::new(widget.bg_stroke.width.max(1.5), Color32::from_gray(40));
+    }
+    visuals.widgets.inactive.weak_bg_fill = Color32::from_gray(225);
+    visuals.widgets.inactive.bg_fill = Color32::from_gray(225);
+    visuals
+}

@@ -144,6 +144,14 @@ impl<'a> Checker<'a> {
             if let Some(year) = step.year {
                 values::check_year(self, &format!("{path}.year"), year);
             }
+            if let Some(actor) = step.shock.as_ref().and_then(|shock| shock.actor()) {
+                self.check_actor_reference(&format!("{path}.shock"), actor);
+            }
+            if let Some(camera) = step.camera
+                && !(camera.x.is_finite() && camera.y.is_finite() && camera.zoom.is_finite() && camera.zoom > 0.0)
+            {
+                self.error(format!("{path}.camera"), "camera must have a finite centre and a positive zoom");
+            }
         }
     }
 

@@ -105,6 +105,8 @@ pub fn new_record(scenario: &Scenario, kind: RecordKind, actors: &[String], year
             layers: Vec::new(),
             focus: actors.to_vec(),
             year,
+            shock: None,
+            camera: None,
         }),
     }
 }

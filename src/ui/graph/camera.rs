@@ -56,6 +56,40 @@ impl Camera {
     }
 }
 
+/// How long the camera takes to move to a presentation step.
+pub const FLIGHT_SECONDS: f64 = 0.7;
+
+/// A smooth move from one camera to another, easing in and out; the zoom changes evenly in scale, so that
+/// zooming in by 4 passes 2 halfway.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Flight {
+    pub from: Camera,
+    pub to: Camera,
+    /// When it began, in egui's input time (seconds).
+    pub started: f64,
+}
+
+impl Flight {
+    /// The camera at `time`, and whether the flight has arrived.
+    pub fn at(&self, time: f64) -> (Camera, bool) {
+        let progress = ((time - self.started) / FLIGHT_SECONDS).clamp(0.0, 1.0) as f32;
+        let eased = progress * progress * (3.0 - 2.0 * progress);
+        let centre = self.from.centre + (self.to.centre - self.from.centre) * eased;
+        let (from_zoom, to_zoom) = (self.from.zoom.max(MIN_ZOOM).ln(), self.to.zoom.max(MIN_ZOOM).ln());
+        let zoom = (from_zoom + (to_zoom - from_zoom) * eased).exp();
+        (Camera { centre, zoom }, progress >= 1.0)
+    }
+}
+
+impl Camera {
+    /// The same camera with its zoom inside the limits and a finite centre.
+    pub fn clamped(self) -> Camera {
+        let centre = if self.centre.is_finite() { self.centre } else { Pos2::ZERO };
+        let zoom = if self.zoom.is_finite() { self.zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { 1.0 };
+        Camera { centre, zoom }
+    }
+}
+
 /// The smallest rectangle holding every point (an empty `Rect::NOTHING` when there are none).
 pub fn bounds(points: impl Iterator<Item = Pos2>) -> Rect {
     points.fold(Rect::NOTHING, |rect, point| rect.union(Rect::from_min_max(point, point)))
@@ -68,6 +102,27 @@ mod tests {
 
     fn viewport() -> Rect {
         Rect::from_min_size(pos2(0.0, 0.0), Vec2::new(800.0, 600.0))
+    }
+
+    #[test]
+    fn a_flight_starts_where_it_was_ends_at_its_goal_and_zooms_evenly_in_scale() {
+        let from = Camera { centre: pos2(0.0, 0.0), zoom: 1.0 };
+        let to = Camera { centre: pos2(100.0, -50.0), zoom: 4.0 };
+        let flight = Flight { from, to, started: 10.0 };
+        assert_eq!(flight.at(10.0), (from, false));
+        let (halfway, arrived) = flight.at(10.0 + FLIGHT_SECONDS / 2.0);
+        assert!(!arrived);
+        assert!((halfway.zoom - 2.0).abs() < 1e-4, "halfway between 1 and 4 in scale is 2: {}", halfway.zoom);
+        assert!((halfway.centre - pos2(50.0, -25.0)).length() < 1e-3);
+        let (end, arrived) = flight.at(10.0 + FLIGHT_SECONDS * 3.0);
+        assert!(arrived);
+        assert!((end.centre - to.centre).length() < 1e-3 && (end.zoom - 4.0).abs() < 1e-4);
+    }
+
+    #[test]
+    fn a_camera_read_from_a_file_is_kept_inside_the_limits() {
+        let wild = Camera { centre: pos2(f32::NAN, 3.0), zoom: 1e9 };
+        assert_eq!(wild.clamped(), Camera { centre: Pos2::ZERO, zoom: MAX_ZOOM });
     }
 
     #[test]

@@ -25,11 +25,23 @@ use eframe::egui::{self, Color32, FontId, Pos2, Rect, Sense, Stroke, Vec2};
 
 use crate::app::{Action, Document, GraphFilters, ViewState};
 use crate::edit::Edit;
-use camera::Camera;
+use crate::model::StoryCamera;
+use camera::{Camera, Flight};
 use draw::{EdgeGeometry, EdgeMesh, LabelPlacer};
 use layout_state::{LayoutKind, LayoutState};
 use scene::GraphScene;
 use style::{ColourBy, SizeBy};
+
+/// Where a presentation step asks the camera to go.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CameraGoal {
+    /// Show these actors (all of the graph when none of them is shown).
+    Fit(Vec<String>),
+    Exact(StoryCamera),
+}
+
+/// A step's focus is shown at most this close, so that its neighbourhood stays in view.
+const FOCUS_MAX_ZOOM: f32 = 1.5;
 
 /// Below this zoom only the 40 most important labels are drawn.
 const FAR_OUT_ZOOM: f32 = 0.25;
@@ -100,6 +112,11 @@ pub struct GraphView {
     pending_centre: Option<String>,
     /// Where each scene node was drawn last frame, for tests and for the presentation's camera.
     drawn_at: Vec<Pos2>,
+    /// Where a presentation step wants the camera, once the canvas size is known.
+    pending_goal: Option<CameraGoal>,
+    flight: Option<Flight>,
+    /// In a presentation the toolbar is hidden: the slide shows the graph alone.
+    pub presenting: bool,
 }
 
 /// Things under the pointer.
@@ -112,7 +129,9 @@ enum Hovered {
 impl GraphView {
     pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
         let scenario = &document.scenario;
-        controls::toolbar(ui, self, scenario, view, actions);
+        if !self.presenting {
+            controls::toolbar(ui, self, scenario, view, actions);
+        }
         let layout_busy = self.layout.update(document.id, document.revision, self.options.layout, scenario);
         self.refresh_scene(document, view);
         self.refresh_overlay(document, view);
@@ -125,6 +144,7 @@ impl GraphView {
         if let Some(id) = self.pending_centre.take() {
             self.centre_on_actor(&id);
         }
+        self.fly(ui, &response, viewport, layout_busy);
         // The scene is taken out for the frame, so that the pointer handling may change the camera and drag.
         let Some((key, scene, radii)) = self.scene.take() else { return };
         let positions = self.screen_positions(&scene, viewport);
@@ -236,19 +256,76 @@ impl GraphView {
     }
 
     fn fit(&mut self, viewport: Rect) {
-        let Some((_, scene, radii)) = &self.scene else { return };
-        let points = (0..scene.nodes.len()).map(|node| self.canvas_position(scene, node));
-        let mut bounds = camera::bounds(points);
+        let Some((_, scene, _)) = &self.scene else { return };
+        let all: Vec<usize> = (0..scene.nodes.len()).collect();
+        if let Some(fitted) = self.camera_fitting(viewport, &all, 24.0) {
+            self.camera = fitted;
+        }
+    }
+
+    /// A camera showing these scene nodes with a margin, clear of the legend in the top right corner.
+    fn camera_fitting(&self, viewport: Rect, nodes: &[usize], margin: f32) -> Option<Camera> {
+        let (_, scene, radii) = self.scene.as_ref()?;
+        let points = nodes.iter().map(|&node| self.canvas_position(scene, node));
         let largest = radii.iter().copied().fold(0.0, f32::max);
-        bounds = bounds.expand(largest + 24.0);
-        // Keep the graph clear of the legend in the top right corner.
+        let bounds = camera::bounds(points).expand(largest + margin);
         let mut free = viewport;
         if self.options.show_legend {
             free.max.x -= legend::WIDTH + 16.0;
         }
         let fitted = Camera::fit(free, bounds, 24.0);
-        self.camera =
-            Camera { centre: fitted.centre + (viewport.center() - free.center()) / fitted.zoom, zoom: fitted.zoom };
+        Some(Camera { centre: fitted.centre + (viewport.center() - free.center()) / fitted.zoom, zoom: fitted.zoom })
+    }
+
+    /// Moves the camera smoothly to where a presentation step wants it.
+    pub fn fly_to(&mut self, goal: CameraGoal) {
+        self.pending_goal = Some(goal);
+    }
+
+    /// The camera as a story step saves it.
+    pub fn story_camera(&self) -> StoryCamera {
+        StoryCamera { x: self.camera.centre.x, y: self.camera.centre.y, zoom: self.camera.zoom }
+    }
+
+    /// Starts a flight to a pending goal once the layout has settled, and moves the camera along a running one.
+    /// Any pan or zoom by the person ends the flight where it is.
+    fn fly(&mut self, ui: &egui::Ui, response: &egui::Response, viewport: Rect, layout_busy: bool) {
+        let now = ui.input(|input| input.time);
+        if !layout_busy && let Some(goal) = self.pending_goal.take() {
+            let to = self.goal_camera(&goal, viewport);
+            self.flight = Some(Flight { from: self.camera, to, started: now });
+        }
+        let interrupted =
+            response.dragged() || (response.hovered() && ui.input(|input| input.smooth_scroll_delta != Vec2::ZERO));
+        if interrupted {
+            self.flight = None;
+        }
+        if let Some(flight) = self.flight {
+            let (camera, arrived) = flight.at(now);
+            self.camera = camera;
+            if arrived {
+                self.flight = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
+        }
+    }
+
+    fn goal_camera(&self, goal: &CameraGoal, viewport: Rect) -> Camera {
+        match goal {
+            CameraGoal::Exact(camera) => Camera { centre: Pos2::new(camera.x, camera.y), zoom: camera.zoom }.clamped(),
+            CameraGoal::Fit(ids) => {
+                let Some((_, scene, _)) = &self.scene else { return self.camera };
+                let mut nodes: Vec<usize> = ids.iter().filter_map(|id| scene.node_by_id.get(id).copied()).collect();
+                if nodes.is_empty() {
+                    nodes = (0..scene.nodes.len()).collect();
+                }
+                match self.camera_fitting(viewport, &nodes, 80.0) {
+                    Some(fitted) => Camera { zoom: fitted.zoom.min(FOCUS_MAX_ZOOM), ..fitted },
+                    None => self.camera,
+                }
+            }
+        }
     }
 
     /// Centre the view on an actor (search), zooming in if the graph is far away.
@@ -499,7 +576,13 @@ impl GraphView {
             (!pinned_first, std::cmp::Reverse(scene.nodes[node].degree), node)
         });
         let limit = if zoom < FAR_OUT_ZOOM { 40 } else { usize::MAX };
-        let font = FontId::proportional(if zoom < 0.6 { 12.0 } else { 14.0 });
+        // On a slide the names must carry to the back of a room.
+        let size = match (self.presenting, zoom < 0.6) {
+            (true, _) => 22.0,
+            (false, true) => 12.0,
+            (false, false) => 14.0,
+        };
+        let font = FontId::proportional(size);
         let text_colour = ui.visuals().strong_text_color();
         let plate = ui.visuals().panel_fill.gamma_multiply(0.8);
         for &node in order.iter().take(limit) {

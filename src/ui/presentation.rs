@@ -1,0 +1,123 @@
+//! Presentation mode on screen: the step's view filling the window, its caption large underneath with a step
+//! counter, and the speaker notes in a window of their own. It draws the same views as the normal window (the
+//! graph without its toolbar) and returns actions; the app moves from step to step.
+
+use eframe::egui::{self, RichText};
+
+use crate::app::presentation::{Presentation, SlideMove};
+use crate::app::{Action, CentralView, GeoDepApp};
+use crate::model::{Scenario, StoryStep};
+
+const TITLE_SIZE: f32 = 34.0;
+const CAPTION_SIZE: f32 = 27.0;
+const NOTES_SIZE: f32 = 19.0;
+
+/// Draws a frame of the show.
+pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let GeoDepApp { document, view, presentation, graph, charts, matrices, timeline, .. } = app;
+    let Some(shown) = presentation.as_ref() else { return actions };
+    let scenario = &document.scenario;
+    let Some(step) = scenario.story.get(shown.step) else { return actions };
+    caption_ui(ui, step, shown.step, scenario.story.len(), shown.show_notes, &mut actions);
+    graph.presenting = true;
+    egui::CentralPanel::default().show(ui, |ui| match view.central {
+        CentralView::Charts => charts.ui(ui, document, view, &mut actions),
+        CentralView::Matrices => matrices.ui(ui, document, view, &mut actions),
+        CentralView::Timeline => timeline.ui(ui, document, view, &mut actions),
+        _ => graph.ui(ui, document, view, &mut actions),
+    });
+    if ui.input(|input| input.key_pressed(egui::Key::N) && input.modifiers.is_none()) {
+        actions.push(Action::ShowSpeakerNotes(!shown.show_notes));
+    }
+    if shown.show_notes {
+        speaker_notes(ui.ctx(), scenario, shown, &mut actions);
+    }
+    actions
+}
+
+/// The band under the view: title, caption, step counter and the buttons a mouse needs.
+fn caption_ui(
+    ui: &mut egui::Ui,
+    step: &StoryStep,
+    index: usize,
+    count: usize,
+    show_notes: bool,
+    actions: &mut Vec<Action>,
+) {
+    let frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 18));
+    egui::Panel::bottom("slide_caption").frame(frame).show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(&step.title).size(TITLE_SIZE).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(RichText::new(format!("Step {} of {count}", index + 1)).size(22.0));
+            });
+        });
+        ui.add_space(6.0);
+        ui.label(RichText::new(&step.caption).size(CAPTION_SIZE).color(ui.visuals().strong_text_color()));
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.add_enabled(index > 0, egui::Button::new("Previous")).on_hover_text("Left or Page Up").clicked() {
+                actions.push(Action::Slide(SlideMove::Previous));
+            }
+            let next = egui::Button::new("Next");
+            if ui.add_enabled(index + 1 < count, next).on_hover_text("Right, Space or Page Down").clicked() {
+                actions.push(Action::Slide(SlideMove::Next));
+            }
+            let notes_label = if show_notes { "Hide speaker notes" } else { "Speaker notes" };
+            if ui.button(notes_label).on_hover_text("N: the notes in a window of their own").clicked() {
+                actions.push(Action::ShowSpeakerNotes(!show_notes));
+            }
+            if ui.button("End").on_hover_text("Esc: back to the view before the show").clicked() {
+                actions.push(Action::EndPresentation);
+            }
+            ui.weak("Right, Space or Page Down: next; Left or Page Up: back; Home, End; Esc leaves");
+        });
+    });
+}
+
+/// The presenter's window: this step's notes, what comes next, and the same buttons. On a desktop it is a window
+/// of its own (drag it to the laptop screen); where a second window is not possible it floats inside the first.
+fn speaker_notes(ctx: &egui::Context, scenario: &Scenario, shown: &Presentation, actions: &mut Vec<Action>) {
+    let builder = egui::ViewportBuilder::default()
+        .with_title("GeoDep: speaker notes")
+        .with_inner_size([560.0, 460.0])
+        .with_min_inner_size([320.0, 240.0]);
+    let id = egui::ViewportId::from_hash_of("speaker_notes");
+    ctx.show_viewport_immediate(id, builder, |ui, _class| {
+        egui::CentralPanel::default().show(ui, |ui| notes_ui(ui, scenario, shown, actions));
+        // Keys pressed while this window has the focus step the show too.
+        if ui.ctx().viewport_id() == id {
+            actions.extend(crate::app::presentation_keys(ui.ctx()));
+        }
+        if ui.input(|input| input.viewport().close_requested()) {
+            actions.push(Action::ShowSpeakerNotes(false));
+        }
+    });
+}
+
+fn notes_ui(ui: &mut egui::Ui, scenario: &Scenario, shown: &Presentation, actions: &mut Vec<Action>) {
+    let count = scenario.story.len();
+    let Some(step) = scenario.story.get(shown.step) else { return };
+    ui.label(RichText::new(format!("Step {} of {count}: {}", shown.step + 1, step.title)).size(22.0).strong());
+    ui.separator();
+    egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).show(ui, |ui| {
+        match &step.notes {
+            Some(notes) => ui.label(RichText::new(notes).size(NOTES_SIZE)),
+            None => ui.weak("This step has no speaker notes. Write them in the Data tab, Story."),
+        };
+    });
+    ui.separator();
+    match scenario.story.get(shown.step + 1) {
+        Some(next) => ui.label(format!("Next: {}", next.title)),
+        None => ui.weak("This is the last step."),
+    };
+    ui.horizontal(|ui| {
+        if ui.add_enabled(shown.step > 0, egui::Button::new("Previous step")).clicked() {
+            actions.push(Action::Slide(SlideMove::Previous));
+        }
+        if ui.add_enabled(shown.step + 1 < count, egui::Button::new("Next step")).clicked() {
+            actions.push(Action::Slide(SlideMove::Next));
+        }
+    });
+}

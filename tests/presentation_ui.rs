@@ -1,0 +1,166 @@
+//! Presentation mode through egui_kittest: F5 plays each bundled story as slides, the keys a clicker sends step
+//! through it, each step shows its caption and its focus actors, and Esc gives back the view as it was.
+
+mod common;
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use geodep::app::{Action, CentralView, GeoDepApp, Settings, Startup};
+use geodep::model::ViewKind;
+
+fn open_bundled(file_name: &'static str) -> Harness<'static, GeoDepApp> {
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |_| {
+        let mut app = GeoDepApp::new(Settings::default(), Startup::Untitled);
+        app.disable_native_dialogs();
+        let ctx = egui::Context::default();
+        app.apply(&ctx, Action::OpenBundled(file_name));
+        let document = app.document.clone();
+        app.graph.settle_layout(&document);
+        app
+    });
+    harness.run_steps(4);
+    harness
+}
+
+/// Runs frames until the camera has finished moving to the step (0.7 s at kittest's frame time).
+fn settle(harness: &mut Harness<'_, GeoDepApp>) {
+    harness.run_steps(90);
+}
+
+fn press(harness: &mut Harness<'_, GeoDepApp>, key: egui::Key) {
+    harness.key_press(key);
+    settle(harness);
+}
+
+/// Checks that the step on screen shows its caption, its counter and, on the graph, every focus actor inside
+/// the window.
+fn assert_step_shown(harness: &Harness<'_, GeoDepApp>, index: usize) {
+    let app = harness.state();
+    let story = &app.document.scenario.story;
+    let step = &story[index];
+    assert_eq!(app.presentation.as_ref().map(|shown| shown.step), Some(index));
+    harness.get_by_label(&step.caption);
+    harness.get_by_label(&format!("Step {} of {}", index + 1, story.len()));
+    let focus: Vec<&str> = step.focus.iter().map(String::as_str).collect();
+    let selected: Vec<&str> = app.view.selection.iter().map(String::as_str).collect();
+    for id in &focus {
+        assert!(selected.contains(id), "step {}: focus actor {id} is not selected", index + 1);
+    }
+    assert_eq!(app.view.year, step.year.or(app.view.year));
+    if matches!(step.view, ViewKind::Graph | ViewKind::Map) {
+        let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
+        let shown: Vec<&str> = focus.iter().copied().filter(|id| app.graph.node_on_screen(id).is_some()).collect();
+        assert!(!shown.is_empty(), "step {}: none of its focus actors is on the graph", index + 1);
+        for id in shown {
+            let position = app.graph.node_on_screen(id).expect("shown");
+            assert!(window.contains(position), "step {}: {id} is drawn off screen at {position:?}", index + 1);
+        }
+    }
+}
+
+#[test]
+fn every_bundled_story_plays_from_start_to_end_with_the_keys_a_clicker_sends() {
+    for file_name in ["serbia-2023.ron", "western-balkans-gas.ron", "eu-russia-energy.ron", "unga-ukraine-votes.ron"] {
+        let mut harness = open_bundled(file_name);
+        press(&mut harness, egui::Key::F5);
+        let steps = harness.state().document.scenario.story.len();
+        for index in 0..steps {
+            assert_step_shown(&harness, index);
+            // Clickers send Page Down; keyboards use Right and Space.
+            let key = [egui::Key::PageDown, egui::Key::ArrowRight, egui::Key::Space][index % 3];
+            press(&mut harness, key);
+        }
+        assert_eq!(harness.state().presentation.as_ref().map(|shown| shown.step), Some(steps - 1), "{file_name}");
+    }
+}
+
+#[test]
+fn back_home_end_and_escape_restore_the_view_as_it_was() {
+    let mut harness = open_bundled("serbia-2023.ron");
+    harness.get_by_label("Charts").click();
+    harness.run_steps(3);
+    let before = harness.state().view.clone();
+    press(&mut harness, egui::Key::F5);
+    assert!(harness.query_by_label("Actors").is_none(), "the side panels are hidden on a slide");
+    press(&mut harness, egui::Key::End);
+    let last = harness.state().document.scenario.story.len() - 1;
+    assert_step_shown(&harness, last);
+    press(&mut harness, egui::Key::PageUp);
+    assert_step_shown(&harness, last - 1);
+    press(&mut harness, egui::Key::ArrowLeft);
+    assert_step_shown(&harness, last - 2);
+    press(&mut harness, egui::Key::Home);
+    assert_step_shown(&harness, 0);
+    press(&mut harness, egui::Key::ArrowLeft);
+    assert_step_shown(&harness, 0);
+    press(&mut harness, egui::Key::Escape);
+    assert!(harness.state().presentation.is_none());
+    assert_eq!(harness.state().view, before);
+    assert_eq!(harness.state().view.central, CentralView::Charts);
+    harness.get_by_label("Actors");
+}
+
+#[test]
+fn shift_f5_starts_from_the_step_shown_last_and_the_buttons_step_too() {
+    let mut harness = open_bundled("western-balkans-gas.ron");
+    press(&mut harness, egui::Key::F5);
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    harness.get_by_label("Next").click();
+    settle(&mut harness);
+    assert_step_shown(&harness, 2);
+    harness.get_by_label("End").click();
+    settle(&mut harness);
+    assert!(harness.state().presentation.is_none());
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F5);
+    settle(&mut harness);
+    assert_step_shown(&harness, 2);
+}
+
+#[test]
+fn the_speaker_notes_show_the_steps_notes_and_what_comes_next() {
+    let mut harness = open_bundled("serbia-2023.ron");
+    press(&mut harness, egui::Key::F5);
+    harness.get_by_label("Speaker notes").click();
+    settle(&mut harness);
+    let story = harness.state().document.scenario.story.clone();
+    harness.get_by_label(story[0].notes.as_deref().expect("the first step has notes"));
+    harness.get_by_label(&format!("Next: {}", story[1].title));
+    harness.get_by_label("Next step").click();
+    settle(&mut harness);
+    harness.get_by_label(story[1].notes.as_deref().expect("the second step has notes"));
+    assert_step_shown(&harness, 1);
+}
+
+#[test]
+fn a_scenario_without_a_story_says_how_to_make_one() {
+    let mut harness = Harness::builder().with_size([1200.0, 800.0]).build_eframe(|_| {
+        let mut app = GeoDepApp::new(Settings::default(), Startup::Untitled);
+        app.disable_native_dialogs();
+        app
+    });
+    harness.run();
+    press(&mut harness, egui::Key::F5);
+    assert!(harness.state().presentation.is_none());
+    harness.get_by_label_contains("This scenario has no story yet");
+}
+
+#[test]
+fn the_current_view_becomes_a_new_step_that_undo_takes_back() {
+    let mut harness = open_bundled("serbia-2023.ron");
+    let before = harness.state().document.scenario.story.len();
+    harness.get_by_label("Present").click();
+    harness.run();
+    harness.get_by_label("Add the current view as a step").click();
+    harness.run();
+    let story = &harness.state().document.scenario.story;
+    assert_eq!(story.len(), before + 1);
+    let added = story.last().expect("added");
+    assert_eq!(added.view, ViewKind::Graph);
+    assert_eq!(added.year, harness.state().view.year);
+    assert!(added.camera.is_some(), "a graph step keeps the camera");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document.scenario.story.len(), before);
+}
