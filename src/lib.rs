@@ -15,5 +15,6 @@ pub mod io;
 pub mod layout;
 pub mod library;
 pub mod model;
+pub mod slide;
 pub mod ui;
 pub mod validate;

@@ -164,3 +164,37 @@ fn the_current_view_becomes_a_new_step_that_undo_takes_back() {
     harness.run();
     assert_eq!(harness.state().document.scenario.story.len(), before);
 }
+
+#[test]
+fn present_export_slides_writes_every_step_as_a_png_into_the_folder_typed() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let target = folder.path().join("handout");
+    let mut harness = open_bundled("serbia-2023.ron");
+    harness.get_by_label("Present").click();
+    harness.run();
+    harness.get_by_label("Export slides…").click();
+    harness.run();
+    // No native dialog in tests: the folder is typed.
+    harness.get_by_label("Folder").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Folder").type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let steps = harness.state().document.scenario.story.len();
+    let finished = format!("Wrote {steps} slides to {}", target.display());
+    for _ in 0..600 {
+        if harness.query_by_label(&finished).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    harness.get_by_label(&finished);
+    for step in 1..=steps {
+        let file = target.join(format!("step-{step:02}.png"));
+        let bytes = std::fs::read(&file).unwrap_or_else(|_| panic!("{} was written", file.display()));
+        assert!(bytes.starts_with(b"\x89PNG"), "{} is a PNG", file.display());
+    }
+}

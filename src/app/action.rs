@@ -81,6 +81,9 @@ pub enum Action {
     ShowSpeakerNotes(bool),
     /// Add the view on screen (central view, layers, year, selection, shock, camera) as a story step.
     AddViewAsStep,
+    /// Ask for a folder, then write every story step there as a PNG slide.
+    ExportSlidesDialog,
+    ExportSlides(PathBuf),
     ClearRecentFiles,
     ShowProblems(bool),
     DismissFailedLoad,
@@ -105,4 +108,6 @@ pub enum UiZoom {
 pub enum PathPurpose {
     Open,
     SaveAs,
+    /// A folder for the story's slide images.
+    ExportSlides,
 }

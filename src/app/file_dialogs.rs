@@ -66,13 +66,17 @@ impl FileDialogs {
         let (sender, answer) = channel();
         let suggested_name = suggested_name.to_owned();
         let spawned = std::thread::Builder::new().name("file-dialog".into()).spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("GeoDep scenario (RON)", &["ron"]);
+            let mut dialog = rfd::FileDialog::new();
             if let Some(folder) = folder {
                 dialog = dialog.set_directory(folder);
             }
+            let scenarios = |dialog: rfd::FileDialog| dialog.add_filter("GeoDep scenario (RON)", &["ron"]);
             let picked = match purpose {
-                PathPurpose::Open => dialog.set_title("Open scenario").pick_file(),
-                PathPurpose::SaveAs => dialog.set_title("Save scenario as").set_file_name(suggested_name).save_file(),
+                PathPurpose::Open => scenarios(dialog).set_title("Open scenario").pick_file(),
+                PathPurpose::SaveAs => {
+                    scenarios(dialog).set_title("Save scenario as").set_file_name(suggested_name).save_file()
+                }
+                PathPurpose::ExportSlides => dialog.set_title("Export the slides into a folder").pick_folder(),
             };
             // The receiver may be gone if the app closed meanwhile; nothing to do then.
             let _ = sender.send(picked);

@@ -9,6 +9,7 @@ mod history;
 pub mod presentation;
 mod safekeeping;
 mod settings;
+mod slide_export;
 mod view_state;
 
 use std::path::{Path, PathBuf};
@@ -86,6 +87,7 @@ pub struct GeoDepApp {
     /// Set once the person chose to quit, so the next close request is let through.
     closing_confirmed: bool,
     dialogs: FileDialogs,
+    slide_export: slide_export::SlideExport,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
 }
@@ -130,6 +132,7 @@ impl GeoDepApp {
             after_save: None,
             closing_confirmed: false,
             dialogs: FileDialogs::default(),
+            slide_export: Default::default(),
             shown_title: String::new(),
             applied_theme: None,
         };
@@ -256,6 +259,8 @@ impl GeoDepApp {
                 }
             }
             Action::AddViewAsStep => self.add_view_as_step(),
+            Action::ExportSlidesDialog => self.start_dialog(ctx, PathPurpose::ExportSlides),
+            Action::ExportSlides(folder) => self.export_slides(folder),
             Action::ClearRecentFiles => self.settings.recent_files.clear(),
             Action::ShowProblems(show) => self.view.show_problems = show,
             Action::DismissFailedLoad => self.failed_load = None,
@@ -359,6 +364,17 @@ impl GeoDepApp {
                 "A story step can show the graph, charts, matrices or timeline: switch to one of them first".to_owned(),
                 true,
             ),
+        }
+    }
+
+    /// Writes every story step as a PNG slide into `folder`, in the background.
+    fn export_slides(&mut self, folder: PathBuf) {
+        if self.document.scenario.story.is_empty() {
+            self.set_status("This scenario has no story steps to export".to_owned(), true);
+        } else if self.slide_export.start(self.document.scenario.clone(), folder.clone()) {
+            self.set_status(format!("Exporting the slides to {}…", folder.display()), false);
+        } else {
+            self.set_status("An export is already running; wait for it to finish".to_owned(), true);
         }
     }
 
@@ -476,6 +492,7 @@ impl GeoDepApp {
         match outcome {
             DialogOutcome::Picked(PathPurpose::Open, path) => self.apply(ctx, Action::Open(path)),
             DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_checked(ctx, &path, false),
+            DialogOutcome::Picked(PathPurpose::ExportSlides, folder) => self.export_slides(folder),
             DialogOutcome::Cancelled => self.after_save = None,
             DialogOutcome::Unavailable(purpose) => {
                 let note = "No file dialog could be shown on this desktop (no file-chooser portal or zenity). \
@@ -491,6 +508,13 @@ impl GeoDepApp {
             PathPurpose::SaveAs => Some(self.document.path.clone().unwrap_or_else(|| {
                 std::env::current_dir().unwrap_or_default().join(suggested_file_name(&self.document))
             })),
+            PathPurpose::ExportSlides => {
+                let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
+                let folder = folder.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+                let name = suggested_file_name(&self.document);
+                let stem = name.strip_suffix(".ron").unwrap_or(&name);
+                Some(folder.join(format!("{stem}-slides")))
+            }
         };
         ui::path_prompt::PathPrompt::new(purpose, start, note)
     }
@@ -499,6 +523,16 @@ impl GeoDepApp {
     fn handle_input(&mut self, ctx: &egui::Context) {
         if let Some(outcome) = self.dialogs.poll() {
             self.handle_dialog_outcome(ctx, outcome);
+        }
+        match self.slide_export.poll() {
+            Some((folder, Ok(count))) => {
+                self.set_status(format!("Wrote {count} slides to {}", folder.display()), false)
+            }
+            Some((folder, Err(why))) => {
+                self.set_status(format!("Could not export to {}: {why}", folder.display()), true)
+            }
+            None if self.slide_export.is_running() => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            None => {}
         }
         let close_requested = ctx.input(|input| input.viewport().close_requested());
         if close_requested && self.document.dirty && !self.closing_confirmed {

@@ -3,6 +3,7 @@
 
 mod check;
 mod diff;
+mod export;
 mod fmt;
 mod inputs;
 mod report;
@@ -106,6 +107,31 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Export story steps as slide images (PNG by default, or SVG), without a window or a GPU.
+    ///
+    /// One step: --step N --out FILE. Every step: --all-steps --out-dir DIR (step-01.png, step-02.png…).
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["step", "all_steps"])))]
+    Export {
+        /// Scenario file whose story to export.
+        file: PathBuf,
+        /// The step to export, counting from 1.
+        #[arg(long, value_name = "N", requires = "out")]
+        step: Option<usize>,
+        /// Where to write the one step.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Export every step.
+        #[arg(long, requires = "out_dir")]
+        all_steps: bool,
+        /// The folder for every step's image (made if missing).
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Image size in pixels, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1920x1080", value_parser = export::parse_size)]
+        size: (u32, u32),
+        #[arg(long, value_enum, default_value_t = crate::slide::export::ImageFormat::Png)]
+        format: crate::slide::export::ImageFormat,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -130,5 +156,17 @@ pub fn run(command: Command) -> ExitCode {
             shock::run(&file, asked, year, format)
         }
         Command::Diff { files, years, format } => diff::run(&files, years.as_deref(), format),
+        Command::Export { file, step, out, all_steps: _, out_dir, size, format } => {
+            // clap guarantees one of --step (with --out) and --all-steps (with --out-dir).
+            let target = match (step, out, out_dir) {
+                (Some(number), Some(out), _) => export::Target::Step { number, out },
+                (_, _, Some(out_dir)) => export::Target::AllSteps { out_dir },
+                _ => {
+                    eprintln!("geodep export: give --step N --out FILE, or --all-steps --out-dir DIR");
+                    return ExitCode::from(2);
+                }
+            };
+            export::run(&file, target, size, format)
+        }
     }
 }

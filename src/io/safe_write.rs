@@ -180,6 +180,24 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> Result<SaveReport, SaveErro
     replace_file_with(path, contents, fill_file)
 }
 
+/// Writes an exported file (a slide image) whole or not at all: through a temporary file in the same folder,
+/// renamed over `path`. Unlike [`replace_file`] it keeps no `.bak`: an export is made again, not edited.
+pub fn write_whole(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    // Readable by others like any file the person saves (the umask still applies), not private like a temporary.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut temporary = builder.tempfile_in(folder)?;
+    temporary.write_all(contents)?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|error| error.error)?;
+    Ok(())
+}
+
 /// Puts the bytes into an open temporary file. `dest` is the path the file
 /// will be renamed to; production ignores it, tests use it to fail only one
 /// of the two files a save writes.

@@ -126,12 +126,17 @@ fn present_menu(ui: &mut egui::Ui, document: &Document, story_position: usize, a
     if add.clicked() {
         actions.push(Action::AddViewAsStep);
     }
-    if ui.button("Edit the story…").on_hover_text("Captions, notes and order of the steps, in the Data tab").clicked()
-    {
+    let edit = ui.button("Edit the story…").on_hover_text("Captions, notes and order of the steps, in the Data tab");
+    if edit.clicked() {
         actions.push(Action::EditRecord {
             kind: RecordKind::StoryStep,
             index: story_position.min(steps.saturating_sub(1)),
         });
+    }
+    ui.separator();
+    let export = ui.add_enabled(steps > 0, egui::Button::new("Export slides…"));
+    if export.on_hover_text("Every step as a 1920x1080 PNG image, for handouts and slide decks").clicked() {
+        actions.push(Action::ExportSlidesDialog);
     }
 }
 

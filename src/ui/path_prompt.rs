@@ -1,5 +1,5 @@
-//! The in-app path entry: opening or saving by typing a path, for desktops where no native file dialog
-//! can be shown (and for people who prefer typing).
+//! The in-app path entry: opening, saving or exporting by typing a path, for desktops where no native file
+//! dialog can be shown (and for people who prefer typing).
 
 use std::path::PathBuf;
 
@@ -28,6 +28,7 @@ impl PathPrompt {
         let (title, confirm) = match self.purpose {
             PathPurpose::Open => ("Open a scenario file", "Open"),
             PathPurpose::SaveAs => ("Save the scenario as", "Save"),
+            PathPurpose::ExportSlides => ("Export the slides into a folder", "Export"),
         };
         egui::Window::new(title)
             .collapsible(false)
@@ -38,7 +39,7 @@ impl PathPrompt {
                     ui.label(note);
                     ui.add_space(4.0);
                 }
-                let label = ui.label("File path");
+                let label = ui.label(if self.purpose == PathPurpose::ExportSlides { "Folder" } else { "File path" });
                 let field = egui::TextEdit::singleline(&mut self.text)
                     .desired_width(480.0)
                     .hint_text("/home/me/scenarios/serbia-2023.ron");
@@ -67,6 +68,7 @@ impl PathPrompt {
                 actions.push(match self.purpose {
                     PathPurpose::Open => Action::Open(path),
                     PathPurpose::SaveAs => Action::SaveAs(path),
+                    PathPurpose::ExportSlides => Action::ExportSlides(path),
                 });
             }
             Err(problem) => self.problem = Some(problem),
@@ -76,7 +78,17 @@ impl PathPrompt {
     /// Problems worth catching before trying: an empty path, a folder, a missing file or folder.
     fn check(&self, path: &std::path::Path) -> Result<(), String> {
         if path.as_os_str().is_empty() {
-            return Err("Type a file path first.".to_owned());
+            return Err("Type a path first.".to_owned());
+        }
+        if self.purpose == PathPurpose::ExportSlides {
+            // The folder itself is made if missing, but not its parents: a typo should not grow a tree.
+            return match path.parent() {
+                _ if path.is_file() => Err(format!("{} is a file; give a folder.", path.display())),
+                Some(parent) if !parent.as_os_str().is_empty() && !parent.is_dir() => {
+                    Err(format!("The folder {} does not exist.", parent.display()))
+                }
+                _ => Ok(()),
+            };
         }
         if path.is_dir() {
             return Err(format!("{} is a folder; add the file name.", path.display()));
@@ -89,7 +101,7 @@ impl PathPrompt {
                 }
                 _ => Ok(()),
             },
-            PathPurpose::Open => Ok(()),
+            PathPurpose::Open | PathPurpose::ExportSlides => Ok(()),
         }
     }
 }

@@ -12,11 +12,11 @@ mod layout_state;
 pub(crate) use layout_state::settled_positions;
 mod legend;
 mod linking;
-mod overlay;
+pub(crate) mod overlay;
 pub mod scene;
 
 pub use overlay::loss_colour;
-mod style;
+pub(crate) mod style;
 mod tooltip;
 
 use std::collections::BTreeSet;

@@ -4,6 +4,8 @@
 
 mod grid;
 mod votes;
+pub use grid::text_colour_on;
+pub use votes::ballot_letter;
 
 use std::collections::HashMap;
 

@@ -12,7 +12,7 @@ use crate::model::{Ballot, RecordRef, Scenario};
 const BALLOTS: [Ballot; 4] = [Ballot::Yes, Ballot::No, Ballot::Abstain, Ballot::Absent];
 
 /// One letter per ballot, drawn in its cell so that the colour is not the only cue.
-fn ballot_letter(ballot: Ballot) -> &'static str {
+pub fn ballot_letter(ballot: Ballot) -> &'static str {
     match ballot {
         Ballot::Yes => "Y",
         Ballot::No => "N",

@@ -1,0 +1,126 @@
+//! The supply mix on a slide: one stacked bar per focus consumer and commodity, a segment per supplier with its
+//! name and share written in it where it fits, and the unknown rest in grey.
+
+use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
+use super::{Area, INK, WEAK_INK, render::text_width, rgba};
+use crate::app::ViewState;
+use crate::charts::supply_mix::supply_mix;
+use crate::format::percent;
+use crate::model::Scenario;
+use crate::ui::palette;
+
+const UNKNOWN: Rgba = Rgba::rgb(215, 215, 215);
+const MAX_BARS: usize = 8;
+
+pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &ViewState, unit: f32) {
+    let year = view.chart_year(scenario).unwrap_or_default();
+    let consumers: Vec<String> = view.selection.iter().cloned().collect();
+    let mut mixes = supply_mix(scenario, &consumers, year);
+    mixes.truncate(MAX_BARS);
+    let title = format!("Where each one's energy came from in {year}");
+    slide.text([area.left + 56.0 * unit, area.top + 24.0 * unit], &title, 28.0 * unit, INK, Anchor::Start, true);
+    if mixes.is_empty() {
+        slide.text(
+            area.centre(),
+            "No supply recorded for these actors in this year.",
+            30.0 * unit,
+            INK,
+            Anchor::Middle,
+            false,
+        );
+        return;
+    }
+    let mut suppliers: Vec<&str> = Vec::new();
+    for mix in &mixes {
+        for segment in &mix.segments {
+            if !suppliers.contains(&segment.supplier.as_str()) {
+                suppliers.push(&segment.supplier);
+            }
+        }
+    }
+    let colour = |supplier: &str| {
+        let index = suppliers.iter().position(|known| *known == supplier).unwrap_or(0);
+        rgba(palette::CATEGORICAL[index % (palette::CATEGORICAL.len() - 1)])
+    };
+    key(slide, area, scenario, &suppliers, &colour, unit);
+    let label_size = 24.0 * unit;
+    let labels: Vec<String> = mixes
+        .iter()
+        .map(|mix| {
+            format!("{} ({}{})", scenario.actor_name(&mix.consumer), mix.commodity.label().to_lowercase(), basis(mix))
+        })
+        .collect();
+    let label_width = labels.iter().map(|label| text_width(label, label_size)).fold(0.0, f32::max) + 24.0 * unit;
+    let left = area.left + 56.0 * unit + label_width;
+    let width = area.right() - 56.0 * unit - left;
+    let pitch = ((area.height - 160.0 * unit) / mixes.len() as f32).min(90.0 * unit);
+    let height = pitch * 0.7;
+    for (row, mix) in mixes.iter().enumerate() {
+        let y = area.top + 110.0 * unit + row as f32 * pitch;
+        slide.text([left - 14.0 * unit, y + height / 2.0], &labels[row], label_size, INK, Anchor::End, false);
+        let mut x = left;
+        let parts = mix.segments.iter().map(|s| (scenario.actor_name(&s.supplier), s.share, colour(&s.supplier)));
+        for (name, share, fill) in parts.chain(std::iter::once(("Other / unknown", mix.remainder, UNKNOWN))) {
+            let span = (share.clamp(0.0, 1.0) as f32) * width;
+            if span < 0.5 {
+                continue;
+            }
+            let outline = Some(Outline { width: 1.5 * unit, colour: super::BACKGROUND });
+            slide.add(Shape::Rect { min: [x, y], max: [x + span, y + height], corner_radius: 0.0, fill, outline });
+            let text = format!("{name} {}", percent(share));
+            let size = (height * 0.42).min(26.0 * unit);
+            if text_width(&text, size) + 12.0 * unit < span {
+                let ink =
+                    rgba(crate::ui::matrices::text_colour_on(eframe::egui::Color32::from_rgb(fill.0, fill.1, fill.2)));
+                slide.text([x + span / 2.0, y + height / 2.0], &text, size, ink, Anchor::Middle, false);
+            }
+            x += span;
+        }
+    }
+    let note = "Shares of each one's use (or imports, where marked); a supplier's name shows where it fits.";
+    slide.text(
+        [area.left + 56.0 * unit, area.bottom() - 24.0 * unit],
+        note,
+        22.0 * unit,
+        WEAK_INK,
+        Anchor::Start,
+        false,
+    );
+}
+
+/// Every supplier's colour and name in one row under the title, so that narrow segments are named too.
+fn key(
+    slide: &mut SlideScene,
+    area: Area,
+    scenario: &Scenario,
+    suppliers: &[&str],
+    colour: &dyn Fn(&str) -> Rgba,
+    unit: f32,
+) {
+    let size = 22.0 * unit;
+    let (mut x, y) = (area.left + 56.0 * unit, area.top + 66.0 * unit);
+    let entries =
+        suppliers.iter().map(|id| (scenario.actor_name(id), colour(id))).chain([("Other / unknown", UNKNOWN)]);
+    for (name, fill) in entries {
+        let width = text_width(name, size);
+        if x + 30.0 * unit + width > area.right() {
+            break;
+        }
+        slide.add(Shape::Rect {
+            min: [x, y - 9.0 * unit],
+            max: [x + 18.0 * unit, y + 9.0 * unit],
+            corner_radius: 2.0 * unit,
+            fill,
+            outline: None,
+        });
+        slide.text([x + 26.0 * unit, y], name, size, INK, Anchor::Start, false);
+        x += 26.0 * unit + width + 28.0 * unit;
+    }
+}
+
+fn basis(mix: &crate::charts::supply_mix::SupplyMix) -> &'static str {
+    match mix.basis {
+        crate::model::ShareBasis::Consumption => "",
+        crate::model::ShareBasis::Imports => ", imports",
+    }
+}

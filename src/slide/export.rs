@@ -1,0 +1,79 @@
+//! Writing slides to files: one step, or every step into a folder as `step-01.png`, `step-02.png`… Each file is
+//! written whole or not at all. Shared by `geodep export` and the app's Present → Export slides.
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Scenario;
+
+/// The image format of exported slides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("the scenario has no story steps to export")]
+    NoStory,
+    #[error("the story has steps 1 to {count}; there is no step {number}")]
+    NoSuchStep { number: usize, count: usize },
+    #[error("cannot make the folder {}: {source}", path.display())]
+    Folder { path: PathBuf, source: std::io::Error },
+    #[error("cannot draw step {number}: {source}")]
+    Render { number: usize, source: super::render::RenderError },
+    #[error("cannot write {}: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+/// Writes step `number` (counted from 1) to `out`.
+pub fn write_step(
+    scenario: &Scenario,
+    number: usize,
+    out: &Path,
+    size: (u32, u32),
+    format: ImageFormat,
+) -> Result<(), ExportError> {
+    let count = scenario.story.len();
+    if count == 0 {
+        return Err(ExportError::NoStory);
+    }
+    let slide = match number.checked_sub(1).and_then(|index| super::build(scenario, index, size.0, size.1)) {
+        Some(slide) => slide,
+        None => return Err(ExportError::NoSuchStep { number, count }),
+    };
+    let bytes = match format {
+        ImageFormat::Svg => super::svg::to_svg(&slide).into_bytes(),
+        ImageFormat::Png => super::render::to_png(&slide).map_err(|source| ExportError::Render { number, source })?,
+    };
+    crate::io::safe_write::write_whole(out, &bytes)
+        .map_err(|source| ExportError::Write { path: out.to_owned(), source })
+}
+
+/// Writes every step into `folder` (made if missing) and returns the files written, in order.
+pub fn write_all(
+    scenario: &Scenario,
+    folder: &Path,
+    size: (u32, u32),
+    format: ImageFormat,
+) -> Result<Vec<PathBuf>, ExportError> {
+    if scenario.story.is_empty() {
+        return Err(ExportError::NoStory);
+    }
+    std::fs::create_dir_all(folder).map_err(|source| ExportError::Folder { path: folder.to_owned(), source })?;
+    (1..=scenario.story.len())
+        .map(|number| {
+            let out = folder.join(format!("step-{number:02}.{}", format.extension()));
+            write_step(scenario, number, &out, size, format).map(|()| out)
+        })
+        .collect()
+}

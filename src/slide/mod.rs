@@ -1,0 +1,145 @@
+//! Story steps as slide images, without a window or a GPU: a step becomes a `SlideScene` of shapes and text,
+//! built from the same data the views draw (the graph's scene, layout and styles, the chart data); `svg` writes
+//! the scene out and `render` rasterises it with resvg and the fonts embedded in the binary. Used by
+//! `geodep export` and by the app's Present → Export menu. Reads the scenario; changes nothing.
+
+mod bars;
+mod caption;
+pub mod export;
+mod graph;
+mod grid;
+pub mod render;
+pub mod scene;
+pub mod svg;
+mod text;
+mod timeline;
+
+use eframe::egui::Color32;
+
+use crate::app::presentation::{matrix_for_step, view_for_step};
+use crate::app::{CentralView, ViewState};
+use crate::model::Scenario;
+use scene::{Rgba, Shape, SlideScene};
+
+/// Slides are drawn black on white, like the projector theme: they print and project well.
+pub const BACKGROUND: Rgba = Rgba::WHITE;
+pub const INK: Rgba = Rgba::rgb(20, 20, 20);
+pub const WEAK_INK: Rgba = Rgba::rgb(80, 80, 80);
+
+/// A rectangle in slide pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Area {
+    pub left: f32,
+    pub top: f32,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Area {
+    pub fn right(&self) -> f32 {
+        self.left + self.width
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.top + self.height
+    }
+
+    pub fn centre(&self) -> [f32; 2] {
+        [self.left + self.width / 2.0, self.top + self.height / 2.0]
+    }
+}
+
+/// The slide for story step `index` at `width` by `height` pixels; `None` when there is no such step.
+pub fn build(scenario: &Scenario, index: usize, width: u32, height: u32) -> Option<SlideScene> {
+    let step = scenario.story.get(index)?;
+    let mut slide = SlideScene::new(width, height, BACKGROUND);
+    // Sizes are set for 1080 pixels of height and scale with it.
+    let unit = height as f32 / 1080.0;
+    let band = caption::band_height(step, width as f32, unit);
+    let content = Area {
+        left: 0.0,
+        top: 56.0 * unit,
+        width: width as f32,
+        height: (height as f32 - band - 56.0 * unit).max(1.0),
+    };
+    let view = view_for_step(step, scenario, &ViewState::default());
+    match (view.central, matrix_for_step(step)) {
+        (CentralView::Matrices, Some(kind)) => grid::draw(&mut slide, content, scenario, &view, kind, unit),
+        (CentralView::Charts, _) => bars::draw(&mut slide, content, scenario, &view, unit),
+        (CentralView::Timeline, _) => timeline::draw(&mut slide, content, scenario, &view, unit),
+        _ => graph::draw(&mut slide, content, scenario, &view, unit),
+    }
+    // The graph may reach past its area: the head is painted over it, as the caption band is.
+    let head = Shape::Rect {
+        min: [0.0, 0.0],
+        max: [width as f32, content.top],
+        corner_radius: 0.0,
+        fill: BACKGROUND,
+        outline: None,
+    };
+    slide.add(head);
+    caption::draw(&mut slide, scenario, index, band, unit);
+    Some(slide)
+}
+
+/// An egui colour (the views' palette) as a slide colour.
+pub(crate) fn rgba(colour: Color32) -> Rgba {
+    let [red, green, blue, alpha] = colour.to_srgba_unmultiplied();
+    Rgba(red, green, blue, alpha)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scene::Shape;
+
+    fn bundled() -> Scenario {
+        crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
+    }
+
+    fn texts(slide: &SlideScene) -> Vec<&str> {
+        slide
+            .shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_slide_has_the_steps_title_counter_and_focus_actors_names() {
+        let scenario = bundled();
+        let slide = build(&scenario, 1, 1920, 1080).expect("step 2 exists");
+        assert_eq!((slide.width, slide.height), (1920, 1080));
+        let texts = texts(&slide);
+        assert!(texts.contains(&scenario.story[1].title.as_str()), "{texts:?}");
+        assert!(texts.contains(&"Step 2 of 8"), "{texts:?}");
+        for id in &scenario.story[1].focus {
+            let name = scenario.actor_name(id);
+            assert!(texts.contains(&name), "{name} is not on the slide: {texts:?}");
+        }
+    }
+
+    #[test]
+    fn every_shape_of_every_bundled_slide_lies_on_the_slide() {
+        for bundled in &crate::library::BUNDLED {
+            let scenario = crate::io::load_text(bundled.text).scenario.expect("loads");
+            for index in 0..scenario.story.len() {
+                let slide = build(&scenario, index, 1280, 720).expect("step exists");
+                for shape in &slide.shapes {
+                    if let Shape::Text { position, text, .. } = shape {
+                        let inside = (0.0..=1280.0).contains(&position[0]) && (0.0..=720.0).contains(&position[1]);
+                        assert!(inside, "{}: step {index}: {text:?} at {position:?}", bundled.file_name);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn there_is_no_slide_for_a_step_that_does_not_exist() {
+        assert_eq!(build(&bundled(), 99, 800, 600), None);
+    }
+}

@@ -1,0 +1,97 @@
+//! A slide as plain shapes and text in pixels, with no drawing library behind it: the slide builders fill it,
+//! `svg` writes it out and `render` turns it into a PNG. Coordinates grow right and down from the top left.
+
+/// A colour with straight (not premultiplied) alpha.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgba(pub u8, pub u8, pub u8, pub u8);
+
+impl Rgba {
+    pub const WHITE: Rgba = Rgba(255, 255, 255, 255);
+    pub const BLACK: Rgba = Rgba(0, 0, 0, 255);
+
+    pub const fn rgb(red: u8, green: u8, blue: u8) -> Rgba {
+        Rgba(red, green, blue, 255)
+    }
+}
+
+/// Where a text's position is along its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    Middle,
+    End,
+}
+
+/// A line's outline: width and colour.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outline {
+    pub width: f32,
+    pub colour: Rgba,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A polyline through `points`; `dash` is (dash length, gap length); with `arrow`, a filled arrowhead of
+    /// `width * 4` ends it at the last point, pointing along the last segment.
+    Line {
+        points: Vec<[f32; 2]>,
+        width: f32,
+        colour: Rgba,
+        dash: Option<[f32; 2]>,
+        arrow: bool,
+    },
+    Circle {
+        centre: [f32; 2],
+        radius: f32,
+        fill: Rgba,
+        outline: Option<Outline>,
+    },
+    Rect {
+        min: [f32; 2],
+        max: [f32; 2],
+        corner_radius: f32,
+        fill: Rgba,
+        outline: Option<Outline>,
+    },
+    Polygon {
+        points: Vec<[f32; 2]>,
+        fill: Rgba,
+        outline: Option<Outline>,
+    },
+    /// One line of text. `position` is on the text's vertical middle; `anchor` says which end (or the middle) of
+    /// the line it is. `angle` turns the text clockwise by degrees around `position` (-90 writes upwards).
+    Text {
+        position: [f32; 2],
+        text: String,
+        size: f32,
+        colour: Rgba,
+        anchor: Anchor,
+        bold: bool,
+        angle: f32,
+    },
+}
+
+/// A whole slide: its size in pixels, background and shapes, painted in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideScene {
+    pub width: u32,
+    pub height: u32,
+    pub background: Rgba,
+    pub shapes: Vec<Shape>,
+}
+
+impl SlideScene {
+    pub fn new(width: u32, height: u32, background: Rgba) -> SlideScene {
+        SlideScene { width, height, background, shapes: Vec::new() }
+    }
+
+    pub fn add(&mut self, shape: Shape) {
+        self.shapes.push(shape);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(&mut self, position: [f32; 2], text: &str, size: f32, colour: Rgba, anchor: Anchor, bold: bool) {
+        let text = text.to_owned();
+        self.shapes.push(Shape::Text { position, text, size, colour, anchor, bold, angle: 0.0 });
+    }
+}

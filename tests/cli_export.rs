@@ -1,0 +1,120 @@
+//! `geodep export` run as a separate process with no window: every step of a bundled story as PNG files of the
+//! asked size that decode and are not blank, one step to a file, SVG, and clear refusals.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn geodep(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_geodep"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // No display: the export must not need one.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("geodep runs")
+}
+
+/// The image's size, and how many of its pixels are dark (text, lines, nodes) and how many distinct colours it has.
+fn inspect(path: &Path) -> ((u32, u32), usize, usize) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).expect("the PNG exists")));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut pixels).expect("PNG pixels decode");
+    let channels = info.color_type.samples();
+    let pixels = &pixels[..info.buffer_size()];
+    let mut colours = std::collections::HashSet::new();
+    let mut dark = 0;
+    for pixel in pixels.chunks(channels) {
+        colours.insert(pixel.to_vec());
+        if pixel[..3].iter().map(|&channel| channel as u32).sum::<u32>() < 200 {
+            dark += 1;
+        }
+    }
+    ((info.width, info.height), dark, colours.len())
+}
+
+#[test]
+fn all_steps_export_as_pngs_of_the_asked_size_that_are_not_blank() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let out_dir = folder.path().join("slides");
+    let run = geodep(&[
+        "export",
+        "scenarios/western-balkans-gas.ron",
+        "--all-steps",
+        "--out-dir",
+        out_dir.to_str().expect("utf-8 path"),
+        "--size",
+        "960x540",
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let scenario = geodep::io::load_file(Path::new("scenarios/western-balkans-gas.ron")).scenario.expect("loads");
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("the folder was made")
+        .map(|entry| entry.expect("entry").file_name().into_string().expect("utf-8"))
+        .collect();
+    names.sort();
+    let expected: Vec<String> = (1..=scenario.story.len()).map(|step| format!("step-{step:02}.png")).collect();
+    assert_eq!(names, expected);
+    for name in names {
+        let (size, dark, colours) = inspect(&out_dir.join(&name));
+        assert_eq!(size, (960, 540), "{name}");
+        assert!(dark > 2_000, "{name}: only {dark} dark pixels; the text and graph are missing");
+        assert!(colours > 20, "{name}: only {colours} colours; the slide is nearly blank");
+    }
+}
+
+#[test]
+fn one_step_exports_at_full_hd_by_default_and_as_svg_on_request() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let png = folder.path().join("step.png");
+    let run = geodep(&["export", "scenarios/serbia-2023.ron", "--step", "2", "--out", png.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let (size, dark, _) = inspect(&png);
+    assert_eq!(size, (1920, 1080));
+    assert!(dark > 5_000);
+
+    let svg = folder.path().join("step.svg");
+    let run = geodep(&[
+        "export",
+        "scenarios/serbia-2023.ron",
+        "--step",
+        "2",
+        "--out",
+        svg.to_str().unwrap(),
+        "--format",
+        "svg",
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = std::fs::read_to_string(&svg).expect("the SVG is text");
+    assert!(text.starts_with("<svg") || text.starts_with("<?xml"), "{}", &text[..80.min(text.len())]);
+    assert!(text.contains("The route through Bulgaria"), "the step's title is in the SVG");
+}
+
+#[test]
+fn a_step_that_does_not_exist_or_a_bad_size_is_refused_with_a_reason_and_no_file() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let out = folder.path().join("none.png");
+    let run = geodep(&["export", "scenarios/serbia-2023.ron", "--step", "9", "--out", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("the story has steps 1 to 8; there is no step 9"), "{stderr}");
+    assert!(!out.exists());
+
+    let run = geodep(&[
+        "export",
+        "scenarios/serbia-2023.ron",
+        "--step",
+        "1",
+        "--out",
+        out.to_str().unwrap(),
+        "--size",
+        "big",
+    ]);
+    assert_eq!(run.status.code(), Some(2), "clap refuses a malformed size");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("WIDTHxHEIGHT"));
+    assert!(!out.exists());
+
+    let run = geodep(&["export", "scenarios/serbia-2023.ron"]);
+    assert_eq!(run.status.code(), Some(2), "one of --step and --all-steps is required");
+}
