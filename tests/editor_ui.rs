@@ -191,3 +191,25 @@ fn every_field_of_a_vote_and_an_actor_has_a_widget() {
         harness.get_by_label(label);
     }
 }
+
+#[test]
+fn a_story_step_gets_a_shock_from_its_form_and_undo_takes_it_back() {
+    let mut harness = data_tab("Story (8)");
+    select(&mut harness, RecordKind::StoryStep, 1);
+    for label in ["Speaker notes", "Shock", "Camera", "Filters"] {
+        harness.get_by_label(label);
+    }
+    harness.get_by_label("None: everything in the layers is shown");
+    let kind = harness.get_all_by_value("None").next().expect("the shock's kind shows None");
+    kind.scroll_to_me();
+    harness.run_steps(3);
+    harness.get_all_by_value("None").next().expect("still there").click();
+    harness.run_steps(3);
+    harness.get_by_label("Close a transit country").click();
+    harness.run_steps(3);
+    let first_actor = harness.state().document.scenario.actors[0].id.clone();
+    let shock = harness.state().document.scenario.story[1].shock.clone();
+    assert_eq!(shock, Some(geodep::model::StoryShock::CloseTransit { actor: first_actor }));
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(harness.state().document.scenario.story[1].shock, None);
+}

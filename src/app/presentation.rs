@@ -3,7 +3,7 @@
 
 use super::view_state::{CentralView, GraphFilters, GraphOverlay, ViewState};
 use crate::analysis::shock::Disruption;
-use crate::model::{Layer, Scenario, StoryShock, StoryStep, ViewKind};
+use crate::model::{Layer, Scenario, StoryFilters, StoryShock, StoryStep, ViewKind};
 use crate::ui::matrices::MatrixKind;
 
 /// A show in progress.
@@ -61,7 +61,25 @@ pub fn view_for_step(step: &StoryStep, scenario: &Scenario, base: &ViewState) ->
             view.filters.set_layer(layer, step.layers.contains(&layer));
         }
     }
+    if let Some(filters) = &step.filters {
+        view.filters.hidden_commodities = filters.hidden_commodities.iter().cloned().collect();
+        view.filters.minimum_share = filters.minimum_share;
+        view.filters.minimum_strength = filters.minimum_strength;
+        view.filters.focus = filters.neighbourhood.is_some();
+        view.filters.focus_depth = filters.neighbourhood.unwrap_or(view.filters.focus_depth);
+    }
     view
+}
+
+/// The graph filters beyond the layers, as a step keeps them; `None` when they are the defaults.
+fn story_filters(filters: &GraphFilters) -> Option<StoryFilters> {
+    let kept = StoryFilters {
+        hidden_commodities: filters.hidden_commodities.iter().cloned().collect(),
+        minimum_share: filters.minimum_share,
+        minimum_strength: filters.minimum_strength,
+        neighbourhood: filters.focus.then_some(filters.focus_depth),
+    };
+    (kept != StoryFilters::default()).then_some(kept)
 }
 
 /// Which matrix a Matrix or Votes step shows; `None` for other views.
@@ -138,6 +156,7 @@ pub fn step_from_view(view: &ViewState, matrix: MatrixKind, step_count: usize) -
         year: view.year,
         shock,
         camera: None,
+        filters: story_filters(&view.filters),
     })
 }
 
@@ -161,6 +180,7 @@ mod tests {
             year,
             shock: None,
             camera: None,
+            filters: None,
         }
     }
 
@@ -225,6 +245,10 @@ mod tests {
         let mut view = ViewState { year: Some(2023), central: CentralView::Graph, ..ViewState::default() };
         view.selection = ["SRB".to_owned(), "BGR".to_owned()].into();
         view.filters.ties = false;
+        view.filters.minimum_share = 0.2;
+        view.filters.hidden_commodities = [Commodity::Oil].into();
+        view.filters.focus = true;
+        view.filters.focus_depth = 2;
         let cut = Disruption::CutSupplier { supplier: "RUS".into(), commodity: Some(Commodity::Gas) };
         view.overlay = Some(GraphOverlay::Shock(cut));
         let step = step_from_view(&view, MatrixKind::Sanctions, 8).expect("the graph can be a step");

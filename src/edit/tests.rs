@@ -159,6 +159,7 @@ impl StoryStepFixture {
             year: None,
             shock: None,
             camera: None,
+            filters: None,
         }
     }
 }

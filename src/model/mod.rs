@@ -19,7 +19,7 @@ pub use actor::{Actor, ActorKind, GeoPoint};
 pub use history::{Ballot, Event, Source, Vote, VoteTotals};
 pub use period::{Dated, Period};
 pub use records::{Certainty, Commodity, EnergyFlow, SanctionStance, ShareBasis, Stance, Tie, TieKind, Unit, Volume};
-pub use story::{Layer, Position, StoryCamera, StoryShock, StoryStep, ViewKind};
+pub use story::{Layer, Position, StoryCamera, StoryFilters, StoryShock, StoryStep, ViewKind};
 
 /// One record of a scenario, by kind and index, for views that point at a record (a highlighted row, a band).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -88,7 +88,7 @@ impl RecordType {
             RecordType::Event => &["date", "title", "description", "actors", "sources"],
             RecordType::Source => &["id", "title", "publisher", "date", "url", "note"],
             RecordType::StoryStep => {
-                &["title", "caption", "notes", "view", "layers", "focus", "year", "shock", "camera"]
+                &["title", "caption", "notes", "view", "layers", "focus", "year", "shock", "camera", "filters"]
             }
         }
     }
@@ -260,6 +260,7 @@ mod tests {
             year: Some(2022),
             shock: Some(StoryShock::CloseTransit { actor: "BGR".into() }),
             camera: Some(StoryCamera { x: 1.0, y: 2.0, zoom: 1.5 }),
+            filters: Some(StoryFilters { minimum_share: 0.1, ..StoryFilters::default() }),
         };
         assert_fields(RecordType::StoryStep, &step);
         let scenario = Scenario {

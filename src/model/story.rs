@@ -31,6 +31,26 @@ pub struct StoryStep {
     /// Where the graph is looked at from; without one, the graph fits the focus actors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub camera: Option<StoryCamera>,
+    /// The graph's filters beyond the layers; without them, everything in the layers is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filters: Option<StoryFilters>,
+}
+
+/// Which records of the shown layers the graph leaves out, as its Filters menu sets them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryFilters {
+    /// Commodities left out of the energy layer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden_commodities: Vec<Commodity>,
+    /// Energy flows below this share are left out.
+    #[serde(default, skip_serializing_if = "super::records::is_default")]
+    pub minimum_share: f64,
+    /// Ties weaker than this (either sign) are left out.
+    #[serde(default, skip_serializing_if = "super::records::is_default")]
+    pub minimum_strength: f64,
+    /// Only the focus actors and their neighbours up to this many links away are shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub neighbourhood: Option<usize>,
 }
 
 /// A supply disruption to show on a story step.

@@ -152,6 +152,15 @@ impl<'a> Checker<'a> {
             {
                 self.error(format!("{path}.camera"), "camera must have a finite centre and a positive zoom");
             }
+            if let Some(filters) = &step.filters {
+                for (field, value) in
+                    [("minimum_share", filters.minimum_share), ("minimum_strength", filters.minimum_strength)]
+                {
+                    if !(0.0..=1.0).contains(&value) {
+                        self.error(format!("{path}.filters.{field}"), format!("must be from 0 to 1, not {value}"));
+                    }
+                }
+            }
         }
     }
 

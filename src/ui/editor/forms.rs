@@ -7,7 +7,7 @@ use super::widgets::{self, Form, IdsOf};
 use crate::edit::Record;
 use crate::model::{
     Actor, ActorKind, Ballot, Certainty, Commodity, EnergyFlow, Event, Layer, SanctionStance, ShareBasis, Source,
-    Stance, StoryStep, Tie, TieKind, ViewKind, Vote,
+    Stance, StoryCamera, StoryFilters, StoryShock, StoryStep, Tie, TieKind, ViewKind, Vote,
 };
 
 const CERTAINTIES: [(Certainty, &str); 3] = [
@@ -229,6 +229,94 @@ fn story_form(ui: &mut egui::Ui, form: &mut Form<'_>, step: &mut StoryStep) {
     form.row(ui, "Layers", "layers", |ui| layers(ui, &mut step.layers));
     form.row(ui, "Focus", "focus", |ui| widgets::ids(ui, "focus", scenario, &mut step.focus, IdsOf::Actors));
     form.row(ui, "Year", "year", |ui| widgets::optional_year(ui, &mut step.year));
+    form.row(ui, "Shock", "shock", |ui| shock(ui, scenario, &mut step.shock));
+    form.row(ui, "Camera", "camera", |ui| camera(ui, &mut step.camera));
+    form.row(ui, "Filters", "filters", |ui| filters(ui, &mut step.filters));
+}
+
+/// No shock, or one of the three kinds with what it names.
+fn shock(ui: &mut egui::Ui, scenario: &crate::model::Scenario, value: &mut Option<StoryShock>) -> bool {
+    let first_actor = || scenario.actors.first().map(|actor| actor.id.clone()).unwrap_or_default();
+    let kinds = ["None", "Cut a supplier", "Close a transit country", "Close a route"];
+    let current = match value {
+        None => 0,
+        Some(StoryShock::CutSupplier { .. }) => 1,
+        Some(StoryShock::CloseTransit { .. }) => 2,
+        Some(StoryShock::CloseRoute { .. }) => 3,
+    };
+    let mut chosen = current;
+    let options: Vec<(usize, &str)> = kinds.iter().copied().enumerate().collect();
+    let mut changed = false;
+    ui.vertical(|ui| {
+        if widgets::choice(ui, "shock_kind", &mut chosen, &options) {
+            *value = match chosen {
+                1 => Some(StoryShock::CutSupplier { supplier: first_actor(), commodity: None }),
+                2 => Some(StoryShock::CloseTransit { actor: first_actor() }),
+                3 => Some(StoryShock::CloseRoute { route: String::new() }),
+                _ => None,
+            };
+            changed = true;
+        }
+        changed |= match value {
+            Some(StoryShock::CutSupplier { supplier, .. }) => widgets::actor(ui, "shock_supplier", scenario, supplier),
+            Some(StoryShock::CloseTransit { actor }) => widgets::actor(ui, "shock_transit", scenario, actor),
+            Some(StoryShock::CloseRoute { route }) => widgets::text(ui, route),
+            None => false,
+        };
+    });
+    changed
+}
+
+/// A saved camera is shown and can be dropped, so that the step fits its focus actors again.
+fn camera(ui: &mut egui::Ui, value: &mut Option<StoryCamera>) -> bool {
+    match value {
+        Some(camera) => {
+            let mut cleared = false;
+            ui.horizontal(|ui| {
+                ui.label(format!("Centre ({:.0}, {:.0}), zoom {:.2}", camera.x, camera.y, camera.zoom));
+                cleared = ui.button("Fit the focus instead").clicked();
+            });
+            if cleared {
+                *value = None;
+            }
+            cleared
+        }
+        None => {
+            ui.weak("Fits the focus actors (Present > Add the current view as a step saves a camera)");
+            false
+        }
+    }
+}
+
+/// What the graph leaves out beyond the layers, in words, with a button to show everything again.
+fn filters(ui: &mut egui::Ui, value: &mut Option<StoryFilters>) -> bool {
+    let Some(filters) = value else {
+        ui.weak("None: everything in the layers is shown");
+        return false;
+    };
+    let mut parts = Vec::new();
+    if !filters.hidden_commodities.is_empty() {
+        let hidden: Vec<&str> = filters.hidden_commodities.iter().map(|commodity| commodity.label()).collect();
+        parts.push(format!("hides {}", hidden.join(", ")));
+    }
+    if filters.minimum_share > 0.0 {
+        parts.push(format!("flows from {}", crate::format::percent(filters.minimum_share)));
+    }
+    if filters.minimum_strength > 0.0 {
+        parts.push(format!("ties from {:.1}", filters.minimum_strength));
+    }
+    if let Some(depth) = filters.neighbourhood {
+        parts.push(format!("focus and {depth} link(s) around"));
+    }
+    let mut cleared = false;
+    ui.horizontal(|ui| {
+        ui.label(parts.join("; "));
+        cleared = ui.button("Show everything").clicked();
+    });
+    if cleared {
+        *value = None;
+    }
+    cleared
 }
 
 fn layers(ui: &mut egui::Ui, layers: &mut Vec<Layer>) -> bool {

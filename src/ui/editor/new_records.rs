@@ -107,6 +107,7 @@ pub fn new_record(scenario: &Scenario, kind: RecordKind, actors: &[String], year
             year,
             shock: None,
             camera: None,
+            filters: None,
         }),
     }
 }
