@@ -198,3 +198,36 @@ fn present_export_slides_writes_every_step_as_a_png_into_the_folder_typed() {
         assert!(bytes.starts_with(b"\x89PNG"), "{} is a PNG", file.display());
     }
 }
+
+#[test]
+fn present_export_this_steps_slide_writes_the_step_shown_last_as_one_png() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let target = folder.path().join("step.png");
+    let mut harness = open_bundled("serbia-2023.ron");
+    press(&mut harness, egui::Key::F5);
+    press(&mut harness, egui::Key::PageDown);
+    press(&mut harness, egui::Key::Escape);
+    harness.get_by_label("Present").click();
+    harness.run();
+    harness.get_by_label("Export this step's slide…").click();
+    harness.run();
+    harness.get_by_label("File path").click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("File path").type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    let finished = format!("Wrote {}", target.display());
+    for _ in 0..600 {
+        if harness.query_by_label(&finished).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    harness.get_by_label(&finished);
+    let written = std::fs::read(&target).expect("the slide was written");
+    let expected = geodep::slide::build(&harness.state().document.scenario, 1, 1920, 1080).expect("step 2");
+    assert_eq!(written, geodep::slide::render::to_png(&expected).expect("renders"), "it is step 2's slide");
+}

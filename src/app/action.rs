@@ -84,6 +84,9 @@ pub enum Action {
     /// Ask for a folder, then write every story step there as a PNG slide.
     ExportSlidesDialog,
     ExportSlides(PathBuf),
+    /// Ask for a file, then write the current story step there as a PNG slide.
+    ExportStepDialog,
+    ExportStep(PathBuf),
     ClearRecentFiles,
     ShowProblems(bool),
     DismissFailedLoad,
@@ -110,4 +113,6 @@ pub enum PathPurpose {
     SaveAs,
     /// A folder for the story's slide images.
     ExportSlides,
+    /// A PNG file for the slide of the current story step.
+    ExportStep,
 }

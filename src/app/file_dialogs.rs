@@ -77,6 +77,11 @@ impl FileDialogs {
                     scenarios(dialog).set_title("Save scenario as").set_file_name(suggested_name).save_file()
                 }
                 PathPurpose::ExportSlides => dialog.set_title("Export the slides into a folder").pick_folder(),
+                PathPurpose::ExportStep => dialog
+                    .add_filter("PNG image", &["png"])
+                    .set_title("Export this step's slide as")
+                    .set_file_name(suggested_name)
+                    .save_file(),
             };
             // The receiver may be gone if the app closed meanwhile; nothing to do then.
             let _ = sender.send(picked);

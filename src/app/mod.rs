@@ -7,6 +7,7 @@ mod document;
 mod file_dialogs;
 mod history;
 pub mod presentation;
+mod presenting;
 mod safekeeping;
 mod settings;
 mod slide_export;
@@ -261,6 +262,8 @@ impl GeoDepApp {
             Action::AddViewAsStep => self.add_view_as_step(),
             Action::ExportSlidesDialog => self.start_dialog(ctx, PathPurpose::ExportSlides),
             Action::ExportSlides(folder) => self.export_slides(folder),
+            Action::ExportStepDialog => self.start_dialog(ctx, PathPurpose::ExportStep),
+            Action::ExportStep(file) => self.export_step(file),
             Action::ClearRecentFiles => self.settings.recent_files.clear(),
             Action::ShowProblems(show) => self.view.show_problems = show,
             Action::DismissFailedLoad => self.failed_load = None,
@@ -289,92 +292,6 @@ impl GeoDepApp {
             }
             Edit::Delete { .. } | Edit::Duplicate { .. } => self.view.highlighted_record = None,
             _ => {}
-        }
-    }
-
-    /// Starts the show full screen, keeping the view to give back when it ends.
-    fn start_presentation(&mut self, ctx: &egui::Context, from_current: bool) {
-        let count = self.document.scenario.story.len();
-        if count == 0 {
-            let text = "This scenario has no story yet: show what a step should show, then Present > Add the current \
-                        view as a step";
-            self.set_status(text.to_owned(), true);
-            return;
-        }
-        let step = if from_current { self.story_position.min(count - 1) } else { 0 };
-        self.start_screen.open = false;
-        self.view.show_help = false;
-        self.presentation = Some(presentation::Presentation {
-            step,
-            document: self.document.id,
-            view_before: self.view.clone(),
-            matrix_before: self.matrices.kind,
-            camera_before: self.graph.story_camera(),
-            show_notes: false,
-        });
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-        self.show_step(step);
-    }
-
-    /// Shows story step `index`: its view, layers, year, focus and shock, the camera moving to it.
-    fn show_step(&mut self, index: usize) {
-        let Some(step) = self.document.scenario.story.get(index) else { return };
-        self.view = presentation::view_for_step(step, &self.document.scenario, &self.view);
-        if let Some(kind) = presentation::matrix_for_step(step) {
-            self.matrices.kind = kind;
-        }
-        if step.view == crate::model::ViewKind::Charts {
-            self.charts.chart = ui::charts::ChartKind::SupplyMix;
-        }
-        match step.camera {
-            Some(camera) => self.graph.fly_to(ui::graph::CameraGoal::Exact(camera)),
-            None => self.graph.fly_to(ui::graph::CameraGoal::Fit(step.focus.clone())),
-        }
-        self.story_position = index;
-        if let Some(shown) = &mut self.presentation {
-            shown.step = index;
-        }
-    }
-
-    /// Leaves the show and gives back the view, matrix and camera as they were before it.
-    fn end_presentation(&mut self, ctx: &egui::Context) {
-        let Some(shown) = self.presentation.take() else { return };
-        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-        if shown.document == self.document.id {
-            self.view = shown.view_before;
-            self.matrices.kind = shown.matrix_before;
-            self.graph.fly_to(ui::graph::CameraGoal::Exact(shown.camera_before));
-        }
-    }
-
-    /// Adds the view on screen as a story step after the last one (undoable like any edit).
-    fn add_view_as_step(&mut self) {
-        let count = self.document.scenario.story.len();
-        match presentation::step_from_view(&self.view, self.matrices.kind, count) {
-            Some(mut step) => {
-                if step.view == crate::model::ViewKind::Graph {
-                    step.camera = Some(self.graph.story_camera());
-                }
-                let title = step.title.clone();
-                self.edit(&Edit::Add(crate::edit::Record::StoryStep(step)));
-                self.story_position = count;
-                self.set_status(format!("Added \"{title}\" to the story; write its caption in the Data tab"), false);
-            }
-            None => self.set_status(
-                "A story step can show the graph, charts, matrices or timeline: switch to one of them first".to_owned(),
-                true,
-            ),
-        }
-    }
-
-    /// Writes every story step as a PNG slide into `folder`, in the background.
-    fn export_slides(&mut self, folder: PathBuf) {
-        if self.document.scenario.story.is_empty() {
-            self.set_status("This scenario has no story steps to export".to_owned(), true);
-        } else if self.slide_export.start(self.document.scenario.clone(), folder.clone()) {
-            self.set_status(format!("Exporting the slides to {}…", folder.display()), false);
-        } else {
-            self.set_status("An export is already running; wait for it to finish".to_owned(), true);
         }
     }
 
@@ -482,7 +399,10 @@ impl GeoDepApp {
 
     fn start_dialog(&mut self, ctx: &egui::Context, purpose: PathPurpose) {
         let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
-        let suggested = suggested_file_name(&self.document);
+        let suggested = match purpose {
+            PathPurpose::ExportStep => self.suggested_slide_name(),
+            _ => suggested_file_name(&self.document),
+        };
         if let Some(outcome) = self.dialogs.start(purpose, &suggested, folder) {
             self.handle_dialog_outcome(ctx, outcome);
         }
@@ -493,6 +413,7 @@ impl GeoDepApp {
             DialogOutcome::Picked(PathPurpose::Open, path) => self.apply(ctx, Action::Open(path)),
             DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_checked(ctx, &path, false),
             DialogOutcome::Picked(PathPurpose::ExportSlides, folder) => self.export_slides(folder),
+            DialogOutcome::Picked(PathPurpose::ExportStep, file) => self.export_step(file),
             DialogOutcome::Cancelled => self.after_save = None,
             DialogOutcome::Unavailable(purpose) => {
                 let note = "No file dialog could be shown on this desktop (no file-chooser portal or zenity). \
@@ -508,12 +429,15 @@ impl GeoDepApp {
             PathPurpose::SaveAs => Some(self.document.path.clone().unwrap_or_else(|| {
                 std::env::current_dir().unwrap_or_default().join(suggested_file_name(&self.document))
             })),
-            PathPurpose::ExportSlides => {
+            PathPurpose::ExportSlides | PathPurpose::ExportStep => {
                 let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
                 let folder = folder.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
                 let name = suggested_file_name(&self.document);
                 let stem = name.strip_suffix(".ron").unwrap_or(&name);
-                Some(folder.join(format!("{stem}-slides")))
+                Some(match purpose {
+                    PathPurpose::ExportStep => folder.join(self.suggested_slide_name()),
+                    _ => folder.join(format!("{stem}-slides")),
+                })
             }
         };
         ui::path_prompt::PathPrompt::new(purpose, start, note)
@@ -525,6 +449,7 @@ impl GeoDepApp {
             self.handle_dialog_outcome(ctx, outcome);
         }
         match self.slide_export.poll() {
+            Some((file, Ok(1))) if !file.is_dir() => self.set_status(format!("Wrote {}", file.display()), false),
             Some((folder, Ok(count))) => {
                 self.set_status(format!("Wrote {count} slides to {}", folder.display()), false)
             }

@@ -19,6 +19,8 @@ pub struct Presentation {
     pub camera_before: crate::model::StoryCamera,
     /// Whether the speaker notes window is open.
     pub show_notes: bool,
+    /// Whether the window was full screen before the show, so that leaving does not undo the person's choice.
+    pub was_fullscreen: bool,
 }
 
 /// Where to go from the step on screen.

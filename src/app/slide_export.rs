@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::model::Scenario;
-use crate::slide::export::{ImageFormat, write_all};
+use crate::slide::export::{ExportError, ImageFormat, write_all, write_step};
 
 /// Slides are exported at full HD, the size of most projectors and slide decks.
 pub const SLIDE_SIZE: (u32, u32) = (1920, 1080);
@@ -22,26 +22,33 @@ impl SlideExport {
 
     /// Starts writing every step of `scenario` into `folder`, unless an export is running.
     pub fn start(&mut self, scenario: Scenario, folder: PathBuf) -> bool {
+        let target = folder.clone();
+        self.run(folder, move || write_all(&scenario, &target, SLIDE_SIZE, ImageFormat::Png).map(|files| files.len()))
+    }
+
+    /// Starts writing step `number` (from 1) of `scenario` to `file`, unless an export is running.
+    pub fn start_one(&mut self, scenario: Scenario, number: usize, file: PathBuf) -> bool {
+        let target = file.clone();
+        self.run(file, move || write_step(&scenario, number, &target, SLIDE_SIZE, ImageFormat::Png).map(|()| 1))
+    }
+
+    fn run(&mut self, target: PathBuf, work: impl FnOnce() -> Result<usize, ExportError> + Send + 'static) -> bool {
         if self.running.is_some() {
             return false;
         }
         let (sender, receiver) = channel();
-        let target = folder.clone();
         let spawned = std::thread::Builder::new().name("slide-export".into()).spawn(move || {
-            let outcome = write_all(&scenario, &target, SLIDE_SIZE, ImageFormat::Png)
-                .map(|files| files.len())
-                .map_err(|error| error.to_string());
             // The app may have closed meanwhile; then nobody waits for the answer.
-            let _ = sender.send(outcome);
+            let _ = sender.send(work().map_err(|error| error.to_string()));
         });
         if spawned.is_err() {
             return false;
         }
-        self.running = Some((folder, receiver));
+        self.running = Some((target, receiver));
         true
     }
 
-    /// The outcome, once the export has finished: the folder and how many slides, or why it failed.
+    /// The outcome, once the export has finished: the folder or file and how many slides, or why it failed.
     pub fn poll(&mut self) -> Option<(PathBuf, Result<usize, String>)> {
         let (_, receiver) = self.running.as_ref()?;
         let outcome = match receiver.try_recv() {

@@ -2,7 +2,7 @@
 //! name and share written in it where it fits, and the unknown rest in grey.
 
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, INK, WEAK_INK, render::text_width, rgba};
+use super::{Area, INK, render::text_width, rgba};
 use crate::app::ViewState;
 use crate::charts::supply_mix::supply_mix;
 use crate::format::percent;
@@ -18,7 +18,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
     let mut mixes = supply_mix(scenario, &consumers, year);
     mixes.truncate(MAX_BARS);
     let title = format!("Where each one's energy came from in {year}");
-    slide.text([area.left + 56.0 * unit, area.top + 24.0 * unit], &title, 28.0 * unit, INK, Anchor::Start, true);
+    super::view_title(slide, area, &title, unit);
     if mixes.is_empty() {
         slide.text(
             area.centre(),
@@ -78,14 +78,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
         }
     }
     let note = "Shares of each one's use (or imports, where marked); a supplier's name shows where it fits.";
-    slide.text(
-        [area.left + 56.0 * unit, area.bottom() - 24.0 * unit],
-        note,
-        22.0 * unit,
-        WEAK_INK,
-        Anchor::Start,
-        false,
-    );
+    super::footnote(slide, area, note, unit);
 }
 
 /// Every supplier's colour and name in one row under the title, so that narrow segments are named too.

@@ -4,7 +4,7 @@
 use eframe::egui::Color32;
 
 use super::scene::{Anchor, Outline, Shape, SlideScene};
-use super::{Area, INK, WEAK_INK, render::text_width, rgba};
+use super::{Area, INK, render::text_width, rgba};
 use crate::app::ViewState;
 use crate::charts::matrices::{Matrix, sanctions_matrix, ties_matrix, votes_matrix};
 use crate::format::signed;
@@ -91,7 +91,7 @@ fn grid<Cell>(
 
 fn draw_grid(slide: &mut SlideScene, area: Area, grid: &Grid, unit: f32) {
     let label_size = 24.0 * unit;
-    slide.text([area.left + 56.0 * unit, area.top + 24.0 * unit], &grid.title, 28.0 * unit, INK, Anchor::Start, true);
+    super::view_title(slide, area, &grid.title, unit);
     if grid.rows.is_empty() || grid.columns.is_empty() {
         slide.text(area.centre(), "Nothing recorded for this year.", 30.0 * unit, INK, Anchor::Middle, false);
         return;
@@ -144,12 +144,5 @@ fn draw_grid(slide: &mut SlideScene, area: Area, grid: &Grid, unit: f32) {
             slide.text([x + cell / 2.0, y + cell / 2.0], text, text_size, ink, Anchor::Middle, true);
         }
     }
-    slide.text(
-        [area.left + 56.0 * unit, area.bottom() - 24.0 * unit],
-        &grid.legend,
-        22.0 * unit,
-        WEAK_INK,
-        Anchor::Start,
-        false,
-    );
+    super::footnote(slide, area, &grid.legend, unit);
 }

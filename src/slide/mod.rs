@@ -82,6 +82,17 @@ pub fn build(scenario: &Scenario, index: usize, width: u32, height: u32) -> Opti
     Some(slide)
 }
 
+/// The line naming what a chart or grid shows, at the top left of its area.
+fn view_title(slide: &mut SlideScene, area: Area, text: &str, unit: f32) {
+    slide.text([area.left + 56.0 * unit, area.top + 24.0 * unit], text, 28.0 * unit, INK, scene::Anchor::Start, true);
+}
+
+/// A line explaining a chart's marks, at the foot of its area.
+fn footnote(slide: &mut SlideScene, area: Area, text: &str, unit: f32) {
+    let position = [area.left + 56.0 * unit, area.bottom() - 24.0 * unit];
+    slide.text(position, text, 22.0 * unit, WEAK_INK, scene::Anchor::Start, false);
+}
+
 /// An egui colour (the views' palette) as a slide colour.
 pub(crate) fn rgba(colour: Color32) -> Rgba {
     let [red, green, blue, alpha] = colour.to_srgba_unmultiplied();

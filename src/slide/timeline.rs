@@ -91,12 +91,5 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
         slide.text([left, y], &more, 24.0 * unit, WEAK_INK, Anchor::Start, false);
     }
     let note = "Circles are events, diamonds votes; the shaded band is the year this step shows.";
-    slide.text(
-        [area.left + 56.0 * unit, area.bottom() - 24.0 * unit],
-        note,
-        22.0 * unit,
-        WEAK_INK,
-        Anchor::Start,
-        false,
-    );
+    super::footnote(slide, area, note, unit);
 }

@@ -138,6 +138,11 @@ fn present_menu(ui: &mut egui::Ui, document: &Document, story_position: usize, a
     if export.on_hover_text("Every step as a 1920x1080 PNG image, for handouts and slide decks").clicked() {
         actions.push(Action::ExportSlidesDialog);
     }
+    let one = ui.add_enabled(steps > 0, egui::Button::new("Export this step's slide…"));
+    let number = story_position.min(steps.saturating_sub(1)) + 1;
+    if one.on_hover_text(format!("Step {number} (the one shown last) as a 1920x1080 PNG image")).clicked() {
+        actions.push(Action::ExportStepDialog);
+    }
 }
 
 fn help_menu(ui: &mut egui::Ui, actions: &mut Vec<Action>) {

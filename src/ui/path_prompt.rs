@@ -29,6 +29,7 @@ impl PathPrompt {
             PathPurpose::Open => ("Open a scenario file", "Open"),
             PathPurpose::SaveAs => ("Save the scenario as", "Save"),
             PathPurpose::ExportSlides => ("Export the slides into a folder", "Export"),
+            PathPurpose::ExportStep => ("Export this step's slide as a PNG file", "Export"),
         };
         egui::Window::new(title)
             .collapsible(false)
@@ -69,6 +70,7 @@ impl PathPrompt {
                     PathPurpose::Open => Action::Open(path),
                     PathPurpose::SaveAs => Action::SaveAs(path),
                     PathPurpose::ExportSlides => Action::ExportSlides(path),
+                    PathPurpose::ExportStep => Action::ExportStep(path),
                 });
             }
             Err(problem) => self.problem = Some(problem),
@@ -95,7 +97,7 @@ impl PathPrompt {
         }
         match self.purpose {
             PathPurpose::Open if !path.exists() => Err(format!("There is no file at {}.", path.display())),
-            PathPurpose::SaveAs => match path.parent() {
+            PathPurpose::SaveAs | PathPurpose::ExportStep => match path.parent() {
                 Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
                     Err(format!("The folder {} does not exist.", folder.display()))
                 }

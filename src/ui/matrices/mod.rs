@@ -238,15 +238,16 @@ fn coalition_summary(ui: &mut egui::Ui, scenario: &Scenario, matrix: &Matrix<Sta
 fn stance_legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         for stance in STANCES {
-            let fill = palette::stance(stance);
-            let text = RichText::new(format!(" {} ", stance_letter(stance)))
-                .background_color(fill)
-                .color(grid::text_colour_on(fill));
-            ui.label(text);
-            ui.label(stance.label());
-            ui.add_space(6.0);
+            letter_key(ui, palette::stance(stance), stance_letter(stance), stance.label());
         }
     });
+}
+
+/// One entry of a grid's legend: the letter on its cell colour, then what it stands for.
+fn letter_key(ui: &mut egui::Ui, fill: egui::Color32, letter: &str, meaning: &str) {
+    ui.label(RichText::new(format!(" {letter} ")).background_color(fill).color(grid::text_colour_on(fill)));
+    ui.label(meaning);
+    ui.add_space(6.0);
 }
 
 fn ties_ui(

@@ -95,13 +95,7 @@ fn summary(ui: &mut egui::Ui, scenario: &Scenario, labelled: &Labelled<BallotCel
 fn legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         for ballot in BALLOTS {
-            let fill = palette::ballot(ballot);
-            let text = RichText::new(format!(" {} ", ballot_letter(ballot)))
-                .background_color(fill)
-                .color(grid::text_colour_on(fill));
-            ui.label(text);
-            ui.label(ballot.label());
-            ui.add_space(6.0);
+            super::letter_key(ui, palette::ballot(ballot), ballot_letter(ballot), ballot.label());
         }
         ui.label("An empty cell: no ballot recorded in this scenario.");
     });
