@@ -213,3 +213,14 @@ fn a_story_step_gets_a_shock_from_its_form_and_undo_takes_it_back() {
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(harness.state().document.scenario.story[1].shock, None);
 }
+
+#[test]
+fn a_forms_rows_are_as_tall_as_their_fields_not_as_the_form() {
+    // A multi-line field or a drop-down placed straight in a grid cell once took all the height below it.
+    let mut harness = data_tab("Story (8)");
+    select(&mut harness, RecordKind::StoryStep, 0);
+    harness.run_steps(5);
+    let top = harness.get_by_label("Speaker notes").rect().top();
+    let bottom = harness.get_by_label("Filters").rect().top();
+    assert!(bottom - top < 500.0, "from the notes to the filters the form spans {} points", bottom - top);
+}

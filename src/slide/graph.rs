@@ -260,7 +260,8 @@ fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Option<&str>, a
     }
     entries.sort_by(|a, b| a.3.cmp(&b.3));
     if let Some(title) = overlay {
-        entries.push((rgba(crate::ui::graph::loss_colour(1.0)), None, 0.0, title.to_owned()));
+        let label = format!("{title}: the darker red, the more supply lost");
+        entries.push((rgba(crate::ui::graph::loss_colour(1.0)), None, 0.0, label));
     }
     let size = 20.0 * unit;
     let right = area.right() - 24.0 * unit;

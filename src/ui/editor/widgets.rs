@@ -45,7 +45,9 @@ impl<'a> Form<'a> {
         add: impl FnOnce(&mut egui::Ui) -> bool,
     ) {
         ui.label(label);
-        if ui.scope(|ui| add(ui)).inner {
+        // Each field gets its own top-down layout: straight in a grid cell, a multi-line field or a drop-down
+        // would take all the height left below it, making its row as tall as the form.
+        if ui.vertical(|ui| add(ui)).inner {
             self.changed = Some(field);
         }
         ui.end_row();
