@@ -264,3 +264,40 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     harness.step();
     assert!(commands(&harness).contains(&egui::ViewportCommand::Close), "then the window closes");
 }
+
+#[test]
+fn ctrl_plus_minus_and_zero_scale_everything_and_the_size_is_kept_in_the_settings() {
+    let mut harness = harness(Startup::Bundled);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    harness.run();
+    assert!((harness.state().settings.ui_scale - 1.2).abs() < 1e-4);
+    assert!((harness.ctx.zoom_factor() - 1.2).abs() < 1e-4, "the window is drawn at the new size");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+    harness.run();
+    assert!((harness.state().settings.ui_scale - 1.1).abs() < 1e-4);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run();
+    assert_eq!(harness.state().settings.ui_scale, 1.0);
+    // The next start draws at the remembered size.
+    let settings = Settings { ui_scale: 1.5, ..Settings::default() };
+    let mut next = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_| GeoDepApp::new(settings.clone(), Startup::Bundled));
+    next.run();
+    assert!((next.ctx.zoom_factor() - 1.5).abs() < 1e-4);
+}
+
+#[test]
+fn the_projector_theme_is_black_on_white() {
+    let mut harness = harness(Startup::Bundled);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Projector (high contrast)").click();
+    harness.run();
+    let visuals = harness.ctx.global_style().visuals.clone();
+    assert_eq!(visuals.panel_fill, egui::Color32::WHITE);
+    assert_eq!(visuals.override_text_color, Some(egui::Color32::BLACK));
+    assert_eq!(harness.state().settings.theme, geodep::app::ThemeChoice::Projector);
+}
