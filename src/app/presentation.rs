@@ -21,6 +21,8 @@ pub struct Presentation {
     pub show_notes: bool,
     /// Whether the window was full screen before the show, so that leaving does not undo the person's choice.
     pub was_fullscreen: bool,
+    /// When the show began, in egui's input time (seconds), for the presenter's clock.
+    pub started_at: f64,
 }
 
 /// Where to go from the step on screen.

@@ -30,6 +30,7 @@ impl GeoDepApp {
             camera_before: self.graph.story_camera(),
             show_notes: false,
             was_fullscreen: ctx.input(|input| input.viewport().fullscreen.unwrap_or(false)),
+            started_at: ctx.input(|input| input.time),
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         self.show_step(step);

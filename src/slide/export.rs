@@ -43,11 +43,21 @@ pub fn write_step(
     size: (u32, u32),
     format: ImageFormat,
 ) -> Result<(), ExportError> {
-    let count = scenario.story.len();
+    write_slide(&super::Deck::new(scenario), number, out, size, format)
+}
+
+fn write_slide(
+    deck: &super::Deck<'_>,
+    number: usize,
+    out: &Path,
+    size: (u32, u32),
+    format: ImageFormat,
+) -> Result<(), ExportError> {
+    let count = deck.step_count();
     if count == 0 {
         return Err(ExportError::NoStory);
     }
-    let slide = match number.checked_sub(1).and_then(|index| super::build(scenario, index, size.0, size.1)) {
+    let slide = match number.checked_sub(1).and_then(|index| deck.slide(index, size.0, size.1)) {
         Some(slide) => slide,
         None => return Err(ExportError::NoSuchStep { number, count }),
     };
@@ -70,10 +80,11 @@ pub fn write_all(
         return Err(ExportError::NoStory);
     }
     std::fs::create_dir_all(folder).map_err(|source| ExportError::Folder { path: folder.to_owned(), source })?;
+    let deck = super::Deck::new(scenario);
     (1..=scenario.story.len())
         .map(|number| {
             let out = folder.join(format!("step-{number:02}.{}", format.extension()));
-            write_step(scenario, number, &out, size, format).map(|()| out)
+            write_slide(&deck, number, &out, size, format).map(|()| out)
         })
         .collect()
 }

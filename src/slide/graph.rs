@@ -7,9 +7,9 @@ use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
 use super::{Area, BACKGROUND, INK, render::text_width, rgba};
 use crate::app::ViewState;
 use crate::model::Scenario;
+use crate::ui::graph::overlay;
 use crate::ui::graph::scene::{EdgeMeaning, GraphScene, SceneEdge};
 use crate::ui::graph::style::{self, Dash, NodeShape, SizeBy};
-use crate::ui::graph::{overlay, settled_positions};
 use crate::ui::palette;
 
 const LABEL_SIZE: f32 = 26.0;
@@ -31,16 +31,15 @@ impl Placement {
     }
 }
 
-pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &ViewState, unit: f32) {
+/// `layout` holds every actor's settled position (by its place in the scenario), as the Graph first shows it.
+pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, layout: &[[f32; 2]], view: &ViewState, unit: f32) {
     let scene = crate::ui::graph::scene::build(scenario, view.year, &view.filters, &view.selection, false);
     if scene.nodes.is_empty() {
         let note = "Nothing to show for this step's layers and year.";
         slide.text(area.centre(), note, 30.0 * unit, INK, Anchor::Middle, false);
         return;
     }
-    let layout = settled_positions(scenario);
-    let positions: Vec<[f32; 2]> =
-        scene.nodes.iter().map(|node| [layout[node.actor].x, layout[node.actor].y]).collect();
+    let positions: Vec<[f32; 2]> = scene.nodes.iter().map(|node| layout[node.actor]).collect();
     let radii: Vec<f32> = scene.nodes.iter().map(|node| style::node_radius(node, SizeBy::EnergyImports)).collect();
     let placement = fit(&scene, &positions, &radii, &view.selection, area, unit);
     let on_slide: Vec<[f32; 2]> = positions.iter().map(|&point| placement.place(point)).collect();

@@ -51,35 +51,64 @@ impl Area {
 
 /// The slide for story step `index` at `width` by `height` pixels; `None` when there is no such step.
 pub fn build(scenario: &Scenario, index: usize, width: u32, height: u32) -> Option<SlideScene> {
-    let step = scenario.story.get(index)?;
-    let mut slide = SlideScene::new(width, height, BACKGROUND);
-    // Sizes are set for 1080 pixels of height and scale with it.
-    let unit = height as f32 / 1080.0;
-    let band = caption::band_height(step, width as f32, unit);
-    let content = Area {
-        left: 0.0,
-        top: 56.0 * unit,
-        width: width as f32,
-        height: (height as f32 - band - 56.0 * unit).max(1.0),
-    };
-    let view = view_for_step(step, scenario, &ViewState::default());
-    match (view.central, matrix_for_step(step)) {
-        (CentralView::Matrices, Some(kind)) => grid::draw(&mut slide, content, scenario, &view, kind, unit),
-        (CentralView::Charts, _) => bars::draw(&mut slide, content, scenario, &view, unit),
-        (CentralView::Timeline, _) => timeline::draw(&mut slide, content, scenario, &view, unit),
-        _ => graph::draw(&mut slide, content, scenario, &view, unit),
+    Deck::new(scenario).slide(index, width, height)
+}
+
+/// A scenario's story ready to be drawn as slides. The graph's layout is worked out once, when a graph step
+/// first needs it, and serves every step: on a large scenario it is the costly part.
+pub struct Deck<'a> {
+    scenario: &'a Scenario,
+    layout: std::cell::OnceCell<Vec<[f32; 2]>>,
+}
+
+impl<'a> Deck<'a> {
+    pub fn new(scenario: &'a Scenario) -> Deck<'a> {
+        Deck { scenario, layout: std::cell::OnceCell::new() }
     }
-    // The graph may reach past its area: the head is painted over it, as the caption band is.
-    let head = Shape::Rect {
-        min: [0.0, 0.0],
-        max: [width as f32, content.top],
-        corner_radius: 0.0,
-        fill: BACKGROUND,
-        outline: None,
-    };
-    slide.add(head);
-    caption::draw(&mut slide, scenario, index, band, unit);
-    Some(slide)
+
+    pub fn step_count(&self) -> usize {
+        self.scenario.story.len()
+    }
+
+    fn layout(&self) -> &[[f32; 2]] {
+        self.layout.get_or_init(|| {
+            crate::ui::graph::settled_positions(self.scenario).iter().map(|point| [point.x, point.y]).collect()
+        })
+    }
+
+    /// The slide for story step `index` at `width` by `height` pixels; `None` when there is no such step.
+    pub fn slide(&self, index: usize, width: u32, height: u32) -> Option<SlideScene> {
+        let scenario = self.scenario;
+        let step = scenario.story.get(index)?;
+        let mut slide = SlideScene::new(width, height, BACKGROUND);
+        // Sizes are set for 1080 pixels of height and scale with it.
+        let unit = height as f32 / 1080.0;
+        let band = caption::band_height(step, width as f32, unit);
+        let content = Area {
+            left: 0.0,
+            top: 56.0 * unit,
+            width: width as f32,
+            height: (height as f32 - band - 56.0 * unit).max(1.0),
+        };
+        let view = view_for_step(step, scenario, &ViewState::default());
+        match (view.central, matrix_for_step(step)) {
+            (CentralView::Matrices, Some(kind)) => grid::draw(&mut slide, content, scenario, &view, kind, unit),
+            (CentralView::Charts, _) => bars::draw(&mut slide, content, scenario, &view, unit),
+            (CentralView::Timeline, _) => timeline::draw(&mut slide, content, scenario, &view, unit),
+            _ => graph::draw(&mut slide, content, scenario, self.layout(), &view, unit),
+        }
+        // The graph may reach past its area: the head is painted over it, as the caption band is.
+        let head = Shape::Rect {
+            min: [0.0, 0.0],
+            max: [width as f32, content.top],
+            corner_radius: 0.0,
+            fill: BACKGROUND,
+            outline: None,
+        };
+        slide.add(head);
+        caption::draw(&mut slide, scenario, index, band, unit);
+        Some(slide)
+    }
 }
 
 /// The line naming what a chart or grid shows, at the top left of its area.

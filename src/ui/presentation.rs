@@ -99,7 +99,15 @@ fn speaker_notes(ctx: &egui::Context, scenario: &Scenario, shown: &Presentation,
 fn notes_ui(ui: &mut egui::Ui, scenario: &Scenario, shown: &Presentation, actions: &mut Vec<Action>) {
     let count = scenario.story.len();
     let Some(step) = scenario.story.get(shown.step) else { return };
-    ui.label(RichText::new(format!("Step {} of {count}: {}", shown.step + 1, step.title)).size(22.0).strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Step {} of {count}: {}", shown.step + 1, step.title)).size(22.0).strong());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(RichText::new(elapsed(ui.input(|input| input.time) - shown.started_at)).size(22.0))
+                .on_hover_text("Time since the show began");
+        });
+    });
+    // The clock ticks even when nothing else moves.
+    ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
     ui.separator();
     egui::ScrollArea::vertical().max_height(ui.available_height() - 70.0).show(ui, |ui| {
         match &step.notes {
@@ -120,4 +128,24 @@ fn notes_ui(ui: &mut egui::Ui, scenario: &Scenario, shown: &Presentation, action
             actions.push(Action::Slide(SlideMove::Next));
         }
     });
+}
+
+/// "12:05": minutes and seconds (hours too, past one).
+fn elapsed(seconds: f64) -> String {
+    let total = seconds.max(0.0) as u64;
+    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
+    if hours > 0 { format!("{hours}:{minutes:02}:{seconds:02}") } else { format!("{minutes}:{seconds:02}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::elapsed;
+
+    #[test]
+    fn the_presenters_clock_reads_minutes_and_seconds() {
+        assert_eq!(elapsed(0.0), "0:00");
+        assert_eq!(elapsed(725.9), "12:05");
+        assert_eq!(elapsed(3_725.0), "1:02:05");
+        assert_eq!(elapsed(-3.0), "0:00");
+    }
 }
