@@ -15,6 +15,13 @@ pub fn signed(value: f64) -> String {
     if value > 0.0 { format!("+{value:.1}") } else { format!("{value:.1}") }
 }
 
+/// A running time as "12:05", with hours past one ("1:02:05"); negative times read "0:00".
+pub fn clock(seconds: f64) -> String {
+    let total = seconds.max(0.0) as u64;
+    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
+    if hours > 0 { format!("{hours}:{minutes:02}:{seconds:02}") } else { format!("{minutes}:{seconds:02}") }
+}
+
 /// "1 vote", "4 votes".
 pub fn count(number: usize, noun: &str) -> String {
     if number == 1 { format!("1 {noun}") } else { format!("{number} {noun}s") }
@@ -23,6 +30,14 @@ pub fn count(number: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_reads_minutes_and_seconds() {
+        assert_eq!(clock(0.0), "0:00");
+        assert_eq!(clock(725.9), "12:05");
+        assert_eq!(clock(3_725.0), "1:02:05");
+        assert_eq!(clock(-3.0), "0:00");
+    }
 
     #[test]
     fn percents_keep_a_decimal_only_where_it_matters() {

@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -165,33 +167,44 @@ fn the_current_view_becomes_a_new_step_that_undo_takes_back() {
     assert_eq!(harness.state().document.scenario.story.len(), before);
 }
 
-#[test]
-fn present_export_slides_writes_every_step_as_a_png_into_the_folder_typed() {
-    let folder = tempfile::tempdir().expect("temporary folder");
-    let target = folder.path().join("handout");
-    let mut harness = open_bundled("serbia-2023.ron");
+/// Chooses a Present menu export, types `target` into the path entry (tests have no native dialog), and waits
+/// for the background export to report `finished` in the status bar.
+fn export_from_present_menu(
+    harness: &mut Harness<'_, GeoDepApp>,
+    item: &str,
+    field: &str,
+    target: &Path,
+    finished: &str,
+) {
     harness.get_by_label("Present").click();
     harness.run();
-    harness.get_by_label("Export slides…").click();
+    harness.get_by_label(item).click();
     harness.run();
-    // No native dialog in tests: the folder is typed.
-    harness.get_by_label("Folder").click();
+    harness.get_by_label(field).click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("Folder").type_text(&target.display().to_string());
+    harness.get_by_label(field).type_text(&target.display().to_string());
     harness.run();
     harness.get_by_label("Export").click();
     harness.run();
-    let steps = harness.state().document.scenario.story.len();
-    let finished = format!("Wrote {steps} slides to {}", target.display());
     for _ in 0..600 {
-        if harness.query_by_label(&finished).is_some() {
+        if harness.query_by_label(finished).is_some() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
         harness.run_steps(1);
     }
-    harness.get_by_label(&finished);
+    harness.get_by_label(finished);
+}
+
+#[test]
+fn present_export_slides_writes_every_step_as_a_png_into_the_folder_typed() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let target = folder.path().join("handout");
+    let mut harness = open_bundled("serbia-2023.ron");
+    let steps = harness.state().document.scenario.story.len();
+    let finished = format!("Wrote {steps} slides to {}", target.display());
+    export_from_present_menu(&mut harness, "Export slides…", "Folder", &target, &finished);
     for step in 1..=steps {
         let file = target.join(format!("step-{step:02}.png"));
         let bytes = std::fs::read(&file).unwrap_or_else(|_| panic!("{} was written", file.display()));
@@ -207,26 +220,8 @@ fn present_export_this_steps_slide_writes_the_step_shown_last_as_one_png() {
     press(&mut harness, egui::Key::F5);
     press(&mut harness, egui::Key::PageDown);
     press(&mut harness, egui::Key::Escape);
-    harness.get_by_label("Present").click();
-    harness.run();
-    harness.get_by_label("Export this step's slide…").click();
-    harness.run();
-    harness.get_by_label("File path").click();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("File path").type_text(&target.display().to_string());
-    harness.run();
-    harness.get_by_label("Export").click();
-    harness.run();
     let finished = format!("Wrote {}", target.display());
-    for _ in 0..600 {
-        if harness.query_by_label(&finished).is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.run_steps(1);
-    }
-    harness.get_by_label(&finished);
+    export_from_present_menu(&mut harness, "Export this step's slide…", "File path", &target, &finished);
     let written = std::fs::read(&target).expect("the slide was written");
     let expected = geodep::slide::build(&harness.state().document.scenario, 1, 1920, 1080).expect("step 2");
     assert_eq!(written, geodep::slide::render::to_png(&expected).expect("renders"), "it is step 2's slide");

@@ -112,12 +112,17 @@ fn draw_edge(slide: &mut SlideScene, edge: &SceneEdge, at: &[[f32; 2]], radius: 
         .collect();
     trim(&mut points, radius(edge.from), radius(edge.to) + 2.0 * unit);
     let width = look.width * 1.3 * unit;
-    let dash = match look.dash {
+    let dash = dash_pattern(look.dash, unit);
+    slide.add(Shape::Line { points, width, colour: rgba(look.colour), dash, arrow: look.arrow });
+}
+
+/// The dash and gap lengths of a line pattern on a slide, as the graph draws them on screen.
+fn dash_pattern(dash: Dash, unit: f32) -> Option<[f32; 2]> {
+    match dash {
         Dash::Solid => None,
         Dash::Dashed => Some([12.0 * unit, 8.0 * unit]),
         Dash::Dotted => Some([3.0 * unit, 7.0 * unit]),
-    };
-    slide.add(Shape::Line { points, width, colour: rgba(look.colour), dash, arrow: look.arrow });
+    }
 }
 
 /// Moves a curve's ends onto the edges of the nodes it joins.
@@ -249,11 +254,7 @@ fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Option<&str>, a
         };
         if seen.insert(key) {
             let look = style::edge_style(&edge.meaning);
-            let dash = match look.dash {
-                Dash::Solid => None,
-                Dash::Dashed => Some([12.0 * unit, 8.0 * unit]),
-                Dash::Dotted => Some([3.0 * unit, 7.0 * unit]),
-            };
+            let dash = dash_pattern(look.dash, unit);
             entries.push((rgba(look.colour), dash, 4.0 * unit, label));
         }
     }

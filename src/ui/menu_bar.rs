@@ -112,8 +112,7 @@ fn present_menu(ui: &mut egui::Ui, document: &Document, story_position: usize, a
     let steps = document.scenario.story.len();
     ui.weak(match steps {
         0 => "This scenario has no story yet".to_owned(),
-        1 => "The story has 1 step".to_owned(),
-        _ => format!("The story has {steps} steps"),
+        _ => format!("The story has {}", crate::format::count(steps, "step")),
     });
     ui.add_enabled_ui(steps > 0, |ui| {
         command_button(ui, Command::Present, actions);

@@ -102,7 +102,7 @@ fn notes_ui(ui: &mut egui::Ui, scenario: &Scenario, shown: &Presentation, action
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("Step {} of {count}: {}", shown.step + 1, step.title)).size(22.0).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(RichText::new(elapsed(ui.input(|input| input.time) - shown.started_at)).size(22.0))
+            ui.label(RichText::new(crate::format::clock(ui.input(|input| input.time) - shown.started_at)).size(22.0))
                 .on_hover_text("Time since the show began");
         });
     });
@@ -128,24 +128,4 @@ fn notes_ui(ui: &mut egui::Ui, scenario: &Scenario, shown: &Presentation, action
             actions.push(Action::Slide(SlideMove::Next));
         }
     });
-}
-
-/// "12:05": minutes and seconds (hours too, past one).
-fn elapsed(seconds: f64) -> String {
-    let total = seconds.max(0.0) as u64;
-    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
-    if hours > 0 { format!("{hours}:{minutes:02}:{seconds:02}") } else { format!("{minutes}:{seconds:02}") }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::elapsed;
-
-    #[test]
-    fn the_presenters_clock_reads_minutes_and_seconds() {
-        assert_eq!(elapsed(0.0), "0:00");
-        assert_eq!(elapsed(725.9), "12:05");
-        assert_eq!(elapsed(3_725.0), "1:02:05");
-        assert_eq!(elapsed(-3.0), "0:00");
-    }
 }
