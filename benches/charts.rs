@@ -11,8 +11,9 @@ use eframe::egui;
 use geodep::app::{Action, Document, ViewState};
 use geodep::charts;
 use geodep::model::Commodity;
+use geodep::state::MatrixKind;
 use geodep::ui::charts::{ChartKind, ChartsView};
-use geodep::ui::matrices::{MatricesView, MatrixKind};
+use geodep::ui::matrices::MatricesView;
 
 fn chart_data(criterion: &mut Criterion) {
     let large = common::large_scenario();
@@ -61,7 +62,7 @@ fn bench_frames(criterion: &mut Criterion, name: &str, mut draw: impl FnMut(&mut
 }
 
 fn chart_frames(criterion: &mut Criterion) {
-    let bundled = geodep::io::load_text(geodep::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
+    let bundled = geodep::io::load_text(geodep::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
     let bundled = Document::unsaved(bundled, "bundled");
     let mut large = Document::unsaved(common::large_scenario(), "large");
     large.warnings.clear();

@@ -37,7 +37,7 @@ fn bench_frames(criterion: &mut Criterion, name: &str, document: Document) {
 }
 
 fn graph_frames(criterion: &mut Criterion) {
-    let bundled = load_text(geodep::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
+    let bundled = load_text(geodep::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
     bench_frames(criterion, "graph frame: bundled serbia-2023", Document::unsaved(bundled, "bundled"));
     let mut large = Document::unsaved(common::large_scenario(), "large");
     large.warnings.clear();

@@ -10,7 +10,7 @@ mod common;
 use common::large_scenario;
 
 fn loading(criterion: &mut Criterion) {
-    let bundled = geodep::app::BUNDLED_SCENARIO;
+    let bundled = geodep::library::BUNDLED_SCENARIO;
     criterion.bench_function("load bundled serbia-2023 (parse, index, validate)", |bench| {
         bench.iter(|| load_text(black_box(bundled)))
     });

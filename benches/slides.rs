@@ -8,7 +8,7 @@ use geodep::io::load_text;
 use geodep::slide;
 
 fn slides(criterion: &mut Criterion) {
-    let scenario = load_text(geodep::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
+    let scenario = load_text(geodep::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
     let mut group = criterion.benchmark_group("slides of the bundled serbia-2023 story");
     group.sample_size(20);
     group.bench_function("build step 2 (graph) at 1920x1080", |bench| {

@@ -27,6 +27,9 @@ pub const BUNDLED: [BundledScenario; 4] =
     bundled!["serbia-2023.ron", "western-balkans-gas.ron", "eu-russia-energy.ron", "unga-ukraine-votes.ron"];
 
 /// A bundled scenario by its file name.
+/// The scenario opened when GeoDep starts without a file: the first of `BUNDLED`.
+pub const BUNDLED_SCENARIO: &str = BUNDLED[0].text;
+
 pub fn find(file_name: &str) -> Option<&'static BundledScenario> {
     BUNDLED.iter().find(|bundled| bundled.file_name == file_name)
 }

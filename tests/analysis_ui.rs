@@ -103,7 +103,7 @@ fn comparing_with_another_file_lists_what_differs() {
     let folder = tempfile::tempdir().unwrap();
     let older = folder.path().join("older.ron");
     // The older version has Serbia and Kosovo's dispute at -0.5 instead of -0.8.
-    let text = geodep::app::BUNDLED_SCENARIO.replacen("strength: -0.8,", "strength: -0.5,", 1);
+    let text = geodep::library::BUNDLED_SCENARIO.replacen("strength: -0.8,", "strength: -0.5,", 1);
     std::fs::write(&older, text).unwrap();
     let mut harness = section("Changes");
     let ctx = harness.ctx.clone();

@@ -78,7 +78,7 @@ fn the_exposure_ranking_orders_consumers_and_counts_those_over_the_threshold() {
     harness.get_by_label("2. Serbia: 85%");
     harness.get_by_label("3. Hungary: 65%");
     harness.get_by_label("4. Turkey: 42% of imports");
-    harness.state_mut().charts.threshold = Some(0.9);
+    harness.state_mut().views.charts.threshold = Some(0.9);
     harness.run_steps(3);
     harness.get_by_label("1 of 4 consumers got at least 90% of their gas from Russia in 2023.");
 }
@@ -86,10 +86,10 @@ fn the_exposure_ranking_orders_consumers_and_counts_those_over_the_threshold() {
 #[test]
 fn clicking_an_exposure_bar_selects_that_consumer() {
     let mut harness = open("Charts", Some("Exposure"));
-    let serbia_bar = harness.state().charts.exposure_bar_on_screen(1).expect("the exposure chart is drawn");
+    let serbia_bar = harness.state().views.charts.exposure_bar_on_screen(1).expect("the exposure chart is drawn");
     click_at(&mut harness, serbia_bar, egui::Modifiers::NONE);
     assert_eq!(selection(&harness), ["SRB"]);
-    let hungary_bar = harness.state().charts.exposure_bar_on_screen(2).unwrap();
+    let hungary_bar = harness.state().views.charts.exposure_bar_on_screen(2).unwrap();
     click_at(&mut harness, hungary_bar, egui::Modifiers::SHIFT);
     assert_eq!(selection(&harness), ["HUN", "SRB"]);
 }
@@ -117,7 +117,7 @@ fn the_flow_diagram_lists_each_flow_once_and_a_band_click_picks_its_record() {
         "Serbia's share of imports is left out where its share of consumption is known"
     );
     let record = gas_record(&harness, "RUS", "BIH");
-    let band = harness.state().charts.flow_band_on_screen(record).expect("the band is drawn");
+    let band = harness.state().views.charts.flow_band_on_screen(record).expect("the band is drawn");
     harness.hover_at(band);
     harness.run_steps(60); // Tooltips wait for the pointer to rest.
     harness.get_by_label("Russia to Bosnia and Herzegovina · Gas");
@@ -173,7 +173,7 @@ fn clicking_the_timeline_chooses_the_year_everywhere() {
     let mut harness = open("Timeline", None);
     harness.get_by_label_contains("2023: ");
     harness.get_by_label("Serbian parliamentary and local elections");
-    let mid_2022 = harness.state().timeline.screen_position(2022.5).expect("the timeline is drawn");
+    let mid_2022 = harness.state().views.timeline.screen_position(2022.5).expect("the timeline is drawn");
     click_at(&mut harness, mid_2022, egui::Modifiers::NONE);
     assert_eq!(harness.state().view.year, Some(2022));
     harness.get_by_label_contains("2022: ");

@@ -27,7 +27,7 @@ fn press(harness: &mut Harness<'_, GeoDepApp>, modifiers: egui::Modifiers, key: 
 }
 
 fn select(harness: &mut Harness<'_, GeoDepApp>, kind: RecordKind, index: usize) {
-    harness.state_mut().editor.select(kind, index);
+    harness.state_mut().views.editor.select(kind, index);
     harness.run_steps(3);
 }
 
@@ -73,7 +73,8 @@ fn a_new_record_shows_its_problems_beside_its_fields() {
     harness.run_steps(3);
     // A new flow cites no source yet, which `geodep check` reports as a warning.
     harness.get_by_label("warning: energy flow cites no source");
-    harness.get_by_label("1 warning");
+    // In the record's row of the table, and in the status bar's count of the scenario's problems.
+    assert_eq!(harness.query_all_by_label("1 warning").count(), 2);
 }
 
 #[test]
@@ -160,7 +161,7 @@ fn edits_saved_and_reopened_are_intact() {
     harness.get_by_label("New energy flow").click();
     harness.run_steps(3);
     select(&mut harness, RecordKind::Tie, 0);
-    harness.state_mut().editor.kind = RecordKind::Tie;
+    harness.state_mut().views.editor.kind = RecordKind::Tie;
     harness.run_steps(2);
     harness.get_by_label("Delete").click();
     harness.run_steps(3);

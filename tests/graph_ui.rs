@@ -4,7 +4,7 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use geodep::app::GeoDepApp;
-use geodep::ui::graph::scene::EdgeMeaning;
+use geodep::scene::graph::EdgeMeaning;
 
 mod common;
 
@@ -15,11 +15,11 @@ fn harness() -> Harness<'static, GeoDepApp> {
 }
 
 fn node(harness: &Harness<'_, GeoDepApp>, id: &str) -> egui::Pos2 {
-    harness.state().graph.node_on_screen(id).unwrap_or_else(|| panic!("{id} is not drawn"))
+    harness.state().views.graph.node_on_screen(id).unwrap_or_else(|| panic!("{id} is not drawn"))
 }
 
 fn energy_edges(harness: &Harness<'_, GeoDepApp>) -> usize {
-    let scene = harness.state().graph.scene().expect("a scene");
+    let scene = harness.state().views.graph.scene().expect("a scene");
     scene.edges.iter().filter(|edge| matches!(edge.meaning, EdgeMeaning::Energy { .. })).count()
 }
 
@@ -55,7 +55,7 @@ fn the_year_selector_changes_which_records_are_drawn() {
     let year_2021 = energy_edges(&harness);
     // In 2021 Bulgaria still took Russian gas (77%); in 2023 it took Azerbaijani gas and Hungary's flow is listed.
     assert_ne!(year_2021, year_2023);
-    let scene = harness.state().graph.scene().unwrap();
+    let scene = harness.state().views.graph.scene().unwrap();
     let bulgaria = scene.node_by_id["BGR"];
     let russia = scene.node_by_id["RUS"];
     assert!(
@@ -68,11 +68,11 @@ fn the_year_selector_changes_which_records_are_drawn() {
 #[test]
 fn focus_shows_only_the_selection_and_its_neighbours() {
     let mut harness = harness();
-    let all = harness.state().graph.scene().unwrap().nodes.len();
+    let all = harness.state().views.graph.scene().unwrap().nodes.len();
     harness.state_mut().view.select("CHN", false);
     harness.get_by_label("Focus").click();
     harness.run_steps(3);
-    let scene = harness.state().graph.scene().unwrap();
+    let scene = harness.state().views.graph.scene().unwrap();
     let shown: Vec<&str> = scene.nodes.iter().map(|node| node.id.as_str()).collect();
     assert!(shown.len() < all, "{shown:?}");
     assert!(shown.contains(&"CHN") && shown.contains(&"SRB"), "{shown:?}");

@@ -4,10 +4,10 @@ use eframe::egui;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use geodep::app::{Action, ViewState};
 use geodep::model::Scenario;
+use geodep::state::{Action, Document, ViewState};
 
-type State = (Scenario, ViewState, Vec<Action>);
+type State = (Document, ViewState, Vec<Action>);
 
 const SCENARIO: &str = r#"Scenario(
     format: 1,
@@ -60,10 +60,10 @@ fn harness_sized(selection: &[&str], year: Option<i32>, size: [f32; 2]) -> Harne
         ViewState { selection: selection.iter().map(|id| id.to_string()).collect(), year, ..ViewState::default() };
     let mut harness = Harness::builder().with_size(size).build_ui_state(
         |ui, state: &mut State| {
-            let (scenario, view, actions) = state;
-            geodep::ui::inspector::ui(ui, scenario, view, actions);
+            let (document, view, actions) = state;
+            geodep::ui::inspector::ui(ui, &document.scenario, document.derived(), view, actions);
         },
-        (scenario(), view, Vec::new()),
+        (Document::unsaved(scenario(), "test"), view, Vec::new()),
     );
     harness.run();
     harness

@@ -18,7 +18,7 @@ fn open_bundled(file_name: &'static str) -> Harness<'static, GeoDepApp> {
         let ctx = egui::Context::default();
         app.apply(&ctx, Action::OpenBundled(file_name));
         let document = app.document.clone();
-        app.graph.settle_layout(&document);
+        app.views.graph.settle_layout(&document);
         app
     });
     harness.run_steps(4);
@@ -52,10 +52,11 @@ fn assert_step_shown(harness: &Harness<'_, GeoDepApp>, index: usize) {
     assert_eq!(app.view.year, step.year.or(app.view.year));
     if matches!(step.view, ViewKind::Graph | ViewKind::Map) {
         let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
-        let shown: Vec<&str> = focus.iter().copied().filter(|id| app.graph.node_on_screen(id).is_some()).collect();
+        let shown: Vec<&str> =
+            focus.iter().copied().filter(|id| app.views.graph.node_on_screen(id).is_some()).collect();
         assert!(!shown.is_empty(), "step {}: none of its focus actors is on the graph", index + 1);
         for id in shown {
-            let position = app.graph.node_on_screen(id).expect("shown");
+            let position = app.views.graph.node_on_screen(id).expect("shown");
             assert!(window.contains(position), "step {}: {id} is drawn off screen at {position:?}", index + 1);
         }
     }

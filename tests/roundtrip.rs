@@ -95,7 +95,7 @@ proptest! {
 
 #[test]
 fn the_bundled_scenario_round_trips() {
-    let report = load_text(geodep::app::BUNDLED_SCENARIO);
+    let report = load_text(geodep::library::BUNDLED_SCENARIO);
     let scenario = report.scenario.expect("the bundled scenario loads without errors");
     let text = to_canonical_text(&scenario);
     let again = load_text(&text).scenario.expect("its canonical form loads too");

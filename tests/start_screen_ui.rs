@@ -44,7 +44,7 @@ fn picking_a_scenario_opens_it_unsaved_and_closes_the_screen() {
     assert_eq!(app.document.scenario.title, title);
     assert_eq!(app.document.display_name, "unga-ukraine-votes.ron (bundled)");
     assert!(app.document.path.is_none(), "a template is a new document; saving asks where");
-    assert!(!app.start_screen.open);
+    assert!(!app.views.start_screen.open);
     assert!(harness.query_by_label("Welcome to GeoDep").is_none());
 }
 
@@ -53,13 +53,13 @@ fn escape_and_close_keep_the_open_scenario() {
     let mut harness = harness(Settings::default(), Startup::StartScreen);
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert!(!harness.state().start_screen.open);
+    assert!(!harness.state().views.start_screen.open);
     assert_eq!(harness.state().document.scenario.title, title_of("serbia-2023.ron"));
 
     let mut harness = self::harness(Settings::default(), Startup::StartScreen);
     harness.get_by_label("Close Esc").click();
     harness.run();
-    assert!(!harness.state().start_screen.open);
+    assert!(!harness.state().views.start_screen.open);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn recent_files_open_and_missing_ones_are_marked() {
     harness.get_by_label("my-scenario.ron").click();
     harness.run();
     assert_eq!(harness.state().document.path.as_deref(), Some(present.as_path()));
-    assert!(!harness.state().start_screen.open);
+    assert!(!harness.state().views.start_screen.open);
 }
 
 #[test]
@@ -90,10 +90,10 @@ fn file_new_from_template_and_its_shortcut_show_the_gallery() {
 
     harness.key_press(egui::Key::Escape);
     harness.run();
-    assert!(!harness.state().start_screen.open);
+    assert!(!harness.state().views.start_screen.open);
     harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::N);
     harness.run();
-    assert!(harness.state().start_screen.open);
+    assert!(harness.state().views.start_screen.open);
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn the_screen_can_be_turned_off_for_the_next_start() {
     let settings = harness.state().settings.clone();
     assert!(settings.skip_start_screen);
     let next_start = self::harness(settings, Startup::StartScreen);
-    assert!(!next_start.state().start_screen.open);
+    assert!(!next_start.state().views.start_screen.open);
     assert_eq!(next_start.state().document.scenario.title, title_of("serbia-2023.ron"));
 }
 

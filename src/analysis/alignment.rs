@@ -88,7 +88,7 @@ mod tests {
 
     #[test]
     fn serbia_and_russia_agree_in_an_eighth_of_the_bundled_votes() {
-        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         // Both voted in four resolutions: three times yes against no (0), once an abstention against no (0.5).
         let found = agreement(&scenario, "SRB", "RUS").unwrap();
         assert_eq!(found.votes, 4);

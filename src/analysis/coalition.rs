@@ -83,7 +83,7 @@ mod tests {
 
     #[test]
     fn the_coalition_against_russia_in_the_bundled_scenario() {
-        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         assert_eq!(targets(&scenario, 2023)[0], "RUS");
         let found = coalition(&scenario, "RUS", 2023);
         let refusing = &found.stances.iter().find(|(stance, _)| *stance == Stance::Refuses).unwrap().1;

@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn the_bundled_scenario_flags_serbia_and_hungary() {
-        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         let found = flags(&scenario, 2023);
         let texts: Vec<&str> = found.iter().map(|flag| flag.text.as_str()).collect();
         assert!(

@@ -129,7 +129,7 @@ pub fn tie_network(scenario: &crate::model::Scenario, year: i32) -> Vec<ActorMea
 mod tests {
     #[test]
     fn serbia_is_the_hub_of_the_bundled_ties() {
-        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         let found = super::tie_network(&scenario, 2023);
         assert_eq!(found[0].actor, "SRB", "{found:#?}");
         assert!(found[0].betweenness > 0.0);

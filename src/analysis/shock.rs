@@ -99,7 +99,7 @@ mod tests {
     use super::*;
 
     fn bundled() -> Scenario {
-        crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
+        crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
     }
 
     fn lost(losses: &[Loss], consumer: &str, commodity: Commodity) -> Option<f64> {

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use super::action::PathPurpose;
+use crate::state::PathPurpose;
 
 /// A person takes longer than this to cancel a dialog; an answer sooner means none was shown.
 const FASTEST_HUMAN_CANCEL: Duration = Duration::from_millis(400);

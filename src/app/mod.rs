@@ -1,38 +1,29 @@
 //! The eframe app: the open document, view state and settings, and the one place where actions are
-//! applied (`apply`). Views in `crate::ui` draw from shared references and return actions.
+//! applied (`apply`). Views in `crate::ui` draw from shared references and return actions; the state they read
+//! and the actions they return live in `crate::state`, below both.
 
-mod action;
-mod commands;
-mod document;
+mod derived_refresh;
 mod file_dialogs;
-mod history;
-pub mod presentation;
+mod file_work;
+mod files;
 mod presenting;
 mod safekeeping;
-mod settings;
 mod slide_export;
-mod view_state;
 
 use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
-pub use action::{Action, PathPurpose, UiZoom};
-pub use commands::{Command, presentation_keys};
-pub use document::Document;
-pub use safekeeping::{Safekeeping, SaveQuestion};
-pub use settings::{Settings, ThemeChoice};
-pub use view_state::{CentralView, GraphFilters, GraphOverlay, ViewState};
+pub use crate::state::{
+    Action, CentralView, Document, FailedLoad, GraphFilters, GraphOverlay, PathPurpose, Presentation, Safekeeping,
+    SaveQuestion, Settings, Status, ThemeChoice, UiZoom, ViewState,
+};
 
-use crate::diagnostic::Diagnostic;
 use crate::edit::Edit;
 use crate::io::{load_file, load_text};
 use crate::model::RecordRef;
 use crate::ui;
 use file_dialogs::{DialogOutcome, FileDialogs};
-
-/// The scenario opened when GeoDep starts without a file: the first of `crate::library::BUNDLED`.
-pub const BUNDLED_SCENARIO: &str = crate::library::BUNDLED[0].text;
 
 /// What to open at start.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,39 +36,16 @@ pub enum Startup {
     Untitled,
 }
 
-/// A file that failed to open, shown with its diagnostics while the previous scenario stays open.
-#[derive(Debug, Clone)]
-pub struct FailedLoad {
-    pub path: PathBuf,
-    pub diagnostics: Vec<Diagnostic>,
-    /// The name of the document that stays open instead, if there is one worth naming.
-    pub kept_open: Option<String>,
-}
-
-/// A one-line message in the status bar.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
-}
-
 pub struct GeoDepApp {
     pub document: Document,
     pub view: ViewState,
     pub settings: Settings,
     pub failed_load: Option<FailedLoad>,
     pub status: Option<Status>,
-    pub path_prompt: Option<ui::path_prompt::PathPrompt>,
-    pub actors_panel: ui::actors_panel::ActorsPanel,
-    pub graph: ui::graph::GraphView,
-    pub charts: ui::charts::ChartsView,
-    pub editor: ui::editor::EditorView,
-    pub analysis: ui::analysis::AnalysisView,
-    pub matrices: ui::matrices::MatricesView,
-    pub timeline: ui::timeline::TimelineView,
-    pub start_screen: ui::start_screen::StartScreen,
+    /// The views' own state: cameras, caches, the start screen, an open path prompt.
+    pub views: ui::Views,
     /// The story played as slides, while it plays.
-    pub presentation: Option<presentation::Presentation>,
+    pub presentation: Option<Presentation>,
     /// The story step shown last, where Shift+F5 starts.
     pub story_position: usize,
     pub safekeeping: Safekeeping,
@@ -88,6 +56,9 @@ pub struct GeoDepApp {
     /// Set once the person chose to quit, so the next close request is let through.
     closing_confirmed: bool,
     dialogs: FileDialogs,
+    /// Opening, saving and autosaving running in the background.
+    files: files::FileJobs,
+    derived_refresh: derived_refresh::DerivedRefresh,
     slide_export: slide_export::SlideExport,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
@@ -117,15 +88,7 @@ impl GeoDepApp {
             settings,
             failed_load: None,
             status: None,
-            path_prompt: None,
-            actors_panel: Default::default(),
-            graph: Default::default(),
-            charts: Default::default(),
-            editor: Default::default(),
-            analysis: Default::default(),
-            matrices: Default::default(),
-            timeline: Default::default(),
-            start_screen: Default::default(),
+            views: ui::Views::default(),
             presentation: None,
             story_position: 0,
             safekeeping: Safekeeping::default(),
@@ -133,6 +96,8 @@ impl GeoDepApp {
             after_save: None,
             closing_confirmed: false,
             dialogs: FileDialogs::default(),
+            files: files::FileJobs::default(),
+            derived_refresh: Default::default(),
             slide_export: Default::default(),
             shown_title: String::new(),
             applied_theme: None,
@@ -142,7 +107,7 @@ impl GeoDepApp {
             Startup::StartScreen => {
                 app.open_bundled(crate::library::BUNDLED[0].file_name);
                 if !app.settings.skip_start_screen {
-                    app.start_screen.show(&app.settings);
+                    app.views.start_screen.show(&app.settings);
                 }
             }
             Startup::File(path) => app.open(&path),
@@ -167,9 +132,14 @@ impl GeoDepApp {
             Action::NewScenario => self.replace_document(Document::new_untitled()),
             Action::OpenDialog => self.start_dialog(ctx, PathPurpose::Open),
             Action::Open(path) => self.open(&path),
+            Action::AcceptOpened => {
+                if let Some(document) = self.files.opened.take() {
+                    self.show_opened(*document);
+                }
+            }
             Action::OpenBundled(file_name) => self.open_bundled(file_name),
-            Action::ShowStartScreen(true) => self.start_screen.show(&self.settings),
-            Action::ShowStartScreen(false) => self.start_screen.open = false,
+            Action::ShowStartScreen(true) => self.views.start_screen.show(&self.settings),
+            Action::ShowStartScreen(false) => self.views.start_screen.open = false,
             Action::SetStartScreenAtLaunch(show) => self.settings.skip_start_screen = !show,
             Action::Save => match self.document.path.clone() {
                 Some(path) => self.save_checked(ctx, &path, false),
@@ -195,9 +165,11 @@ impl GeoDepApp {
             Action::KeepMine => self.keep_mine(),
             Action::RestoreRecovered(index) => self.restore(index),
             Action::DiscardRecovered(index) => self.discard_recovered(index),
-            Action::TypePath(purpose) => self.path_prompt = Some(self.new_path_prompt(purpose, None)),
-            Action::ClosePathPrompt => self.path_prompt = None,
+            Action::TypePath(purpose) => self.views.path_prompt = Some(self.new_path_prompt(purpose, None)),
+            Action::ClosePathPrompt => self.views.path_prompt = None,
             Action::Quit => {
+                // A save in progress is let finish, so that no half-written temporary file is left behind.
+                self.finish_save(ctx, std::time::Duration::from_secs(600));
                 self.forget_recovery();
                 self.closing_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -208,7 +180,10 @@ impl GeoDepApp {
                     self.perform(ctx, pending);
                 }
             }
-            Action::CancelPending => self.unsaved_prompt = None,
+            Action::CancelPending => {
+                self.unsaved_prompt = None;
+                self.files.opened = None;
+            }
             Action::Select { id, additive } => {
                 self.view.highlighted_record = None;
                 self.view.select(&id, additive);
@@ -221,7 +196,7 @@ impl GeoDepApp {
             Action::SetYear(year) => self.view.year = year,
             Action::SetOverlay(overlay) => self.view.overlay = overlay,
             Action::CompareWithFile(path) => match load_file(&path).scenario {
-                Some(other) => self.analysis.changes.compare_with(path, other),
+                Some(other) => self.views.analysis.changes.compare_with(path, other),
                 None => self.set_status(
                     format!("Cannot compare with {}: it does not open (geodep check lists why)", path.display()),
                     true,
@@ -233,7 +208,7 @@ impl GeoDepApp {
             Action::ToggleHelp => self.view.show_help = !self.view.show_help,
             Action::Edit(edit) => self.edit(&edit),
             Action::EditRecord { kind, index } => {
-                self.editor.select(kind, index);
+                self.views.editor.select(kind, index);
                 self.view.central = CentralView::Data;
             }
             Action::Undo => match self.document.undo() {
@@ -341,30 +316,6 @@ impl GeoDepApp {
         }
     }
 
-    /// Opens a file; when it fails, its diagnostics are shown and the open scenario stays.
-    pub fn open(&mut self, path: &Path) {
-        // Stamped before reading, so that a change made while reading is noticed rather than missed.
-        let stamp = crate::io::disk_stamp::FileStamp::of(path);
-        let report = load_file(path);
-        match report.scenario {
-            Some(scenario) => {
-                let mut document = Document::from_file(scenario, path, report.diagnostics, report.has_comments);
-                document.disk_stamp = stamp;
-                self.replace_document(document);
-                self.settings.remember(path);
-                self.set_status(format!("Opened {}", path.display()), false);
-            }
-            None => {
-                let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
-                let noun = if errors == 1 { "problem" } else { "problems" };
-                self.set_status(format!("Could not open {}: {errors} {noun}, listed below", path.display()), true);
-                let kept_open = self.kept_open();
-                self.failed_load =
-                    Some(FailedLoad { path: path.to_owned(), diagnostics: report.diagnostics, kept_open });
-            }
-        }
-    }
-
     /// The open document's name, unless it is an empty new scenario (as at start, before anything opened).
     fn kept_open(&self) -> Option<String> {
         let document = &self.document;
@@ -379,7 +330,7 @@ impl GeoDepApp {
         self.view = ViewState::for_scenario(&document.scenario);
         self.document = document;
         self.failed_load = None;
-        self.start_screen.open = false;
+        self.views.start_screen.open = false;
     }
 
     fn set_status(&mut self, text: String, is_error: bool) {
@@ -418,7 +369,7 @@ impl GeoDepApp {
             DialogOutcome::Unavailable(purpose) => {
                 let note = "No file dialog could be shown on this desktop (no file-chooser portal or zenity). \
                             Type the file's path instead.";
-                self.path_prompt = Some(self.new_path_prompt(purpose, Some(note)));
+                self.views.path_prompt = Some(self.new_path_prompt(purpose, Some(note)));
             }
         }
     }
@@ -445,6 +396,8 @@ impl GeoDepApp {
 
     /// Work that is not drawing: finished dialogs, dropped files, shortcuts, the window title and theme.
     fn handle_input(&mut self, ctx: &egui::Context) {
+        self.poll_files(ctx);
+        self.refresh_derived(ctx);
         if let Some(outcome) = self.dialogs.poll() {
             self.handle_dialog_outcome(ctx, outcome);
         }
@@ -460,7 +413,11 @@ impl GeoDepApp {
             None => {}
         }
         let close_requested = ctx.input(|input| input.viewport().close_requested());
-        if close_requested && self.document.dirty && !self.closing_confirmed {
+        if close_requested && self.files.is_saving() && !self.closing_confirmed {
+            // The window closes once the save has finished.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.files.close_after_save = true;
+        } else if close_requested && self.document.dirty && !self.closing_confirmed {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.unsaved_prompt = Some(Action::Quit);
         }
@@ -477,11 +434,11 @@ impl GeoDepApp {
             self.end_presentation(ctx);
         }
         if self.presentation.is_some() {
-            for action in commands::presentation_keys(ctx) {
+            for action in ui::commands::presentation_keys(ctx) {
                 self.apply(ctx, action);
             }
         }
-        for action in commands::pressed_shortcuts(ctx) {
+        for action in ui::commands::pressed_shortcuts(ctx) {
             self.apply(ctx, action);
         }
         self.check_disk(ctx);
@@ -503,7 +460,7 @@ impl GeoDepApp {
                 egui::Visuals::light()
             };
             ctx.set_visuals_of(egui::Theme::Light, light);
-            ctx.set_theme(self.settings.theme.preference());
+            ctx.set_theme(ui::style::theme_preference(self.settings.theme));
             self.applied_theme = Some(self.settings.theme);
         }
         if ctx.zoom_factor() != self.settings.ui_scale {
@@ -548,7 +505,19 @@ impl eframe::App for GeoDepApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let actions = ui::draw(ui, self);
+        let shown = ui::Shown {
+            document: &self.document,
+            view: &self.view,
+            settings: &self.settings,
+            failed_load: self.failed_load.as_ref(),
+            status: self.status.as_ref(),
+            unsaved_prompt: self.unsaved_prompt.as_ref(),
+            safekeeping: &self.safekeeping,
+            presentation: self.presentation.as_ref(),
+            story_position: self.story_position,
+            busy: self.busy(),
+        };
+        let actions = ui::draw(ui, &shown, &mut self.views);
         let ctx = ui.ctx().clone();
         for action in actions {
             self.apply(&ctx, action);

@@ -5,8 +5,10 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::{GeoDepApp, presentation};
+use super::GeoDepApp;
 use crate::edit::Edit;
+use crate::scene::story;
+use crate::state::Presentation;
 use crate::ui;
 
 impl GeoDepApp {
@@ -20,14 +22,14 @@ impl GeoDepApp {
             return;
         }
         let step = if from_current { self.story_position.min(count - 1) } else { 0 };
-        self.start_screen.open = false;
+        self.views.start_screen.open = false;
         self.view.show_help = false;
-        self.presentation = Some(presentation::Presentation {
+        self.presentation = Some(Presentation {
             step,
             document: self.document.id,
             view_before: self.view.clone(),
-            matrix_before: self.matrices.kind,
-            camera_before: self.graph.story_camera(),
+            matrix_before: self.views.matrices.kind,
+            camera_before: self.views.graph.story_camera(),
             show_notes: false,
             was_fullscreen: ctx.input(|input| input.viewport().fullscreen.unwrap_or(false)),
             started_at: ctx.input(|input| input.time),
@@ -39,16 +41,16 @@ impl GeoDepApp {
     /// Shows story step `index`: its view, layers, year, focus and shock, the camera moving to it.
     pub(super) fn show_step(&mut self, index: usize) {
         let Some(step) = self.document.scenario.story.get(index) else { return };
-        self.view = presentation::view_for_step(step, &self.document.scenario, &self.view);
-        if let Some(kind) = presentation::matrix_for_step(step) {
-            self.matrices.kind = kind;
+        self.view = story::view_for_step(step, &self.document.scenario, &self.view);
+        if let Some(kind) = story::matrix_for_step(step) {
+            self.views.matrices.kind = kind;
         }
         if step.view == crate::model::ViewKind::Charts {
-            self.charts.chart = ui::charts::ChartKind::SupplyMix;
+            self.views.charts.chart = ui::charts::ChartKind::SupplyMix;
         }
         match step.camera {
-            Some(camera) => self.graph.fly_to(ui::graph::CameraGoal::Exact(camera)),
-            None => self.graph.fly_to(ui::graph::CameraGoal::Fit(step.focus.clone())),
+            Some(camera) => self.views.graph.fly_to(ui::graph::CameraGoal::Exact(camera)),
+            None => self.views.graph.fly_to(ui::graph::CameraGoal::Fit(step.focus.clone())),
         }
         self.story_position = index;
         if let Some(shown) = &mut self.presentation {
@@ -64,18 +66,18 @@ impl GeoDepApp {
         }
         if shown.document == self.document.id {
             self.view = shown.view_before;
-            self.matrices.kind = shown.matrix_before;
-            self.graph.fly_to(ui::graph::CameraGoal::Exact(shown.camera_before));
+            self.views.matrices.kind = shown.matrix_before;
+            self.views.graph.fly_to(ui::graph::CameraGoal::Exact(shown.camera_before));
         }
     }
 
     /// Adds the view on screen as a story step after the last one (undoable like any edit).
     pub(super) fn add_view_as_step(&mut self) {
         let count = self.document.scenario.story.len();
-        match presentation::step_from_view(&self.view, self.matrices.kind, count) {
+        match story::step_from_view(&self.view, self.views.matrices.kind, count) {
             Some(mut step) => {
                 if step.view == crate::model::ViewKind::Graph {
-                    step.camera = Some(self.graph.story_camera());
+                    step.camera = Some(self.views.graph.story_camera());
                 }
                 let title = step.title.clone();
                 self.edit(&Edit::Add(crate::edit::Record::StoryStep(step)));

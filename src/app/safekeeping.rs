@@ -3,42 +3,15 @@
 //! file every few seconds, and offering it back after a crash.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use eframe::egui;
 
-use super::{Document, GeoDepApp};
-use crate::io::disk_stamp::{DiskChange, FileStamp, disk_change};
-use crate::io::recovery::{RecoveredWork, Recovery};
-use crate::io::{load_file, save_scenario};
-
-/// How often unsaved work is written to the recovery file, and the open file looked at for changes.
-pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(5);
-pub const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
-
-/// Why a save waits for the person's answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveQuestion {
-    /// The file has comments written by hand, which saving cannot keep.
-    Comments(PathBuf),
-    /// Another program changed (or removed) the file since it was opened or saved here.
-    ChangedOnDisk(PathBuf, DiskChange),
-}
-
-#[derive(Default)]
-pub struct Safekeeping {
-    recovery: Option<Recovery>,
-    /// Work found in the recovery folder at start, offered back.
-    pub recovered: Vec<RecoveredWork>,
-    /// The recovery file of the open document, once written.
-    autosaved_key: Option<String>,
-    /// The document revision last autosaved, and when.
-    autosaved: Option<(u64, u64, Instant)>,
-    last_disk_check: Option<Instant>,
-    /// The open file changed on disk; the person has not answered yet.
-    pub disk_notice: Option<DiskChange>,
-    pub save_question: Option<SaveQuestion>,
-}
+use super::GeoDepApp;
+use crate::io::disk_stamp::{FileStamp, disk_change};
+use crate::io::load_file;
+use crate::io::recovery::Recovery;
+use crate::state::{AUTOSAVE_EVERY, DISK_CHECK_EVERY, Document, SaveQuestion};
 
 impl GeoDepApp {
     /// Autosaves unsaved work to recovery files in `folder`, and offers back any work found there from a run
@@ -58,24 +31,7 @@ impl GeoDepApp {
             return;
         }
         self.safekeeping.save_question = None;
-        match save_scenario(path, &self.document.scenario) {
-            Ok(report) => {
-                self.document.mark_saved(path);
-                self.safekeeping.disk_notice = None;
-                self.forget_recovery();
-                self.settings.remember(path);
-                let backup = report.backup.map(|backup| format!("; previous version kept as {}", backup.display()));
-                self.set_status(format!("Saved {}{}", path.display(), backup.unwrap_or_default()), false);
-                if let Some(pending) = self.after_save.take() {
-                    self.apply(ctx, pending);
-                }
-            }
-            // The document keeps its edits and its dirty mark: nothing is lost, the person can retry.
-            Err(error) => {
-                self.after_save = None;
-                self.set_status(format!("Not saved: {error}"), true);
-            }
-        }
+        self.start_save(ctx, path);
     }
 
     /// Only saving over the document's own file can lose something.
@@ -122,7 +78,9 @@ impl GeoDepApp {
 
     /// Writes unsaved work to the recovery file when it changed and the last autosave is a few seconds old.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(recovery) = &self.safekeeping.recovery else { return };
+        if self.safekeeping.recovery.is_none() || self.files.autosave.is_some() {
+            return;
+        }
         let document = &self.document;
         if !document.dirty {
             // Undone back to the saved state: the autosaved copy holds nothing worth offering any more.
@@ -140,18 +98,13 @@ impl GeoDepApp {
             ctx.request_repaint_after(AUTOSAVE_EVERY);
             return;
         }
-        let key = Recovery::key(document.path.as_deref(), document.id);
-        match recovery.write(&key, document.path.as_deref(), &document.scenario) {
-            Ok(()) => {
-                self.safekeeping.autosaved = Some((document.id, document.revision, Instant::now()));
-                self.safekeeping.autosaved_key = Some(key);
-            }
-            Err(error) => self.set_status(format!("Could not autosave unsaved work: {error}"), true),
-        }
+        self.start_autosave();
     }
 
     /// The open document's work is saved or discarded: its recovery file goes.
     pub(super) fn forget_recovery(&mut self) {
+        // An autosave still being written would bring the file back after it is removed.
+        self.finish_autosave(std::time::Duration::from_secs(600));
         if let (Some(recovery), Some(key)) = (&self.safekeeping.recovery, self.safekeeping.autosaved_key.take()) {
             recovery.remove(&key);
         }

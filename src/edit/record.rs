@@ -70,6 +70,21 @@ impl RecordKind {
         }
     }
 
+    /// The type of record in the format's schema, which lists its fields.
+    pub fn record_type(self) -> crate::model::schema::RecordType {
+        use crate::model::schema::RecordType;
+        match self {
+            RecordKind::Actor => RecordType::Actor,
+            RecordKind::Energy => RecordType::EnergyFlow,
+            RecordKind::Sanctions => RecordType::SanctionStance,
+            RecordKind::Tie => RecordType::Tie,
+            RecordKind::Vote => RecordType::Vote,
+            RecordKind::Event => RecordType::Event,
+            RecordKind::Source => RecordType::Source,
+            RecordKind::StoryStep => RecordType::StoryStep,
+        }
+    }
+
     pub fn count(self, scenario: &Scenario) -> usize {
         match self {
             RecordKind::Actor => scenario.actors.len(),

@@ -41,13 +41,28 @@ impl LoadReport {
 }
 
 pub fn load_file(path: &Path) -> LoadReport {
-    match read_limited(path) {
+    load_file_with_progress(path, &mut |_| {})
+}
+
+/// `load_file`, calling `progress` with the number of bytes read so far (for a progress bar).
+pub fn load_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64)) -> LoadReport {
+    match read_limited(path, progress) {
         Ok(bytes) => load_bytes(&bytes),
         Err(message) => LoadReport::failed(Diagnostic::error("", message)),
     }
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+/// Loads a scenario from any reader (the app reads files this way; tests pass a slow one), calling `progress`
+/// with the number of bytes read so far. At most `MAX_FILE_BYTES` are read.
+pub fn load_from_reader(reader: &mut dyn Read, progress: &mut dyn FnMut(u64)) -> LoadReport {
+    match read_bounded(reader, progress) {
+        Ok(bytes) => load_bytes(&bytes),
+        Err(ReadFailure::TooLarge(size)) => LoadReport::failed(Diagnostic::error("", too_large_message(size))),
+        Err(ReadFailure::Io(error)) => LoadReport::failed(Diagnostic::error("", format!("cannot read it: {error}"))),
+    }
+}
+
+fn read_limited(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Vec<u8>, String> {
     let metadata = std::fs::metadata(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
     if metadata.is_dir() {
         return Err(format!("{} is a folder, not a scenario file", path.display()));
@@ -55,14 +70,42 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large_message(metadata.len()));
     }
-    let file = std::fs::File::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+    let mut file = std::fs::File::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
+    read_bounded(&mut file, progress).map_err(|failure| match failure {
+        ReadFailure::TooLarge(size) => too_large_message(size),
+        ReadFailure::Io(error) => format!("cannot read {}: {error}", path.display()),
+    })
+}
+
+enum ReadFailure {
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads to the end in blocks, reporting progress after each. One byte past the limit is read, so that a file
+/// growing while it is read (or a device) is refused too.
+fn read_bounded(reader: &mut dyn Read, progress: &mut dyn FnMut(u64)) -> Result<Vec<u8>, ReadFailure> {
+    const BLOCK: usize = 256 * 1024;
     let mut bytes = Vec::new();
-    // Read one byte past the limit, so that a file growing while we read (or a device) is refused too.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let mut limited = reader.take(MAX_FILE_BYTES + 1);
+    loop {
+        let before = bytes.len();
+        bytes.resize(before + BLOCK, 0);
+        match limited.read(&mut bytes[before..]) {
+            Ok(0) => {
+                bytes.truncate(before);
+                break;
+            }
+            Ok(read) => {
+                bytes.truncate(before + read);
+                progress(bytes.len() as u64);
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => bytes.truncate(before),
+            Err(error) => return Err(ReadFailure::Io(error)),
+        }
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large_message(bytes.len() as u64));
+        return Err(ReadFailure::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
 }

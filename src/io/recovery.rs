@@ -3,7 +3,6 @@
 //! first line says which file it recovers. Saving or discarding the work removes it; after a crash it is still
 //! there, and the next start offers it back.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -51,11 +50,7 @@ impl Recovery {
         std::fs::create_dir_all(&self.folder)?;
         let origin = original.map_or_else(|| UNTITLED.to_owned(), |path| path.display().to_string());
         let text = format!("{HEADER}{origin}\n{}", crate::io::to_canonical_text(scenario));
-        let mut temporary = tempfile::NamedTempFile::new_in(&self.folder)?;
-        temporary.write_all(text.as_bytes())?;
-        temporary.as_file().sync_all()?;
-        temporary.persist(self.file(key)).map_err(|error| error.error)?;
-        Ok(())
+        crate::io::safe_write::write_whole(&self.file(key), text.as_bytes())
     }
 
     /// Removes a recovery file once its work is saved or discarded; one that is already gone is fine.

@@ -180,8 +180,9 @@ pub fn replace_file(path: &Path, contents: &[u8]) -> Result<SaveReport, SaveErro
     replace_file_with(path, contents, fill_file)
 }
 
-/// Writes an exported file (a slide image) whole or not at all: through a temporary file in the same folder,
-/// renamed over `path`. Unlike [`replace_file`] it keeps no `.bak`: an export is made again, not edited.
+/// Writes a file whole or not at all (an exported slide, an autosaved recovery file): through a temporary file
+/// in the same folder, renamed over `path`. Unlike [`replace_file`] it keeps no `.bak`: such files are made
+/// again, not edited.
 pub fn write_whole(path: &Path, contents: &[u8]) -> io::Result<()> {
     let folder = match path.parent() {
         Some(folder) if !folder.as_os_str().is_empty() => folder,

@@ -2,12 +2,12 @@
 //! name and share written in it where it fits, and the unknown rest in grey.
 
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, INK, render::text_width, rgba};
-use crate::app::ViewState;
+use super::{Area, INK, render::text_width};
 use crate::charts::supply_mix::supply_mix;
 use crate::format::percent;
 use crate::model::Scenario;
-use crate::ui::palette;
+use crate::scene::palette;
+use crate::state::ViewState;
 
 const UNKNOWN: Rgba = Rgba::rgb(215, 215, 215);
 const MAX_BARS: usize = 8;
@@ -40,7 +40,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
     }
     let colour = |supplier: &str| {
         let index = suppliers.iter().position(|known| *known == supplier).unwrap_or(0);
-        rgba(palette::CATEGORICAL[index % (palette::CATEGORICAL.len() - 1)])
+        palette::CATEGORICAL[index % (palette::CATEGORICAL.len() - 1)]
     };
     key(slide, area, scenario, &suppliers, &colour, unit);
     let label_size = 24.0 * unit;
@@ -70,8 +70,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
             let text = format!("{name} {}", percent(share));
             let size = (height * 0.42).min(26.0 * unit);
             if text_width(&text, size) + 12.0 * unit < span {
-                let ink =
-                    rgba(crate::ui::matrices::text_colour_on(eframe::egui::Color32::from_rgb(fill.0, fill.1, fill.2)));
+                let ink = crate::scene::marks::text_colour_on(fill);
                 slide.text([x + span / 2.0, y + height / 2.0], &text, size, ink, Anchor::Middle, false);
             }
             x += span;

@@ -4,13 +4,13 @@
 use std::collections::BTreeSet;
 
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, BACKGROUND, INK, render::text_width, rgba};
-use crate::app::ViewState;
+use super::{Area, BACKGROUND, INK, render::text_width};
 use crate::model::Scenario;
-use crate::ui::graph::overlay;
-use crate::ui::graph::scene::{EdgeMeaning, GraphScene, SceneEdge};
-use crate::ui::graph::style::{self, Dash, NodeShape, SizeBy};
-use crate::ui::palette;
+use crate::scene::graph::{EdgeMeaning, GraphScene, SceneEdge};
+use crate::scene::graph_style::{self as style, Dash, NodeShape, SizeBy};
+use crate::scene::overlay;
+use crate::scene::palette;
+use crate::state::ViewState;
 
 const LABEL_SIZE: f32 = 26.0;
 /// How close the slide may zoom in on its focus, per 1080 pixels of height.
@@ -33,7 +33,7 @@ impl Placement {
 
 /// `layout` holds every actor's settled position (by its place in the scenario), as the Graph first shows it.
 pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, layout: &[[f32; 2]], view: &ViewState, unit: f32) {
-    let scene = crate::ui::graph::scene::build(scenario, view.year, &view.filters, &view.selection, false);
+    let scene = crate::scene::graph::build(scenario, view.year, &view.filters, &view.selection, false);
     if scene.nodes.is_empty() {
         let note = "Nothing to show for this step's layers and year.";
         slide.text(area.centre(), note, 30.0 * unit, INK, Anchor::Middle, false);
@@ -58,7 +58,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, layout: &[[
             None => palette::actor_kind(scene.nodes[node].kind),
         };
         let selected = view.selection.contains(id);
-        draw_node(slide, style::node_shape(scene.nodes[node].kind), *point, radius(node), rgba(fill), selected, unit);
+        draw_node(slide, style::node_shape(scene.nodes[node].kind), *point, radius(node), fill, selected, unit);
     }
     draw_labels(slide, &scene, &on_slide, &radius, &view.selection, area, unit);
     draw_key(slide, &scene, overlay.as_ref().map(|overlay| overlay.title.as_str()), area, unit);
@@ -113,7 +113,7 @@ fn draw_edge(slide: &mut SlideScene, edge: &SceneEdge, at: &[[f32; 2]], radius: 
     trim(&mut points, radius(edge.from), radius(edge.to) + 2.0 * unit);
     let width = look.width * 1.3 * unit;
     let dash = dash_pattern(look.dash, unit);
-    slide.add(Shape::Line { points, width, colour: rgba(look.colour), dash, arrow: look.arrow });
+    slide.add(Shape::Line { points, width, colour: look.colour, dash, arrow: look.arrow });
 }
 
 /// The dash and gap lengths of a line pattern on a slide, as the graph draws them on screen.
@@ -255,13 +255,13 @@ fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Option<&str>, a
         if seen.insert(key) {
             let look = style::edge_style(&edge.meaning);
             let dash = dash_pattern(look.dash, unit);
-            entries.push((rgba(look.colour), dash, 4.0 * unit, label));
+            entries.push((look.colour, dash, 4.0 * unit, label));
         }
     }
     entries.sort_by(|a, b| a.3.cmp(&b.3));
     if let Some(title) = overlay {
         let label = format!("{title}: the darker red, the more supply lost");
-        entries.push((rgba(crate::ui::graph::loss_colour(1.0)), None, 0.0, label));
+        entries.push((crate::scene::overlay::loss_colour(1.0), None, 0.0, label));
     }
     let size = 20.0 * unit;
     let right = area.right() - 24.0 * unit;

@@ -1,16 +1,15 @@
 //! A matrix on a slide: sanctions stances, ties or ballots as the Matrices tab shows them (a colour and a letter
 //! or number per cell), narrowed to the step's focus actors when the whole grid would be too small to read.
 
-use eframe::egui::Color32;
-
-use super::scene::{Anchor, Outline, Shape, SlideScene};
-use super::{Area, INK, render::text_width, rgba};
-use crate::app::ViewState;
+use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
+use super::{Area, INK, render::text_width};
 use crate::charts::matrices::{Matrix, sanctions_matrix, ties_matrix, votes_matrix};
 use crate::format::signed;
 use crate::model::Scenario;
-use crate::ui::matrices::{MatrixKind, ballot_letter, stance_letter};
-use crate::ui::palette;
+use crate::scene::marks::{ballot_letter, stance_letter};
+use crate::scene::palette;
+use crate::state::MatrixKind;
+use crate::state::ViewState;
 
 /// Above this many rows, only the focus actors' rows are shown.
 const READABLE_ROWS: usize = 14;
@@ -20,7 +19,7 @@ struct Grid {
     title: String,
     rows: Vec<String>,
     columns: Vec<String>,
-    cells: Vec<Vec<Option<(Color32, String)>>>,
+    cells: Vec<Vec<Option<(Rgba, String)>>>,
     legend: String,
 }
 
@@ -68,7 +67,7 @@ fn grid<Cell>(
     scenario: &Scenario,
     matrix: &Matrix<Cell>,
     view: &ViewState,
-    look: impl Fn(&Cell) -> (Color32, String),
+    look: impl Fn(&Cell) -> (Rgba, String),
     title: String,
 ) -> Grid {
     let mut rows: Vec<usize> = (0..matrix.rows.len()).collect();
@@ -139,8 +138,8 @@ fn draw_grid(slide: &mut SlideScene, area: Area, grid: &Grid, unit: f32) {
             let Some((fill, text)) = content else { continue };
             let inset = 2.0 * unit;
             let (min, max) = ([x + inset, y + inset], [x + cell - inset, y + cell - inset]);
-            slide.add(Shape::Rect { min, max, corner_radius: 4.0 * unit, fill: rgba(*fill), outline: None });
-            let ink = rgba(crate::ui::matrices::text_colour_on(*fill));
+            slide.add(Shape::Rect { min, max, corner_radius: 4.0 * unit, fill: *fill, outline: None });
+            let ink = crate::scene::marks::text_colour_on(*fill);
             slide.text([x + cell / 2.0, y + cell / 2.0], text, text_size, ink, Anchor::Middle, true);
         }
     }

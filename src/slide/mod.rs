@@ -14,11 +14,9 @@ pub mod svg;
 mod text;
 mod timeline;
 
-use eframe::egui::Color32;
-
-use crate::app::presentation::{matrix_for_step, view_for_step};
-use crate::app::{CentralView, ViewState};
 use crate::model::Scenario;
+use crate::scene::story::{matrix_for_step, view_for_step};
+use crate::state::{CentralView, ViewState};
 use scene::{Rgba, Shape, SlideScene};
 
 /// Slides are drawn black on white, like the projector theme: they print and project well.
@@ -71,9 +69,7 @@ impl<'a> Deck<'a> {
     }
 
     fn layout(&self) -> &[[f32; 2]] {
-        self.layout.get_or_init(|| {
-            crate::ui::graph::settled_positions(self.scenario).iter().map(|point| [point.x, point.y]).collect()
-        })
+        self.layout.get_or_init(|| crate::scene::graph_layout::settled_positions(self.scenario))
     }
 
     /// The slide for story step `index` at `width` by `height` pixels; `None` when there is no such step.
@@ -122,19 +118,13 @@ fn footnote(slide: &mut SlideScene, area: Area, text: &str, unit: f32) {
     slide.text(position, text, 22.0 * unit, WEAK_INK, scene::Anchor::Start, false);
 }
 
-/// An egui colour (the views' palette) as a slide colour.
-pub(crate) fn rgba(colour: Color32) -> Rgba {
-    let [red, green, blue, alpha] = colour.to_srgba_unmultiplied();
-    Rgba(red, green, blue, alpha)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use scene::Shape;
 
     fn bundled() -> Scenario {
-        crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
+        crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
     }
 
     fn texts(slide: &SlideScene) -> Vec<&str> {

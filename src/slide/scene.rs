@@ -1,18 +1,7 @@
 //! A slide as plain shapes and text in pixels, with no drawing library behind it: the slide builders fill it,
 //! `svg` writes it out and `render` turns it into a PNG. Coordinates grow right and down from the top left.
 
-/// A colour with straight (not premultiplied) alpha.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgba(pub u8, pub u8, pub u8, pub u8);
-
-impl Rgba {
-    pub const WHITE: Rgba = Rgba(255, 255, 255, 255);
-    pub const BLACK: Rgba = Rgba(0, 0, 0, 255);
-
-    pub const fn rgb(red: u8, green: u8, blue: u8) -> Rgba {
-        Rgba(red, green, blue, 255)
-    }
-}
+pub use crate::scene::Rgba;
 
 /// Where a text's position is along its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

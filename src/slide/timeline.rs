@@ -3,10 +3,10 @@
 
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
 use super::{Area, INK, WEAK_INK};
-use crate::app::ViewState;
 use crate::charts::timeline::{EntryKind, in_year, timeline};
 use crate::model::Scenario;
-use crate::ui::palette;
+use crate::scene::palette;
+use crate::state::ViewState;
 
 const MAX_LISTED: usize = 8;
 
@@ -54,9 +54,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
         let outline = Some(Outline { width: 1.5 * unit, colour: super::BACKGROUND });
         let radius = 9.0 * unit;
         match entry.kind {
-            EntryKind::Event => {
-                slide.add(Shape::Circle { centre, radius, fill: super::rgba(palette::CATEGORICAL[4]), outline })
-            }
+            EntryKind::Event => slide.add(Shape::Circle { centre, radius, fill: palette::CATEGORICAL[4], outline }),
             EntryKind::Vote => {
                 let [cx, cy] = centre;
                 let points = vec![
@@ -65,7 +63,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
                     [cx, cy + radius * 1.3],
                     [cx - radius * 1.3, cy],
                 ];
-                slide.add(Shape::Polygon { points, fill: super::rgba(palette::CATEGORICAL[5]), outline });
+                slide.add(Shape::Polygon { points, fill: palette::CATEGORICAL[5], outline });
             }
         }
     }

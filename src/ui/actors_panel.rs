@@ -2,8 +2,9 @@
 
 use eframe::egui;
 
-use crate::app::{Action, ViewState};
-use crate::model::{Actor, ActorKind, Scenario};
+use crate::derived::Derived;
+use crate::model::{Actor, Scenario};
+use crate::state::{Action, Document, ViewState};
 
 #[derive(Debug, Default)]
 pub struct ActorsPanel {
@@ -11,14 +12,14 @@ pub struct ActorsPanel {
 }
 
 impl ActorsPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
         egui::Panel::left("actors_panel").resizable(true).default_size(240.0).min_size(180.0).show(ui, |ui| {
             ui.add_space(6.0);
             ui.heading("Actors");
             self.search_ui(ui);
             ui.separator();
             egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                self.groups_ui(ui, scenario, view, actions);
+                self.groups_ui(ui, &document.scenario, document.derived(), view, actions);
             });
         });
     }
@@ -32,17 +33,31 @@ impl ActorsPanel {
         });
     }
 
-    fn groups_ui(&self, ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+    /// The actors of each kind in name order (worked out once per revision), those matching the search.
+    fn groups_ui(
+        &self,
+        ui: &mut egui::Ui,
+        scenario: &Scenario,
+        derived: &Derived,
+        view: &ViewState,
+        actions: &mut Vec<Action>,
+    ) {
         let query = self.search.trim().to_lowercase();
         let mut shown_any = false;
-        for kind in ActorKind::ALL {
-            let mut matching: Vec<&Actor> =
-                scenario.actors.iter().filter(|actor| actor.kind == kind && matches(actor, &query)).collect();
+        for (kind, sorted) in &derived.actors_by_kind {
+            // While a large scenario's new revision is worked out, the previous order may name a removed actor.
+            let matching: Vec<&Actor> = sorted
+                .iter()
+                .filter(|&&index| {
+                    query.is_empty() || derived.search_text.get(index).is_some_and(|text| text.contains(&query))
+                })
+                .filter_map(|&index| scenario.actors.get(index))
+                .filter(|actor| actor.kind == *kind)
+                .collect();
             if matching.is_empty() {
                 continue;
             }
             shown_any = true;
-            matching.sort_by_key(|actor| actor.name.to_lowercase());
             let header = format!("{} ({})", kind.plural_label(), matching.len());
             egui::CollapsingHeader::new(header).id_salt(kind).default_open(true).show(ui, |ui| {
                 for actor in matching {
@@ -55,13 +70,6 @@ impl ActorsPanel {
             ui.weak(text);
         }
     }
-}
-
-fn matches(actor: &Actor, query: &str) -> bool {
-    query.is_empty()
-        || actor.id.to_lowercase().contains(query)
-        || actor.name.to_lowercase().contains(query)
-        || actor.local_name.as_ref().is_some_and(|name| name.to_lowercase().contains(query))
 }
 
 fn actor_row(ui: &mut egui::Ui, actor: &Actor, view: &ViewState, actions: &mut Vec<Action>) {

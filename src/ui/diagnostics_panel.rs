@@ -1,10 +1,11 @@
-//! The problems panel: every diagnostic of a file that failed to open, or the warnings of the open one.
+//! The problems panel: every diagnostic of a file that failed to open, or the problems of the open scenario as
+//! it is now (worked out once per revision in `Derived`). Long lists draw only the rows in view.
 
 use eframe::egui::{self, RichText};
 
 use super::style::severity_colour;
-use crate::app::{Action, Document, FailedLoad};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::state::{Action, Document, FailedLoad};
 
 pub fn failed_load_ui(ui: &mut egui::Ui, failed: &FailedLoad, actions: &mut Vec<Action>) {
     let errors = failed.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
@@ -21,10 +22,17 @@ pub fn failed_load_ui(ui: &mut egui::Ui, failed: &FailedLoad, actions: &mut Vec<
     panel(ui, &heading, &failed.diagnostics, Action::DismissFailedLoad, actions);
 }
 
-pub fn warnings_ui(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
-    let count = document.warnings.len();
-    let heading = format!("{count} warning{} in {}", plural(count), document.file_name());
-    panel(ui, &heading, &document.warnings, Action::ShowProblems(false), actions);
+pub fn problems_ui(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
+    let derived = document.derived();
+    let heading = format!(
+        "{} error{}, {} warning{} in {}",
+        derived.errors,
+        plural(derived.errors),
+        derived.warnings,
+        plural(derived.warnings),
+        document.file_name()
+    );
+    panel(ui, &heading, &derived.problems, Action::ShowProblems(false), actions);
 }
 
 fn plural(count: usize) -> &'static str {
@@ -43,29 +51,37 @@ fn panel(ui: &mut egui::Ui, heading: &str, diagnostics: &[Diagnostic], close: Ac
             });
         });
         ui.separator();
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            egui::Grid::new("problems").num_columns(3).striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-                for diagnostic in diagnostics {
+        let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        egui::ScrollArea::vertical().auto_shrink([false, false]).show_rows(
+            ui,
+            row_height,
+            diagnostics.len(),
+            |ui, rows| {
+                for diagnostic in &diagnostics[rows] {
                     diagnostic_row(ui, diagnostic);
                 }
-            });
-        });
+            },
+        );
     });
 }
 
+/// One problem on one line: where, how bad, what (the whole text on hover when it does not fit).
 fn diagnostic_row(ui: &mut egui::Ui, diagnostic: &Diagnostic) {
-    let location = diagnostic.location();
-    ui.monospace(if location.is_empty() {
-        "—".to_owned()
-    } else {
-        format!("line {}", location.replacen(':', ", col ", 1))
+    ui.horizontal(|ui| {
+        let location = diagnostic.location();
+        let place = if location.is_empty() {
+            "—".to_owned()
+        } else {
+            format!("line {}", location.replacen(':', ", col ", 1))
+        };
+        ui.add_sized([120.0, ui.spacing().interact_size.y], egui::Label::new(RichText::new(place).monospace()));
+        let severity = RichText::new(diagnostic.severity.label()).color(severity_colour(ui, diagnostic.severity));
+        ui.add_sized([64.0, ui.spacing().interact_size.y], egui::Label::new(severity.strong()));
+        let text = if diagnostic.path.is_empty() {
+            diagnostic.message.clone()
+        } else {
+            format!("{}: {}", diagnostic.path, diagnostic.message)
+        };
+        ui.add(egui::Label::new(&text).truncate());
     });
-    ui.label(RichText::new(diagnostic.severity.label()).color(severity_colour(ui, diagnostic.severity)).strong());
-    let text = if diagnostic.path.is_empty() {
-        diagnostic.message.clone()
-    } else {
-        format!("{}: {}", diagnostic.path, diagnostic.message)
-    };
-    ui.add(egui::Label::new(text).wrap());
-    ui.end_row();
 }

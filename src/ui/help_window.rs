@@ -2,7 +2,8 @@
 
 use eframe::egui;
 
-use crate::app::{Action, Command};
+use crate::state::Action;
+use crate::ui::commands::Command;
 
 /// Gestures and keys of the graph, which are not menu commands.
 const GRAPH_GESTURES: [(&str, &str); 9] = [

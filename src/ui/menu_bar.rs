@@ -3,8 +3,9 @@
 
 use eframe::egui;
 
-use crate::app::{Action, Command, Document, PathPurpose, Settings, ThemeChoice};
 use crate::edit::RecordKind;
+use crate::state::{Action, Document, PathPurpose, Settings, ThemeChoice};
+use crate::ui::commands::Command;
 
 pub fn ui(
     ui: &mut egui::Ui,

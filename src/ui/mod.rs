@@ -6,6 +6,8 @@ pub mod actors_panel;
 pub mod analysis;
 mod cache;
 pub mod charts;
+pub mod colour;
+pub mod commands;
 pub mod diagnostics_panel;
 pub mod editor;
 pub mod graph;
@@ -14,7 +16,6 @@ pub mod inspector;
 pub mod matrices;
 pub mod menu_bar;
 pub mod overview;
-pub mod palette;
 pub mod path_prompt;
 pub mod presentation;
 mod record_details;
@@ -27,50 +28,67 @@ pub mod unsaved_prompt;
 
 use eframe::egui;
 
-use crate::app::{Action, CentralView, Command, GeoDepApp};
+use crate::state::{
+    Action, Busy, CentralView, Document, FailedLoad, Presentation, Safekeeping, Settings, Status, ViewState,
+};
+use commands::Command;
+
+/// What the window shows in one frame, borrowed from the app: views read it and never change it.
+pub struct Shown<'a> {
+    pub document: &'a Document,
+    pub view: &'a ViewState,
+    pub settings: &'a Settings,
+    pub failed_load: Option<&'a FailedLoad>,
+    pub status: Option<&'a Status>,
+    /// An action waiting for Save / Discard / Cancel.
+    pub unsaved_prompt: Option<&'a Action>,
+    pub safekeeping: &'a Safekeeping,
+    pub presentation: Option<&'a Presentation>,
+    /// The story step shown last, where Shift+F5 starts.
+    pub story_position: usize,
+    /// File work running in the background, once it takes longer than a moment.
+    pub busy: Option<Busy>,
+}
+
+/// The views' own transient state (cameras, caches, open pickers and prompts), which drawing may change.
+#[derive(Default)]
+pub struct Views {
+    pub path_prompt: Option<path_prompt::PathPrompt>,
+    pub actors_panel: actors_panel::ActorsPanel,
+    pub graph: graph::GraphView,
+    pub charts: charts::ChartsView,
+    pub editor: editor::EditorView,
+    pub analysis: analysis::AnalysisView,
+    pub matrices: matrices::MatricesView,
+    pub timeline: timeline::TimelineView,
+    pub start_screen: start_screen::StartScreen,
+}
 
 /// Draws the whole window for one frame and returns what the person asked for.
-pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
-    if app.presentation.is_some() {
-        return presentation::draw(ui, app);
+pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> {
+    if let Some(presentation) = shown.presentation {
+        return presentation::draw(ui, shown, presentation, views);
     }
-    app.graph.presenting = false;
+    views.graph.presenting = false;
     let mut actions = Vec::new();
-    let GeoDepApp {
-        document,
-        view,
-        settings,
-        failed_load,
-        status,
-        path_prompt,
-        actors_panel,
-        graph,
-        charts,
-        analysis,
-        editor,
-        matrices,
-        timeline,
-        unsaved_prompt,
-        safekeeping,
-        start_screen,
-        story_position,
-        ..
-    } = app;
-    menu_bar::ui(ui, document, settings, *story_position, &mut actions);
-    safekeeping::disk_notice_ui(ui, document, safekeeping, &mut actions);
-    status_bar::ui(ui, document, status.as_ref(), view, &mut actions);
-    if let Some(failed) = failed_load {
+    let Shown { document, view, settings, .. } = *shown;
+    let Views { path_prompt, actors_panel, graph, charts, analysis, editor, matrices, timeline, start_screen, .. } =
+        views;
+    menu_bar::ui(ui, document, settings, shown.story_position, &mut actions);
+    safekeeping::disk_notice_ui(ui, document, shown.safekeeping, &mut actions);
+    status_bar::ui(ui, document.derived(), shown.status, shown.busy.as_ref(), view, &mut actions);
+    if let Some(failed) = shown.failed_load {
         diagnostics_panel::failed_load_ui(ui, failed, &mut actions);
-    } else if view.show_problems && !document.warnings.is_empty() {
-        diagnostics_panel::warnings_ui(ui, document, &mut actions);
+    } else if view.show_problems && !document.derived().problems.is_empty() {
+        diagnostics_panel::problems_ui(ui, document, &mut actions);
     }
-    actors_panel.ui(ui, &document.scenario, view, &mut actions);
-    inspector::ui(ui, &document.scenario, view, &mut actions);
+    actors_panel.ui(ui, document, view, &mut actions);
+    inspector::ui(ui, &document.scenario, document.derived(), view, &mut actions);
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             central_tabs(ui, view.central, &mut actions);
             ui.separator();
-            year_selector(ui, &document.scenario, view.year, &mut actions);
+            year_selector(ui, &document.derived().years, view.year, &mut actions);
             ui.separator();
             ui.add(egui::Label::new(egui::RichText::new(&document.scenario.title).strong().size(17.0)).truncate());
         });
@@ -89,13 +107,13 @@ pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
         help_window::ui(ui.ctx(), &mut actions);
     }
     start_screen.ui(ui.ctx(), settings, &mut actions);
-    if let Some(pending) = unsaved_prompt {
+    if let Some(pending) = shown.unsaved_prompt {
         unsaved_prompt::ui(ui.ctx(), document, pending, &mut actions);
     }
-    if let Some(question) = &safekeeping.save_question {
+    if let Some(question) = &shown.safekeeping.save_question {
         safekeeping::save_question_ui(ui.ctx(), question, &mut actions);
     }
-    safekeeping::recovery_ui(ui.ctx(), safekeeping, &mut actions);
+    safekeeping::recovery_ui(ui.ctx(), shown.safekeeping, &mut actions);
     if let Some(prompt) = path_prompt {
         prompt.ui(ui.ctx(), &mut actions);
     }
@@ -116,7 +134,7 @@ fn central_tabs(ui: &mut egui::Ui, current: CentralView, actions: &mut Vec<Actio
 }
 
 /// The app-wide year: every view shows the records that apply in it.
-fn year_selector(ui: &mut egui::Ui, scenario: &crate::model::Scenario, year: Option<i32>, actions: &mut Vec<Action>) {
+fn year_selector(ui: &mut egui::Ui, years: &[i32], year: Option<i32>, actions: &mut Vec<Action>) {
     let label = ui.label("Year");
     let text = |year: Option<i32>| year.map_or_else(|| "All years".to_owned(), |year| year.to_string());
     let mut chosen = year;
@@ -124,7 +142,7 @@ fn year_selector(ui: &mut egui::Ui, scenario: &crate::model::Scenario, year: Opt
         .selected_text(text(year))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, "All years");
-            for known in scenario.years() {
+            for &known in years {
                 ui.selectable_value(&mut chosen, Some(known), known.to_string());
             }
         })

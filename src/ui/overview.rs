@@ -3,9 +3,9 @@
 use eframe::egui::{self, RichText};
 
 use super::style::section_heading;
-use crate::app::{Action, Document};
 use crate::edit::Edit;
 use crate::model::Scenario;
+use crate::state::{Action, Document};
 
 pub fn ui(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
     let scenario = &document.scenario;
@@ -22,7 +22,7 @@ pub fn ui(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
         }
         egui::CollapsingHeader::new("Edit the title, date and summary").show(ui, |ui| edit_ui(ui, scenario, actions));
         section_heading(ui, "Contents");
-        counts_ui(ui, scenario);
+        counts_ui(ui, scenario, &document.derived().years);
         section_heading(ui, "Sources");
         sources_ui(ui, scenario);
     });
@@ -54,14 +54,13 @@ fn edit_ui(ui: &mut egui::Ui, scenario: &Scenario, actions: &mut Vec<Action>) {
     });
 }
 
-fn counts_ui(ui: &mut egui::Ui, scenario: &Scenario) {
+fn counts_ui(ui: &mut egui::Ui, scenario: &Scenario, years: &[i32]) {
     egui::Grid::new("record_counts").num_columns(2).spacing([24.0, 4.0]).show(ui, |ui| {
         for (label, count) in scenario.record_counts() {
             ui.label(label);
             ui.label(RichText::new(count.to_string()).strong());
             ui.end_row();
         }
-        let years = scenario.years();
         if let (Some(first), Some(last)) = (years.first(), years.last()) {
             ui.label("Years covered");
             ui.label(RichText::new(format!("{first} – {last}")).strong());

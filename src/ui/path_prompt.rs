@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use crate::app::{Action, PathPurpose};
+use crate::state::{Action, PathPurpose};
 
 #[derive(Debug, Clone)]
 pub struct PathPrompt {

@@ -4,19 +4,19 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::presentation::{Presentation, SlideMove};
-use crate::app::{Action, CentralView, GeoDepApp};
 use crate::model::{Scenario, StoryStep};
+use crate::state::{Action, CentralView};
+use crate::state::{Presentation, SlideMove};
 
 const TITLE_SIZE: f32 = 34.0;
 const CAPTION_SIZE: f32 = 27.0;
 const NOTES_SIZE: f32 = 19.0;
 
 /// Draws a frame of the show.
-pub fn draw(ui: &mut egui::Ui, app: &mut GeoDepApp) -> Vec<Action> {
+pub fn draw(ui: &mut egui::Ui, window: &super::Shown, shown: &Presentation, views: &mut super::Views) -> Vec<Action> {
     let mut actions = Vec::new();
-    let GeoDepApp { document, view, presentation, graph, charts, matrices, timeline, .. } = app;
-    let Some(shown) = presentation.as_ref() else { return actions };
+    let (document, view) = (window.document, window.view);
+    let super::Views { graph, charts, matrices, timeline, .. } = views;
     let scenario = &document.scenario;
     let Some(step) = scenario.story.get(shown.step) else { return actions };
     caption_ui(ui, step, shown.step, scenario.story.len(), shown.show_notes, &mut actions);
@@ -88,7 +88,7 @@ fn speaker_notes(ctx: &egui::Context, scenario: &Scenario, shown: &Presentation,
         egui::CentralPanel::default().show(ui, |ui| notes_ui(ui, scenario, shown, actions));
         // Keys pressed while this window has the focus step the show too.
         if ui.ctx().viewport_id() == id {
-            actions.extend(crate::app::presentation_keys(ui.ctx()));
+            actions.extend(crate::ui::commands::presentation_keys(ui.ctx()));
         }
         if ui.input(|input| input.viewport().close_requested()) {
             actions.push(Action::ShowSpeakerNotes(false));

@@ -5,8 +5,8 @@ use std::time::SystemTime;
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{Action, Document, Safekeeping, SaveQuestion};
 use crate::io::disk_stamp::DiskChange;
+use crate::state::{Action, Document, Safekeeping, SaveQuestion};
 
 /// A bar under the menu when the open file was changed or removed by another program.
 pub fn disk_notice_ui(ui: &mut egui::Ui, document: &Document, safekeeping: &Safekeeping, actions: &mut Vec<Action>) {

@@ -61,3 +61,13 @@ pub fn projector_visuals() -> egui::Visuals {
     visuals.widgets.inactive.bg_fill = Color32::from_gray(225);
     visuals
 }
+
+/// The egui theme a theme choice asks for (the projector theme is a light one).
+pub fn theme_preference(choice: crate::state::ThemeChoice) -> egui::ThemePreference {
+    use crate::state::ThemeChoice;
+    match choice {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light | ThemeChoice::Projector => egui::ThemePreference::Light,
+        ThemeChoice::Dark => egui::ThemePreference::Dark,
+    }
+}

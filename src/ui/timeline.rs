@@ -7,9 +7,9 @@ use egui_plot::{MarkerShape, Plot, PlotPoint, PlotTransform, Points, Span, Text}
 
 use super::cache::Cached;
 use super::inspector::row::sources_ui;
-use crate::app::{Action, Document, ViewState};
 use crate::charts::timeline::{self, EntryKind, TimelineEntry};
 use crate::model::{RecordRef, Scenario};
+use crate::state::{Action, Document, ViewState};
 
 /// Entries closer than this (in years) go to different lanes.
 const LANE_GAP: f64 = 0.25;
@@ -39,8 +39,8 @@ impl TimelineView {
             ui.label("This scenario has no dated events or votes yet.");
             return;
         }
-        let chosen = view.chart_year(scenario);
-        toolbar(ui, scenario, view.year, actions);
+        let chosen = view.chart_year_of(document.derived());
+        toolbar(ui, &document.derived().years, view.year, actions);
         let lanes = entries.iter().map(|entry| entry.lane).max().unwrap_or(0) + 1;
         let plot_height = super::charts::common::plot_height(ui, 0.5, 120.0 + 34.0 * lanes as f32);
         let title_font = egui::FontId::proportional(13.0);
@@ -121,8 +121,7 @@ fn record_of(entry: &TimelineEntry) -> RecordRef {
 }
 
 /// Previous and next year, beside the legend.
-fn toolbar(ui: &mut egui::Ui, scenario: &Scenario, year: Option<i32>, actions: &mut Vec<Action>) {
-    let years = scenario.years();
+fn toolbar(ui: &mut egui::Ui, years: &[i32], year: Option<i32>, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let current = year.or(years.last().copied());
         let position = current.and_then(|current| years.iter().position(|known| *known == current));

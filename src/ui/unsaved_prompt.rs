@@ -2,7 +2,7 @@
 
 use eframe::egui;
 
-use crate::app::{Action, Document};
+use crate::state::{Action, Document};
 
 /// `pending` is what will happen after Save or Discard, to name it in the question.
 pub fn ui(ctx: &egui::Context, document: &Document, pending: &Action, actions: &mut Vec<Action>) {

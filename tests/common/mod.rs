@@ -13,7 +13,7 @@ pub fn bundled_harness() -> Harness<'static, GeoDepApp> {
         let mut app = GeoDepApp::new(Settings::default(), Startup::Bundled);
         app.disable_native_dialogs();
         let document = app.document.clone();
-        app.graph.settle_layout(&document);
+        app.views.graph.settle_layout(&document);
         app
     });
     harness.run_steps(4);

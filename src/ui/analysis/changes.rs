@@ -4,8 +4,7 @@
 use eframe::egui;
 
 use crate::analysis::diff::{ScenarioDiff, diff_years};
-use crate::app::{Action, CentralView, Document, GraphOverlay, ViewState};
-use crate::model::Dated;
+use crate::state::{Action, CentralView, Document, GraphOverlay, ViewState};
 use crate::ui::cache::Cached;
 use crate::ui::style::section_heading;
 
@@ -94,29 +93,20 @@ impl ChangesOptions {
     fn years_ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
         let scenario = &document.scenario;
         section_heading(ui, "Changes between two years");
-        let years = scenario.years();
+        let derived = document.derived();
+        let years = &derived.years;
         // By default from the first year an energy flow is dated (or any relationship, without energy) to the
         // year shown: the span over which dependence can be compared.
-        let energy_years = scenario.energy.iter().flat_map(|flow| flow.period().named_years()).min();
-        let any_years = || {
-            scenario
-                .sanctions
-                .iter()
-                .map(Dated::period)
-                .chain(scenario.ties.iter().map(Dated::period))
-                .flat_map(|period| period.named_years())
-                .min()
-        };
-        let (Some(first), Some(last)) = (energy_years.or_else(any_years), view.chart_year(scenario)) else {
+        let (Some(first), Some(last)) = (derived.first_relationship_year, view.chart_year_of(derived)) else {
             ui.label("This scenario has no dated relationships to compare.");
             return;
         };
         let (mut from, mut to) = (self.from.unwrap_or(first), self.to.unwrap_or(last));
         ui.horizontal(|ui| {
             ui.label("From");
-            year_picker(ui, "changes_from", &years, &mut from);
+            year_picker(ui, "changes_from", years, &mut from);
             ui.label("to");
-            year_picker(ui, "changes_to", &years, &mut to);
+            year_picker(ui, "changes_to", years, &mut to);
         });
         (self.from, self.to) = (Some(from), Some(to));
         let diff = self.diff.get((document.id, document.revision, from, to), || diff_years(scenario, from, to));

@@ -12,7 +12,7 @@ use eframe::egui;
 
 use super::cache::Cached;
 use crate::analysis::{dependence::Dependence, flags::Flag, network::ActorMeasures};
-use crate::app::{Action, Document, ViewState};
+use crate::state::{Action, Document, ViewState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Section {
@@ -66,7 +66,7 @@ impl AnalysisView {
                 }
             }
         });
-        let Some(year) = view.chart_year(scenario) else {
+        let Some(year) = view.chart_year_of(document.derived()) else {
             ui.label("This scenario has no dated records to analyse yet.");
             return;
         };

@@ -5,9 +5,9 @@ use eframe::egui::{self, RichText};
 
 use crate::analysis::alignment::{Agreement, agreement_with};
 use crate::analysis::coalition::{Coalition, coalition};
-use crate::app::{Action, Document, ViewState};
 use crate::format::{count, percent};
 use crate::model::{ActorKind, Scenario};
+use crate::state::{Action, Document, ViewState};
 use crate::ui::cache::Cached;
 use crate::ui::style::section_heading;
 
@@ -74,14 +74,14 @@ impl PoliticsOptions {
                 self.reference = Some(picked);
             }
         });
-        let overlay = crate::app::GraphOverlay::Agreement { reference: reference.clone() };
+        let overlay = crate::state::GraphOverlay::Agreement { reference: reference.clone() };
         if view.overlay.as_ref() == Some(&overlay) {
             if ui.button("Take off the graph").clicked() {
                 actions.push(Action::SetOverlay(None));
             }
         } else if ui.button("Show on the graph").on_hover_text("Colour the actors by their agreement").clicked() {
             actions.push(Action::SetOverlay(Some(overlay)));
-            actions.push(Action::ShowCentral(crate::app::CentralView::Graph));
+            actions.push(Action::ShowCentral(crate::state::CentralView::Graph));
         }
         let scores = self
             .agreements

@@ -5,9 +5,10 @@ use eframe::egui::{self, RichText};
 use egui_plot::{Bar, BarChart};
 
 use crate::analysis::shock::{Disruption, Loss, shock};
-use crate::app::{Action, CentralView, Document, GraphOverlay, ViewState};
+use crate::derived::Derived;
 use crate::format::percent;
 use crate::model::{Commodity, Scenario, ShareBasis};
+use crate::state::{Action, CentralView, Document, GraphOverlay, ViewState};
 use crate::ui::cache::Cached;
 use crate::ui::charts::common;
 use crate::ui::style::section_heading;
@@ -30,21 +31,6 @@ pub struct ShockOptions {
     losses: Cached<(u64, u64, i32, Disruption), Vec<Loss>>,
 }
 
-/// The actors that carry some flow in transit, and the named routes, in order.
-fn transit_countries(scenario: &Scenario) -> Vec<String> {
-    let mut found: Vec<String> = scenario.energy.iter().flat_map(|flow| flow.via.iter().cloned()).collect();
-    found.sort();
-    found.dedup();
-    found
-}
-
-fn routes(scenario: &Scenario) -> Vec<String> {
-    let mut found: Vec<String> = scenario.energy.iter().filter_map(|flow| flow.route.clone()).collect();
-    found.sort();
-    found.dedup();
-    found
-}
-
 impl ShockOptions {
     pub fn ui(
         &mut self,
@@ -56,7 +42,7 @@ impl ShockOptions {
     ) {
         let scenario = &document.scenario;
         section_heading(ui, "What if…");
-        let Some(disruption) = self.controls_ui(ui, scenario) else {
+        let Some(disruption) = self.controls_ui(ui, scenario, document.derived()) else {
             ui.label("This scenario has no energy flows to disrupt.");
             return;
         };
@@ -86,7 +72,7 @@ impl ShockOptions {
     }
 
     /// The kind of disruption and what it hits; returns the disruption chosen.
-    fn controls_ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario) -> Option<Disruption> {
+    fn controls_ui(&mut self, ui: &mut egui::Ui, scenario: &Scenario, derived: &Derived) -> Option<Disruption> {
         ui.horizontal(|ui| {
             for (kind, label) in [
                 (ShockKind::CutSupplier, "Cut a supplier"),
@@ -100,9 +86,9 @@ impl ShockOptions {
             }
         });
         let options = match self.kind {
-            ShockKind::CutSupplier => crate::charts::suppliers(scenario),
-            ShockKind::CloseTransit => transit_countries(scenario),
-            ShockKind::CloseRoute => routes(scenario),
+            ShockKind::CutSupplier => &derived.suppliers,
+            ShockKind::CloseTransit => &derived.transit_countries,
+            ShockKind::CloseRoute => &derived.routes,
         };
         let chosen =
             self.choice.clone().filter(|choice| options.contains(choice)).or_else(|| options.first().cloned())?;
@@ -112,7 +98,7 @@ impl ShockOptions {
         };
         ui.horizontal(|ui| {
             egui::ComboBox::from_id_salt("shock_choice").selected_text(shown(&chosen)).show_ui(ui, |ui| {
-                for option in &options {
+                for option in options {
                     if ui.selectable_label(*option == chosen, shown(option)).clicked() {
                         self.choice = Some(option.clone());
                     }
@@ -168,7 +154,7 @@ fn losses_chart(ui: &mut egui::Ui, scenario: &Scenario, losses: &[Loss]) {
                 .iter()
                 .enumerate()
                 .map(|(index, loss)| {
-                    let colour = crate::ui::graph::loss_colour(loss.lost_share);
+                    let colour = egui::Color32::from(crate::scene::overlay::loss_colour(loss.lost_share));
                     Bar::new(index as f64, loss.lost_share * 100.0).width(0.6).fill(colour)
                 })
                 .collect();

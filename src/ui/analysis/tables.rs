@@ -6,9 +6,9 @@ use eframe::egui::{self, RichText};
 use crate::analysis::dependence::Dependence;
 use crate::analysis::flags::Flag;
 use crate::analysis::network::ActorMeasures;
-use crate::app::{Action, ViewState};
 use crate::format::percent;
 use crate::model::{Scenario, ShareBasis};
+use crate::state::{Action, ViewState};
 use crate::ui::style::section_heading;
 
 /// The usual competition-authority reading of the Herfindahl–Hirschman index.

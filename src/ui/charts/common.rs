@@ -8,7 +8,7 @@ use egui_plot::{GridInput, GridMark};
 
 use crate::format::percent;
 use crate::model::{RecordRef, Scenario};
-use crate::ui::palette;
+use crate::scene::palette;
 
 /// Own production is drawn in a neutral slate, the unknown rest in light grey, suppliers in the categorical palette.
 pub const OWN_PRODUCTION: Color32 = Color32::from_rgb(90, 110, 130);
@@ -22,12 +22,13 @@ pub struct SupplierColours {
 
 impl SupplierColours {
     pub fn new(suppliers: Vec<String>) -> Self {
-        let colours = suppliers.iter().enumerate().map(|(index, id)| (id.clone(), palette::group(index))).collect();
+        let colours =
+            suppliers.iter().enumerate().map(|(index, id)| (id.clone(), palette::group(index).into())).collect();
         SupplierColours { suppliers, colours }
     }
 
     pub fn of(&self, id: &str) -> Color32 {
-        self.colours.get(id).copied().unwrap_or(palette::NO_GROUP)
+        self.colours.get(id).copied().unwrap_or(palette::NO_GROUP.into())
     }
 }
 

@@ -6,10 +6,10 @@ use egui_plot::{Bar, BarChart, LineStyle, PlotPoint, PlotTransform, VLine};
 
 use super::ChartContext;
 use super::common;
-use crate::app::Action;
 use crate::charts::exposure::{Exposure, count_at_or_above};
 use crate::format::percent;
 use crate::model::Commodity;
+use crate::state::Action;
 
 const BAR_HEIGHT: f64 = 0.6;
 

@@ -6,11 +6,11 @@ use eframe::egui::{self, Align2, Color32, FontId, Pos2, Rect, RichText, Sense};
 
 use super::ChartContext;
 use super::common;
-use crate::app::Action;
 use crate::charts::flows::{FlowDiagram, Weighting};
 use crate::charts::sankey::{self, Column, SankeyBand, SankeyLayout};
 use crate::format::percent;
 use crate::model::{Commodity, RecordRef};
+use crate::state::Action;
 
 /// The layout is computed once in a box of this height and scaled to the screen.
 pub const LAYOUT_HEIGHT: f32 = 1000.0;

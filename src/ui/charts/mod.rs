@@ -13,9 +13,9 @@ use std::rc::Rc;
 use eframe::egui;
 
 use super::cache::Cached;
-use crate::app::{Action, Document, ViewState};
 use crate::charts::{self, exposure::Exposure, flows::FlowDiagram, over_time::Series, supply_mix::SupplyMix};
 use crate::model::{Commodity, Scenario};
+use crate::state::{Action, Document, ViewState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ChartKind {
@@ -103,7 +103,7 @@ impl ChartsView {
                 }
             }
         });
-        let Some(year) = view.chart_year(scenario) else {
+        let Some(year) = view.chart_year_of(document.derived()) else {
             ui.label("This scenario has no dated records to chart yet.");
             return;
         };

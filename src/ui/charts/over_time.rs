@@ -6,11 +6,11 @@ use egui_plot::{HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot, Point
 
 use super::ChartContext;
 use super::common;
-use crate::app::Action;
 use crate::charts::over_time::Series;
 use crate::format::percent;
 use crate::model::Commodity;
-use crate::ui::palette;
+use crate::scene::palette;
+use crate::state::Action;
 
 /// Marker shapes cycle with the colours, so that lines differ by more than colour alone.
 const MARKERS: [MarkerShape; 5] =

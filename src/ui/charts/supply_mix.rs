@@ -6,10 +6,10 @@ use egui_plot::{Bar, BarChart};
 
 use super::ChartContext;
 use super::common::{self, OWN_PRODUCTION, UNKNOWN};
-use crate::app::Action;
 use crate::charts::supply_mix::SupplyMix;
 use crate::format::percent;
 use crate::model::RecordRef;
+use crate::state::Action;
 
 const BAR_HEIGHT: f64 = 0.6;
 

@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::widgets::{self, Form, IdsOf};
-use crate::edit::Record;
+use crate::edit::{Record, RecordKind};
 use crate::model::{
     Actor, ActorKind, Ballot, Certainty, Commodity, EnergyFlow, Event, Layer, SanctionStance, ShareBasis, Source,
     Stance, StoryCamera, StoryFilters, StoryShock, StoryStep, Tie, TieKind, ViewKind, Vote,
@@ -18,45 +18,17 @@ const CERTAINTIES: [(Certainty, &str); 3] = [
 
 /// Draws the form for any record; the fields it shows are listed so that other problems are shown above it.
 pub fn record_form(ui: &mut egui::Ui, form: &mut Form<'_>, record: &mut Record) {
-    let shown: &[&str] = match record {
-        Record::Actor(_) => &["name", "local_name", "kind", "location", "groups", "members", "note", "sources"],
-        Record::Energy(_) => &[
-            "supplier",
-            "consumer",
-            "commodity",
-            "share",
-            "basis",
-            "volume",
-            "via",
-            "route",
-            "year",
-            "from",
-            "until",
-            "certainty",
-            "note",
-            "sources",
-        ],
-        Record::Sanctions(_) => &["by", "target", "stance", "year", "from", "until", "certainty", "note", "sources"],
-        Record::Tie(_) => &[
-            "a",
-            "b",
-            "kind",
-            "strength",
-            "topic",
-            "directed",
-            "year",
-            "from",
-            "until",
-            "certainty",
-            "note",
-            "sources",
-        ],
-        Record::Vote(_) => &["id", "date", "title", "body", "ballots", "totals", "note", "sources"],
-        Record::Event(_) => &["date", "title", "description", "actors", "sources"],
-        Record::Source(_) => &["title", "publisher", "date", "url", "note"],
-        Record::StoryStep(_) => &["title", "caption", "notes", "view", "layers", "focus", "year"],
-    };
-    form.general_problems(ui, shown);
+    // Every field of the format has a row, except the id of an actor or source: Rename, above the form, changes
+    // it, so its problems are listed with the record's own.
+    let kind = record.kind();
+    let shown: Vec<&str> = kind
+        .record_type()
+        .fields()
+        .iter()
+        .copied()
+        .filter(|field| !(*field == "id" && matches!(kind, RecordKind::Actor | RecordKind::Source)))
+        .collect();
+    form.general_problems(ui, &shown);
     egui::Grid::new("record_form").num_columns(2).spacing([12.0, 6.0]).striped(true).show(ui, |ui| match record {
         Record::Actor(actor) => actor_form(ui, form, actor),
         Record::Energy(flow) => energy_form(ui, form, flow),

@@ -11,10 +11,10 @@ mod widgets;
 use eframe::egui::{self, RichText};
 
 use super::cache::Cached;
-use crate::app::{Action, Document, ViewState};
 use crate::diagnostic::Diagnostic;
 use crate::edit::{Edit, Record, RecordKind, references};
 use crate::model::RecordRef;
+use crate::state::{Action, Document, ViewState};
 use rows::Sort;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,8 +38,6 @@ pub struct EditorView {
     /// An actor waiting for the person to confirm its deletion (and its records').
     confirm_delete: Option<String>,
     rows: Cached<RowsKey, Vec<(usize, Vec<String>)>>,
-    /// Shared rather than copied each frame: the table and the form both read it while the view changes.
-    diagnostics: Cached<(u64, u64), std::rc::Rc<Vec<Diagnostic>>>,
 }
 
 impl EditorView {
@@ -49,10 +47,7 @@ impl EditorView {
         let selected = self.selected.get(&self.kind).copied().filter(|&index| index < self.kind.count(scenario));
         self.toolbar(ui, document, view, selected, actions);
         ui.separator();
-        let diagnostics = self
-            .diagnostics
-            .get((document.id, document.revision), || crate::validate::validate(scenario).into())
-            .clone();
+        let diagnostics = &document.derived().problems;
         // The table on the left, the selected record's form on the right.
         let area = ui.available_rect_before_wrap();
         let form_width = (area.width() * 0.46).clamp(340.0, 520.0);
@@ -72,7 +67,7 @@ impl EditorView {
                 egui::ScrollArea::horizontal()
                     .id_salt("records_horizontal")
                     .auto_shrink([false, false])
-                    .show(ui, |ui| table::ui(ui, self.kind, rows, &mut self.sort, selected, &diagnostics))
+                    .show(ui, |ui| table::ui(ui, self.kind, rows, &mut self.sort, selected, diagnostics))
                     .inner
             })
             .inner;
@@ -99,7 +94,7 @@ impl EditorView {
             egui::ScrollArea::vertical().id_salt("record_form").auto_shrink([false, false]).show(
                 ui,
                 |ui| match selected {
-                    Some(index) => self.form_ui(ui, document, &diagnostics, index, actions),
+                    Some(index) => self.form_ui(ui, document, diagnostics, index, actions),
                     None => {
                         ui.add_space(8.0);
                         ui.weak(format!("Select a row to edit it, or add a new {}.", self.kind.noun()));

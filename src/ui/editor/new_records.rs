@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn new_records_use_the_selected_actors_and_the_year_and_validate() {
-        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         let selected = ["SRB".to_owned(), "RUS".to_owned()];
         for kind in RecordKind::ALL {
             let mut edited = scenario.clone();

@@ -163,7 +163,7 @@ mod tests {
     use super::*;
 
     fn scenario() -> Scenario {
-        crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
+        crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
     }
 
     #[test]

@@ -3,10 +3,10 @@
 use eframe::egui;
 
 use super::GraphView;
-use super::layout_state::LayoutKind;
-use super::style::{ColourBy, SizeBy};
-use crate::app::{Action, ViewState};
 use crate::model::{Commodity, Layer, Scenario, TieKind};
+use crate::scene::graph_layout::LayoutKind;
+use crate::scene::graph_style::{ColourBy, SizeBy};
+use crate::state::{Action, ViewState};
 
 pub fn toolbar(
     ui: &mut egui::Ui,
@@ -81,7 +81,7 @@ fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, action
             egui::Slider::new(&mut filters.minimum_strength, 0.0..=1.0).text("Minimum tie strength").fixed_decimals(2),
         );
         if ui.button("Show everything").clicked() {
-            filters = crate::app::GraphFilters {
+            filters = crate::state::GraphFilters {
                 focus: filters.focus,
                 focus_depth: filters.focus_depth,
                 ..Default::default()

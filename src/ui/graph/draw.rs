@@ -3,7 +3,7 @@
 
 use eframe::egui::{Color32, Mesh, Pos2, Rect, Shape, Vec2, pos2, vec2};
 
-use super::style::{Dash, EdgeStyle, NodeShape};
+use crate::scene::graph_style::{Dash, EdgeStyle, NodeShape};
 
 /// Screen distance between the bent edges of one pair of actors.
 const FAN_SPACING: f32 = 16.0;
@@ -126,9 +126,9 @@ impl EdgeMesh {
             self.add_arrowhead(tip, last_direction, style);
         }
         match style.dash {
-            Dash::Solid => self.add_polyline(&line, style.width, style.colour),
-            Dash::Dashed => self.add_dashed(&line, style.width, style.colour, 9.0, 6.0),
-            Dash::Dotted => self.add_dashed(&line, style.width, style.colour, 2.5, 4.5),
+            Dash::Solid => self.add_polyline(&line, style.width, style.colour.into()),
+            Dash::Dashed => self.add_dashed(&line, style.width, style.colour.into(), 9.0, 6.0),
+            Dash::Dotted => self.add_dashed(&line, style.width, style.colour.into(), 2.5, 4.5),
         }
         self.points = line;
     }
@@ -181,7 +181,7 @@ impl EdgeMesh {
         let side = vec2(-direction.y, direction.x) * half_width;
         let index = self.mesh.vertices.len() as u32;
         for corner in [tip, base + side, base - side] {
-            self.mesh.colored_vertex(corner, style.colour);
+            self.mesh.colored_vertex(corner, style.colour.into());
         }
         self.mesh.add_triangle(index, index + 1, index + 2);
     }

@@ -4,10 +4,10 @@ use eframe::egui::{self, Color32, Pos2, Rect, pos2, vec2};
 
 use super::GraphOptions;
 use super::draw;
-use super::scene::{EdgeMeaning, GraphScene};
-use super::style::{self, ColourBy, Dash, EdgeStyle};
 use crate::model::{ActorKind, Stance};
-use crate::ui::palette;
+use crate::scene::graph::{EdgeMeaning, GraphScene};
+use crate::scene::graph_style::{self as style, ColourBy, Dash, EdgeStyle};
+use crate::scene::palette;
 
 /// Width of the legend on screen, which the fitted view leaves free.
 pub const WIDTH: f32 = 196.0;
@@ -48,7 +48,7 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
     kinds.dedup();
     for kind in kinds {
         let colour = match options.colour_by {
-            ColourBy::Kind => palette::actor_kind(kind),
+            ColourBy::Kind => palette::actor_kind(kind).into(),
             ColourBy::Bloc | ColourBy::StanceTowardsTarget => Color32::GRAY,
         };
         row(ui, kind.label(), |painter, rect| {
@@ -58,16 +58,8 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
         });
     }
     if options.colour_by == ColourBy::Bloc {
-        let mut blocs: Vec<&str> = Vec::new();
-        for node in &scene.nodes {
-            if let Some(bloc) = &node.bloc
-                && !blocs.contains(&bloc.as_str())
-            {
-                blocs.push(bloc);
-            }
-        }
-        for (index, bloc) in blocs.iter().enumerate() {
-            let name = scene.node_by_id.get(*bloc).map_or(*bloc, |&node| scene.nodes[node].name.as_str());
+        for (index, bloc) in scene.blocs.iter().enumerate() {
+            let name = scene.node_by_id.get(bloc).map_or(bloc.as_str(), |&node| scene.nodes[node].name.as_str());
             swatch(ui, &format!("In {name}"), palette::group(index));
         }
         swatch(ui, "In no bloc", palette::NO_GROUP);
@@ -157,7 +149,8 @@ fn row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect))
     });
 }
 
-fn swatch(ui: &mut egui::Ui, label: &str, colour: Color32) {
+fn swatch(ui: &mut egui::Ui, label: &str, colour: impl Into<Color32>) {
+    let colour = colour.into();
     row(ui, label, |painter, rect| {
         painter.circle_filled(rect.center(), 6.0, colour);
     });

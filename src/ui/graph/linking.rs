@@ -4,9 +4,9 @@
 
 use eframe::egui::{self, Color32, Pos2, Stroke};
 
-use crate::app::{Action, ViewState};
 use crate::edit::{Edit, RecordKind};
 use crate::model::Scenario;
+use crate::state::{Action, ViewState};
 use crate::ui::editor::new_records::new_record;
 
 /// The menu shown where a link was dropped: what to create from one actor to another.

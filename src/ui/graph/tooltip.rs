@@ -2,8 +2,8 @@
 
 use eframe::egui::{self, RichText};
 
-use super::scene::{EdgeMeaning, GraphScene};
 use crate::model::{Dated, Scenario, ShareBasis};
+use crate::scene::graph::{EdgeMeaning, GraphScene};
 
 pub enum Item {
     Node(usize),

@@ -7,8 +7,9 @@ pub(crate) mod row;
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{Action, ViewState};
+use crate::derived::Derived;
 use crate::model::{Actor, RecordRef, Scenario};
+use crate::state::{Action, ViewState};
 
 use super::style;
 use records::Group;
@@ -19,7 +20,7 @@ pub const HINT: &str = "Select an actor in the list or on the graph to see every
                         Shift-click adds to the selection.";
 
 /// Draws the Inspector as a resizable right side panel.
-pub fn ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+pub fn ui(ui: &mut egui::Ui, scenario: &Scenario, derived: &Derived, view: &ViewState, actions: &mut Vec<Action>) {
     egui::Panel::right("inspector").resizable(true).default_size(300.0).min_size(220.0).show(ui, |ui| {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -32,12 +33,12 @@ pub fn ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mu
         });
         ui.separator();
         egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-            contents_ui(ui, scenario, view, actions);
+            contents_ui(ui, scenario, derived, view, actions);
         });
     });
 }
 
-fn contents_ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+fn contents_ui(ui: &mut egui::Ui, scenario: &Scenario, derived: &Derived, view: &ViewState, actions: &mut Vec<Action>) {
     if view.selection.is_empty() {
         ui.label(HINT);
         return;
@@ -51,7 +52,7 @@ fn contents_ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions
             ui.separator();
         }
         match scenario.actor(id) {
-            Some(actor) => actor_section(ui, scenario, actor, view.year, view.highlighted_record, actions),
+            Some(actor) => actor_section(ui, scenario, derived, actor, view.year, view.highlighted_record, actions),
             None => {
                 ui.weak(format!("No actor with id {id} in this scenario."));
             }
@@ -62,13 +63,14 @@ fn contents_ui(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions
 fn actor_section(
     ui: &mut egui::Ui,
     scenario: &Scenario,
+    derived: &Derived,
     actor: &Actor,
     year: Option<i32>,
     highlighted: Option<RecordRef>,
     actions: &mut Vec<Action>,
 ) {
-    actor_header(ui, scenario, actor, actions);
-    let groups = records::groups(scenario, &actor.id, year);
+    actor_header(ui, scenario, derived, actor, actions);
+    let groups = records::groups(scenario, derived.records_of(&actor.id), &actor.id, year);
     if groups.iter().all(|group| group.rows.is_empty()) {
         ui.add_space(4.0);
         ui.weak("No records involve this actor.");
@@ -78,7 +80,7 @@ fn actor_section(
     }
 }
 
-fn actor_header(ui: &mut egui::Ui, scenario: &Scenario, actor: &Actor, actions: &mut Vec<Action>) {
+fn actor_header(ui: &mut egui::Ui, scenario: &Scenario, derived: &Derived, actor: &Actor, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
     ui.label(RichText::new(&actor.name).heading().strong());
     if let Some(local_name) = &actor.local_name {
@@ -89,8 +91,7 @@ fn actor_header(ui: &mut egui::Ui, scenario: &Scenario, actor: &Actor, actions: 
         ui.label(note);
     }
     let members: Vec<&str> = actor.members.iter().map(String::as_str).collect();
-    let blocs: Vec<&str> =
-        scenario.actors.iter().filter(|bloc| bloc.members.contains(&actor.id)).map(|bloc| bloc.id.as_str()).collect();
+    let blocs: Vec<&str> = derived.member_of.get(&actor.id).into_iter().flatten().map(String::as_str).collect();
     row::labelled_actors(ui, scenario, "Members:", &members, actions);
     row::labelled_actors(ui, scenario, "Member of:", &blocs, actions);
     if !actor.groups.is_empty() {

@@ -6,6 +6,7 @@ use crate::model::{
 };
 
 use super::row::{Line, Piece, Row};
+use crate::derived::ActorRecords;
 use crate::format::percent;
 
 /// Between the two ends of a directed record. egui's default fonts have no arrow glyph (U+2192), so words.
@@ -19,21 +20,38 @@ pub struct Group<'a> {
     pub rows: Vec<Row<'a>>,
 }
 
-/// The records involving actor `id`, grouped as Energy, Sanctions, Ties, Votes and Events. A row is current
-/// when its record applies in `year` (every record is current when `year` is `None`).
-pub fn groups<'a>(scenario: &'a Scenario, id: &'a str, year: Option<i32>) -> [Group<'a>; 5] {
+/// The records involving actor `id` (listed in `records`, worked out once per revision), grouped as Energy,
+/// Sanctions, Ties, Votes and Events. A row is current when its record applies in `year` (every record is
+/// current when `year` is `None`).
+pub fn groups<'a>(scenario: &'a Scenario, records: &ActorRecords, id: &'a str, year: Option<i32>) -> [Group<'a>; 5] {
     let applies = |period: Period<'_>| year.is_none_or(|year| period.applies_in(year));
     let dated = |date: &str| year.is_none_or(|year| dated_in(date, year));
     let involved = |ids: &[String]| ids.iter().any(|other| other == id);
-    let energy = scenario
-        .energy
-        .iter()
-        .enumerate()
+    // The lists may be of an earlier revision for a moment (a large scenario is worked out in the background):
+    // each record is checked to still involve the actor.
+    let pick = |indices: &[usize], list_len: usize| -> Vec<usize> {
+        indices.iter().copied().filter(|&index| index < list_len).collect()
+    };
+    let energy = pick(&records.energy, scenario.energy.len())
+        .into_iter()
+        .map(|index| (index, &scenario.energy[index]))
         .filter(|(_, flow)| flow.supplier == id || flow.consumer == id || involved(&flow.via));
-    let sanctions = scenario.sanctions.iter().enumerate().filter(|(_, stance)| stance.by == id || stance.target == id);
-    let ties = scenario.ties.iter().enumerate().filter(|(_, tie)| tie.a == id || tie.b == id);
-    let votes = scenario.votes.iter().enumerate().filter(|(_, vote)| vote.ballots.contains_key(id));
-    let events = scenario.events.iter().enumerate().filter(|(_, event)| involved(&event.actors));
+    let sanctions = pick(&records.sanctions, scenario.sanctions.len())
+        .into_iter()
+        .map(|index| (index, &scenario.sanctions[index]))
+        .filter(|(_, stance)| stance.by == id || stance.target == id);
+    let ties = pick(&records.ties, scenario.ties.len())
+        .into_iter()
+        .map(|index| (index, &scenario.ties[index]))
+        .filter(|(_, tie)| tie.a == id || tie.b == id);
+    let votes = pick(&records.votes, scenario.votes.len())
+        .into_iter()
+        .map(|index| (index, &scenario.votes[index]))
+        .filter(|(_, vote)| vote.ballots.contains_key(id));
+    let events = pick(&records.events, scenario.events.len())
+        .into_iter()
+        .map(|index| (index, &scenario.events[index]))
+        .filter(|(_, event)| involved(&event.actors));
     [
         group(
             "Energy",

@@ -2,8 +2,8 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::app::Action;
 use crate::model::{Certainty, RecordRef, Scenario, Source};
+use crate::state::Action;
 
 /// A piece of a record's line: plain text, or an actor drawn as a link that selects it.
 #[derive(Debug, PartialEq)]

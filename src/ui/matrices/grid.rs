@@ -145,9 +145,8 @@ fn bloc_boundaries(blocs: &[Option<String>]) -> Vec<usize> {
 
 /// Black or white, whichever reads better on `fill`.
 pub fn text_colour_on(fill: Color32) -> Color32 {
-    let [red, green, blue, _] = fill.to_array();
-    let luminance = 0.299 * f32::from(red) + 0.587 * f32::from(green) + 0.114 * f32::from(blue);
-    if luminance > 150.0 { Color32::BLACK } else { Color32::WHITE }
+    let [red, green, blue, alpha] = fill.to_srgba_unmultiplied();
+    crate::scene::marks::text_colour_on(crate::scene::Rgba(red, green, blue, alpha)).into()
 }
 
 #[cfg(test)]

@@ -4,28 +4,19 @@
 
 mod grid;
 mod votes;
-pub use grid::text_colour_on;
-pub use votes::ballot_letter;
 
 use std::collections::HashMap;
 
 use eframe::egui::{self, RichText};
 
 use super::cache::Cached;
-use super::palette;
-use crate::app::{Action, Document, ViewState};
 use crate::charts::matrices::{BallotCell, Matrix, StanceCell, TieCell, sanctions_matrix, ties_matrix, votes_matrix};
 use crate::format::signed;
 use crate::model::{RecordRef, Scenario, Stance};
+use crate::scene::marks::stance_letter;
+use crate::scene::palette;
+use crate::state::{Action, Document, MatrixKind, ViewState};
 use grid::CellLook;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MatrixKind {
-    #[default]
-    Sanctions,
-    Ties,
-    Votes,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 struct Key {
@@ -40,17 +31,6 @@ pub struct MatricesView {
     sanctions: Cached<Key, Labelled<StanceCell>>,
     ties: Cached<Key, Labelled<TieCell>>,
     votes: Cached<(u64, u64), Labelled<BallotCell>>,
-}
-
-/// One letter per stance, drawn in its cell so that the colour is not the only cue.
-pub fn stance_letter(stance: Stance) -> &'static str {
-    match stance {
-        Stance::Imposes => "I",
-        Stance::Aligns => "A",
-        Stance::Partial => "P",
-        Stance::Refuses => "R",
-        Stance::Opposes => "O",
-    }
 }
 
 const STANCES: [Stance; 5] = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes];
@@ -87,7 +67,7 @@ impl MatricesView {
     /// The sanctions or ties matrix of the chosen year.
     fn yearly_ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
         let scenario = &document.scenario;
-        let Some(year) = view.chart_year(scenario) else {
+        let Some(year) = view.chart_year_of(document.derived()) else {
             ui.label("This scenario has no dated records yet.");
             return;
         };
@@ -178,7 +158,7 @@ fn sanctions_ui(
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
             let cell = matrix.cell(row, column)?;
-            let fill = palette::stance(cell.stance);
+            let fill = palette::stance(cell.stance).into();
             Some(CellLook {
                 fill,
                 text: stance_letter(cell.stance).to_owned(),
@@ -238,7 +218,7 @@ fn coalition_summary(ui: &mut egui::Ui, scenario: &Scenario, matrix: &Matrix<Sta
 fn stance_legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         for stance in STANCES {
-            letter_key(ui, palette::stance(stance), stance_letter(stance), stance.label());
+            letter_key(ui, palette::stance(stance).into(), stance_letter(stance), stance.label());
         }
     });
 }
@@ -270,7 +250,7 @@ fn ties_ui(
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
             let cell = matrix.cell(row, column)?;
-            let fill = palette::strength(cell.strength);
+            let fill = palette::strength(cell.strength).into();
             Some(CellLook {
                 fill,
                 text: signed(cell.strength),
@@ -317,7 +297,7 @@ fn tie_tooltip(ui: &mut egui::Ui, scenario: &Scenario, row: &str, column: &str, 
 fn strength_legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         for value in [-1.0, -0.5, 0.0, 0.5, 1.0] {
-            let fill = palette::strength(value);
+            let fill: egui::Color32 = palette::strength(value).into();
             ui.label(
                 RichText::new(format!(" {} ", signed(value))).background_color(fill).color(grid::text_colour_on(fill)),
             );

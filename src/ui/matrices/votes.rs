@@ -3,23 +3,15 @@
 
 use eframe::egui::{self, RichText};
 
+use super::Labelled;
 use super::grid::{self, CellLook};
-use super::{Labelled, palette};
-use crate::app::{Action, ViewState};
 use crate::charts::matrices::BallotCell;
 use crate::model::{Ballot, RecordRef, Scenario};
+use crate::scene::marks::ballot_letter;
+use crate::scene::palette;
+use crate::state::{Action, ViewState};
 
 const BALLOTS: [Ballot; 4] = [Ballot::Yes, Ballot::No, Ballot::Abstain, Ballot::Absent];
-
-/// One letter per ballot, drawn in its cell so that the colour is not the only cue.
-pub fn ballot_letter(ballot: Ballot) -> &'static str {
-    match ballot {
-        Ballot::Yes => "Y",
-        Ballot::No => "N",
-        Ballot::Abstain => "A",
-        Ballot::Absent => "-",
-    }
-}
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -40,7 +32,7 @@ pub fn ui(
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
             let cell = matrix.cell(row, column)?;
-            let fill = palette::ballot(cell.ballot);
+            let fill = palette::ballot(cell.ballot).into();
             Some(CellLook {
                 fill,
                 text: ballot_letter(cell.ballot).to_owned(),
@@ -95,7 +87,7 @@ fn summary(ui: &mut egui::Ui, scenario: &Scenario, labelled: &Labelled<BallotCel
 fn legend(ui: &mut egui::Ui) {
     ui.horizontal_wrapped(|ui| {
         for ballot in BALLOTS {
-            super::letter_key(ui, palette::ballot(ballot), ballot_letter(ballot), ballot.label());
+            super::letter_key(ui, palette::ballot(ballot).into(), ballot_letter(ballot), ballot.label());
         }
         ui.label("An empty cell: no ballot recorded in this scenario.");
     });

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, RichText};
 
-use crate::app::{Action, Command, Settings};
 use crate::library::{BUNDLED, BundledScenario};
+use crate::state::{Action, Settings};
+use crate::ui::commands::Command;
 use preview::Preview;
 
 const CARD_PREVIEW: egui::Vec2 = egui::vec2(190.0, 130.0);

@@ -4,7 +4,8 @@
 use eframe::egui::{Color32, Painter, Pos2, Rect, Stroke, pos2};
 
 use crate::model::Scenario;
-use crate::ui::{graph, palette};
+use crate::scene::graph_layout::settled_positions;
+use crate::scene::palette;
 
 pub struct Preview {
     /// Layout positions, in the layout's own units.
@@ -15,11 +16,11 @@ pub struct Preview {
 
 impl Preview {
     pub fn of(scenario: &Scenario) -> Preview {
-        let positions = graph::settled_positions(scenario);
+        let positions: Vec<Pos2> = settled_positions(scenario).into_iter().map(|[x, y]| pos2(x, y)).collect();
         let nodes: Vec<(Pos2, Color32)> = positions
             .iter()
             .zip(&scenario.actors)
-            .map(|(&position, actor)| (position, palette::actor_kind(actor.kind)))
+            .map(|(&position, actor)| (position, palette::actor_kind(actor.kind).into()))
             .collect();
         let index = |id: &str| scenario.actors.iter().position(|actor| actor.id == id);
         let mut edges = Vec::new();
@@ -29,13 +30,13 @@ impl Preview {
             }
         };
         for tie in &scenario.ties {
-            link(&tie.a, &tie.b, palette::strength(tie.strength));
+            link(&tie.a, &tie.b, palette::strength(tie.strength).into());
         }
         for stance in &scenario.sanctions {
-            link(&stance.by, &stance.target, palette::stance(stance.stance));
+            link(&stance.by, &stance.target, palette::stance(stance.stance).into());
         }
         for flow in &scenario.energy {
-            link(&flow.supplier, &flow.consumer, palette::commodity(&flow.commodity));
+            link(&flow.supplier, &flow.consumer, palette::commodity(&flow.commodity).into());
         }
         let bounds = Rect::from_points(&positions);
         Preview { nodes, edges, bounds }
@@ -66,7 +67,7 @@ mod tests {
 
     #[test]
     fn has_a_node_per_actor_and_an_edge_per_record_between_known_actors() {
-        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         let preview = Preview::of(&scenario);
         assert_eq!(preview.nodes.len(), scenario.actors.len());
         let records = scenario.energy.len() + scenario.sanctions.len() + scenario.ties.len();

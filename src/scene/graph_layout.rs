@@ -1,10 +1,8 @@
-//! Node positions for the open document: computed by `crate::layout` over every actor and every record of all
+//! Node positions for a scenario's graph: computed by `crate::layout` over every actor and every record of all
 //! years (so that nodes stay put when the year or filters change), a few steps per frame so that the window never
-//! freezes, with the positions saved in the scenario pinned.
+//! freezes, with the positions saved in the scenario pinned. The Graph view and slides share it.
 
 use std::time::{Duration, Instant};
-
-use eframe::egui::{Pos2, pos2};
 
 use crate::layout::{ForceLayout, ForceSettings, LayoutInput, Progress, circular_grouped};
 use crate::model::{ActorKind, Position, Scenario};
@@ -36,7 +34,7 @@ pub struct LayoutState {
     /// (document id, revision, layout) the positions were computed for.
     computed_for: Option<(u64, u64, LayoutKind)>,
     ids: Vec<String>,
-    positions: Vec<Pos2>,
+    positions: Vec<[f32; 2]>,
     running: Option<ForceLayout>,
     progress: Option<Progress>,
 }
@@ -54,7 +52,7 @@ impl LayoutState {
     }
 
     /// The canvas position of an actor by index in `scenario.actors`.
-    pub fn position(&self, actor: usize) -> Option<Pos2> {
+    pub fn position(&self, actor: usize) -> Option<[f32; 2]> {
         self.positions.get(actor).copied()
     }
 
@@ -65,23 +63,23 @@ impl LayoutState {
     }
 
     fn start(&mut self, scenario: &Scenario, kind: LayoutKind) {
-        let previous: std::collections::HashMap<&str, Pos2> =
+        let previous: std::collections::HashMap<&str, [f32; 2]> =
             self.ids.iter().map(String::as_str).zip(self.positions.iter().copied()).collect();
         let input = layout_input(scenario, kind);
         let radii = input.radii.clone();
         let initial: Vec<Option<[f32; 2]>> =
-            scenario.actors.iter().map(|actor| previous.get(actor.id.as_str()).map(|p| [p.x, p.y])).collect();
+            scenario.actors.iter().map(|actor| previous.get(actor.id.as_str()).copied()).collect();
         let ids: Vec<String> = scenario.actors.iter().map(|actor| actor.id.clone()).collect();
         self.running = None;
         self.progress = None;
         match kind {
             LayoutKind::CircleByBloc => {
                 let groups = bloc_groups(scenario);
-                self.positions = circular_grouped(&groups, &radii).into_iter().map(|[x, y]| pos2(x, y)).collect();
+                self.positions = circular_grouped(&groups, &radii);
             }
             LayoutKind::Force => {
                 let layout = ForceLayout::with_initial_positions(input, initial, SEED, force_settings());
-                self.positions = layout.positions().iter().map(|&[x, y]| pos2(x, y)).collect();
+                self.positions = layout.positions().to_vec();
                 self.running = Some(layout);
             }
         }
@@ -96,7 +94,7 @@ impl LayoutState {
         while !progress.is_finished() && started.elapsed() < FRAME_BUDGET {
             progress = layout.step(1);
         }
-        self.positions = layout.positions().iter().map(|&[x, y]| pos2(x, y)).collect();
+        self.positions = layout.positions().to_vec();
         self.progress = Some(progress);
         if progress.is_finished() {
             self.running = None;
@@ -111,7 +109,7 @@ impl LayoutState {
 }
 
 /// The finished force layout of a scenario, one position per actor, as the Graph would show it at first.
-pub(crate) fn settled_positions(scenario: &Scenario) -> Vec<Pos2> {
+pub fn settled_positions(scenario: &Scenario) -> Vec<[f32; 2]> {
     let mut state = LayoutState::default();
     state.update(0, 0, LayoutKind::Force, scenario);
     state.finish();
@@ -186,10 +184,10 @@ mod tests {
     use super::*;
 
     fn bundled() -> Scenario {
-        crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
+        crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
     }
 
-    fn settled(scenario: &Scenario) -> Vec<Pos2> {
+    fn settled(scenario: &Scenario) -> Vec<[f32; 2]> {
         let mut state = LayoutState::default();
         state.update(1, 0, LayoutKind::Force, scenario);
         state.finish();
@@ -203,9 +201,9 @@ mod tests {
         let radii = layout_input(&scenario, LayoutKind::Force).radii;
         assert_eq!(positions.len(), scenario.actors.len());
         for (first, a) in positions.iter().enumerate() {
-            assert!(a.x.is_finite() && a.y.is_finite());
+            assert!(a[0].is_finite() && a[1].is_finite());
             for (second, b) in positions.iter().enumerate().skip(first + 1) {
-                let gap = (*a - *b).length() - radii[first] - radii[second];
+                let gap = (a[0] - b[0]).hypot(a[1] - b[1]) - radii[first] - radii[second];
                 let names = (&scenario.actors[first].id, &scenario.actors[second].id);
                 assert!(gap >= -0.01, "{names:?} overlap by {}", -gap);
             }
@@ -236,6 +234,6 @@ mod tests {
         scenario.layout.insert("CHN".into(), Position(500.0, -250.0));
         let positions = settled(&scenario);
         let china = scenario.actors.iter().position(|actor| actor.id == "CHN").unwrap();
-        assert_eq!(positions[china], pos2(500.0, -250.0));
+        assert_eq!(positions[china], [500.0, -250.0]);
     }
 }

@@ -1,8 +1,10 @@
 //! The open document: the scenario, where it lives on disk, its revision and whether it has unsaved edits.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::history::History;
+use crate::derived::Derived;
 use crate::diagnostic::Diagnostic;
 use crate::edit::{Edit, EditError};
 use crate::io::disk_stamp::FileStamp;
@@ -22,24 +24,31 @@ pub struct Document {
     pub dirty: bool,
     /// The file had comments, which saving cannot keep.
     pub had_comments: bool,
-    /// Warnings from loading (errors never reach an open document).
+    /// Warnings from loading, with their lines and columns (errors never reach an open document). The problems
+    /// of the scenario as it is now are in `derived()`.
     pub warnings: Vec<Diagnostic>,
     pub history: History,
     /// The history state that was last saved (or loaded): the document is clean when it is current.
     saved_state: u64,
     /// The file as it was on disk when last read or written, to notice changes by other programs.
     pub disk_stamp: Option<FileStamp>,
+    /// What views work out from the scenario, for `derived.revision` (the current revision, or an earlier one
+    /// while a newer one is worked out in the background).
+    derived: Arc<Derived>,
 }
 
 impl Document {
     pub fn new_untitled() -> Document {
         // A new scenario is empty on purpose: no warnings about what it does not have yet.
-        Document { warnings: Vec::new(), ..Document::unsaved(Scenario::default(), "Untitled") }
+        let mut document = Document::unsaved(Scenario::default(), "Untitled");
+        document.warnings.clear();
+        document.refresh_derived();
+        document
     }
 
     pub fn unsaved(scenario: Scenario, display_name: &str) -> Document {
         let warnings = crate::validate::validate(&scenario);
-        Document {
+        let mut document = Document {
             id: next_document_id(),
             scenario,
             path: None,
@@ -51,11 +60,14 @@ impl Document {
             history: History::default(),
             saved_state: 0,
             disk_stamp: None,
-        }
+            derived: Arc::default(),
+        };
+        document.refresh_derived();
+        document
     }
 
     pub fn from_file(scenario: Scenario, path: &Path, warnings: Vec<Diagnostic>, had_comments: bool) -> Document {
-        Document {
+        let mut document = Document {
             id: next_document_id(),
             scenario,
             path: Some(path.to_owned()),
@@ -67,7 +79,10 @@ impl Document {
             history: History::default(),
             saved_state: 0,
             disk_stamp: None,
-        }
+            derived: Arc::default(),
+        };
+        document.refresh_derived();
+        document
     }
 
     pub fn file_name(&self) -> String {
@@ -109,20 +124,57 @@ impl Document {
         Some(label)
     }
 
+    /// What views work out from the scenario. After an edit it may be of an earlier revision for a moment, until
+    /// the app has worked out the new one (`refresh_derived`, or in the background for a large scenario).
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    /// Whether `derived()` is of the scenario as it is now.
+    pub fn derived_is_current(&self) -> bool {
+        self.derived.is_for(self.id, self.revision)
+    }
+
+    /// Works out the derived data of the current revision now, on this thread.
+    pub fn refresh_derived(&mut self) {
+        let derived = derive(&self.scenario, self.id, self.revision, &self.warnings);
+        self.derived = Arc::new(derived);
+    }
+
+    /// Takes derived data worked out elsewhere, unless it is of another document or older than what is held.
+    pub fn set_derived(&mut self, derived: Derived) {
+        if derived.document == self.id && derived.revision >= self.derived.revision {
+            self.derived = Arc::new(derived);
+        }
+    }
+
     fn changed(&mut self) {
         self.revision += 1;
         self.dirty = self.history.current_state() != self.saved_state;
     }
 
     pub fn mark_saved(&mut self, path: &Path) {
+        self.mark_saved_at(path, self.history.current_state());
+    }
+
+    /// The history state `saved_state` was written to `path`; edits made since (while a save ran in the background)
+    /// keep the document marked unsaved.
+    pub fn mark_saved_at(&mut self, path: &Path, saved_state: u64) {
         self.path = Some(path.to_owned());
         self.display_name = file_name(path);
-        self.dirty = false;
-        self.saved_state = self.history.current_state();
+        self.saved_state = saved_state;
+        self.dirty = self.history.current_state() != saved_state;
         self.disk_stamp = FileStamp::of(path);
         // Saving writes the canonical form, which has no comments.
         self.had_comments = false;
     }
+}
+
+/// The derived data of a scenario at `revision`. A document as it was read (revision 0) keeps the loader's
+/// problems, which carry lines and columns; after an edit, the validator looks at the scenario as it is now.
+pub fn derive(scenario: &Scenario, document: u64, revision: u64, load_warnings: &[Diagnostic]) -> Derived {
+    let problems = if revision == 0 { load_warnings.to_vec() } else { crate::validate::validate(scenario) };
+    Derived::build(scenario, document, revision, problems)
 }
 
 fn next_document_id() -> u64 {

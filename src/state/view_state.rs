@@ -49,6 +49,11 @@ impl ViewState {
         self.year.or_else(|| scenario.latest_year())
     }
 
+    /// `chart_year` from the years already worked out for the document's revision (no scan of the records).
+    pub fn chart_year_of(&self, derived: &crate::derived::Derived) -> Option<i32> {
+        self.year.or_else(|| derived.latest_year())
+    }
+
     pub fn is_selected(&self, id: &str) -> bool {
         self.selection.contains(id)
     }
@@ -134,6 +139,15 @@ pub enum GraphOverlay {
         title: String,
         actors: BTreeSet<String>,
     },
+}
+
+/// Which grid the Matrices view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MatrixKind {
+    #[default]
+    Sanctions,
+    Ties,
+    Votes,
 }
 
 /// The view in the central area.

@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use crate::app::GraphFilters;
 use crate::model::{ActorKind, Commodity, Dated, RecordRef, Scenario, ShareBasis, Stance, TieKind, Volume};
+use crate::state::GraphFilters;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneNode {
@@ -50,6 +50,8 @@ pub struct GraphScene {
     pub node_by_id: HashMap<String, usize>,
     /// The actor most often named as a sanctions target (in any year), for colouring nodes by stance.
     pub sanctions_target: Option<String>,
+    /// The blocs of the nodes, in node order: bloc colours are given in this order.
+    pub blocs: Vec<String>,
 }
 
 /// Own production (supplier == consumer) is not an edge: it shows in tooltips and the inspector instead.
@@ -98,6 +100,9 @@ pub fn build(
         scene.edges.push(SceneEdge { from, to, meaning: link.meaning, record: link.record, fan_slot: 0 });
     }
     assign_fan_slots(&mut scene.edges);
+    let mut seen = std::collections::HashSet::new();
+    scene.blocs =
+        scene.nodes.iter().filter_map(|node| node.bloc.clone()).filter(|bloc| seen.insert(bloc.clone())).collect();
     if let Some(target) = main_sanctions_target(scenario) {
         set_stance_target(&mut scene, scenario, year, &target);
     }

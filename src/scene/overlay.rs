@@ -4,30 +4,30 @@
 
 use std::collections::HashMap;
 
-use eframe::egui::Color32;
+use super::Rgba;
 
 use crate::analysis::diff::diff_years;
 use crate::analysis::shock::{Disruption, shock};
-use crate::app::GraphOverlay;
 use crate::format::percent;
 use crate::model::Scenario;
+use crate::state::GraphOverlay;
 
 /// Actors not touched by the overlay.
-pub const UNTOUCHED: Color32 = Color32::from_rgb(190, 190, 190);
+pub const UNTOUCHED: Rgba = Rgba::rgb(190, 190, 190);
 /// The supplier cut or the transit country closed.
-pub const SOURCE: Color32 = Color32::from_rgb(90, 40, 140);
-const CHANGED: Color32 = Color32::from_rgb(230, 159, 0);
+pub const SOURCE: Rgba = Rgba::rgb(90, 40, 140);
+const CHANGED: Rgba = Rgba::rgb(230, 159, 0);
 
 /// The colours an overlay gives nodes, and its legend.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OverlayView {
     pub title: String,
-    pub colours: HashMap<String, Color32>,
-    pub legend: Vec<(Color32, String)>,
+    pub colours: HashMap<String, Rgba>,
+    pub legend: Vec<(Rgba, String)>,
 }
 
 impl OverlayView {
-    pub fn colour(&self, actor: &str) -> Color32 {
+    pub fn colour(&self, actor: &str) -> Rgba {
         self.colours.get(actor).copied().unwrap_or(UNTOUCHED)
     }
 }
@@ -46,11 +46,11 @@ pub fn build(scenario: &Scenario, year: i32, overlay: &GraphOverlay) -> OverlayV
 }
 
 /// Grey for nothing lost through dark red for everything lost.
-pub fn loss_colour(lost: f64) -> Color32 {
+pub fn loss_colour(lost: f64) -> Rgba {
     let amount = lost.clamp(0.0, 1.0) as f32;
     let (start, end) = ([250.0, 200.0, 180.0], [165.0, 15.0, 21.0]);
     let mix = |channel: usize| (start[channel] + (end[channel] - start[channel]) * amount).round() as u8;
-    Color32::from_rgb(mix(0), mix(1), mix(2))
+    Rgba::rgb(mix(0), mix(1), mix(2))
 }
 
 fn shock_view(scenario: &Scenario, year: i32, disruption: &Disruption) -> OverlayView {
@@ -93,14 +93,14 @@ fn changes_view(scenario: &Scenario, from: i32, to: i32) -> OverlayView {
 }
 
 fn agreement_view(scenario: &Scenario, reference: &str) -> OverlayView {
-    let mut colours: HashMap<String, Color32> = crate::analysis::alignment::agreement_with(scenario, reference)
+    let mut colours: HashMap<String, Rgba> = crate::analysis::alignment::agreement_with(scenario, reference)
         .into_iter()
-        .map(|(actor, agreement)| (actor, crate::ui::palette::strength(agreement.score * 2.0 - 1.0)))
+        .map(|(actor, agreement)| (actor, super::palette::strength(agreement.score * 2.0 - 1.0)))
         .collect();
     colours.insert(reference.to_owned(), SOURCE);
     let scale = [(1.0, "Always agrees"), (0.5, "Agrees half the time"), (0.0, "Never agrees")];
     let legend = std::iter::once((SOURCE, format!("{} (reference)", scenario.actor_name(reference))))
-        .chain(scale.map(|(score, label)| (crate::ui::palette::strength(score * 2.0 - 1.0), label.to_owned())))
+        .chain(scale.map(|(score, label)| (super::palette::strength(score * 2.0 - 1.0), label.to_owned())))
         .chain([(UNTOUCHED, "Did not vote".to_owned())])
         .collect();
     OverlayView { title: format!("Agreement in votes with {}", scenario.actor_name(reference)), colours, legend }
@@ -112,7 +112,7 @@ mod tests {
 
     #[test]
     fn a_closed_transit_country_colours_what_each_consumer_loses() {
-        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         let view = build(&scenario, 2023, &GraphOverlay::Shock(Disruption::CloseTransit { actor: "BGR".into() }));
         assert_eq!(view.colour("BGR"), SOURCE);
         assert_eq!(view.colour("BIH"), loss_colour(1.0));
@@ -123,18 +123,18 @@ mod tests {
 
     #[test]
     fn agreement_colours_run_from_red_to_green() {
-        let scenario = crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.unwrap();
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         let view = build(&scenario, 2023, &GraphOverlay::Agreement { reference: "RUS".into() });
         assert_eq!(view.colour("RUS"), SOURCE);
         // Serbia agreed with Russia in an eighth of their votes: 0.125 on a scale from -1 to +1 is -0.75.
-        assert_eq!(view.colour("SRB"), crate::ui::palette::strength(-0.75));
+        assert_eq!(view.colour("SRB"), crate::scene::palette::strength(-0.75));
         assert_eq!(view.colour("XKX"), UNTOUCHED, "Kosovo has no UN ballot");
     }
 
     #[test]
     fn the_loss_scale_runs_from_pale_to_dark_red() {
-        assert_eq!(loss_colour(0.0), Color32::from_rgb(250, 200, 180));
-        assert_eq!(loss_colour(1.0), Color32::from_rgb(165, 15, 21));
+        assert_eq!(loss_colour(0.0), Rgba::rgb(250, 200, 180));
+        assert_eq!(loss_colour(1.0), Rgba::rgb(165, 15, 21));
         assert_eq!(loss_colour(3.0), loss_colour(1.0));
     }
 }

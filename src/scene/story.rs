@@ -1,51 +1,9 @@
-//! Presentation mode: a scenario's story played as slides. Holds which step is shown and the view to go back to;
-//! what a step shows is worked out here as a plain `ViewState`, and the app applies it (and moves the camera).
+//! What a story step shows, as a plain `ViewState`: its central view, layers, year, focus, shock and filters;
+//! and the reverse, the view on screen kept as a step. Used by presentation mode and by slides alike.
 
-use super::view_state::{CentralView, GraphFilters, GraphOverlay, ViewState};
 use crate::analysis::shock::Disruption;
 use crate::model::{Layer, Scenario, StoryFilters, StoryShock, StoryStep, ViewKind};
-use crate::ui::matrices::MatrixKind;
-
-/// A show in progress.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Presentation {
-    /// The step on screen, by its place in the story.
-    pub step: usize,
-    /// The document the story belongs to: opening another ends the show.
-    pub document: u64,
-    /// The view as it was before the show, given back when it ends.
-    pub view_before: ViewState,
-    pub matrix_before: MatrixKind,
-    pub camera_before: crate::model::StoryCamera,
-    /// Whether the speaker notes window is open.
-    pub show_notes: bool,
-    /// Whether the window was full screen before the show, so that leaving does not undo the person's choice.
-    pub was_fullscreen: bool,
-    /// When the show began, in egui's input time (seconds), for the presenter's clock.
-    pub started_at: f64,
-}
-
-/// Where to go from the step on screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SlideMove {
-    Next,
-    Previous,
-    First,
-    Last,
-}
-
-impl SlideMove {
-    /// The step to show after this move, kept inside the story (a story of `count` steps).
-    pub fn from(self, step: usize, count: usize) -> usize {
-        let last = count.saturating_sub(1);
-        match self {
-            SlideMove::Next => (step + 1).min(last),
-            SlideMove::Previous => step.saturating_sub(1),
-            SlideMove::First => 0,
-            SlideMove::Last => last,
-        }
-    }
-}
+use crate::state::{CentralView, GraphFilters, GraphOverlay, MatrixKind, ViewState};
 
 /// The view a story step asks for: its central view, layers, year, focus actors (those that exist) and shock.
 /// Anything the step does not say is kept from `base`.
@@ -170,7 +128,7 @@ mod tests {
     use crate::model::Commodity;
 
     fn scenario() -> Scenario {
-        crate::io::load_text(crate::app::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
+        crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads")
     }
 
     fn step(view: ViewKind, layers: Vec<Layer>, focus: &[&str], year: Option<i32>) -> StoryStep {
@@ -186,17 +144,6 @@ mod tests {
             camera: None,
             filters: None,
         }
-    }
-
-    #[test]
-    fn moves_stay_inside_the_story() {
-        assert_eq!(SlideMove::Next.from(2, 8), 3);
-        assert_eq!(SlideMove::Next.from(7, 8), 7, "the last step stays");
-        assert_eq!(SlideMove::Previous.from(0, 8), 0, "the first step stays");
-        assert_eq!(SlideMove::Previous.from(5, 8), 4);
-        assert_eq!(SlideMove::First.from(5, 8), 0);
-        assert_eq!(SlideMove::Last.from(1, 8), 7);
-        assert_eq!(SlideMove::Last.from(0, 0), 0, "an empty story does not underflow");
     }
 
     #[test]

@@ -2,8 +2,7 @@
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::action::{Action, UiZoom};
-use super::view_state::CentralView;
+use crate::state::{Action, CentralView, UiZoom};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -199,7 +198,7 @@ pub fn pressed_shortcuts(ctx: &eframe::egui::Context) -> Vec<Action> {
 /// Actions for the keys that step through a presentation, so that presentation clickers (which send Page Up and
 /// Page Down, or the arrow keys) work. Consumed, so that no view also reacts to them.
 pub fn presentation_keys(ctx: &eframe::egui::Context) -> Vec<Action> {
-    use super::presentation::SlideMove;
+    use crate::state::SlideMove;
     let keys = [
         (Key::ArrowRight, Action::Slide(SlideMove::Next)),
         (Key::ArrowDown, Action::Slide(SlideMove::Next)),

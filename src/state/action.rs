@@ -1,9 +1,10 @@
-//! What views ask for. Views return actions; `GeoDepApp::apply` carries them out in one place.
+//! What views ask for. Views return actions; the app (`GeoDepApp::apply`) carries them out in one place.
 
 use std::path::PathBuf;
 
+use super::presentation::SlideMove;
 use super::settings::ThemeChoice;
-use super::view_state::{CentralView, GraphFilters};
+use super::view_state::{CentralView, GraphFilters, GraphOverlay};
 use crate::edit::Edit;
 use crate::model::RecordRef;
 
@@ -14,6 +15,8 @@ pub enum Action {
     /// Show the native open dialog (or the in-app path entry where there is none).
     OpenDialog,
     Open(PathBuf),
+    /// Show a file that finished opening in the background while the open scenario was being edited.
+    AcceptOpened,
     /// Open a scenario bundled with the app (by file name) as a new, unsaved document.
     OpenBundled(&'static str),
     /// Show or hide the start screen (the bundled scenarios and the recent files).
@@ -53,7 +56,7 @@ pub enum Action {
     /// Load another scenario file to compare the open one with (Analysis, Changes).
     CompareWithFile(PathBuf),
     /// Lay an analysis result over the graph, or take it off.
-    SetOverlay(Option<super::view_state::GraphOverlay>),
+    SetOverlay(Option<GraphOverlay>),
     SetFilters(GraphFilters),
     ShowCentral(CentralView),
     ShowHelp(bool),
@@ -74,7 +77,7 @@ pub enum Action {
     StartPresentation {
         from_current: bool,
     },
-    Slide(super::presentation::SlideMove),
+    Slide(SlideMove),
     /// Leave the presentation and give back the view as it was.
     EndPresentation,
     /// Open or close the speaker notes window.

@@ -1,10 +1,10 @@
 //! How each node and edge looks: shape, colour, width, dash and arrow, from its meaning and the view options.
 
-use eframe::egui::Color32;
+use super::Rgba;
 
-use super::scene::{EdgeMeaning, SceneNode};
+use super::graph::{EdgeMeaning, SceneNode};
+use super::palette;
 use crate::model::ActorKind;
-use crate::ui::palette;
 
 /// What node colours stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +75,7 @@ pub fn node_radius(node: &SceneNode, size_by: SizeBy) -> f32 {
     }
 }
 
-pub fn node_colour(node: &SceneNode, colour_by: ColourBy, blocs: &[String]) -> Color32 {
+pub fn node_colour(node: &SceneNode, colour_by: ColourBy, blocs: &[String]) -> Rgba {
     match colour_by {
         ColourBy::Kind => palette::actor_kind(node.kind),
         ColourBy::Bloc => match &node.bloc {
@@ -98,7 +98,7 @@ pub enum Dash {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EdgeStyle {
-    pub colour: Color32,
+    pub colour: Rgba,
     /// Width in screen points.
     pub width: f32,
     pub dash: Dash,

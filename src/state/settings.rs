@@ -50,14 +50,6 @@ impl ThemeChoice {
             ThemeChoice::Projector => "Projector (high contrast)",
         }
     }
-
-    pub fn preference(self) -> eframe::egui::ThemePreference {
-        match self {
-            ThemeChoice::System => eframe::egui::ThemePreference::System,
-            ThemeChoice::Light | ThemeChoice::Projector => eframe::egui::ThemePreference::Light,
-            ThemeChoice::Dark => eframe::egui::ThemePreference::Dark,
-        }
-    }
 }
 
 impl Settings {

@@ -2,23 +2,23 @@
 //! colour-blind readers), sanctions stances, and a red–grey–green scale for signed tie strengths. Colour is never
 //! the only carrier of meaning: shapes, dashes, arrows and labels say it too.
 
-use eframe::egui::Color32;
+use super::Rgba;
 
 use crate::model::{ActorKind, Ballot, Commodity, Stance};
 
 /// Okabe–Ito: orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple, grey.
-pub const CATEGORICAL: [Color32; 8] = [
-    Color32::from_rgb(230, 159, 0),
-    Color32::from_rgb(86, 180, 233),
-    Color32::from_rgb(0, 158, 115),
-    Color32::from_rgb(240, 228, 66),
-    Color32::from_rgb(0, 114, 178),
-    Color32::from_rgb(213, 94, 0),
-    Color32::from_rgb(204, 121, 167),
-    Color32::from_rgb(153, 153, 153),
+pub const CATEGORICAL: [Rgba; 8] = [
+    Rgba::rgb(230, 159, 0),
+    Rgba::rgb(86, 180, 233),
+    Rgba::rgb(0, 158, 115),
+    Rgba::rgb(240, 228, 66),
+    Rgba::rgb(0, 114, 178),
+    Rgba::rgb(213, 94, 0),
+    Rgba::rgb(204, 121, 167),
+    Rgba::rgb(153, 153, 153),
 ];
 
-pub fn commodity(commodity: &Commodity) -> Color32 {
+pub fn commodity(commodity: &Commodity) -> Rgba {
     match commodity {
         Commodity::Gas => CATEGORICAL[1],
         Commodity::Oil => CATEGORICAL[0],
@@ -29,7 +29,7 @@ pub fn commodity(commodity: &Commodity) -> Color32 {
     }
 }
 
-pub fn actor_kind(kind: ActorKind) -> Color32 {
+pub fn actor_kind(kind: ActorKind) -> Rgba {
     match kind {
         ActorKind::State => CATEGORICAL[4],
         ActorKind::Bloc => CATEGORICAL[0],
@@ -41,24 +41,24 @@ pub fn actor_kind(kind: ActorKind) -> Color32 {
 }
 
 /// The colour of the n-th group (bloc) in a stable order; the last colour is kept for "no group".
-pub fn group(index: usize) -> Color32 {
+pub fn group(index: usize) -> Rgba {
     CATEGORICAL[index % (CATEGORICAL.len() - 1)]
 }
 
-pub const NO_GROUP: Color32 = Color32::from_rgb(153, 153, 153);
+pub const NO_GROUP: Rgba = Rgba::rgb(153, 153, 153);
 
-pub fn stance(stance: Stance) -> Color32 {
+pub fn stance(stance: Stance) -> Rgba {
     match stance {
-        Stance::Imposes => Color32::from_rgb(0, 114, 178),
-        Stance::Aligns => Color32::from_rgb(86, 180, 233),
-        Stance::Partial => Color32::from_rgb(240, 228, 66),
-        Stance::Refuses => Color32::from_rgb(230, 159, 0),
-        Stance::Opposes => Color32::from_rgb(213, 94, 0),
+        Stance::Imposes => Rgba::rgb(0, 114, 178),
+        Stance::Aligns => Rgba::rgb(86, 180, 233),
+        Stance::Partial => Rgba::rgb(240, 228, 66),
+        Stance::Refuses => Rgba::rgb(230, 159, 0),
+        Stance::Opposes => Rgba::rgb(213, 94, 0),
     }
 }
 
 /// Yes green, no vermillion, abstain yellow, absent grey (Okabe–Ito); each cell also carries a letter.
-pub fn ballot(ballot: Ballot) -> Color32 {
+pub fn ballot(ballot: Ballot) -> Rgba {
     match ballot {
         Ballot::Yes => CATEGORICAL[2],
         Ballot::No => CATEGORICAL[5],
@@ -68,14 +68,14 @@ pub fn ballot(ballot: Ballot) -> Color32 {
 }
 
 /// Signed strength from -1 (red) through grey (0) to +1 (green), after ColorBrewer's RdYlGn ends.
-pub fn strength(value: f64) -> Color32 {
+pub fn strength(value: f64) -> Rgba {
     let hostile = [215.0, 48.0, 39.0];
     let neutral = [150.0, 150.0, 150.0];
     let allied = [26.0, 152.0, 80.0];
     let amount = value.clamp(-1.0, 1.0).abs() as f32;
     let end = if value < 0.0 { hostile } else { allied };
     let mix = |channel: usize| (neutral[channel] + (end[channel] - neutral[channel]) * amount).round() as u8;
-    Color32::from_rgb(mix(0), mix(1), mix(2))
+    Rgba::rgb(mix(0), mix(1), mix(2))
 }
 
 #[cfg(test)]
@@ -84,9 +84,9 @@ mod tests {
 
     #[test]
     fn strength_runs_from_red_through_grey_to_green() {
-        assert_eq!(strength(0.0), Color32::from_rgb(150, 150, 150));
-        assert_eq!(strength(-1.0), Color32::from_rgb(215, 48, 39));
-        assert_eq!(strength(1.0), Color32::from_rgb(26, 152, 80));
+        assert_eq!(strength(0.0), Rgba::rgb(150, 150, 150));
+        assert_eq!(strength(-1.0), Rgba::rgb(215, 48, 39));
+        assert_eq!(strength(1.0), Rgba::rgb(26, 152, 80));
         assert_eq!(strength(2.0), strength(1.0), "clamped");
     }
 }

@@ -1,0 +1,239 @@
+//! Everything views work out from one revision of the open scenario, computed once per revision and shared by
+//! every view: the validator's problems (what the status bar counts and the Problems panel lists), the years,
+//! suppliers, transit countries and routes the pickers offer, blocs, each actor's records for the Inspector, and
+//! the actor list sorted for the Actors panel. Pure: built from a scenario, never from a window.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{ActorKind, Dated, Scenario};
+
+/// Where each record that involves an actor sits, by kind and index, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActorRecords {
+    pub energy: Vec<usize>,
+    pub sanctions: Vec<usize>,
+    pub ties: Vec<usize>,
+    pub votes: Vec<usize>,
+    pub events: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Derived {
+    /// The document and revision this was built from.
+    pub document: u64,
+    pub revision: u64,
+    /// Every problem of the scenario as it is now, errors first.
+    pub problems: Vec<Diagnostic>,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Every year a record names, in order.
+    pub years: Vec<i32>,
+    /// The first year an energy flow names (or, without energy flows, a sanctions stance or tie): where a
+    /// comparison between years starts by default.
+    pub first_relationship_year: Option<i32>,
+    /// Actors that supply another, those with the most customers first.
+    pub suppliers: Vec<String>,
+    /// Actors that carry some flow in transit, and the named routes, each sorted.
+    pub transit_countries: Vec<String>,
+    pub routes: Vec<String>,
+    /// The blocs an actor is a member of, by actor id.
+    pub member_of: HashMap<String, Vec<String>>,
+    /// The records that involve each actor, by actor id.
+    pub records: HashMap<String, ActorRecords>,
+    /// Actor indices of each kind, sorted by name (ignoring case), in `ActorKind::ALL` order.
+    pub actors_by_kind: Vec<(ActorKind, Vec<usize>)>,
+    /// Per actor, its id, name and local name in lower case, for searching.
+    pub search_text: Vec<String>,
+}
+
+impl Derived {
+    /// Works everything out for one revision. `problems` are the validator's findings, or the loader's (which
+    /// carry lines and columns) for a document as it was read.
+    pub fn build(scenario: &Scenario, document: u64, revision: u64, problems: Vec<Diagnostic>) -> Derived {
+        let errors = problems.iter().filter(|problem| problem.severity == Severity::Error).count();
+        Derived {
+            document,
+            revision,
+            warnings: problems.len() - errors,
+            errors,
+            problems,
+            years: scenario.years(),
+            first_relationship_year: first_relationship_year(scenario),
+            suppliers: crate::charts::suppliers(scenario),
+            transit_countries: sorted_unique(scenario.energy.iter().flat_map(|flow| flow.via.iter().cloned())),
+            routes: sorted_unique(scenario.energy.iter().filter_map(|flow| flow.route.clone())),
+            member_of: member_of(scenario),
+            records: records_by_actor(scenario),
+            actors_by_kind: actors_by_kind(scenario),
+            search_text: scenario
+                .actors
+                .iter()
+                .map(|actor| {
+                    let local = actor.local_name.as_deref().unwrap_or_default();
+                    format!("{}\u{1f}{}\u{1f}{}", actor.id, actor.name, local).to_lowercase()
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether this was built from that revision of that document.
+    pub fn is_for(&self, document: u64, revision: u64) -> bool {
+        self.document == document && self.revision == revision
+    }
+
+    /// The latest year any record names.
+    pub fn latest_year(&self) -> Option<i32> {
+        self.years.last().copied()
+    }
+
+    /// The records that involve `id` (none for an unknown actor).
+    pub fn records_of(&self, id: &str) -> &ActorRecords {
+        static NONE: std::sync::OnceLock<ActorRecords> = std::sync::OnceLock::new();
+        self.records.get(id).unwrap_or_else(|| NONE.get_or_init(ActorRecords::default))
+    }
+}
+
+fn first_relationship_year(scenario: &Scenario) -> Option<i32> {
+    let energy = scenario.energy.iter().flat_map(|flow| flow.period().named_years()).min();
+    energy.or_else(|| {
+        let periods = scenario.sanctions.iter().map(Dated::period).chain(scenario.ties.iter().map(Dated::period));
+        periods.flat_map(|period| period.named_years()).min()
+    })
+}
+
+fn sorted_unique(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut found: Vec<String> = items.collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+fn member_of(scenario: &Scenario) -> HashMap<String, Vec<String>> {
+    let mut blocs: HashMap<String, Vec<String>> = HashMap::new();
+    for bloc in &scenario.actors {
+        for member in &bloc.members {
+            let entry = blocs.entry(member.clone()).or_default();
+            if !entry.contains(&bloc.id) {
+                entry.push(bloc.id.clone());
+            }
+        }
+    }
+    blocs
+}
+
+fn records_by_actor(scenario: &Scenario) -> HashMap<String, ActorRecords> {
+    let mut records: HashMap<String, ActorRecords> = HashMap::new();
+    let mut add = |id: &str, pick: fn(&mut ActorRecords) -> &mut Vec<usize>, index: usize| {
+        let list = pick(records.entry(id.to_owned()).or_default());
+        // An actor named twice in one record (a flow through its own supplier) lists the record once.
+        if list.last() != Some(&index) {
+            list.push(index);
+        }
+    };
+    for (index, flow) in scenario.energy.iter().enumerate() {
+        for id in [&flow.supplier, &flow.consumer].into_iter().chain(&flow.via) {
+            add(id, |records| &mut records.energy, index);
+        }
+    }
+    for (index, stance) in scenario.sanctions.iter().enumerate() {
+        for id in [&stance.by, &stance.target] {
+            add(id, |records| &mut records.sanctions, index);
+        }
+    }
+    for (index, tie) in scenario.ties.iter().enumerate() {
+        for id in [&tie.a, &tie.b] {
+            add(id, |records| &mut records.ties, index);
+        }
+    }
+    for (index, vote) in scenario.votes.iter().enumerate() {
+        for id in vote.ballots.keys() {
+            add(id, |records| &mut records.votes, index);
+        }
+    }
+    for (index, event) in scenario.events.iter().enumerate() {
+        for id in &event.actors {
+            add(id, |records| &mut records.events, index);
+        }
+    }
+    records
+}
+
+fn actors_by_kind(scenario: &Scenario) -> Vec<(ActorKind, Vec<usize>)> {
+    let names: Vec<String> = scenario.actors.iter().map(|actor| actor.name.to_lowercase()).collect();
+    ActorKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let mut indices: Vec<usize> =
+                (0..scenario.actors.len()).filter(|&index| scenario.actors[index].kind == kind).collect();
+            indices.sort_by(|&a, &b| names[a].cmp(&names[b]));
+            (kind, indices)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = r#"Scenario(format: 1, title: "t",
+        actors: [
+            Actor(id: "RUS", name: "Russia", kind: State),
+            Actor(id: "SRB", name: "serbia", kind: State),
+            Actor(id: "BGR", name: "Bulgaria", kind: State, local_name: "България"),
+            Actor(id: "EU", name: "European Union", kind: Bloc, members: ["BGR"]),
+        ],
+        energy: [
+            EnergyFlow(supplier: "RUS", consumer: "SRB", commodity: Gas, share: 0.85, via: ["BGR"],
+                route: "TurkStream", year: 2022),
+            EnergyFlow(supplier: "RUS", consumer: "BGR", commodity: Gas, share: 0.77, year: 2021),
+        ],
+        sanctions: [ SanctionStance(by: "EU", target: "RUS", stance: Imposes, from: "2022-02-23") ],
+    )"#;
+
+    fn derived() -> Derived {
+        let scenario: Scenario = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(TEXT)
+            .expect("test scenario parses");
+        let problems = crate::validate::validate(&scenario);
+        Derived::build(&scenario, 7, 3, problems)
+    }
+
+    #[test]
+    fn lists_years_suppliers_transit_countries_and_routes() {
+        let derived = derived();
+        assert!(derived.is_for(7, 3) && !derived.is_for(7, 4));
+        assert_eq!(derived.years, [2021, 2022]);
+        assert_eq!(derived.latest_year(), Some(2022));
+        assert_eq!(derived.first_relationship_year, Some(2021));
+        assert_eq!(derived.suppliers, ["RUS"]);
+        assert_eq!(derived.transit_countries, ["BGR"]);
+        assert_eq!(derived.routes, ["TurkStream"]);
+        assert_eq!(derived.member_of["BGR"], ["EU"]);
+    }
+
+    #[test]
+    fn each_actor_knows_the_records_that_involve_it() {
+        let derived = derived();
+        assert_eq!(derived.records_of("BGR").energy, [0, 1], "in transit, then as consumer");
+        assert_eq!(derived.records_of("RUS").sanctions, [0]);
+        assert_eq!(derived.records_of("NOBODY"), &ActorRecords::default());
+    }
+
+    #[test]
+    fn actors_are_sorted_by_name_ignoring_case_and_searchable_by_any_name() {
+        let derived = derived();
+        let states = &derived.actors_by_kind.iter().find(|(kind, _)| *kind == ActorKind::State).unwrap().1;
+        assert_eq!(states, &[2, 0, 1], "Bulgaria, Russia, serbia");
+        assert!(derived.search_text[2].contains("българия"));
+    }
+
+    #[test]
+    fn counts_errors_and_warnings() {
+        let scenario = Scenario::default();
+        let problems = vec![Diagnostic::error("a", "x"), Diagnostic::warning("b", "y"), Diagnostic::warning("c", "z")];
+        let derived = Derived::build(&scenario, 1, 0, problems);
+        assert_eq!((derived.errors, derived.warnings), (1, 2));
+    }
+}

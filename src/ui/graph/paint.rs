@@ -1,0 +1,158 @@
+//! Painting one frame of the graph: edges as one mesh, transit rings under a hovered flow, nodes in their
+//! shapes and colours (or an overlay's), selection rings, and names placed without overlap, most important first.
+
+use eframe::egui::{self, FontId, Pos2, Rect, Stroke, Vec2};
+
+use super::draw::{self, EdgeMesh, LabelPlacer};
+use super::scene::{self, GraphScene};
+use super::style;
+use super::{DENSE_EDGES, FAR_OUT_ZOOM, GraphView, Hovered, overlay};
+use crate::state::ViewState;
+
+impl GraphView {
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn paint(
+        &self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        viewport: Rect,
+        scene: &GraphScene,
+        radii: &[f32],
+        positions: &[Pos2],
+        view: &ViewState,
+        hovered: Option<Hovered>,
+    ) {
+        let zoom = self.camera.zoom;
+        let visible = viewport.expand(40.0);
+        let overlay = self.overlay_view(view);
+        let mut edges = EdgeMesh::with_capacity(scene.edges.len());
+        let thin = zoom < 0.35;
+        // With thousands of edges on screen, fanned curves are illegible anyway: draw them straight, and leave
+        // out the arrowheads of edges too short to show one. This keeps a frame of 40,000 edges within budget.
+        let dense = scene.edges.len() > DENSE_EDGES;
+        for (index, edge) in scene.edges.iter().enumerate() {
+            let Some(mut geometry) = self.edge_geometry(edge, radii, positions) else { continue };
+            if !visible.intersects(geometry.bounds()) {
+                continue;
+            }
+            let mut style = style::edge_style(&edge.meaning);
+            if thin {
+                style.width = (style.width * 0.5).max(1.0);
+            }
+            if dense {
+                geometry.bend = 0.0;
+                style.arrow &= (geometry.end - geometry.start).length() > 40.0;
+            }
+            if hovered == Some(Hovered::Edge(index)) {
+                style.width += 2.0;
+            }
+            edges.add(&geometry, &style);
+        }
+        painter.add(edges.into_shape());
+        self.paint_transit(painter, scene, radii, positions, hovered);
+        let selection_stroke = Stroke::new(3.0, ui.visuals().selection.stroke.color);
+        let mut labels = LabelPlacer::new();
+        let far_out = zoom < FAR_OUT_ZOOM;
+        let mut nodes = draw::NodeMesh::with_capacity(scene.nodes.len());
+        let mut highlights = Vec::new();
+        for (node, scene_node) in scene.nodes.iter().enumerate() {
+            let radius = screen_radius(radii[node], zoom);
+            let centre = positions[node];
+            if !visible.contains(centre) {
+                continue;
+            }
+            let fill = match overlay {
+                Some(overlay) => overlay.colour(&scene_node.id),
+                None => style::node_colour(scene_node, self.options.colour_by, &scene.blocs),
+            }
+            .into();
+            nodes.add(centre, radius, style::node_shape(scene_node.kind), fill);
+            if view.is_selected(&scene_node.id) || hovered == Some(Hovered::Node(node)) {
+                highlights.push(egui::Shape::circle_stroke(centre, radius + 4.0, selection_stroke));
+            }
+            // Far out only a few labels are drawn; keeping them off every node costs more than it gives.
+            if !far_out {
+                labels.reserve(Rect::from_center_size(centre, Vec2::splat(radius * 2.0)));
+            }
+        }
+        painter.add(nodes.into_shape());
+        painter.extend(highlights);
+        self.paint_labels(ui, painter, visible, scene, radii, positions, view, hovered, &mut labels);
+    }
+
+    /// The overlay's colours, if one is shown and was built for this document, revision and year.
+    pub(super) fn overlay_view(&self, view: &ViewState) -> Option<&overlay::OverlayView> {
+        view.overlay.as_ref()?;
+        self.overlay.last()
+    }
+
+    /// While an energy flow is hovered, ring the countries its route passes through.
+    pub(super) fn paint_transit(
+        &self,
+        painter: &egui::Painter,
+        scene: &GraphScene,
+        radii: &[f32],
+        positions: &[Pos2],
+        hovered: Option<Hovered>,
+    ) {
+        let Some(Hovered::Edge(index)) = hovered else { return };
+        if let scene::EdgeMeaning::Energy { via, commodity, .. } = &scene.edges[index].meaning {
+            let colour = crate::scene::palette::commodity(commodity);
+            for id in via {
+                if let Some(&node) = scene.node_by_id.get(id) {
+                    let radius = screen_radius(radii[node], self.camera.zoom) + 7.0;
+                    painter.circle_stroke(positions[node], radius, Stroke::new(3.0, colour));
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn paint_labels(
+        &self,
+        ui: &egui::Ui,
+        painter: &egui::Painter,
+        visible: Rect,
+        scene: &GraphScene,
+        radii: &[f32],
+        positions: &[Pos2],
+        view: &ViewState,
+        hovered: Option<Hovered>,
+        labels: &mut LabelPlacer,
+    ) {
+        let zoom = self.camera.zoom;
+        // Most important first: selected and hovered, then by number of links; fewer labels when zoomed far out.
+        let mut order: Vec<usize> = (0..scene.nodes.len()).filter(|&node| visible.contains(positions[node])).collect();
+        order.sort_by_key(|&node| {
+            let pinned_first = view.is_selected(&scene.nodes[node].id) || hovered == Some(Hovered::Node(node));
+            (!pinned_first, std::cmp::Reverse(scene.nodes[node].degree), node)
+        });
+        let limit = if zoom < FAR_OUT_ZOOM { 40 } else { usize::MAX };
+        // On a slide the names must carry to the back of a room.
+        let size = match (self.presenting, zoom < 0.6) {
+            (true, _) => 22.0,
+            (false, true) => 12.0,
+            (false, false) => 14.0,
+        };
+        let font = FontId::proportional(size);
+        let text_colour = ui.visuals().strong_text_color();
+        let plate = ui.visuals().panel_fill.gamma_multiply(0.8);
+        for &node in order.iter().take(limit) {
+            let radius = screen_radius(radii[node], zoom);
+            let galley = painter.layout_no_wrap(scene.nodes[node].name.clone(), font.clone(), text_colour);
+            let must_show = view.is_selected(&scene.nodes[node].id) || hovered == Some(Hovered::Node(node));
+            // Below the node first, then above, right and left; a label that fits nowhere is left out.
+            let candidates = draw::label_rects(positions[node], radius, galley.size());
+            let placed = candidates.iter().copied().find(|rect| labels.try_place(*rect));
+            if let Some(rect) = placed.or(must_show.then_some(candidates[0])) {
+                painter.add(egui::Shape::rect_filled(rect, 3.0, plate));
+                painter.galley(rect.min + Vec2::new(3.0, 1.0), galley, text_colour);
+            }
+        }
+    }
+}
+
+/// Node radius on screen: grows with zoom, but never so small that it cannot be seen or clicked.
+pub(super) fn screen_radius(canvas_radius: f32, zoom: f32) -> f32 {
+    (canvas_radius * zoom).max(3.5)
+}
