@@ -32,7 +32,7 @@ fn an_edit_that_makes_an_error_is_counted_and_listed_at_once_and_undo_takes_it_a
     assert_eq!(derived.errors, 1, "{:?}", derived.problems);
     harness.get_by_label("1 error").click();
     harness.run();
-    harness.get_by_label_contains("1 error, 0 warnings in serbia-2023.ron");
+    harness.get_by_label("1 error in serbia-2023.ron (bundled)");
     harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
 
     let ctx = harness.ctx.clone();
@@ -139,4 +139,32 @@ fn edits_made_while_a_file_is_read_are_not_dropped_without_asking() {
     harness.run();
     assert_eq!(harness.state().document.scenario.title, "Edited while reading");
     assert!(harness.state().document.dirty);
+}
+
+#[test]
+fn the_benchmark_file_of_40_000_records_opens_while_frames_keep_coming() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("large.ron");
+    std::fs::write(&path, geodep::io::to_canonical_text(&common::large::large_scenario())).unwrap();
+    let mut harness = common::bundled_harness();
+    let title_before = harness.state().document.scenario.title.clone();
+    harness.state_mut().open(&path);
+    let (mut frames_while_reading, mut progress_shown) = (0, false);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while harness.state().files_busy() && std::time::Instant::now() < deadline {
+        harness.step();
+        frames_while_reading += 1;
+        progress_shown |= harness.query_by_label_contains("large.ron…").is_some();
+        if harness.state().files_busy() {
+            assert_eq!(harness.state().document.scenario.title, title_before, "nothing half-loaded is shown");
+        }
+    }
+    // The graph of 2,000 actors is still being arranged: a frame, not a run until the window is idle.
+    harness.step();
+    assert!(frames_while_reading >= 2, "only {frames_while_reading} frames were drawn while the file was read");
+    assert!(progress_shown, "the status bar says what is being opened");
+    let app = harness.state();
+    assert_eq!(app.document.scenario.actors.len(), 2_000);
+    assert_eq!(app.document.scenario.energy.len() + app.document.scenario.ties.len(), 40_000);
+    assert!(app.document.derived_is_current());
 }

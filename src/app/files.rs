@@ -177,12 +177,11 @@ impl GeoDepApp {
         if let Some(job) = &self.files.open
             && job.started.elapsed() >= MOMENT
         {
-            let fraction = job.progress.fraction();
-            let text = match fraction {
-                Some(done) if done >= 1.0 => format!("Checking {}…", name(&job.path)),
-                _ => format!("Opening {}…", name(&job.path)),
-            };
-            return Some(Busy { text, fraction });
+            // Once every byte is read, the parse and the checks take the rest of the time: no bar stuck at 100%.
+            return Some(match job.progress.fraction() {
+                Some(done) if done >= 1.0 => Busy { text: format!("Checking {}…", name(&job.path)), fraction: None },
+                fraction => Busy { text: format!("Opening {}…", name(&job.path)), fraction },
+            });
         }
         let job = self.files.save.as_ref().filter(|job| job.started.elapsed() >= MOMENT)?;
         Some(Busy { text: format!("Saving {}…", name(&job.path)), fraction: None })

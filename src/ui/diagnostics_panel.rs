@@ -24,14 +24,8 @@ pub fn failed_load_ui(ui: &mut egui::Ui, failed: &FailedLoad, actions: &mut Vec<
 
 pub fn problems_ui(ui: &mut egui::Ui, document: &Document, actions: &mut Vec<Action>) {
     let derived = document.derived();
-    let heading = format!(
-        "{} error{}, {} warning{} in {}",
-        derived.errors,
-        plural(derived.errors),
-        derived.warnings,
-        plural(derived.warnings),
-        document.file_name()
-    );
+    let counts = super::status_bar::problem_counts(derived.errors, derived.warnings);
+    let heading = format!("{counts} in {}", document.file_name());
     panel(ui, &heading, &derived.problems, Action::ShowProblems(false), actions);
 }
 

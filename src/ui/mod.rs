@@ -93,6 +93,18 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
             ui.add(egui::Label::new(egui::RichText::new(&document.scenario.title).strong().size(17.0)).truncate());
         });
         ui.separator();
+        if let Some(busy) = &shown.busy
+            && document.path.is_none()
+            && document.scenario.actors.is_empty()
+        {
+            // Starting with a file: say what is coming rather than "this scenario has no actors".
+            ui.add_space(ui.available_height() / 3.0);
+            ui.vertical_centered(|ui| {
+                ui.add(egui::Spinner::new().size(32.0));
+                ui.heading(&busy.text);
+            });
+            return;
+        }
         match view.central {
             CentralView::Graph => graph.ui(ui, document, view, &mut actions),
             CentralView::Charts => charts.ui(ui, document, view, &mut actions),
