@@ -37,6 +37,8 @@ pub struct Derived {
     /// Actors that carry some flow in transit, and the named routes, each sorted.
     pub transit_countries: Vec<String>,
     pub routes: Vec<String>,
+    /// Every actor named as a sanctions target, most often named first.
+    pub sanctions_targets: Vec<String>,
     /// The blocs an actor is a member of, by actor id.
     pub member_of: HashMap<String, Vec<String>>,
     /// The records that involve each actor, by actor id.
@@ -63,6 +65,7 @@ impl Derived {
             suppliers: crate::charts::suppliers(scenario),
             transit_countries: sorted_unique(scenario.energy.iter().flat_map(|flow| flow.via.iter().cloned())),
             routes: sorted_unique(scenario.energy.iter().filter_map(|flow| flow.route.clone())),
+            sanctions_targets: crate::scene::graph::sanctions_targets(scenario),
             member_of: member_of(scenario),
             records: records_by_actor(scenario),
             actors_by_kind: actors_by_kind(scenario),

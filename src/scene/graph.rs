@@ -126,15 +126,13 @@ pub fn set_stance_target(scene: &mut GraphScene, scenario: &Scenario, year: Opti
 
 /// Every actor named as a sanctions target, most often named first.
 pub fn sanctions_targets(scenario: &Scenario) -> Vec<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for stance in &scenario.sanctions {
-        match counts.iter_mut().find(|(target, _)| *target == stance.target) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((stance.target.clone(), 1)),
-        }
+        *counts.entry(stance.target.as_str()).or_default() += 1;
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    counts.into_iter().map(|(target, _)| target).collect()
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts.into_iter().map(|(target, _)| target.to_owned()).collect()
 }
 
 fn main_sanctions_target(scenario: &Scenario) -> Option<String> {

@@ -12,6 +12,7 @@ pub fn toolbar(
     ui: &mut egui::Ui,
     graph: &mut GraphView,
     scenario: &Scenario,
+    sanctions_targets: &[String],
     view: &ViewState,
     actions: &mut Vec<Action>,
 ) {
@@ -21,7 +22,7 @@ pub fn toolbar(
         filters_menu(ui, scenario, view, actions);
         focus_controls(ui, view, actions);
         ui.separator();
-        display_menu(ui, graph, scenario, actions);
+        display_menu(ui, graph, scenario, sanctions_targets, actions);
         ui.separator();
         search_box(ui, graph, scenario, actions);
         if view.overlay.is_some() {
@@ -105,7 +106,13 @@ fn focus_controls(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>
     }
 }
 
-fn display_menu(ui: &mut egui::Ui, graph: &mut GraphView, scenario: &Scenario, actions: &mut Vec<Action>) {
+fn display_menu(
+    ui: &mut egui::Ui,
+    graph: &mut GraphView,
+    scenario: &Scenario,
+    sanctions_targets: &[String],
+    actions: &mut Vec<Action>,
+) {
     ui.menu_button("Display…", |ui| {
         let options = &mut graph.options;
         ui.label(egui::RichText::new("Colour nodes by").strong());
@@ -113,7 +120,7 @@ fn display_menu(ui: &mut egui::Ui, graph: &mut GraphView, scenario: &Scenario, a
             ui.radio_value(&mut options.colour_by, choice, choice.label());
         }
         if options.colour_by == ColourBy::StanceTowardsTarget {
-            stance_target_choice(ui, options, scenario);
+            stance_target_choice(ui, options, scenario, sanctions_targets);
         }
         ui.label(egui::RichText::new("Size nodes by").strong());
         for choice in SizeBy::ALL {
@@ -133,15 +140,14 @@ fn display_menu(ui: &mut egui::Ui, graph: &mut GraphView, scenario: &Scenario, a
 }
 
 /// Which target's sanctions the stance colours refer to.
-fn stance_target_choice(ui: &mut egui::Ui, options: &mut super::GraphOptions, scenario: &Scenario) {
-    let targets = super::scene::sanctions_targets(scenario);
+fn stance_target_choice(ui: &mut egui::Ui, options: &mut super::GraphOptions, scenario: &Scenario, targets: &[String]) {
     let current = options.stance_target.clone().or_else(|| targets.first().cloned());
     ui.horizontal(|ui| {
         let label = ui.label("Sanctions against");
         egui::ComboBox::from_id_salt("stance_target")
             .selected_text(current.as_deref().map_or("—", |id| scenario.actor_name(id)))
             .show_ui(ui, |ui| {
-                for target in &targets {
+                for target in targets {
                     let chosen = current.as_deref() == Some(target.as_str());
                     if ui.selectable_label(chosen, scenario.actor_name(target)).clicked() {
                         options.stance_target = Some(target.clone());

@@ -127,7 +127,7 @@ impl GraphView {
     pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
         let scenario = &document.scenario;
         if !self.presenting {
-            controls::toolbar(ui, self, scenario, view, actions);
+            controls::toolbar(ui, self, scenario, &document.derived().sanctions_targets, view, actions);
         }
         let layout_busy = self.layout.update(document.id, document.revision, self.options.layout, scenario);
         self.refresh_scene(document, view);
