@@ -156,3 +156,25 @@ fn saving_over_a_file_with_comments_says_they_will_be_lost_first() {
     save(&mut harness);
     assert!(harness.query_by_label("This file has comments").is_none(), "asked only before the first save");
 }
+
+#[test]
+fn restored_work_shows_the_problems_it_has() {
+    let folder = tempfile::tempdir().unwrap();
+    let recovery = folder.path().join("recovery");
+    let with_warning = SCENARIO.replace(
+        "actors: [Actor(id: \"SRB\", name: \"Serbia\", kind: State)],",
+        "actors: [Actor(id: \"SRB\", name: \"Serbia\", kind: State), Actor(id: \"RUS\", name: \"Russia\", kind: State)],\n    energy: [EnergyFlow(supplier: \"RUS\", consumer: \"SRB\", commodity: Gas, share: 0.8, year: 2022)],",
+    );
+    let path = scenario_file(folder.path(), &with_warning);
+    let mut first_run = harness(Startup::File(path.clone()), Some(recovery.clone()));
+    assert_eq!(first_run.state().document.derived().warnings, 1, "the flow cites no source");
+    retitle(&mut first_run, "Edited before the crash");
+    drop(first_run);
+
+    let mut second_run = harness(Startup::Bundled, Some(recovery.clone()));
+    second_run.get_by_label("Restore").click();
+    second_run.run_steps(3);
+    assert_eq!(second_run.state().document.scenario.title, "Edited before the crash");
+    assert_eq!(second_run.state().document.derived().warnings, 1, "restored work is checked too");
+    second_run.get_by_label("1 warning");
+}

@@ -123,7 +123,11 @@ impl GeoDepApp {
             return;
         };
         let mut document = match &work.original {
-            Some(path) => Document::from_file(scenario, path, Vec::new(), false),
+            // The recovery file's lines are not the original's: its problems are listed by record path alone.
+            Some(path) => {
+                let problems = crate::validate::validate(&scenario);
+                Document::from_file(scenario, path, problems, false)
+            }
             None => Document::unsaved(scenario, "Recovered work"),
         };
         document.disk_stamp = work.original.as_deref().and_then(FileStamp::of);
