@@ -19,6 +19,8 @@ pub struct FileJobs {
     pub(super) open_over: Option<(u64, u64)>,
     /// A document that finished opening while the one on screen was edited, waiting for Save / Discard.
     pub(super) opened: Option<Box<Document>>,
+    /// Another file read to compare the open scenario with (Analysis, Changes).
+    pub(super) compare: Option<OpenJob>,
     pub(super) save: Option<SaveJob>,
     pub(super) autosave: Option<AutosaveJob>,
     /// The window was asked to close while a save ran: it closes once the save is done.
@@ -75,6 +77,27 @@ impl GeoDepApp {
             }
         }
         self.files.open = None;
+    }
+
+    /// Reads another file on a worker thread, to compare the open scenario with.
+    pub(super) fn start_compare(&mut self, path: &Path) {
+        self.files.compare = Some(file_work::start_open(path));
+        self.finish_compare(MOMENT);
+    }
+
+    /// Hands the file read for a comparison to the Changes section, if it has been read within `wait`.
+    pub(super) fn finish_compare(&mut self, wait: Duration) {
+        let Some(job) = &self.files.compare else { return };
+        let path = job.path.clone();
+        match job.poll(wait) {
+            Polled::Running => return,
+            Polled::Done(Opened::Document(other)) => self.views.analysis.changes.compare_with(path, other.scenario),
+            Polled::Done(Opened::Failed(_)) | Polled::Lost => self.set_status(
+                format!("Cannot compare with {}: it does not open (geodep check lists why)", path.display()),
+                true,
+            ),
+        }
+        self.files.compare = None;
     }
 
     /// Shows a document that finished opening.
@@ -161,10 +184,11 @@ impl GeoDepApp {
     /// Results of background file work that arrived since the last frame; repaints while work remains.
     pub(super) fn poll_files(&mut self, ctx: &egui::Context) {
         self.finish_open(Duration::ZERO);
+        self.finish_compare(Duration::ZERO);
         self.finish_save(ctx, Duration::ZERO);
         self.finish_autosave(Duration::ZERO);
         let files = &self.files;
-        if files.open.is_some() || files.save.is_some() || files.autosave.is_some() {
+        if files.open.is_some() || files.compare.is_some() || files.save.is_some() || files.autosave.is_some() {
             ctx.request_repaint_after(Duration::from_millis(50));
         }
     }
@@ -182,6 +206,10 @@ impl GeoDepApp {
                 Some(done) if done >= 1.0 => Busy { text: format!("Checking {}…", name(&job.path)), fraction: None },
                 fraction => Busy { text: format!("Opening {}…", name(&job.path)), fraction },
             });
+        }
+        if let Some(job) = self.files.compare.as_ref().filter(|job| job.started.elapsed() >= MOMENT) {
+            let text = format!("Reading {} to compare…", name(&job.path));
+            return Some(Busy { text, fraction: job.progress.fraction().filter(|done| *done < 1.0) });
         }
         let job = self.files.save.as_ref().filter(|job| job.started.elapsed() >= MOMENT)?;
         Some(Busy { text: format!("Saving {}…", name(&job.path)), fraction: None })

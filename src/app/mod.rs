@@ -20,7 +20,7 @@ pub use crate::state::{
 };
 
 use crate::edit::Edit;
-use crate::io::{load_file, load_text};
+use crate::io::load_text;
 use crate::model::RecordRef;
 use crate::ui;
 use file_dialogs::{DialogOutcome, FileDialogs};
@@ -195,13 +195,7 @@ impl GeoDepApp {
             Action::SelectRecord(record) => self.select_record(record),
             Action::SetYear(year) => self.view.year = year,
             Action::SetOverlay(overlay) => self.view.overlay = overlay,
-            Action::CompareWithFile(path) => match load_file(&path).scenario {
-                Some(other) => self.views.analysis.changes.compare_with(path, other),
-                None => self.set_status(
-                    format!("Cannot compare with {}: it does not open (geodep check lists why)", path.display()),
-                    true,
-                ),
-            },
+            Action::CompareWithFile(path) => self.start_compare(&path),
             Action::SetFilters(filters) => self.view.filters = filters,
             Action::ShowCentral(view) => self.view.central = view,
             Action::ShowHelp(show) => self.view.show_help = show,
