@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
+// What the app holds and applies, named here too for the binary and the tests that drive the app.
 pub use crate::state::{
     Action, CentralView, Document, FailedLoad, GraphFilters, GraphOverlay, PathPurpose, Presentation, Safekeeping,
     SaveQuestion, Settings, Status, ThemeChoice, UiZoom, ViewState,
