@@ -27,6 +27,10 @@ pub struct Derived {
     pub problems: Vec<Diagnostic>,
     pub errors: usize,
     pub warnings: usize,
+    /// The problems of each record, by its list ("energy") and its place in it: indices into `problems`.
+    pub record_problems: HashMap<(String, usize), Vec<usize>>,
+    /// Each actor's place in `scenario.actors`, by id.
+    pub actor_index: HashMap<String, usize>,
     /// Every year a record names, in order.
     pub years: Vec<i32>,
     /// The first year an energy flow names (or, without energy flows, a sanctions stance or tie): where a
@@ -59,7 +63,9 @@ impl Derived {
             revision,
             warnings: problems.len() - errors,
             errors,
+            record_problems: record_problems(&problems),
             problems,
+            actor_index: scenario.actors.iter().enumerate().map(|(index, actor)| (actor.id.clone(), index)).collect(),
             years: scenario.years(),
             first_relationship_year: first_relationship_year(scenario),
             suppliers: crate::charts::suppliers(scenario),
@@ -90,6 +96,25 @@ impl Derived {
         self.years.last().copied()
     }
 
+    /// An actor's name, or its id when there is no such actor, found in constant time.
+    pub fn actor_name<'a>(&self, scenario: &'a Scenario, id: &'a str) -> &'a str {
+        let actor = self.actor_index.get(id).and_then(|&index| scenario.actors.get(index));
+        actor.filter(|actor| actor.id == id).map_or(id, |actor| actor.name.as_str())
+    }
+
+    /// The problems of record `index` of the list `list` ("energy").
+    pub fn problems_of(&self, list: &str, index: usize) -> impl Iterator<Item = &Diagnostic> {
+        let found = self.record_problems.get(&(list.to_owned(), index));
+        found.into_iter().flatten().filter_map(|&problem| self.problems.get(problem))
+    }
+
+    /// (errors, warnings) of record `index` of the list `list`.
+    pub fn problem_counts_of(&self, list: &str, index: usize) -> (usize, usize) {
+        let errors = self.problems_of(list, index).filter(|problem| problem.is_error()).count();
+        let all = self.record_problems.get(&(list.to_owned(), index)).map_or(0, Vec::len);
+        (errors, all - errors)
+    }
+
     /// The records that involve `id` (none for an unknown actor).
     pub fn records_of(&self, id: &str) -> &ActorRecords {
         static NONE: std::sync::OnceLock<ActorRecords> = std::sync::OnceLock::new();
@@ -103,6 +128,17 @@ fn first_relationship_year(scenario: &Scenario) -> Option<i32> {
         let periods = scenario.sanctions.iter().map(Dated::period).chain(scenario.ties.iter().map(Dated::period));
         periods.flat_map(|period| period.named_years()).min()
     })
+}
+
+/// Groups problems by the record their path starts with: `energy[3].supplier` is record 3 of `energy`.
+fn record_problems(problems: &[Diagnostic]) -> HashMap<(String, usize), Vec<usize>> {
+    let mut by_record: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+    for (position, problem) in problems.iter().enumerate() {
+        let Some((list, rest)) = problem.path.split_once('[') else { continue };
+        let Some(index) = rest.split(']').next().and_then(|number| number.parse().ok()) else { continue };
+        by_record.entry((list.to_owned(), index)).or_default().push(position);
+    }
+    by_record
 }
 
 fn sorted_unique(items: impl Iterator<Item = String>) -> Vec<String> {
@@ -230,6 +266,26 @@ mod tests {
         let states = &derived.actors_by_kind.iter().find(|(kind, _)| *kind == ActorKind::State).unwrap().1;
         assert_eq!(states, &[2, 0, 1], "Bulgaria, Russia, serbia");
         assert!(derived.search_text[2].contains("българия"));
+    }
+
+    #[test]
+    fn names_and_problems_are_found_by_id_and_record() {
+        let text = r#"Scenario(format: 1, title: "t", actors: [Actor(id: "SRB", name: "Serbia", kind: State)])"#;
+        let scenario: Scenario = ron::from_str(text).expect("test scenario parses");
+        let problems = vec![
+            Diagnostic::error("energy[3].supplier", "x"),
+            Diagnostic::warning("energy[3].sources", "y"),
+            Diagnostic::warning("energy[30]", "z"),
+            Diagnostic::error("title", "w"),
+        ];
+        let derived = Derived::build(&scenario, 1, 0, problems);
+        assert_eq!(derived.actor_name(&scenario, "SRB"), "Serbia");
+        assert_eq!(derived.actor_name(&scenario, "XXX"), "XXX", "an unknown id is shown as it is");
+        assert_eq!(derived.problem_counts_of("energy", 3), (1, 1));
+        assert_eq!(derived.problem_counts_of("energy", 30), (0, 1));
+        assert_eq!(derived.problem_counts_of("ties", 3), (0, 0));
+        let messages: Vec<&str> = derived.problems_of("energy", 3).map(|p| p.message.as_str()).collect();
+        assert_eq!(messages, ["x", "y"]);
     }
 
     #[test]

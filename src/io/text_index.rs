@@ -87,7 +87,7 @@ pub struct TextIndex {
     line_starts: Vec<usize>,
     nodes: Vec<Node>,
     root: Option<usize>,
-    has_comments: bool,
+    comments: Vec<Range<usize>>,
     issue: Option<ScanIssue>,
 }
 
@@ -105,19 +105,17 @@ impl TextIndex {
             (a, b) => a.or(b),
         };
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
-        TextIndex {
-            text: text.to_owned(),
-            line_starts,
-            nodes: parser.nodes,
-            root,
-            has_comments: lexed.has_comments,
-            issue,
-        }
+        TextIndex { text: text.to_owned(), line_starts, nodes: parser.nodes, root, comments: lexed.comments, issue }
     }
 
     /// Whether the text holds `//` or `/* */` comments (inside strings they do not count).
     pub fn has_comments(&self) -> bool {
-        self.has_comments
+        !self.comments.is_empty()
+    }
+
+    /// The byte ranges of every `//` and `/* */` comment, in order.
+    pub fn comments(&self) -> &[Range<usize>] {
+        &self.comments
     }
 
     /// The first problem found, if the text is not well-formed RON (as far as this scanner sees).
@@ -225,6 +223,16 @@ impl<'a> NodeRef<'a> {
     /// Every entry of a map, in order: key text (unquoted for strings), key position, value.
     pub fn entries(self) -> impl Iterator<Item = (&'a str, Position, NodeRef<'a>)> + 'a {
         self.labelled(*self.kind() == NodeKind::Map)
+    }
+
+    /// The fields of a struct or the entries of a map, each with the byte offset where its label starts.
+    pub fn labelled_children(self) -> impl Iterator<Item = (&'a str, usize, NodeRef<'a>)> + 'a {
+        let index = self.index;
+        let wanted = matches!(self.kind(), NodeKind::Struct { .. } | NodeKind::Map);
+        let children: &'a [Child] = if wanted { &self.data().children } else { &[] };
+        children
+            .iter()
+            .filter_map(move |child| Some((child.label.as_deref()?, child.label_start, index.node(child.node))))
     }
 
     /// The items of a list or tuple (and any stray unlabelled values in a struct).
@@ -362,7 +370,7 @@ struct Token {
 
 struct Lexed {
     tokens: Vec<Token>,
-    has_comments: bool,
+    comments: Vec<Range<usize>>,
     issue: Option<ScanIssue>,
 }
 
@@ -374,7 +382,7 @@ fn note(issue: &mut Option<ScanIssue>, offset: usize, message: &'static str) {
 /// (UTF-8 continuation bytes never equal an ASCII delimiter).
 fn lex(text: &str) -> Lexed {
     let bytes = text.as_bytes();
-    let mut lexed = Lexed { tokens: Vec::new(), has_comments: false, issue: None };
+    let mut lexed = Lexed { tokens: Vec::new(), comments: Vec::new(), issue: None };
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
         let next = bytes.get(i + 1).copied();
@@ -391,7 +399,9 @@ fn lex(text: &str) -> Lexed {
             (b'"' | b'\'', _) => (Some(Tok::Atom), quoted_end(bytes, i + 1, byte)),
             _ => (Some(Tok::Atom), literal_end(bytes, i)),
         };
-        lexed.has_comments |= tok.is_none() && byte == b'/';
+        if tok.is_none() && byte == b'/' {
+            lexed.comments.push(i..end);
+        }
         if !closed {
             note(&mut lexed.issue, i, "unterminated string, char, comment or attribute");
         }

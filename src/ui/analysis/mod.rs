@@ -79,19 +79,27 @@ impl AnalysisView {
             flags: crate::analysis::flags::flags(scenario, year),
             targets: crate::analysis::coalition::targets(scenario, year),
         });
+        let derived = document.derived();
+        // Long tables scroll on their own and draw only the rows in view.
+        match self.section {
+            Section::Dependence => {
+                return tables::dependence_ui(ui, scenario, derived, view, &results.dependences, actions);
+            }
+            Section::Network => {
+                let network = self.network.get((document.id, document.revision, year), || {
+                    crate::analysis::network::tie_network(scenario, year)
+                });
+                return tables::network_ui(ui, scenario, derived, view, network, actions);
+            }
+            _ => {}
+        }
         egui::ScrollArea::vertical().id_salt("analysis").auto_shrink([false, false]).show(ui, |ui| {
             match self.section {
-                Section::Dependence => tables::dependence_ui(ui, scenario, view, &results.dependences, actions),
+                Section::Dependence | Section::Network => {}
                 Section::Shock => self.shock.ui(ui, document, view, year, actions),
                 Section::Flags => tables::flags_ui(ui, scenario, &results.flags, actions),
                 Section::Alignment => self.politics.alignment_ui(ui, document, view, actions),
                 Section::Coalitions => self.politics.coalition_ui(ui, document, year, &results.targets, actions),
-                Section::Network => {
-                    let network = self.network.get((document.id, document.revision, year), || {
-                        crate::analysis::network::tie_network(scenario, year)
-                    });
-                    tables::network_ui(ui, scenario, view, network, actions)
-                }
                 Section::Changes => self.changes.ui(ui, document, view, actions),
             }
         });

@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText};
 use crate::analysis::dependence::Dependence;
 use crate::analysis::flags::Flag;
 use crate::analysis::network::ActorMeasures;
+use crate::derived::Derived;
 use crate::format::percent;
 use crate::model::{Scenario, ShareBasis};
 use crate::state::{Action, ViewState};
@@ -22,17 +23,54 @@ pub fn concentration_words(hhi: f64) -> &'static str {
     }
 }
 
-fn actor_link(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, id: &str, actions: &mut Vec<Action>) {
-    let name = scenario.actor_name(id);
-    let text = if view.is_selected(id) { RichText::new(name).strong() } else { RichText::new(name) };
+fn actor_link(ui: &mut egui::Ui, name: &str, selected: bool, id: &str, actions: &mut Vec<Action>) {
+    let text = if selected { RichText::new(name).strong() } else { RichText::new(name) };
     if ui.link(text).on_hover_text("Select (shift-click adds)").clicked() {
         actions.push(Action::Select { id: id.to_owned(), additive: ui.input(|input| input.modifiers.shift) });
     }
 }
 
+/// A table with a header and only the rows in view drawn (there may be thousands), each cell's text cut to its
+/// column with the whole text on hover.
+fn long_table(
+    ui: &mut egui::Ui,
+    id: &str,
+    headings: &[&str],
+    row_count: usize,
+    mut row_ui: impl FnMut(usize, &mut egui_extras::TableRow<'_, '_>),
+) {
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+    let mut table = egui_extras::TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .resizable(true)
+        .auto_shrink([false, false])
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for _ in 1..headings.len() {
+        table = table.column(egui_extras::Column::auto().at_least(90.0).clip(true));
+    }
+    table
+        .column(egui_extras::Column::remainder().at_least(120.0).clip(true))
+        .header(row_height, |mut header| {
+            for heading in headings {
+                header.col(|ui| {
+                    ui.label(RichText::new(*heading).strong());
+                });
+            }
+        })
+        .body(|body| body.rows(row_height, row_count, |mut row| row_ui(row.index(), &mut row)));
+}
+
+fn text_cell(row: &mut egui_extras::TableRow<'_, '_>, text: String) {
+    row.col(|ui| {
+        ui.add(egui::Label::new(&text).truncate());
+    });
+}
+
 pub fn dependence_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
+    derived: &Derived,
     view: &ViewState,
     dependences: &[Dependence],
     actions: &mut Vec<Action>,
@@ -47,32 +85,29 @@ pub fn dependence_ui(
         ui.label("No energy records in this year.");
         return;
     }
-    egui::Grid::new("dependence_table").num_columns(5).striped(true).spacing([18.0, 6.0]).show(ui, |ui| {
-        for heading in ["Consumer", "Commodity", "Top supplier", "Concentration (HHI)", "All suppliers"] {
-            ui.label(RichText::new(heading).strong());
-        }
-        ui.end_row();
-        for row in dependences {
-            actor_link(ui, scenario, view, &row.consumer, actions);
-            let basis = if row.basis == ShareBasis::Imports { " (share of imports)" } else { "" };
-            ui.label(format!("{}{basis}", row.commodity.label()));
-            match row.top() {
-                Some(top) => ui.label(format!("{} {}", scenario.actor_name(&top.supplier), percent(top.share))),
-                None => ui.label(""),
-            };
-            ui.label(format!("{:.0}, {}", row.hhi, concentration_words(row.hhi)));
-            let all: Vec<String> = row
-                .suppliers
-                .iter()
-                .map(|share| {
-                    let name =
-                        if share.supplier == row.consumer { "own" } else { scenario.actor_name(&share.supplier) };
-                    format!("{name} {}", percent(share.share))
-                })
-                .collect();
-            ui.label(all.join(", "));
-            ui.end_row();
-        }
+    let name = |id: &'_ str| derived.actor_name(scenario, id).to_owned();
+    let headings = ["Consumer", "Commodity", "Top supplier", "Concentration (HHI)", "All suppliers"];
+    long_table(ui, "dependence_table", &headings, dependences.len(), |index, row| {
+        let dependence = &dependences[index];
+        row.col(|ui| {
+            let consumer = &dependence.consumer;
+            actor_link(ui, &name(consumer), view.is_selected(consumer), consumer, actions);
+        });
+        let basis = if dependence.basis == ShareBasis::Imports { " (share of imports)" } else { "" };
+        text_cell(row, format!("{}{basis}", dependence.commodity.label()));
+        let top = dependence.top().map(|top| format!("{} {}", name(&top.supplier), percent(top.share)));
+        text_cell(row, top.unwrap_or_default());
+        text_cell(row, format!("{:.0}, {}", dependence.hhi, concentration_words(dependence.hhi)));
+        let all: Vec<String> = dependence
+            .suppliers
+            .iter()
+            .map(|share| {
+                let supplier =
+                    if share.supplier == dependence.consumer { "own".to_owned() } else { name(&share.supplier) };
+                format!("{supplier} {}", percent(share.share))
+            })
+            .collect();
+        text_cell(row, all.join(", "));
     });
 }
 
@@ -101,6 +136,7 @@ pub fn flags_ui(ui: &mut egui::Ui, scenario: &Scenario, flags: &[Flag], actions:
 pub fn network_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
+    derived: &Derived,
     view: &ViewState,
     network: &[ActorMeasures],
     actions: &mut Vec<Action>,
@@ -114,17 +150,15 @@ pub fn network_ui(
         ui.label("No ties in this year.");
         return;
     }
-    egui::Grid::new("network_table").num_columns(4).striped(true).spacing([18.0, 6.0]).show(ui, |ui| {
-        for heading in ["Actor", "Ties", "Weighted degree", "Betweenness"] {
-            ui.label(RichText::new(heading).strong());
-        }
-        ui.end_row();
-        for measured in network {
-            actor_link(ui, scenario, view, &measured.actor, actions);
-            ui.label(measured.degree.to_string());
-            ui.label(format!("{:.1}", measured.weighted_degree));
-            ui.label(format!("{:.2}", measured.betweenness));
-            ui.end_row();
-        }
+    let headings = ["Actor", "Ties", "Weighted degree", "Betweenness"];
+    long_table(ui, "network_table", &headings, network.len(), |index, row| {
+        let measured = &network[index];
+        row.col(|ui| {
+            let name = derived.actor_name(scenario, &measured.actor);
+            actor_link(ui, name, view.is_selected(&measured.actor), &measured.actor, actions);
+        });
+        text_cell(row, measured.degree.to_string());
+        text_cell(row, format!("{:.1}", measured.weighted_degree));
+        text_cell(row, format!("{:.2}", measured.betweenness));
     });
 }

@@ -11,7 +11,7 @@ mod widgets;
 use eframe::egui::{self, RichText};
 
 use super::cache::Cached;
-use crate::diagnostic::Diagnostic;
+use crate::derived::Derived;
 use crate::edit::{Edit, Record, RecordKind, references};
 use crate::model::RecordRef;
 use crate::state::{Action, Document, ViewState};
@@ -47,7 +47,7 @@ impl EditorView {
         let selected = self.selected.get(&self.kind).copied().filter(|&index| index < self.kind.count(scenario));
         self.toolbar(ui, document, view, selected, actions);
         ui.separator();
-        let diagnostics = &document.derived().problems;
+        let derived = document.derived();
         // The table on the left, the selected record's form on the right.
         let area = ui.available_rect_before_wrap();
         let form_width = (area.width() * 0.46).clamp(340.0, 520.0);
@@ -67,7 +67,7 @@ impl EditorView {
                 egui::ScrollArea::horizontal()
                     .id_salt("records_horizontal")
                     .auto_shrink([false, false])
-                    .show(ui, |ui| table::ui(ui, self.kind, rows, &mut self.sort, selected, diagnostics))
+                    .show(ui, |ui| table::ui(ui, self.kind, rows, &mut self.sort, selected, derived))
                     .inner
             })
             .inner;
@@ -94,7 +94,7 @@ impl EditorView {
             egui::ScrollArea::vertical().id_salt("record_form").auto_shrink([false, false]).show(
                 ui,
                 |ui| match selected {
-                    Some(index) => self.form_ui(ui, document, diagnostics, index, actions),
+                    Some(index) => self.form_ui(ui, document, derived, index, actions),
                     None => {
                         ui.add_space(8.0);
                         ui.weak(format!("Select a row to edit it, or add a new {}.", self.kind.noun()));
@@ -185,7 +185,7 @@ impl EditorView {
         &mut self,
         ui: &mut egui::Ui,
         document: &Document,
-        diagnostics: &[Diagnostic],
+        derived: &Derived,
         index: usize,
         actions: &mut Vec<Action>,
     ) {
@@ -194,7 +194,8 @@ impl EditorView {
         ui.add_space(6.0);
         ui.label(RichText::new(format!("{} {}", capitalised(self.kind.noun()), index + 1)).heading());
         self.id_ui(ui, &original, actions);
-        let mut form = widgets::Form::new(scenario, diagnostics, &format!("{}[{index}]", self.kind.field()));
+        let problems = derived.problems_of(self.kind.field(), index);
+        let mut form = widgets::Form::new(scenario, problems, &format!("{}[{index}]", self.kind.field()));
         let mut edited = original.clone();
         forms::record_form(ui, &mut form, &mut edited);
         if edited != original {

@@ -5,7 +5,7 @@ use eframe::egui::{self, RichText};
 use egui_extras::{Column, TableBuilder};
 
 use super::rows::{self, Sort};
-use crate::diagnostic::Diagnostic;
+use crate::derived::Derived;
 use crate::edit::RecordKind;
 
 /// Draws the table; returns the record clicked this frame.
@@ -15,10 +15,9 @@ pub fn ui(
     rows: &[(usize, Vec<String>)],
     sort: &mut Sort,
     selected: Option<usize>,
-    diagnostics: &[Diagnostic],
+    derived: &Derived,
 ) -> Option<usize> {
     let columns = rows::columns(kind);
-    let problems = problem_counts(kind, diagnostics);
     let mut clicked = None;
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
     let mut table = TableBuilder::new(ui)
@@ -47,7 +46,7 @@ pub fn ui(
             body.rows(row_height, rows.len(), |mut row| {
                 let (index, cells) = &rows[row.index()];
                 row.set_selected(selected == Some(*index));
-                row.col(|ui| problems_cell(ui, problems.get(index)));
+                row.col(|ui| problems_cell(ui, derived.problem_counts_of(kind.field(), *index)));
                 for cell in cells {
                     row.col(|ui| {
                         ui.add(egui::Label::new(cell.as_str()).truncate().selectable(false));
@@ -79,25 +78,7 @@ fn sort_header(ui: &mut egui::Ui, title: &str, column: usize, sort: &mut Sort) {
     }
 }
 
-/// (errors, warnings) per record index of `kind`.
-fn problem_counts(kind: RecordKind, diagnostics: &[Diagnostic]) -> std::collections::HashMap<usize, (usize, usize)> {
-    let prefix = format!("{}[", kind.field());
-    let mut counts: std::collections::HashMap<usize, (usize, usize)> = Default::default();
-    for diagnostic in diagnostics {
-        let Some(rest) = diagnostic.path.strip_prefix(&prefix) else { continue };
-        let Some(index) = rest.split(']').next().and_then(|number| number.parse().ok()) else { continue };
-        let count = counts.entry(index).or_default();
-        if diagnostic.is_error() {
-            count.0 += 1;
-        } else {
-            count.1 += 1;
-        }
-    }
-    counts
-}
-
-fn problems_cell(ui: &mut egui::Ui, counts: Option<&(usize, usize)>) {
-    let Some(&(errors, warnings)) = counts else { return };
+fn problems_cell(ui: &mut egui::Ui, (errors, warnings): (usize, usize)) {
     let plural = |count: usize, word: &str| format!("{count} {word}{}", if count == 1 { "" } else { "s" });
     if errors > 0 {
         ui.label(RichText::new(plural(errors, "error")).color(ui.visuals().error_fg_color));

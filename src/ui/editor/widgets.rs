@@ -18,10 +18,14 @@ pub struct Form<'a> {
 }
 
 impl<'a> Form<'a> {
-    /// A form for the record whose diagnostics paths start with `prefix` ("energy[3]").
-    pub fn new(scenario: &'a Scenario, diagnostics: &'a [Diagnostic], prefix: &str) -> Form<'a> {
+    /// A form for the record whose diagnostics paths start with `prefix` ("energy[3]"), given its problems.
+    pub fn new(
+        scenario: &'a Scenario,
+        diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
+        prefix: &str,
+    ) -> Form<'a> {
         let problems = diagnostics
-            .iter()
+            .into_iter()
             .filter_map(|diagnostic| {
                 let rest = diagnostic.path.strip_prefix(prefix)?;
                 let within = match rest.chars().next() {
