@@ -181,7 +181,7 @@ pub fn load_text(text: &str) -> LoadReport {
 }
 
 /// Files may leave out `#![enable(implicit_some)]`: optional values are written bare either way.
-fn parse_options() -> ron::Options {
+pub(crate) fn parse_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 

@@ -3,6 +3,7 @@
 
 pub mod disk_stamp;
 mod load;
+pub mod patch;
 pub mod recovery;
 mod ron_errors;
 pub mod safe_write;

@@ -210,6 +210,11 @@ impl<'a> NodeRef<'a> {
         &self.index.text[self.span()]
     }
 
+    /// The whole text the element belongs to.
+    pub fn whole_text(self) -> &'a str {
+        &self.index.text
+    }
+
     /// For string scalars (`"..."`, `r#"..."#`, `b"..."`) the unescaped contents.
     pub fn as_string(self) -> Option<String> {
         string_contents(self.text())
