@@ -131,7 +131,7 @@ fn ctrl_s_saves_to_the_open_file_and_keeps_a_backup() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(saved, geodep::io::to_canonical_text(&harness.state().document.scenario));
+    assert_eq!(saved, SMALL_SCENARIO, "nothing changed, so every byte is kept");
     let backup = std::fs::read_to_string(folder.path().join("neighbours.ron.bak")).unwrap();
     assert_eq!(backup, SMALL_SCENARIO);
     assert!(!harness.state().document.dirty);
@@ -300,4 +300,24 @@ fn the_projector_theme_is_black_on_white() {
     assert_eq!(visuals.panel_fill, egui::Color32::WHITE);
     assert_eq!(visuals.override_text_color, Some(egui::Color32::BLACK));
     assert_eq!(harness.state().settings.theme, geodep::app::ThemeChoice::Projector);
+}
+
+#[test]
+fn saving_an_edit_changes_only_the_edited_line_of_a_hand_written_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let written = "// Neighbours, by hand\nScenario(\n  format: 1,\n  title: \"Two neighbours\",\n\n  actors: [\n    \
+                   Actor(id: \"SRB\", name: \"Serbia\", kind: State),\n    Actor(id: \"HUN\", name: \"Hungary\", kind: State),\n  ],\n  \
+                   energy: [\n    EnergyFlow(supplier: \"HUN\", consumer: \"SRB\", commodity: Gas, share: 0.10, year: 2023), // small\n  ],\n)\n";
+    let path = write(folder.path(), "by-hand.ron", written);
+    let mut harness = harness(Startup::File(path.clone()));
+    let mut flow = harness.state().document.scenario.energy[0].clone();
+    flow.share = 0.25;
+    let ctx = harness.ctx.clone();
+    let edit = Edit::Set { index: 0, record: geodep::edit::Record::Energy(flow), what: "share".into() };
+    harness.state_mut().apply(&ctx, Action::edit(edit));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(saved, written.replace("share: 0.10,", "share: 0.25,"));
+    assert!(!harness.state().document.dirty);
 }

@@ -137,24 +137,37 @@ fn saving_over_another_programs_changes_asks_first() {
 }
 
 #[test]
-fn saving_over_a_file_with_comments_says_they_will_be_lost_first() {
+fn a_save_keeps_comments_and_asks_before_dropping_one_inside_a_deleted_record() {
     let folder = tempfile::tempdir().unwrap();
-    let commented = SCENARIO.replace("    title:", "    // Written by hand.\n    title:");
+    let commented = SCENARIO.replace("    title:", "    // Written by hand.\n    title:").replace(
+        "actors: [Actor(id: \"SRB\", name: \"Serbia\", kind: State)],",
+        "actors: [\n        Actor(id: \"SRB\", name: \"Serbia\", kind: State),\n        \
+             Actor(id: \"MNE\", name: \"Montenegro\", kind: State), // to check\n    ],",
+    );
     let path = scenario_file(folder.path(), &commented);
     let mut harness = harness(Startup::File(path.clone()), None);
     retitle(&mut harness, "Edited");
     save(&mut harness);
-    harness.get_by_label("This file has comments");
+    assert!(harness.query_by_label("Saving drops comments").is_none(), "nothing is lost: no question");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), commented.replace("\"On disk\"", "\"Edited\""));
+
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::edit(Edit::DeleteActor { id: "MNE".into() }));
+    harness.run_steps(3);
+    save(&mut harness);
+    harness.get_by_label("Saving drops comments");
+    harness.get_by_label_contains("// to check");
     harness.get_by_label("Cancel").click();
     harness.run_steps(3);
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), commented);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("Montenegro"), "Cancel writes nothing");
+    assert!(harness.state().document.dirty);
     save(&mut harness);
-    harness.get_by_label("Save and drop the comments").click();
+    harness.get_by_label("Save and drop them").click();
     harness.run_steps(3);
-    assert!(!std::fs::read_to_string(&path).unwrap().contains("Written by hand"));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(!saved.contains("Montenegro") && !saved.contains("// to check"), "{saved}");
+    assert!(saved.contains("// Written by hand."), "the other comment stays: {saved}");
     assert!(!harness.state().document.dirty);
-    save(&mut harness);
-    assert!(harness.query_by_label("This file has comments").is_none(), "asked only before the first save");
 }
 
 #[test]

@@ -11,10 +11,12 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
 use crate::io::disk_stamp::FileStamp;
+use crate::io::patch::text_to_save;
 use crate::io::recovery::Recovery;
-use crate::io::{SaveError, SaveReport, load_file_with_progress, load_from_reader, save_scenario};
+use crate::io::safe_write::replace_file;
+use crate::io::{LoadReport, SaveError, SaveReport, load_file_keeping_text, load_from_reader_keeping_text};
 use crate::model::Scenario;
-use crate::state::Document;
+use crate::state::{Document, OnDisk};
 
 /// How long the window waits for a job before going on drawing and showing its progress instead.
 pub const MOMENT: Duration = Duration::from_millis(150);
@@ -53,7 +55,15 @@ pub struct SaveJob {
     pub document: u64,
     pub history_state: u64,
     pub started: Instant,
-    receiver: Receiver<Result<SaveReport, SaveError>>,
+    receiver: Receiver<Result<Saved, SaveError>>,
+}
+
+/// What a save did.
+pub enum Saved {
+    /// The file now holds `on_disk.text`.
+    Written { report: SaveReport, on_disk: Box<OnDisk> },
+    /// Nothing was written: the change drops these comments, and the person has not agreed to that yet.
+    WouldDropComments(Vec<String>),
 }
 
 pub struct AutosaveJob {
@@ -82,9 +92,9 @@ pub fn start_open(path: &Path) -> OpenJob {
         if let Ok(metadata) = std::fs::metadata(&worker_path) {
             worker_progress.total.store(metadata.len(), Ordering::Relaxed);
         }
-        let report =
-            load_file_with_progress(&worker_path, &mut |read| worker_progress.read.store(read, Ordering::Relaxed));
-        let _ = sender.send(opened(report, &worker_path, stamp));
+        let (report, text) =
+            load_file_keeping_text(&worker_path, &mut |read| worker_progress.read.store(read, Ordering::Relaxed));
+        let _ = sender.send(opened(report, text, &worker_path, stamp));
     });
     OpenJob { path: path.to_owned(), progress, started: Instant::now(), receiver }
 }
@@ -96,16 +106,17 @@ pub fn start_open_from_reader(path: &Path, mut reader: Box<dyn Read + Send>, len
     let (sender, receiver) = channel();
     let (worker_path, worker_progress) = (path.to_owned(), progress.clone());
     std::thread::spawn(move || {
-        let report = load_from_reader(&mut reader, &mut |read| worker_progress.read.store(read, Ordering::Relaxed));
-        let _ = sender.send(opened(report, &worker_path, None));
+        let (report, text) =
+            load_from_reader_keeping_text(&mut reader, &mut |read| worker_progress.read.store(read, Ordering::Relaxed));
+        let _ = sender.send(opened(report, text, &worker_path, None));
     });
     OpenJob { path: path.to_owned(), progress, started: Instant::now(), receiver }
 }
 
-fn opened(report: crate::io::LoadReport, path: &Path, stamp: Option<FileStamp>) -> Opened {
+fn opened(report: LoadReport, text: Option<String>, path: &Path, stamp: Option<FileStamp>) -> Opened {
     match report.scenario {
         Some(scenario) => {
-            let mut document = Document::from_file(scenario, path, report.diagnostics, report.has_comments);
+            let mut document = Document::from_file(scenario, path, report.diagnostics, text);
             document.disk_stamp = stamp;
             Opened::Document(Box::new(document))
         }
@@ -113,12 +124,21 @@ fn opened(report: crate::io::LoadReport, path: &Path, stamp: Option<FileStamp>) 
     }
 }
 
-/// Writes `scenario` (a copy of the document's) to `path` on a worker thread.
-pub fn start_save(path: &Path, scenario: Scenario, document: &Document) -> SaveJob {
+/// Writes `scenario` (a copy of the document's) to `path` on a worker thread: the file's previous text changed
+/// only where the scenario differs from it, unless that drops comments and `drop_comments` is not given.
+pub fn start_save(path: &Path, scenario: Scenario, document: &Document, drop_comments: bool) -> SaveJob {
     let (sender, receiver) = channel();
-    let worker_path = path.to_owned();
+    let (worker_path, previous) = (path.to_owned(), document.on_disk.clone());
     std::thread::spawn(move || {
-        let _ = sender.send(save_scenario(&worker_path, &scenario));
+        let previous_text = previous.as_deref().map(|on_disk| (on_disk.text.as_str(), &on_disk.scenario));
+        let patched = text_to_save(previous_text, &scenario);
+        let saved = if patched.lost_comments.is_empty() || drop_comments {
+            replace_file(&worker_path, patched.text.as_bytes())
+                .map(|report| Saved::Written { report, on_disk: Box::new(OnDisk { text: patched.text, scenario }) })
+        } else {
+            Ok(Saved::WouldDropComments(patched.lost_comments))
+        };
+        let _ = sender.send(saved);
     });
     SaveJob {
         path: path.to_owned(),
@@ -148,7 +168,7 @@ impl OpenJob {
 }
 
 impl SaveJob {
-    pub fn poll(&self, wait: Duration) -> Polled<Result<SaveReport, SaveError>> {
+    pub fn poll(&self, wait: Duration) -> Polled<Result<Saved, SaveError>> {
         poll(&self.receiver, wait)
     }
 }

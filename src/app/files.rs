@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use super::GeoDepApp;
-use super::file_work::{self, AutosaveJob, MOMENT, OpenJob, Opened, Polled, SaveJob};
-use crate::state::{Action, Busy, Document, FailedLoad};
+use super::file_work::{self, AutosaveJob, MOMENT, OpenJob, Opened, Polled, SaveJob, Saved};
+use crate::state::{Action, Busy, Document, FailedLoad, SaveQuestion};
 
 /// The jobs running now: at most one of each kind.
 #[derive(Default)]
@@ -110,10 +110,11 @@ impl GeoDepApp {
         }
     }
 
-    /// Writes the scenario to `path` on a worker thread (after any running save has finished).
-    pub(super) fn start_save(&mut self, ctx: &egui::Context, path: &Path) {
+    /// Writes the scenario to `path` on a worker thread (after any running save has finished); `drop_comments`
+    /// says the person agreed to lose the comments the change removes.
+    pub(super) fn start_save(&mut self, ctx: &egui::Context, path: &Path, drop_comments: bool) {
         self.finish_save(ctx, Duration::from_secs(600));
-        let job = file_work::start_save(path, self.document.scenario.clone(), &self.document);
+        let job = file_work::start_save(path, self.document.scenario.clone(), &self.document, drop_comments);
         self.files.save = Some(job);
         self.finish_save(ctx, MOMENT);
     }
@@ -129,9 +130,15 @@ impl GeoDepApp {
         };
         self.files.save = None;
         match result {
-            Ok(report) => {
+            Ok(Saved::WouldDropComments(comments)) => {
+                // Asked first; Save anyway saves again, dropping them.
+                self.safekeeping.save_question = Some(SaveQuestion::LosesComments(path, comments));
+                return;
+            }
+            Ok(Saved::Written { report, on_disk }) => {
                 if self.document.id == document {
                     self.document.mark_saved_at(&path, history_state);
+                    self.document.on_disk = Some(std::sync::Arc::new(*on_disk));
                     self.safekeeping.disk_notice = None;
                     if !self.document.dirty {
                         self.forget_recovery();

@@ -152,9 +152,8 @@ impl GeoDepApp {
             }
             Action::SaveAs(path) => self.save_checked(ctx, &path, false),
             Action::SaveAnyway => match self.safekeeping.save_question.take() {
-                Some(SaveQuestion::Comments(path) | SaveQuestion::ChangedOnDisk(path, _)) => {
-                    self.save_checked(ctx, &path, true)
-                }
+                Some(SaveQuestion::ChangedOnDisk(path, _)) => self.save_checked(ctx, &path, true),
+                Some(SaveQuestion::LosesComments(path, _)) => self.start_save(ctx, &path, true),
                 None => {}
             },
             Action::CancelSave => self.cancel_save(),

@@ -23,26 +23,25 @@ impl GeoDepApp {
         self
     }
 
-    /// Saves to `path`, first asking when the save would lose comments or another program's changes; `confirmed`
-    /// says the person has answered that question.
+    /// Saves to `path`, first asking when the save would replace another program's changes; `confirmed` says the
+    /// person has answered that question. (A save that would drop comments asks once the save is prepared.)
     pub(super) fn save_checked(&mut self, ctx: &egui::Context, path: &Path, confirmed: bool) {
         if !confirmed && let Some(question) = self.save_question(path) {
             self.safekeeping.save_question = Some(question);
             return;
         }
         self.safekeeping.save_question = None;
-        self.start_save(ctx, path);
+        self.start_save(ctx, path, false);
     }
 
-    /// Only saving over the document's own file can lose something.
+    /// Only saving over the document's own file can lose another program's changes. (Comments a change would
+    /// drop are found while the save is prepared, and asked about then.)
     fn save_question(&self, path: &Path) -> Option<SaveQuestion> {
         if self.document.path.as_deref() != Some(path) {
             return None;
         }
-        if let Some(change) = disk_change(path, self.document.disk_stamp) {
-            return Some(SaveQuestion::ChangedOnDisk(path.to_owned(), change));
-        }
-        self.document.had_comments.then(|| SaveQuestion::Comments(path.to_owned()))
+        let change = disk_change(path, self.document.disk_stamp)?;
+        Some(SaveQuestion::ChangedOnDisk(path.to_owned(), change))
     }
 
     /// The person chose not to save after all.
@@ -126,7 +125,7 @@ impl GeoDepApp {
             // The recovery file's lines are not the original's: its problems are listed by record path alone.
             Some(path) => {
                 let problems = crate::validate::validate(&scenario);
-                Document::from_file(scenario, path, problems, false)
+                Document::from_file(scenario, path, problems, None)
             }
             None => Document::unsaved(scenario, "Recovered work"),
         };

@@ -41,25 +41,53 @@ impl LoadReport {
 }
 
 pub fn load_file(path: &Path) -> LoadReport {
-    load_file_with_progress(path, &mut |_| {})
-}
-
-/// `load_file`, calling `progress` with the number of bytes read so far (for a progress bar).
-pub fn load_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64)) -> LoadReport {
-    match read_limited(path, progress) {
+    match read_limited(path, &mut |_| {}) {
         Ok(bytes) => load_bytes(&bytes),
         Err(message) => LoadReport::failed(Diagnostic::error("", message)),
     }
 }
 
-/// Loads a scenario from any reader (the app reads files this way; tests pass a slow one), calling `progress`
-/// with the number of bytes read so far. At most `MAX_FILE_BYTES` are read.
-pub fn load_from_reader(reader: &mut dyn Read, progress: &mut dyn FnMut(u64)) -> LoadReport {
-    match read_bounded(reader, progress) {
-        Ok(bytes) => load_bytes(&bytes),
-        Err(ReadFailure::TooLarge(size)) => LoadReport::failed(Diagnostic::error("", too_large_message(size))),
-        Err(ReadFailure::Io(error)) => LoadReport::failed(Diagnostic::error("", format!("cannot read it: {error}"))),
+/// `load_file`, calling `progress` with the number of bytes read so far (for a progress bar), and giving back
+/// the file's text when it is a scenario, so that a save can change
+/// only what differs from it.
+pub fn load_file_keeping_text(path: &Path, progress: &mut dyn FnMut(u64)) -> (LoadReport, Option<String>) {
+    match read_limited(path, progress) {
+        Ok(bytes) => keeping_text(bytes),
+        Err(message) => (LoadReport::failed(Diagnostic::error("", message)), None),
     }
+}
+
+/// The same from any reader (tests pass a slow one). At most `MAX_FILE_BYTES` are read.
+pub fn load_from_reader_keeping_text(
+    reader: &mut dyn Read,
+    progress: &mut dyn FnMut(u64),
+) -> (LoadReport, Option<String>) {
+    match read_bounded(reader, progress) {
+        Ok(bytes) => keeping_text(bytes),
+        Err(failure) => (failed_read(failure), None),
+    }
+}
+
+fn keeping_text(bytes: Vec<u8>) -> (LoadReport, Option<String>) {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return (load_bytes(&bytes), None);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let report = load_text(&text);
+            let keep = report.scenario.is_some();
+            (report, keep.then_some(text))
+        }
+        Err(error) => (load_bytes(error.as_bytes()), None),
+    }
+}
+
+fn failed_read(failure: ReadFailure) -> LoadReport {
+    let message = match failure {
+        ReadFailure::TooLarge(size) => too_large_message(size),
+        ReadFailure::Io(error) => format!("cannot read it: {error}"),
+    };
+    LoadReport::failed(Diagnostic::error("", message))
 }
 
 fn read_limited(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Vec<u8>, String> {

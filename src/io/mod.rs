@@ -11,7 +11,7 @@ mod save;
 pub mod text_index;
 
 pub use load::{
-    LoadReport, MAX_FILE_BYTES, load_bytes, load_file, load_file_with_progress, load_from_reader, load_text,
+    LoadReport, MAX_FILE_BYTES, load_bytes, load_file, load_file_keeping_text, load_from_reader_keeping_text, load_text,
 };
 pub use safe_write::{SaveError, SaveReport};
 pub use save::{save_scenario, to_canonical_text};

@@ -60,6 +60,13 @@ pub fn patch_text(file_text: &str, original: &Scenario, current: &Scenario) -> O
     Some(Patched { text, lost_comments })
 }
 
+/// The text to save `current` as: the previous text of its file (`previous`, with the scenario it read as)
+/// patched where it differs, or the canonical text when there is none or it cannot be patched.
+pub fn text_to_save(previous: Option<(&str, &Scenario)>, current: &Scenario) -> Patched {
+    let patched = previous.and_then(|(text, scenario)| patch_text(text, scenario, current));
+    patched.unwrap_or_else(|| Patched { text: super::to_canonical_text(current), lost_comments: Vec::new() })
+}
+
 /// Replace `range` of the file's text with `text` (an insertion when the range is empty).
 #[derive(Debug, Clone, PartialEq)]
 struct Splice {

@@ -10,6 +10,13 @@ use crate::edit::{Edit, EditError};
 use crate::io::disk_stamp::FileStamp;
 use crate::model::Scenario;
 
+/// A file's text and the scenario it reads as.
+#[derive(Debug, PartialEq)]
+pub struct OnDisk {
+    pub text: String,
+    pub scenario: Scenario,
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     /// Unique per opened or created document, so that caches never mix two documents' revisions.
@@ -22,8 +29,8 @@ pub struct Document {
     /// Increases with every change to the scenario; derived data is cached per revision.
     pub revision: u64,
     pub dirty: bool,
-    /// The file had comments, which saving cannot keep.
-    pub had_comments: bool,
+    /// The file's text as last read or written, and the scenario it reads as: a save changes only what differs.
+    pub on_disk: Option<Arc<OnDisk>>,
     /// Warnings from loading, with their lines and columns (errors never reach an open document). The problems
     /// of the scenario as it is now are in `derived()`.
     pub warnings: Vec<Diagnostic>,
@@ -55,7 +62,7 @@ impl Document {
             display_name: display_name.to_owned(),
             revision: 0,
             dirty: false,
-            had_comments: false,
+            on_disk: None,
             warnings,
             history: History::default(),
             saved_state: 0,
@@ -66,7 +73,9 @@ impl Document {
         document
     }
 
-    pub fn from_file(scenario: Scenario, path: &Path, warnings: Vec<Diagnostic>, had_comments: bool) -> Document {
+    /// A document read from `path`; `text` is the file's text, which saves will change only where needed.
+    pub fn from_file(scenario: Scenario, path: &Path, warnings: Vec<Diagnostic>, text: Option<String>) -> Document {
+        let on_disk = text.map(|text| Arc::new(OnDisk { text, scenario: scenario.clone() }));
         let mut document = Document {
             id: next_document_id(),
             scenario,
@@ -74,7 +83,7 @@ impl Document {
             display_name: file_name(path),
             revision: 0,
             dirty: false,
-            had_comments,
+            on_disk,
             warnings,
             history: History::default(),
             saved_state: 0,
@@ -165,8 +174,6 @@ impl Document {
         self.saved_state = saved_state;
         self.dirty = self.history.current_state() != saved_state;
         self.disk_stamp = FileStamp::of(path);
-        // Saving writes the canonical form, which has no comments.
-        self.had_comments = false;
     }
 }
 

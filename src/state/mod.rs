@@ -13,7 +13,7 @@ mod settings;
 mod view_state;
 
 pub use action::{Action, PathPurpose, UiZoom};
-pub use document::{Document, derive};
+pub use document::{Document, OnDisk, derive};
 pub use history::History;
 pub use messages::{Busy, FailedLoad, Status};
 pub use presentation::{Presentation, SlideMove};

@@ -15,8 +15,8 @@ pub const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
 /// Why a save waits for the person's answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveQuestion {
-    /// The file has comments written by hand, which saving cannot keep.
-    Comments(PathBuf),
+    /// Saving drops these comments written by hand (inside a changed value or a deleted record).
+    LosesComments(PathBuf, Vec<String>),
     /// Another program changed (or removed) the file since it was opened or saved here.
     ChangedOnDisk(PathBuf, DiskChange),
 }

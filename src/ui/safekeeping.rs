@@ -37,17 +37,28 @@ pub fn disk_notice_ui(ui: &mut egui::Ui, document: &Document, safekeeping: &Safe
     });
 }
 
+/// A comment on one line of at most 120 characters.
+fn shortened(comment: &str) -> String {
+    let line = comment.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(120) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}
+
 /// Asks before a save that would lose something, and offers Save As instead.
 pub fn save_question_ui(ctx: &egui::Context, question: &SaveQuestion, actions: &mut Vec<Action>) {
     let (title, text, confirm) = match question {
-        SaveQuestion::Comments(path) => (
-            "This file has comments",
+        SaveQuestion::LosesComments(path, comments) => (
+            "Saving drops comments",
             format!(
-                "{} has comments written by hand. GeoDep writes the file afresh and cannot keep them; the \
-                 previous file is kept as a .bak beside it. Save As keeps this file as it is.",
-                path.display()
+                "Saving keeps the comments written by hand in {}, except {} inside what you changed or deleted:\n\n{}\n\n\
+                 The previous file is kept as a .bak beside it. Save As keeps this file as it is.",
+                path.display(),
+                if comments.len() == 1 { "this one" } else { "these" },
+                comments.iter().map(|comment| format!("    {}", shortened(comment))).collect::<Vec<_>>().join("\n"),
             ),
-            "Save and drop the comments",
+            "Save and drop them",
         ),
         SaveQuestion::ChangedOnDisk(path, DiskChange::Changed) => (
             "The file was changed by another program",
