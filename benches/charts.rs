@@ -65,7 +65,7 @@ fn chart_frames(criterion: &mut Criterion) {
     let bundled = geodep::io::load_text(geodep::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
     let bundled = Document::unsaved(bundled, "bundled");
     let mut large = Document::unsaved(common::large_scenario(), "large");
-    large.warnings.clear();
+    large.load_problems.clear();
     for (name, document) in [("bundled serbia-2023", &bundled), ("2,000 actors, 20,000 flows", &large)] {
         let view = ViewState::for_scenario(&document.scenario);
         let mut charts = ChartsView::default();

@@ -40,7 +40,7 @@ fn graph_frames(criterion: &mut Criterion) {
     let bundled = load_text(geodep::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
     bench_frames(criterion, "graph frame: bundled serbia-2023", Document::unsaved(bundled, "bundled"));
     let mut large = Document::unsaved(common::large_scenario(), "large");
-    large.warnings.clear();
+    large.load_problems.clear();
     bench_frames(criterion, "graph frame: 2,000 actors, 20,000 flows, 20,000 ties", large);
 }
 

@@ -81,13 +81,8 @@ fn clicking_an_actor_selects_it_and_shows_its_details() {
     assert!(harness.state().view.is_selected("SRB"));
 }
 
-#[test]
-fn a_broken_file_shows_every_problem_and_the_open_scenario_stays() {
-    let folder = tempfile::tempdir().unwrap();
-    let broken = write(folder.path(), "broken.ron", BROKEN_SCENARIO);
-    let mut harness = harness(Startup::Bundled);
-    let title_before = harness.state().document.scenario.title.clone();
-
+/// Types `path` into File > Open by typing a path…, and opens it.
+fn open_by_typing(harness: &mut Harness<'static, GeoDepApp>, path: &Path) {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Open by typing a path…").click();
@@ -95,19 +90,78 @@ fn a_broken_file_shows_every_problem_and_the_open_scenario_stays() {
     harness.get_by_label("File path").click();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_label("File path").type_text(&broken.display().to_string());
+    harness.get_by_label("File path").type_text(&path.display().to_string());
     harness.run();
     harness.get_by_label("Open").click();
     harness.run();
+}
 
-    let heading = format!(
-        "Could not open {}: 1 error, 1 warning. serbia-2023.ron (bundled) stays open, unchanged.",
-        broken.display()
-    );
-    harness.get_by_label(&heading);
+#[test]
+fn a_file_with_errors_opens_with_every_problem_listed_to_be_fixed_here() {
+    let folder = tempfile::tempdir().unwrap();
+    let broken = write(folder.path(), "broken.ron", BROKEN_SCENARIO);
+    let mut harness = harness(Startup::Bundled);
+    open_by_typing(&mut harness, &broken);
+
+    assert_eq!(harness.state().document.scenario.title, "Broken", "the file opens");
+    harness.get_by_label("1 error, 1 warning in broken.ron");
     harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
     harness.get_by_label("line 9, col 20");
-    assert_eq!(harness.state().document.scenario.title, title_before);
+    harness.get_by_label_contains("with 1 error to fix");
+
+    // Fixed in the app, the problem goes.
+    let mut flow = harness.state().document.scenario.energy[0].clone();
+    flow.supplier = "RUS".into();
+    let ctx = harness.ctx.clone();
+    let edit = Edit::Set { index: 0, record: geodep::edit::Record::Energy(flow), what: "supplier".into() };
+    harness.state_mut().apply(&ctx, Action::edit(edit));
+    harness.run();
+    assert_eq!(harness.state().document.derived().errors, 0);
+    assert!(harness.query_by_label_contains("unknown actor").is_none());
+}
+
+#[test]
+fn a_file_that_does_not_parse_is_shown_as_text_fixed_there_and_opened() {
+    let folder = tempfile::tempdir().unwrap();
+    let unreadable = BROKEN_SCENARIO.replace("year: 2022),", "year: 2022");
+    let broken = write(folder.path(), "broken.ron", &unreadable);
+    let mut harness = harness(Startup::Bundled);
+    let title_before = harness.state().document.scenario.title.clone();
+    open_by_typing(&mut harness, &broken);
+
+    harness.get_by_label("broken.ron does not read as a scenario");
+    harness.get_by_label_contains("Line 10, column 5:");
+    assert_eq!(harness.state().document.scenario.title, title_before, "the open scenario stays underneath");
+
+    // Fixed in the text view, it opens as unsaved work for that file.
+    harness.state_mut().views.text_view.buffer = BROKEN_SCENARIO.replace("\"RUSS\"", "\"RUS\"");
+    harness.get_by_label("Check and open").click();
+    harness.run();
+    let document = &harness.state().document;
+    assert_eq!(document.scenario.title, "Broken");
+    assert!(document.dirty && document.path.as_deref() == Some(broken.as_path()));
+    assert_eq!(document.derived().errors, 0);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    let saved = std::fs::read_to_string(&broken).unwrap();
+    assert_eq!(saved, BROKEN_SCENARIO.replace("\"RUSS\"", "\"RUS\""), "the fixed text is what is saved");
+}
+
+#[test]
+fn text_still_broken_keeps_the_text_view_with_its_new_errors_and_close_goes_back() {
+    let folder = tempfile::tempdir().unwrap();
+    let broken = write(folder.path(), "broken.ron", "Scenario(format: 1, title: \"x\",\n  actors: [\n");
+    let mut harness = harness(Startup::Bundled);
+    open_by_typing(&mut harness, &broken);
+    harness.get_by_label("broken.ron does not read as a scenario");
+    harness.state_mut().views.text_view.buffer = "Scenario(format: 1, title: \"x\", actors: [)".to_owned();
+    harness.get_by_label("Check and open").click();
+    harness.run();
+    harness.get_by_label("broken.ron does not read as a scenario");
+    harness.get_by_label_contains("Line 1, column");
+    harness.get_by_label("Close").click();
+    harness.run();
+    assert!(harness.query_by_label("broken.ron does not read as a scenario").is_none());
     harness.get_by_label("Russia");
 }
 

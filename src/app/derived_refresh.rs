@@ -50,7 +50,7 @@ impl GeoDepApp {
         }
         let (sender, receiver) = channel();
         let (scenario, id, revision, warnings) =
-            (document.scenario.clone(), document.id, document.revision, document.warnings.clone());
+            (document.scenario.clone(), document.id, document.revision, document.load_problems.clone());
         std::thread::spawn(move || {
             let _ = sender.send(derive(&scenario, id, revision, &warnings));
         });

@@ -36,10 +36,11 @@ impl ReadProgress {
     }
 }
 
-/// A file that was read: a document ready to show, or why it could not be opened.
+/// A file that was read: a document ready to show (perhaps with errors to fix), or why it could not be opened
+/// and its text, when it is text.
 pub enum Opened {
     Document(Box<Document>),
-    Failed(Vec<Diagnostic>),
+    Failed(Vec<Diagnostic>, Option<String>),
 }
 
 pub struct OpenJob {
@@ -114,13 +115,13 @@ pub fn start_open_from_reader(path: &Path, mut reader: Box<dyn Read + Send>, len
 }
 
 fn opened(report: LoadReport, text: Option<String>, path: &Path, stamp: Option<FileStamp>) -> Opened {
-    match report.scenario {
+    match report.scenario.or(report.with_errors) {
         Some(scenario) => {
             let mut document = Document::from_file(scenario, path, report.diagnostics, text);
             document.disk_stamp = stamp;
             Opened::Document(Box::new(document))
         }
-        None => Opened::Failed(report.diagnostics),
+        None => Opened::Failed(report.diagnostics, text),
     }
 }
 
@@ -215,7 +216,7 @@ mod tests {
     #[test]
     fn a_file_that_does_not_open_says_why() {
         let job = start_open(Path::new("/nonexistent-geodep-folder/s.ron"));
-        let Polled::Done(Opened::Failed(diagnostics)) = job.poll(Duration::from_secs(30)) else {
+        let Polled::Done(Opened::Failed(diagnostics, _)) = job.poll(Duration::from_secs(30)) else {
             panic!("a missing file fails")
         };
         assert!(diagnostics[0].message.starts_with("cannot open"), "{diagnostics:?}");

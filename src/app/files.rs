@@ -58,12 +58,13 @@ impl GeoDepApp {
         match job.poll(wait) {
             Polled::Running => return,
             Polled::Lost => self.set_status(format!("Could not open {}: reading it failed", path.display()), true),
-            Polled::Done(Opened::Failed(diagnostics)) => {
+            Polled::Done(Opened::Failed(diagnostics, text)) => {
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 let noun = if errors == 1 { "problem" } else { "problems" };
-                self.set_status(format!("Could not open {}: {errors} {noun}, listed below", path.display()), true);
+                let place = if text.is_some() { "marked in its text above" } else { "listed below" };
+                self.set_status(format!("Could not open {}: {errors} {noun}, {place}", path.display()), true);
                 let kept_open = self.kept_open();
-                self.failed_load = Some(FailedLoad { path: path.clone(), diagnostics, kept_open });
+                self.failed_load = Some(FailedLoad { path: path.clone(), diagnostics, kept_open, text });
             }
             Polled::Done(Opened::Document(document)) => {
                 let edited_meanwhile = self.files.open_over != Some((self.document.id, self.document.revision));
@@ -92,7 +93,7 @@ impl GeoDepApp {
         match job.poll(wait) {
             Polled::Running => return,
             Polled::Done(Opened::Document(other)) => self.views.analysis.changes.compare_with(path, other.scenario),
-            Polled::Done(Opened::Failed(_)) | Polled::Lost => self.set_status(
+            Polled::Done(Opened::Failed(..)) | Polled::Lost => self.set_status(
                 format!("Cannot compare with {}: it does not open (geodep check lists why)", path.display()),
                 true,
             ),
@@ -100,13 +101,20 @@ impl GeoDepApp {
         self.files.compare = None;
     }
 
-    /// Shows a document that finished opening.
+    /// Shows a document that finished opening. One with errors opens too, its problems listed, to be fixed here.
     pub(super) fn show_opened(&mut self, document: Document) {
         let path = document.path.clone();
+        let errors = document.derived().errors;
         self.replace_document(document);
-        if let Some(path) = path {
-            self.settings.remember(&path);
+        let Some(path) = path else { return };
+        self.settings.remember(&path);
+        if errors == 0 {
             self.set_status(format!("Opened {}", path.display()), false);
+        } else {
+            let noun = if errors == 1 { "error" } else { "errors" };
+            let text = format!("Opened {} with {errors} {noun} to fix: they are listed below", path.display());
+            self.set_status(text, true);
+            self.view.show_problems = true;
         }
     }
 

@@ -133,6 +133,7 @@ impl GeoDepApp {
             Action::NewScenario => self.replace_document(Document::new_untitled()),
             Action::OpenDialog => self.start_dialog(ctx, PathPurpose::Open),
             Action::Open(path) => self.open(&path),
+            Action::OpenText { path, text } => self.open_text(&path, text),
             Action::AcceptOpened => {
                 if let Some(document) = self.files.opened.take() {
                     self.show_opened(*document);
@@ -299,13 +300,38 @@ impl GeoDepApp {
         match report.scenario {
             Some(scenario) => {
                 let mut document = Document::unsaved(scenario, &bundled.display_name());
-                document.warnings = report.diagnostics;
+                document.load_problems = report.diagnostics;
+                document.refresh_derived();
                 self.replace_document(document);
             }
             None => {
                 let path = PathBuf::from(bundled.display_name());
-                self.failed_load =
-                    Some(FailedLoad { path, diagnostics: report.diagnostics, kept_open: self.kept_open() });
+                let kept_open = self.kept_open();
+                self.failed_load = Some(FailedLoad { path, diagnostics: report.diagnostics, kept_open, text: None });
+            }
+        }
+    }
+
+    /// Reads text fixed in the text view as the scenario of `path`: it opens as unsaved work for that file, or
+    /// the text view shows its errors again.
+    fn open_text(&mut self, path: &Path, text: String) {
+        let report = load_text(&text);
+        match report.scenario.or(report.with_errors) {
+            Some(scenario) => {
+                let mut document = Document::from_file(scenario, path, report.diagnostics, Some(text));
+                // The file on disk is the broken one, which the person means to replace: no "changed on disk".
+                document.disk_stamp = crate::io::disk_stamp::FileStamp::of(path);
+                document.mark_unsaved();
+                self.replace_document(document);
+                self.set_status(format!("The text reads as a scenario; save to write it to {}", path.display()), false);
+            }
+            None => {
+                let kept_open = self.failed_load.as_ref().and_then(|failed| failed.kept_open.clone());
+                let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+                self.set_status(format!("The text still has {errors} error(s), marked below"), true);
+                let failed =
+                    FailedLoad { path: path.to_owned(), diagnostics: report.diagnostics, kept_open, text: Some(text) };
+                self.failed_load = Some(failed);
             }
         }
     }

@@ -24,15 +24,19 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// What loading found: the scenario when it has no errors, and every diagnostic.
 #[derive(Debug, Clone, Default)]
 pub struct LoadReport {
+    /// The scenario, when it has no errors.
     pub scenario: Option<Scenario>,
+    /// The scenario that the text describes although it has errors (unknown ids, shares over 1, bad dates): the
+    /// app opens it so that they can be fixed there. `None` when the text does not parse.
+    pub with_errors: Option<Scenario>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The text has comments, which saving from the app cannot keep.
+    /// The text has comments.
     pub has_comments: bool,
 }
 
 impl LoadReport {
     fn failed(diagnostic: Diagnostic) -> LoadReport {
-        LoadReport { scenario: None, diagnostics: vec![diagnostic], has_comments: false }
+        LoadReport { scenario: None, with_errors: None, diagnostics: vec![diagnostic], has_comments: false }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -73,11 +77,7 @@ fn keeping_text(bytes: Vec<u8>) -> (LoadReport, Option<String>) {
         return (load_bytes(&bytes), None);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            let report = load_text(&text);
-            let keep = report.scenario.is_some();
-            (report, keep.then_some(text))
-        }
+        Ok(text) => (load_text(&text), Some(text)),
         Err(error) => (load_bytes(error.as_bytes()), None),
     }
 }
@@ -204,8 +204,8 @@ pub fn load_text(text: &str) -> LoadReport {
         }
     }
     sort(&mut diagnostics);
-    let scenario = if has_errors(&diagnostics) { None } else { scenario };
-    LoadReport { scenario, diagnostics, has_comments }
+    let (scenario, with_errors) = if has_errors(&diagnostics) { (None, scenario) } else { (scenario, None) };
+    LoadReport { scenario, with_errors, diagnostics, has_comments }
 }
 
 /// Files may leave out `#![enable(implicit_some)]`: optional values are written bare either way.

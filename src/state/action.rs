@@ -15,6 +15,12 @@ pub enum Action {
     /// Show the native open dialog (or the in-app path entry where there is none).
     OpenDialog,
     Open(PathBuf),
+    /// Read `text` (a file's text fixed in the text view) as the scenario of `path`: it opens, unsaved, or its
+    /// errors are shown again.
+    OpenText {
+        path: PathBuf,
+        text: String,
+    },
     /// Show a file that finished opening in the background while the open scenario was being edited.
     AcceptOpened,
     /// Open a scenario bundled with the app (by file name) as a new, unsaved document.

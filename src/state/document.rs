@@ -31,9 +31,9 @@ pub struct Document {
     pub dirty: bool,
     /// The file's text as last read or written, and the scenario it reads as: a save changes only what differs.
     pub on_disk: Option<Arc<OnDisk>>,
-    /// Warnings from loading, with their lines and columns (errors never reach an open document). The problems
-    /// of the scenario as it is now are in `derived()`.
-    pub warnings: Vec<Diagnostic>,
+    /// The problems found when the file was read, with their lines and columns (a file with errors opens too, so
+    /// that they can be fixed here). The problems of the scenario as it is now are in `derived()`.
+    pub load_problems: Vec<Diagnostic>,
     pub history: History,
     /// The history state that was last saved (or loaded): the document is clean when it is current.
     saved_state: u64,
@@ -48,13 +48,13 @@ impl Document {
     pub fn new_untitled() -> Document {
         // A new scenario is empty on purpose: no warnings about what it does not have yet.
         let mut document = Document::unsaved(Scenario::default(), "Untitled");
-        document.warnings.clear();
+        document.load_problems.clear();
         document.refresh_derived();
         document
     }
 
     pub fn unsaved(scenario: Scenario, display_name: &str) -> Document {
-        let warnings = crate::validate::validate(&scenario);
+        let load_problems = crate::validate::validate(&scenario);
         let mut document = Document {
             id: next_document_id(),
             scenario,
@@ -63,7 +63,7 @@ impl Document {
             revision: 0,
             dirty: false,
             on_disk: None,
-            warnings,
+            load_problems,
             history: History::default(),
             saved_state: 0,
             disk_stamp: None,
@@ -74,7 +74,12 @@ impl Document {
     }
 
     /// A document read from `path`; `text` is the file's text, which saves will change only where needed.
-    pub fn from_file(scenario: Scenario, path: &Path, warnings: Vec<Diagnostic>, text: Option<String>) -> Document {
+    pub fn from_file(
+        scenario: Scenario,
+        path: &Path,
+        load_problems: Vec<Diagnostic>,
+        text: Option<String>,
+    ) -> Document {
         let on_disk = text.map(|text| Arc::new(OnDisk { text, scenario: scenario.clone() }));
         let mut document = Document {
             id: next_document_id(),
@@ -84,7 +89,7 @@ impl Document {
             revision: 0,
             dirty: false,
             on_disk,
-            warnings,
+            load_problems,
             history: History::default(),
             saved_state: 0,
             disk_stamp: None,
@@ -146,7 +151,7 @@ impl Document {
 
     /// Works out the derived data of the current revision now, on this thread.
     pub fn refresh_derived(&mut self) {
-        let derived = derive(&self.scenario, self.id, self.revision, &self.warnings);
+        let derived = derive(&self.scenario, self.id, self.revision, &self.load_problems);
         self.derived = Arc::new(derived);
     }
 
@@ -179,8 +184,8 @@ impl Document {
 
 /// The derived data of a scenario at `revision`. A document as it was read (revision 0) keeps the loader's
 /// problems, which carry lines and columns; after an edit, the validator looks at the scenario as it is now.
-pub fn derive(scenario: &Scenario, document: u64, revision: u64, load_warnings: &[Diagnostic]) -> Derived {
-    let problems = if revision == 0 { load_warnings.to_vec() } else { crate::validate::validate(scenario) };
+pub fn derive(scenario: &Scenario, document: u64, revision: u64, load_problems: &[Diagnostic]) -> Derived {
+    let problems = if revision == 0 { load_problems.to_vec() } else { crate::validate::validate(scenario) };
     Derived::build(scenario, document, revision, problems)
 }
 

@@ -11,6 +11,8 @@ pub struct FailedLoad {
     pub diagnostics: Vec<Diagnostic>,
     /// The name of the document that stays open instead, if there is one worth naming.
     pub kept_open: Option<String>,
+    /// The file's text, when it is text: shown with its errors marked, to be fixed and checked again.
+    pub text: Option<String>,
 }
 
 /// A one-line message in the status bar.

@@ -23,6 +23,7 @@ mod safekeeping;
 pub mod start_screen;
 pub mod status_bar;
 pub mod style;
+pub mod text_view;
 pub mod timeline;
 pub mod unsaved_prompt;
 
@@ -62,6 +63,7 @@ pub struct Views {
     pub matrices: matrices::MatricesView,
     pub timeline: timeline::TimelineView,
     pub start_screen: start_screen::StartScreen,
+    pub text_view: text_view::TextView,
 }
 
 /// Draws the whole window for one frame and returns what the person asked for.
@@ -72,14 +74,25 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
     views.graph.presenting = false;
     let mut actions = Vec::new();
     let Shown { document, view, settings, .. } = *shown;
-    let Views { path_prompt, actors_panel, graph, charts, analysis, editor, matrices, timeline, start_screen, .. } =
-        views;
+    let Views {
+        path_prompt,
+        actors_panel,
+        graph,
+        charts,
+        analysis,
+        editor,
+        matrices,
+        timeline,
+        start_screen,
+        text_view,
+    } = views;
     menu_bar::ui(ui, document, settings, shown.story_position, &mut actions);
     safekeeping::disk_notice_ui(ui, document, shown.safekeeping, &mut actions);
     status_bar::ui(ui, document.derived(), shown.status, shown.busy.as_ref(), view, &mut actions);
-    if let Some(failed) = shown.failed_load {
+    // A file that is text is shown in the text view instead, its errors marked.
+    if let Some(failed) = shown.failed_load.filter(|failed| failed.text.is_none()) {
         diagnostics_panel::failed_load_ui(ui, failed, &mut actions);
-    } else if view.show_problems && !document.derived().problems.is_empty() {
+    } else if shown.failed_load.is_none() && view.show_problems && !document.derived().problems.is_empty() {
         diagnostics_panel::problems_ui(ui, document, &mut actions);
     }
     actors_panel.ui(ui, document, view, &mut actions);
@@ -93,6 +106,10 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
             ui.add(egui::Label::new(egui::RichText::new(&document.scenario.title).strong().size(17.0)).truncate());
         });
         ui.separator();
+        if let Some(failed) = shown.failed_load.filter(|failed| failed.text.is_some()) {
+            text_view.ui(ui, failed, &mut actions);
+            return;
+        }
         if let Some(busy) = &shown.busy
             && document.path.is_none()
             && document.scenario.actors.is_empty()
