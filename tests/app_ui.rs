@@ -375,3 +375,31 @@ fn saving_an_edit_changes_only_the_edited_line_of_a_hand_written_file() {
     assert_eq!(saved, written.replace("share: 0.10,", "share: 0.25,"));
     assert!(!harness.state().document.dirty);
 }
+
+#[test]
+fn saving_a_scenario_with_errors_asks_first_and_the_saved_file_opens_again() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = write(folder.path(), "broken.ron", BROKEN_SCENARIO);
+    let mut harness = harness(Startup::File(path.clone()));
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(&ctx, Action::edit(Edit::SetTitle("Retitled".into())));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    harness.get_by_label("The scenario has errors");
+    harness.get_by_label("Show problems").click();
+    harness.run();
+    assert!(harness.query_by_label("The scenario has errors").is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), BROKEN_SCENARIO, "nothing written yet");
+    harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run();
+    harness.get_by_label("Save anyway").click();
+    harness.run();
+    assert!(!harness.state().document.dirty);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), BROKEN_SCENARIO.replace("\"Broken\"", "\"Retitled\""));
+
+    drop(harness);
+    let reopened = self::harness(Startup::File(path));
+    assert_eq!(reopened.state().document.scenario.title, "Retitled", "the app opens what it saved");
+}

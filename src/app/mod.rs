@@ -17,7 +17,7 @@ use eframe::egui;
 // What the app holds and applies, named here too for the binary and the tests that drive the app.
 pub use crate::state::{
     Action, CentralView, Document, FailedLoad, GraphFilters, GraphOverlay, PathPurpose, Presentation, Safekeeping,
-    SaveQuestion, Settings, Status, ThemeChoice, UiZoom, ViewState,
+    SaveAnswers, SaveQuestion, Settings, Status, ThemeChoice, UiZoom, ViewState,
 };
 
 use crate::edit::Edit;
@@ -144,16 +144,21 @@ impl GeoDepApp {
             Action::ShowStartScreen(false) => self.views.start_screen.open = false,
             Action::SetStartScreenAtLaunch(show) => self.settings.skip_start_screen = !show,
             Action::Save => match self.document.path.clone() {
-                Some(path) => self.save_checked(ctx, &path, false),
+                Some(path) => self.save_checked(ctx, &path, SaveAnswers::default()),
                 None => self.start_dialog(ctx, PathPurpose::SaveAs),
             },
             Action::SaveAsDialog => {
                 self.safekeeping.save_question = None;
                 self.start_dialog(ctx, PathPurpose::SaveAs);
             }
-            Action::SaveAs(path) => self.save_checked(ctx, &path, false),
+            Action::SaveAs(path) => self.save_checked(ctx, &path, SaveAnswers::default()),
             Action::SaveAnyway => match self.safekeeping.save_question.take() {
-                Some(SaveQuestion::ChangedOnDisk(path, _)) => self.save_checked(ctx, &path, true),
+                Some(SaveQuestion::HasErrors(path, _)) => {
+                    self.save_checked(ctx, &path, SaveAnswers { errors: true, changed_on_disk: false })
+                }
+                Some(SaveQuestion::ChangedOnDisk(path, _)) => {
+                    self.save_checked(ctx, &path, SaveAnswers { errors: true, changed_on_disk: true })
+                }
                 Some(SaveQuestion::LosesComments(path, _)) => self.start_save(ctx, &path, true),
                 None => {}
             },
@@ -363,7 +368,7 @@ impl GeoDepApp {
         // Carried out once the save succeeds, after any question the save asks first.
         self.after_save = Some(pending);
         match self.document.path.clone() {
-            Some(path) => self.save_checked(ctx, &path, false),
+            Some(path) => self.save_checked(ctx, &path, SaveAnswers::default()),
             None => self.start_dialog(ctx, PathPurpose::SaveAs),
         }
     }
@@ -382,7 +387,7 @@ impl GeoDepApp {
     fn handle_dialog_outcome(&mut self, ctx: &egui::Context, outcome: DialogOutcome) {
         match outcome {
             DialogOutcome::Picked(PathPurpose::Open, path) => self.apply(ctx, Action::Open(path)),
-            DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_checked(ctx, &path, false),
+            DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_checked(ctx, &path, SaveAnswers::default()),
             DialogOutcome::Picked(PathPurpose::ExportSlides, folder) => self.export_slides(folder),
             DialogOutcome::Picked(PathPurpose::ExportStep, file) => self.export_step(file),
             DialogOutcome::Cancelled => self.after_save = None,

@@ -11,7 +11,7 @@ use super::GeoDepApp;
 use crate::io::disk_stamp::{FileStamp, disk_change};
 use crate::io::load_file;
 use crate::io::recovery::Recovery;
-use crate::state::{AUTOSAVE_EVERY, DISK_CHECK_EVERY, Document, SaveQuestion};
+use crate::state::{AUTOSAVE_EVERY, DISK_CHECK_EVERY, Document, SaveAnswers, SaveQuestion};
 
 impl GeoDepApp {
     /// Autosaves unsaved work to recovery files in `folder`, and offers back any work found there from a run
@@ -23,10 +23,11 @@ impl GeoDepApp {
         self
     }
 
-    /// Saves to `path`, first asking when the save would replace another program's changes; `confirmed` says the
-    /// person has answered that question. (A save that would drop comments asks once the save is prepared.)
-    pub(super) fn save_checked(&mut self, ctx: &egui::Context, path: &Path, confirmed: bool) {
-        if !confirmed && let Some(question) = self.save_question(path) {
+    /// Saves to `path`, first asking when the scenario has errors or the save would replace another program's
+    /// changes; `answered` says which of those the person has already let go on. (A save that would drop comments
+    /// asks once the save is prepared.) Saving is never refused: errors are written as they are.
+    pub(super) fn save_checked(&mut self, ctx: &egui::Context, path: &Path, answered: SaveAnswers) {
+        if let Some(question) = self.save_question(path, answered) {
             self.safekeeping.save_question = Some(question);
             return;
         }
@@ -34,10 +35,14 @@ impl GeoDepApp {
         self.start_save(ctx, path, false);
     }
 
-    /// Only saving over the document's own file can lose another program's changes. (Comments a change would
-    /// drop are found while the save is prepared, and asked about then.)
-    fn save_question(&self, path: &Path) -> Option<SaveQuestion> {
-        if self.document.path.as_deref() != Some(path) {
+    /// The first question not answered yet. Only saving over the document's own file can lose another program's
+    /// changes.
+    fn save_question(&self, path: &Path, answered: SaveAnswers) -> Option<SaveQuestion> {
+        let errors = self.document.derived().errors;
+        if errors > 0 && !answered.errors {
+            return Some(SaveQuestion::HasErrors(path.to_owned(), errors));
+        }
+        if self.document.path.as_deref() != Some(path) || answered.changed_on_disk {
             return None;
         }
         let change = disk_change(path, self.document.disk_stamp)?;

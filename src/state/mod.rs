@@ -17,6 +17,6 @@ pub use document::{Document, OnDisk, derive};
 pub use history::History;
 pub use messages::{Busy, FailedLoad, Status};
 pub use presentation::{Presentation, SlideMove};
-pub use safekeeping::{AUTOSAVE_EVERY, DISK_CHECK_EVERY, Safekeeping, SaveQuestion};
+pub use safekeeping::{AUTOSAVE_EVERY, DISK_CHECK_EVERY, Safekeeping, SaveAnswers, SaveQuestion};
 pub use settings::{Settings, ThemeChoice};
 pub use view_state::{CentralView, GraphFilters, GraphOverlay, MatrixKind, ViewState};

@@ -15,10 +15,19 @@ pub const DISK_CHECK_EVERY: Duration = Duration::from_secs(2);
 /// Why a save waits for the person's answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveQuestion {
+    /// The scenario has this many errors; saving writes them as they are (they can be fixed later).
+    HasErrors(PathBuf, usize),
     /// Saving drops these comments written by hand (inside a changed value or a deleted record).
     LosesComments(PathBuf, Vec<String>),
     /// Another program changed (or removed) the file since it was opened or saved here.
     ChangedOnDisk(PathBuf, DiskChange),
+}
+
+/// The questions before a save that the person has already answered with "go on".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SaveAnswers {
+    pub errors: bool,
+    pub changed_on_disk: bool,
 }
 
 #[derive(Default)]

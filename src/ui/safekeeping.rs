@@ -49,6 +49,20 @@ fn shortened(comment: &str) -> String {
 /// Asks before a save that would lose something, and offers Save As instead.
 pub fn save_question_ui(ctx: &egui::Context, question: &SaveQuestion, actions: &mut Vec<Action>) {
     let (title, text, confirm) = match question {
+        SaveQuestion::HasErrors(path, errors) => (
+            "The scenario has errors",
+            format!(
+                "{} {} still in this scenario. Saving writes {} as {} now, and {} can be fixed later; \
+                 GeoDep opens files with errors.\n\nSave to {}?",
+                errors,
+                if *errors == 1 { "error is" } else { "errors are" },
+                if *errors == 1 { "it" } else { "them" },
+                if *errors == 1 { "it is" } else { "they are" },
+                if *errors == 1 { "it" } else { "they" },
+                path.display()
+            ),
+            "Save anyway",
+        ),
         SaveQuestion::LosesComments(path, comments) => (
             "Saving drops comments",
             format!(
@@ -82,7 +96,12 @@ pub fn save_question_ui(ctx: &egui::Context, question: &SaveQuestion, actions: &
             ui.label(text);
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Save As…").clicked() {
+                if let SaveQuestion::HasErrors(..) = question {
+                    if ui.button("Show problems").on_hover_text("List the errors, and save later").clicked() {
+                        actions.push(Action::CancelSave);
+                        actions.push(Action::ShowProblems(true));
+                    }
+                } else if ui.button("Save As…").clicked() {
                     actions.push(Action::SaveAsDialog);
                 }
                 if ui.button(confirm).clicked() {
