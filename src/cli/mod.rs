@@ -6,8 +6,11 @@ mod diff;
 mod export;
 mod fmt;
 mod inputs;
+mod rename;
 mod report;
+mod set;
 mod shock;
+mod write_back;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,6 +62,17 @@ pub enum Command {
         #[arg(long)]
         drop_comments: bool,
     },
+    /// Set one value by its record path, changing only that value's text in the file.
+    ///
+    /// PATH names the value: energy[3].share, actors[SRB].name (actors and sources by id), title. VALUE is RON:
+    /// 0.7, '"Serbia"', Gas, '["BGR", "TUR"]'. A path or value that does not fit, or a change that brings new
+    /// errors, is refused and the file left as it was. The previous file is kept as FILE.bak.
+    Set { file: PathBuf, path: String, value: String },
+    /// Rename an actor or a source everywhere it is named, changing only the lines that name it.
+    ///
+    /// Refused, with the file left as it was, when OLD names nothing or NEW is taken. The previous file is kept
+    /// as FILE.bak.
+    Rename { file: PathBuf, old: String, new: String },
     /// Report dependence (top supplier, HHI), sanctions coalitions, consistency flags, network measures and vote
     /// alignment for one year.
     Report {
@@ -145,6 +159,8 @@ pub fn run(command: Command) -> ExitCode {
     match command {
         Command::Check { files, format } => check::run(&files, format),
         Command::Fmt { files, check, drop_comments } => fmt::run(&files, check, drop_comments),
+        Command::Set { file, path, value } => set::run(&file, &path, &value),
+        Command::Rename { file, old, new } => rename::run(&file, &old, &new),
         Command::Report { file, year, format } => report::run(&file, year, format),
         Command::Shock { file, cut, commodity, close_transit, close_route, year, format } => {
             let asked = shock::Asked {

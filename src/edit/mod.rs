@@ -2,6 +2,7 @@
 //! want changed, and the app applies it through its undo history. Each names itself for the Edit menu ("Undo
 //! change share of energy flow 4"). Pure; no egui, no files.
 
+pub mod at_path;
 mod record;
 pub mod references;
 

@@ -208,6 +208,19 @@ pub fn load_text(text: &str) -> LoadReport {
     LoadReport { scenario, with_errors, diagnostics, has_comments }
 }
 
+/// The scenario a text describes, without checking it; the reader's complaint (with line and column) if none.
+pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_options().from_str(text).map_err(|error| {
+        format!(
+            "{} at line {}, column {}",
+            ron_errors::describe(&error.code),
+            error.span.start.line,
+            error.span.start.col
+        )
+    })
+}
+
 /// Files may leave out `#![enable(implicit_some)]`: optional values are written bare either way.
 pub(crate) fn parse_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)

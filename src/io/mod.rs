@@ -11,7 +11,8 @@ mod save;
 pub mod text_index;
 
 pub use load::{
-    LoadReport, MAX_FILE_BYTES, load_bytes, load_file, load_file_keeping_text, load_from_reader_keeping_text, load_text,
+    LoadReport, MAX_FILE_BYTES, load_bytes, load_file, load_file_keeping_text, load_from_reader_keeping_text,
+    load_text, parse_scenario,
 };
 pub use safe_write::{SaveError, SaveReport};
 pub use save::{save_scenario, to_canonical_text};
