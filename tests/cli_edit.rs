@@ -22,7 +22,11 @@ fn geodep(args: &[&str], file: &Path) -> (Option<i32>, String, String) {
         .args(&args[1..])
         .output()
         .expect("the geodep binary runs");
-    (output.status.code(), String::from_utf8_lossy(&output.stdout).into(), String::from_utf8_lossy(&output.stderr).into())
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into(),
+        String::from_utf8_lossy(&output.stderr).into(),
+    )
 }
 
 fn text(path: &Path) -> String {

@@ -153,6 +153,14 @@ fn renaming_an_actor_changes_every_reference() {
     assert!(scenario.energy.iter().all(|flow| flow.supplier != "RUS"));
     assert!(scenario.sanctions.iter().all(|stance| stance.target != "RUS"));
     assert!(harness.state().view.is_selected("RU"), "the renamed actor stays selected");
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert!(harness.state().document.scenario.actor("RUS").is_some());
+    assert!(harness.state().view.is_selected("RUS"), "undoing the rename selects the actor by its old id");
+    assert!(harness.query_by_label_contains("No actor with id").is_none(), "the Inspector shows the actor");
+    harness.get_by_label_contains("· id RUS");
+    press(&mut harness, egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    assert!(harness.state().view.is_selected("RU"), "and redoing it, by its new one");
 }
 
 #[test]

@@ -211,14 +211,22 @@ impl GeoDepApp {
                 self.views.editor.select(kind, index);
                 self.view.central = CentralView::Data;
             }
-            Action::Undo => match self.document.undo() {
-                Some(label) => self.set_status(format!("Undid {label}"), false),
-                None => self.set_status("Nothing to undo".to_owned(), false),
-            },
-            Action::Redo => match self.document.redo() {
-                Some(label) => self.set_status(format!("Redid {label}"), false),
-                None => self.set_status("Nothing to redo".to_owned(), false),
-            },
+            Action::Undo => {
+                let before = self.actor_ids();
+                match self.document.undo() {
+                    Some(label) => self.set_status(format!("Undid {label}"), false),
+                    None => self.set_status("Nothing to undo".to_owned(), false),
+                }
+                self.after_history_step(&before);
+            }
+            Action::Redo => {
+                let before = self.actor_ids();
+                match self.document.redo() {
+                    Some(label) => self.set_status(format!("Redid {label}"), false),
+                    None => self.set_status("Nothing to redo".to_owned(), false),
+                }
+                self.after_history_step(&before);
+            }
             Action::SetTheme(theme) => self.settings.theme = theme,
             Action::ZoomUi(zoom) => self.settings.zoom(zoom),
             Action::StartPresentation { from_current } => self.start_presentation(ctx, from_current),
@@ -268,6 +276,27 @@ impl GeoDepApp {
             Edit::Delete { .. } | Edit::Duplicate { .. } => self.view.highlighted_record = None,
             _ => {}
         }
+    }
+
+    fn actor_ids(&self) -> std::collections::HashSet<String> {
+        self.document.scenario.actors.iter().map(|actor| actor.id.clone()).collect()
+    }
+
+    /// Keeps the view in step with an undo or redo: selected actors that are gone are let go, and when one id
+    /// went and one came (a rename taken back or made again), the selection follows it. A highlighted record that
+    /// may have moved is let go.
+    fn after_history_step(&mut self, actors_before: &std::collections::HashSet<String>) {
+        let now = self.actor_ids();
+        let gone: Vec<String> = self.view.selection.iter().filter(|id| !now.contains(*id)).cloned().collect();
+        if gone.is_empty() {
+            return;
+        }
+        self.view.selection.retain(|id| now.contains(id));
+        let came: Vec<&String> = now.iter().filter(|id| !actors_before.contains(*id)).collect();
+        if let ([_], [renamed]) = (gone.as_slice(), came.as_slice()) {
+            self.view.selection.insert((*renamed).clone());
+        }
+        self.view.highlighted_record = None;
     }
 
     /// Offer the in-app path entry instead of native file dialogs (for tests and headless use).
