@@ -11,15 +11,13 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use super::read::{ReadFailure, read_bounded, read_regular_file, too_large_message};
 use super::ron_errors;
 use super::text_index::{NodeKind, NodeRef, Position, TextIndex};
 use crate::diagnostic::{Diagnostic, has_errors, sort};
 use crate::model::schema::{Child, RecordType};
 use crate::model::{CURRENT_FORMAT, Scenario};
 use crate::validate::{future_format_message, suggest, validate};
-
-/// Scenario files larger than this are refused: the largest realistic scenario is a few megabytes.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What loading found: the scenario when it has no errors, and every diagnostic.
 #[derive(Debug, Clone, Default)]
@@ -46,7 +44,7 @@ pub fn load_file(path: &Path) -> LoadReport {
 
 /// `load_file`, calling `progress` with the number of bytes read so far (for a progress bar).
 pub fn load_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64)) -> LoadReport {
-    match read_limited(path, progress) {
+    match read_regular_file(path, progress) {
         Ok(bytes) => load_bytes(&bytes),
         Err(message) => LoadReport::failed(Diagnostic::error("", message)),
     }
@@ -55,65 +53,11 @@ pub fn load_file_with_progress(path: &Path, progress: &mut dyn FnMut(u64)) -> Lo
 /// Loads a scenario from any reader (the app reads files this way; tests pass a slow one), calling `progress`
 /// with the number of bytes read so far. At most `MAX_FILE_BYTES` are read.
 pub fn load_from_reader(reader: &mut dyn Read, progress: &mut dyn FnMut(u64)) -> LoadReport {
-    match read_bounded(reader, progress) {
+    match read_bounded(reader, 0, progress) {
         Ok(bytes) => load_bytes(&bytes),
         Err(ReadFailure::TooLarge(size)) => LoadReport::failed(Diagnostic::error("", too_large_message(size))),
         Err(ReadFailure::Io(error)) => LoadReport::failed(Diagnostic::error("", format!("cannot read it: {error}"))),
     }
-}
-
-fn read_limited(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Vec<u8>, String> {
-    let metadata = std::fs::metadata(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
-    if metadata.is_dir() {
-        return Err(format!("{} is a folder, not a scenario file", path.display()));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large_message(metadata.len()));
-    }
-    let mut file = std::fs::File::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
-    read_bounded(&mut file, progress).map_err(|failure| match failure {
-        ReadFailure::TooLarge(size) => too_large_message(size),
-        ReadFailure::Io(error) => format!("cannot read {}: {error}", path.display()),
-    })
-}
-
-enum ReadFailure {
-    TooLarge(u64),
-    Io(std::io::Error),
-}
-
-/// Reads to the end in blocks, reporting progress after each. One byte past the limit is read, so that a file
-/// growing while it is read (or a device) is refused too.
-fn read_bounded(reader: &mut dyn Read, progress: &mut dyn FnMut(u64)) -> Result<Vec<u8>, ReadFailure> {
-    const BLOCK: usize = 256 * 1024;
-    let mut bytes = Vec::new();
-    let mut limited = reader.take(MAX_FILE_BYTES + 1);
-    loop {
-        let before = bytes.len();
-        bytes.resize(before + BLOCK, 0);
-        match limited.read(&mut bytes[before..]) {
-            Ok(0) => {
-                bytes.truncate(before);
-                break;
-            }
-            Ok(read) => {
-                bytes.truncate(before + read);
-                progress(bytes.len() as u64);
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => bytes.truncate(before),
-            Err(error) => return Err(ReadFailure::Io(error)),
-        }
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadFailure::TooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-fn too_large_message(size: u64) -> String {
-    let mebibytes = size as f64 / (1024.0 * 1024.0);
-    let limit = MAX_FILE_BYTES / (1024 * 1024);
-    format!("the file is {mebibytes:.0} MiB; scenario files above {limit} MiB are refused")
 }
 
 pub fn load_bytes(bytes: &[u8]) -> LoadReport {
@@ -303,6 +247,7 @@ fn enclosing_path(index: &TextIndex, line: usize, column: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::MAX_FILE_BYTES;
 
     #[test]
     fn an_absurdly_large_file_is_refused_before_reading_it() {
@@ -320,7 +265,8 @@ mod tests {
     fn a_folder_or_a_missing_file_gets_a_clear_error() {
         let folder = tempfile::tempdir().unwrap();
         let report = load_file(folder.path());
-        assert!(report.diagnostics[0].message.ends_with("is a folder, not a scenario file"));
+        let message = &report.diagnostics[0].message;
+        assert!(message.ends_with("is a folder, not a scenario file; only regular files are read"), "{message}");
         let missing = load_file(&folder.path().join("missing.ron"));
         assert!(missing.diagnostics[0].message.starts_with("cannot open"), "{:?}", missing.diagnostics);
     }

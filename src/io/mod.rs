@@ -3,14 +3,15 @@
 
 pub mod disk_stamp;
 mod load;
+mod read;
 pub mod recovery;
 mod ron_errors;
 pub mod safe_write;
 mod save;
 pub mod text_index;
 
-pub use load::{
-    LoadReport, MAX_FILE_BYTES, load_bytes, load_file, load_file_with_progress, load_from_reader, load_text,
-};
+pub use load::{LoadReport, load_bytes, load_file, load_file_with_progress, load_from_reader, load_text};
+pub use read::MAX_FILE_BYTES;
+pub(crate) use read::read_regular_file;
 pub use safe_write::{SaveError, SaveReport};
 pub use save::{save_scenario, to_canonical_text};
