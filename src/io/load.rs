@@ -17,7 +17,7 @@ use super::text_index::{NodeKind, NodeRef, Position, TextIndex};
 use crate::diagnostic::{Diagnostic, has_errors, sort};
 use crate::model::schema::{Child, RecordType};
 use crate::model::{CURRENT_FORMAT, Scenario};
-use crate::validate::{future_format_message, suggest, validate};
+use crate::validate::{MAX_HINTS, future_format_message, shortened, suggest, validate};
 
 /// What loading found: the scenario when it has no errors, and every diagnostic.
 #[derive(Debug, Clone, Default)]
@@ -154,8 +154,13 @@ fn check_fields(node: NodeRef<'_>, record_type: RecordType, path: String, found:
     for (name, position, child) in node.fields() {
         let field_path = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
         if !known.contains(&name) {
-            let hint = suggest(name, known.iter().map(|field| (*field, *field)));
-            let message = format!("unknown field `{name}` in {}{hint}", record_type.label());
+            // Past the first hundred, the rest are listed without a guess, which keeps a hostile file linear.
+            let hint = if found.len() < MAX_HINTS {
+                suggest(name, known.iter().map(|field| (*field, *field)))
+            } else {
+                String::new()
+            };
+            let message = format!("unknown field `{}` in {}{hint}", shortened(name), record_type.label());
             found.push(Diagnostic::error(field_path, message).at(position.line, position.column));
             continue;
         }
