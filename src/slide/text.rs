@@ -44,7 +44,8 @@ pub fn wrap_at_most(text: &str, size: f32, width: f32, max_lines: usize) -> Vec<
 }
 
 /// `text` broken into lines no wider than `width` at `size` (every line; see [`wrap_at_most`]).
-pub fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
+#[cfg(test)]
+fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     wrap_at_most(text, size, width, usize::MAX - 1)
 }
 
