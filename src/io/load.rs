@@ -112,11 +112,13 @@ pub fn load_text(text: &str) -> LoadReport {
         }
     };
     if let Some(scenario) = &scenario {
-        for mut diagnostic in validate(scenario) {
-            if let Some(position) = index.locate(&diagnostic.path) {
-                diagnostic = diagnostic.at(position.line, position.column);
-            }
-            diagnostics.push(diagnostic);
+        let found = validate(scenario);
+        let positions = index.locate_all(found.iter().map(|diagnostic| diagnostic.path.as_str()));
+        for (diagnostic, position) in found.into_iter().zip(positions) {
+            diagnostics.push(match position {
+                Some(position) => diagnostic.at(position.line, position.column),
+                None => diagnostic,
+            });
         }
     }
     sort(&mut diagnostics);

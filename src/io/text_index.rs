@@ -70,6 +70,8 @@ struct Node {
     kind: NodeKind,
     span: Range<usize>,
     children: Vec<Child>,
+    /// No child has a label, so item `n` is child `n`: lists of records are indexed in constant time.
+    only_items: bool,
 }
 
 /// A child of a group; `label` is the field name or map key text, `None` for items.
@@ -85,6 +87,9 @@ struct Child {
 pub struct TextIndex {
     text: String,
     line_starts: Vec<usize>,
+    /// How many characters come before each multiple of [`CHECKPOINT_BYTES`]: a column is found by counting
+    /// at most that many bytes, not the whole line (a file written on one line has one line of megabytes).
+    characters_before: Vec<usize>,
     nodes: Vec<Node>,
     root: Option<usize>,
     has_comments: bool,
@@ -108,6 +113,7 @@ impl TextIndex {
         TextIndex {
             text: text.to_owned(),
             line_starts,
+            characters_before: character_checkpoints(text.as_bytes()),
             nodes: parser.nodes,
             root,
             has_comments: lexed.has_comments,
@@ -136,7 +142,7 @@ impl TextIndex {
 
     /// The node at exactly this path, or `None`. `Some(..)` wrappers are looked through.
     pub fn find(&self, segments: &[PathSegment]) -> Option<NodeRef<'_>> {
-        let (node, _, matched) = self.resolve(segments)?;
+        let (node, _, matched) = self.resolve(segments, &mut Labels::default())?;
         (matched == segments.len()).then_some(node)
     }
 
@@ -147,8 +153,22 @@ impl TextIndex {
     /// does not exist, the same is given for its deepest existing prefix, so a missing field points
     /// at the struct that lacks it. `None` only when the text holds no value.
     pub fn locate(&self, path: &str) -> Option<Position> {
-        let (_, offset, _) = self.resolve(&parse_path(path))?;
+        let (_, offset, _) = self.resolve(&parse_path(path), &mut Labels::default())?;
         Some(self.position_of_offset(offset))
+    }
+
+    /// [`TextIndex::locate`] for many paths at once. Labels of large structs and maps are looked up in a table
+    /// made at their first use, so that thousands of problems in one map of thousands of entries (the layout
+    /// of a big scenario) cost linear time, not entries × problems.
+    pub fn locate_all<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Vec<Option<Position>> {
+        let mut labels = Labels::default();
+        paths
+            .into_iter()
+            .map(|path| {
+                let (_, offset, _) = self.resolve(&parse_path(path), &mut labels)?;
+                Some(self.position_of_offset(offset))
+            })
+            .collect()
     }
 
     /// Line and column of a byte offset; offsets past the end or inside a character are clamped.
@@ -159,8 +179,16 @@ impl TextIndex {
         }
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let line_start = self.line_starts[line - 1];
-        let column = self.text[line_start..offset].chars().count() + 1;
+        let column = self.characters_before(offset) - self.characters_before(line_start) + 1;
         Position { line, column }
+    }
+
+    /// The number of characters before byte `offset` (a character boundary), in at most
+    /// [`CHECKPOINT_BYTES`] steps.
+    fn characters_before(&self, offset: usize) -> usize {
+        let checkpoint = offset / CHECKPOINT_BYTES;
+        let from = checkpoint * CHECKPOINT_BYTES;
+        self.characters_before[checkpoint] + count_characters(&self.text.as_bytes()[from..offset])
     }
 
     fn node(&self, id: usize) -> NodeRef<'_> {
@@ -168,17 +196,66 @@ impl TextIndex {
     }
 
     /// Follows the segments as far as they exist: (last node, offset to report, segments matched).
-    fn resolve(&self, segments: &[PathSegment]) -> Option<(NodeRef<'_>, usize, usize)> {
+    fn resolve<'a>(&'a self, segments: &[PathSegment], labels: &mut Labels<'a>) -> Option<(NodeRef<'a>, usize, usize)> {
         let mut node = self.root()?;
         let mut offset = node.span().start;
         for (matched, segment) in segments.iter().enumerate() {
-            match node.step(segment) {
+            match node.step(segment, labels) {
                 Some((child, label_start)) => (node, offset) = (child, label_start),
                 None => return Some((node, offset, matched)),
             }
         }
         Some((node, offset, segments.len()))
     }
+}
+
+/// Tables from label to child for the groups with many labels that a batch of lookups has met.
+#[derive(Default)]
+struct Labels<'a> {
+    tables: std::collections::HashMap<usize, std::collections::HashMap<&'a str, &'a Child>>,
+}
+
+impl<'a> Labels<'a> {
+    /// Groups with fewer labelled children than this are searched in place.
+    const TABLE_FROM: usize = 16;
+
+    /// The first child of `node` labelled `label`.
+    fn find(&mut self, node: NodeRef<'a>, label: &str) -> Option<&'a Child> {
+        let children: &'a [Child] = &node.data().children;
+        if children.len() < Self::TABLE_FROM {
+            return children.iter().find(|child| child.label.as_deref() == Some(label));
+        }
+        let table = self.tables.entry(node.id).or_insert_with(|| {
+            let mut table = std::collections::HashMap::with_capacity(children.len());
+            for child in children {
+                if let Some(label) = child.label.as_deref() {
+                    table.entry(label).or_insert(child);
+                }
+            }
+            table
+        });
+        table.get(label).copied()
+    }
+}
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT_BYTES: usize = 256;
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character starts one. Works on any slice
+/// of whole or partial characters, which is what lets checkpoints fall inside a character.
+fn count_characters(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&byte| byte & 0b1100_0000 != 0b1000_0000).count()
+}
+
+fn character_checkpoints(bytes: &[u8]) -> Vec<usize> {
+    let mut before = Vec::with_capacity(bytes.len() / CHECKPOINT_BYTES + 1);
+    let mut total = 0;
+    before.push(0);
+    for block in bytes.chunks(CHECKPOINT_BYTES) {
+        total += count_characters(block);
+        before.push(total);
+    }
+    before
 }
 
 /// A borrowed view of one element of a [`TextIndex`].
@@ -239,6 +316,10 @@ impl<'a> NodeRef<'a> {
     }
 
     pub fn get_item(self, item: usize) -> Option<NodeRef<'a>> {
+        let data = self.data();
+        if data.only_items {
+            return data.children.get(item).map(|child| self.index.node(child.node));
+        }
         self.items().nth(item)
     }
 
@@ -257,10 +338,10 @@ impl<'a> NodeRef<'a> {
 
     /// One path step: the child and the offset to report for it (its label, else its start).
     /// A `Some(x)` wrapper that lacks the step is looked through, as serde paths omit it.
-    fn step(self, segment: &PathSegment) -> Option<(NodeRef<'a>, usize)> {
+    fn step(self, segment: &PathSegment, labels: &mut Labels<'a>) -> Option<(NodeRef<'a>, usize)> {
         let mut node = self;
         loop {
-            if let Some(found) = node.child_for(segment) {
+            if let Some(found) = node.child_for(segment, labels) {
                 return Some(found);
             }
             match node.kind() {
@@ -273,7 +354,7 @@ impl<'a> NodeRef<'a> {
     }
 
     /// Fields of structs (`.0` on tuples), items of lists and tuples, keys of maps (`[3]` too).
-    fn child_for(self, segment: &PathSegment) -> Option<(NodeRef<'a>, usize)> {
+    fn child_for(self, segment: &PathSegment, labels: &mut Labels<'a>) -> Option<(NodeRef<'a>, usize)> {
         let label = match (segment, self.kind()) {
             (PathSegment::Field(name), NodeKind::Struct { .. }) => name.clone(),
             (PathSegment::Field(name), NodeKind::Tuple { .. }) => {
@@ -284,7 +365,7 @@ impl<'a> NodeRef<'a> {
             (PathSegment::Index(item), _) => return self.item_step(*item),
             _ => return None,
         };
-        let child = self.data().children.iter().find(|child| child.label.as_deref() == Some(&label))?;
+        let child = labels.find(self, &label)?;
         Some((self.index.node(child.node), child.label_start))
     }
 
@@ -508,7 +589,8 @@ impl Parser<'_> {
     }
 
     fn push(&mut self, kind: NodeKind, span: Range<usize>, children: Vec<Child>) -> usize {
-        self.nodes.push(Node { kind, span, children });
+        let only_items = children.iter().all(|child| child.label.is_none());
+        self.nodes.push(Node { kind, span, children, only_items });
         self.nodes.len() - 1
     }
 
@@ -935,5 +1017,33 @@ mod tests {
                 index.locate(path);
             }
         }
+    }
+
+    #[test]
+    fn columns_count_characters_across_checkpoints_on_one_long_line() {
+        let text = format!("(a: \"{}\", b: 1)", "é".repeat(1_000));
+        let index = TextIndex::build(&text);
+        assert_eq!(index.locate("b"), Some(Position { line: 1, column: 1_000 + 9 }));
+        for offset in [0, 255, 256, 257, 1_000, text.len()] {
+            let mut boundary = offset;
+            while !text.is_char_boundary(boundary) {
+                boundary -= 1;
+            }
+            let expected = text[..boundary].chars().count() + 1;
+            assert_eq!(index.position_of_offset(offset).column, expected, "at {offset}");
+        }
+    }
+
+    #[test]
+    fn many_paths_into_a_large_map_and_list_are_located_together() {
+        let entries: Vec<String> = (0..100).map(|number| format!("\"K{number}\": ({number}, 0)")).collect();
+        let items: Vec<String> = (0..100).map(|number| format!("(id: \"A{number}\")")).collect();
+        let text = format!("(layout: {{{}}},\nactors: [{}])", entries.join(", "), items.join(", "));
+        let index = TextIndex::build(&text);
+        let paths = ["layout[\"K99\"]", "actors[99].id", "layout[\"K0\"]", "layout[\"missing\"]"];
+        let one_by_one: Vec<Option<Position>> = paths.iter().map(|path| index.locate(path)).collect();
+        assert_eq!(index.locate_all(paths), one_by_one);
+        assert_eq!(one_by_one[1].map(|position| position.line), Some(2));
+        assert_eq!(one_by_one[3], index.locate("layout"));
     }
 }
