@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 
 use super::read::{ReadFailure, read_bounded, read_regular_file, too_large_message};
 use super::ron_errors;
-use super::text_index::{NodeKind, NodeRef, Position, TextIndex};
+use super::text_index::{NodeRef, Position, TextIndex};
 use crate::diagnostic::{Diagnostic, has_errors, sort};
 use crate::model::schema::{Child, RecordType};
 use crate::model::{CURRENT_FORMAT, Scenario};
@@ -91,6 +91,13 @@ pub fn load_text(text: &str) -> LoadReport {
     if text.trim().is_empty() {
         return LoadReport::failed(Diagnostic::error("", "the file is empty; a scenario starts with `Scenario(`"));
     }
+    // The text index is made and dropped before the scenario is parsed, so that the two never take memory at
+    // the same time (a large valid file peaks at its scenario's size, not at the sum); it is made again only
+    // when there are problems to place in the text.
+    let (has_comments, future, mut diagnostics) = {
+        let index = TextIndex::build(text);
+        (index.has_comments(), future_format(&index), unknown_fields(&index))
+    };
     let whole: Result<Scenario, ron::error::SpannedError> = parse_options().from_str(text);
     if let Err(error) = &whole
         && ron_errors::is_syntax_error(&error.code)
@@ -98,27 +105,27 @@ pub fn load_text(text: &str) -> LoadReport {
         let diagnostic = Diagnostic::error("", ron_errors::describe(&error.code));
         return LoadReport::failed(diagnostic.at(error.span.start.line, error.span.start.col));
     }
-    let index = TextIndex::build(text);
-    let has_comments = index.has_comments();
-    if let Some(future) = future_format(&index) {
+    if let Some(future) = future {
         return LoadReport { has_comments, ..LoadReport::failed(future) };
     }
-    let mut diagnostics = unknown_fields(&index);
     let scenario = match whole {
         Ok(scenario) => Some(scenario),
         Err(error) => {
-            diagnostics.extend(record_errors(text, &index, &error));
+            diagnostics.extend(record_errors(text, &TextIndex::build(text), &error));
             None
         }
     };
     if let Some(scenario) = &scenario {
         let found = validate(scenario);
-        let positions = index.locate_all(found.iter().map(|diagnostic| diagnostic.path.as_str()));
-        for (diagnostic, position) in found.into_iter().zip(positions) {
-            diagnostics.push(match position {
-                Some(position) => diagnostic.at(position.line, position.column),
-                None => diagnostic,
-            });
+        if !found.is_empty() {
+            let index = TextIndex::build(text);
+            let positions = index.locate_all(found.iter().map(|diagnostic| diagnostic.path.as_str()));
+            for (diagnostic, position) in found.into_iter().zip(positions) {
+                diagnostics.push(match position {
+                    Some(position) => diagnostic.at(position.line, position.column),
+                    None => diagnostic,
+                });
+            }
         }
     }
     sort(&mut diagnostics);
@@ -149,7 +156,7 @@ fn unknown_fields(index: &TextIndex) -> Vec<Diagnostic> {
 }
 
 fn check_fields(node: NodeRef<'_>, record_type: RecordType, path: String, found: &mut Vec<Diagnostic>) {
-    if !matches!(node.kind(), NodeKind::Struct { .. }) {
+    if !node.is_struct() {
         return;
     }
     let known = record_type.fields();
