@@ -132,14 +132,14 @@ mod tests {
         let pipe = folder.path().join("pipe.ron");
         make_fifo(&pipe);
         // With no writer, opening the pipe for reading would block this test for ever.
-        let message = read_regular_file(&pipe, &mut |_| {}).err().expect("a pipe is refused");
+        let message = read_regular_file(&pipe, &mut |_| {}).expect_err("a pipe is refused");
         assert!(message.ends_with("is a named pipe (FIFO), not a scenario file; only regular files are read"));
     }
 
     #[cfg(unix)]
     #[test]
     fn a_device_is_refused_and_a_link_to_a_file_is_read() {
-        let message = read_regular_file(Path::new("/dev/zero"), &mut |_| {}).err().expect("a device is refused");
+        let message = read_regular_file(Path::new("/dev/zero"), &mut |_| {}).expect_err("a device is refused");
         assert_eq!(message, "/dev/zero is a device, not a scenario file; only regular files are read");
         let folder = tempfile::tempdir().unwrap();
         let real = folder.path().join("real.ron");
