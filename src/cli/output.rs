@@ -16,15 +16,16 @@ use std::process::ExitCode;
 pub const BROKEN_PIPE_STATUS: u8 = 141;
 
 /// Standard output (or, in tests, any writer) with its first write failure kept.
-pub struct Output<W: Write = io::BufWriter<io::StdoutLock<'static>>> {
+pub struct Output<W: Write = io::StdoutLock<'static>> {
     writer: W,
     failure: Option<io::Error>,
 }
 
 impl Output {
-    /// Standard output, buffered: every write is checked, the buffer is flushed by [`Output::finish`].
+    /// Standard output, written line by line (as Rust's standard output always is), so that lines keep their
+    /// order with the messages on standard error; every write is checked.
     pub fn stdout() -> Output {
-        Output::new(io::BufWriter::new(io::stdout().lock()))
+        Output::new(io::stdout().lock())
     }
 }
 
