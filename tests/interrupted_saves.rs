@@ -1,6 +1,7 @@
-//! Saves killed at random moments: `geodep fmt` children are sent SIGKILL after random short delays, and after
-//! each the file must parse and hold either the old text or the new; after one more save that finishes, the
-//! folder must hold only the file and its `.bak` (no temporary file left behind).
+//! Saves killed at random moments: `geodep fmt` children are sent SIGKILL after random short delays (and, since
+//! those rarely land while a temporary file exists, also as soon as one shows in the folder); after each kill
+//! the file must parse and hold either the old text or the new; after one more save that finishes, the folder
+//! must hold only the file and its `.bak` (no temporary file left behind).
 
 use std::fs;
 use std::path::Path;
@@ -36,6 +37,25 @@ fn delays(count: usize, span: Duration) -> Vec<Duration> {
         .collect()
 }
 
+fn assert_old_or_new(path: &Path, old: &str, new: &str) {
+    let now = fs::read_to_string(path).unwrap();
+    assert!(now == old || now == new, "after a kill the file is neither the old nor the new text");
+    assert!(geodep::io::load_text(&now).scenario.is_some());
+}
+
+/// Watches the folder and kills the child as soon as a temporary file of a save shows in it (or lets it end).
+fn kill_when_a_temporary_file_appears(child: &mut std::process::Child, folder: &Path) {
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        let saving = names_in(folder).iter().any(|name| name.ends_with(".tmp"));
+        if saving || started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            break;
+        }
+    }
+    let _ = child.wait();
+}
+
 fn names_in(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> =
         fs::read_dir(folder).unwrap().map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned()).collect();
@@ -62,9 +82,14 @@ fn a_save_killed_at_any_moment_leaves_old_or_new_and_the_next_save_tidies_up() {
         thread::sleep(delay);
         let _ = child.kill();
         let _ = child.wait();
-        let now = fs::read_to_string(&path).unwrap();
-        assert!(now == old || now == new, "after a kill at {delay:?} the file is neither the old nor the new text");
-        assert!(geodep::io::load_text(&now).scenario.is_some());
+        assert_old_or_new(&path, &old, &new);
+    }
+    // Kills at random moments rarely land in the short time a temporary file exists; these land there.
+    for _ in 0..10 {
+        fs::write(&path, &old).unwrap();
+        let mut child = fmt_command(&path).spawn().unwrap();
+        kill_when_a_temporary_file_appears(&mut child, folder.path());
+        assert_old_or_new(&path, &old, &new);
     }
 
     fs::write(&path, &old).unwrap();
