@@ -1,12 +1,12 @@
 //! `geodep check`: report every problem of each file, as text lines or JSON.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
 
 use super::OutputFormat;
+use super::output::{Output, say, tell_user};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::io::load_file;
 
@@ -25,24 +25,23 @@ pub fn run(files: &[PathBuf], format: OutputFormat) -> ExitCode {
     let reports: Vec<(&PathBuf, Vec<Diagnostic>)> =
         files.iter().map(|file| (file, load_file(file).diagnostics)).collect();
     let any_error = reports.iter().any(|(_, diagnostics)| crate::diagnostic::has_errors(diagnostics));
+    let mut output = Output::stdout();
     match format {
-        OutputFormat::Text => print_text(&reports),
-        OutputFormat::Json => print_json(&reports),
+        OutputFormat::Text => print_text(&mut output, &reports),
+        OutputFormat::Json => print_json(&mut output, &reports),
     }
-    if any_error { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    output.finish(if any_error { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
-fn print_text(reports: &[(&PathBuf, Vec<Diagnostic>)]) {
-    // Written with errors ignored, so that `geodep check … | head` ends quietly when the pipe closes.
-    let mut out = std::io::stdout().lock();
+fn print_text(output: &mut Output, reports: &[(&PathBuf, Vec<Diagnostic>)]) {
     for (file, diagnostics) in reports {
         for diagnostic in diagnostics {
-            let _ = writeln!(out, "{}", text_line(file, diagnostic));
+            say!(output, "{}", text_line(file, diagnostic));
         }
     }
     let errors = count(reports, Severity::Error);
     let warnings = count(reports, Severity::Warning);
-    eprintln!("checked {} file(s): {errors} error(s), {warnings} warning(s)", reports.len());
+    tell_user!("checked {} file(s): {errors} error(s), {warnings} warning(s)", reports.len());
 }
 
 /// `FILE:LINE:COL: error: path: message`, or `FILE: error: …` when the text position is unknown.
@@ -55,7 +54,7 @@ pub fn text_line(file: &Path, diagnostic: &Diagnostic) -> String {
     }
 }
 
-fn print_json(reports: &[(&PathBuf, Vec<Diagnostic>)]) {
+fn print_json(output: &mut Output, reports: &[(&PathBuf, Vec<Diagnostic>)]) {
     let entries: Vec<JsonDiagnostic> = reports
         .iter()
         .flat_map(|(file, diagnostics)| {
@@ -70,10 +69,8 @@ fn print_json(reports: &[(&PathBuf, Vec<Diagnostic>)]) {
         })
         .collect();
     match serde_json::to_string_pretty(&entries) {
-        Ok(json) => {
-            let _ = writeln!(std::io::stdout().lock(), "{json}");
-        }
-        Err(error) => eprintln!("geodep: cannot write JSON: {error}"),
+        Ok(json) => output.raw_line(&json),
+        Err(error) => tell_user!("geodep: cannot write JSON: {error}"),
     }
 }
 

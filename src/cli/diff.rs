@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::OutputFormat;
 use super::inputs::{self, Refused};
+use super::output::{Output, say, tell_user};
 use crate::analysis::diff::{Change, ScenarioDiff, diff_scenarios, diff_years};
 use crate::model::Scenario;
 
@@ -34,30 +35,34 @@ pub fn run(files: &[PathBuf], years: Option<&[i32]>, format: OutputFormat) -> Ex
         }),
         ([before, after], None) => compare_files(before, after),
         _ => {
-            eprintln!("geodep: give two files (geodep diff A.ron B.ron), or one file and --years FROM TO");
+            tell_user!("geodep: give two files (geodep diff A.ron B.ron), or one file and --years FROM TO");
             Err(Refused)
         }
     };
     match result {
         Ok((scenario, diff, before, after)) => {
+            let mut output = Output::stdout();
             match format {
-                OutputFormat::Text => print_text(&scenario, &diff, &before, &after),
+                OutputFormat::Text => print_text(&mut output, &scenario, &diff, &before, &after),
                 OutputFormat::Json => {
                     let changes = diff
                         .changes
                         .iter()
                         .map(|change| JsonChange { change, text: change.describe(&scenario) })
                         .collect();
-                    inputs::print_json(&JsonDiff {
-                        before,
-                        after,
-                        actors_added: &diff.actors_added,
-                        actors_removed: &diff.actors_removed,
-                        changes,
-                    });
+                    inputs::print_json(
+                        &mut output,
+                        &JsonDiff {
+                            before,
+                            after,
+                            actors_added: &diff.actors_added,
+                            actors_removed: &diff.actors_removed,
+                            changes,
+                        },
+                    );
                 }
             }
-            ExitCode::SUCCESS
+            output.finish(ExitCode::SUCCESS)
         }
         Err(Refused) => ExitCode::FAILURE,
     }
@@ -72,27 +77,27 @@ fn compare_files(before: &Path, after: &Path) -> Result<(Scenario, ScenarioDiff,
     Ok((names, diff, before.display().to_string(), after.display().to_string()))
 }
 
-fn print_text(scenario: &Scenario, diff: &ScenarioDiff, before: &str, after: &str) {
-    println!("From {before} to {after}:");
+fn print_text(output: &mut Output, scenario: &Scenario, diff: &ScenarioDiff, before: &str, after: &str) {
+    say!(output, "From {before} to {after}:");
     let names = |ids: &[String]| ids.iter().map(|id| scenario.actor_name(id).to_owned()).collect::<Vec<_>>().join(", ");
     if !diff.actors_added.is_empty() {
-        println!("  actors added: {}", names(&diff.actors_added));
+        say!(output, "  actors added: {}", names(&diff.actors_added));
     }
     if !diff.actors_removed.is_empty() {
-        println!("  actors removed: {}", names(&diff.actors_removed));
+        say!(output, "  actors removed: {}", names(&diff.actors_removed));
     }
     if diff.changes.is_empty() && diff.actors_added.is_empty() && diff.actors_removed.is_empty() {
-        println!("  no differences");
+        say!(output, "  no differences");
     }
     let mut year = None;
     for change in &diff.changes {
         if change.year() != year {
             year = change.year();
             if let Some(year) = year {
-                println!("  in {year}:");
+                say!(output, "  in {year}:");
             }
         }
         let indent = if year.is_some() { "    " } else { "  " };
-        println!("{indent}{}", change.describe(scenario));
+        say!(output, "{indent}{}", change.describe(scenario));
     }
 }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::inputs::load;
+use super::output::{Output, say, tell_user};
 use crate::slide::export::{ImageFormat, write_all, write_step};
 
 /// Which steps go where.
@@ -38,13 +39,14 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -
     };
     match written {
         Ok(files) => {
+            let mut output = Output::stdout();
             for file in files {
-                println!("wrote {}", file.display());
+                say!(output, "wrote {}", file.display());
             }
-            ExitCode::SUCCESS
+            output.finish(ExitCode::SUCCESS)
         }
         Err(error) => {
-            eprintln!("geodep: {}: {error}", file.display());
+            tell_user!("geodep: {}: {error}", file.display());
             ExitCode::FAILURE
         }
     }

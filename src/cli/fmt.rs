@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::check::text_line;
+use super::output::{Output, say, tell_user};
 use crate::io::{load_file, save_scenario, to_canonical_text};
 
 enum Outcome {
@@ -15,32 +16,35 @@ enum Outcome {
 
 pub fn run(files: &[PathBuf], check_only: bool, drop_comments: bool) -> ExitCode {
     let mut failed = false;
+    let mut output = Output::stdout();
     for file in files {
         let outcome = format_file(file, check_only, drop_comments);
         match outcome {
             Outcome::AlreadyCanonical => {}
-            Outcome::Rewritten => eprintln!("formatted {}", file.display()),
+            Outcome::Rewritten => tell_user!("formatted {}", file.display()),
             Outcome::WouldRewrite => {
-                println!("{}: not in canonical form (run `geodep fmt` on it)", file.display());
+                say!(output, "{}: not in canonical form (run `geodep fmt` on it)", file.display());
                 failed = true;
             }
             Outcome::Refused => failed = true,
         }
     }
-    if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    output.finish(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn format_file(file: &Path, check_only: bool, drop_comments: bool) -> Outcome {
     let report = load_file(file);
     let Some(scenario) = report.scenario else {
         for diagnostic in report.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{}", text_line(file, diagnostic));
+            tell_user!("{}", text_line(file, diagnostic));
         }
-        eprintln!("{}: not formatted: fix the errors above first; the file is unchanged", file.display());
+        tell_user!("{}: not formatted: fix the errors above first; the file is unchanged", file.display());
         return Outcome::Refused;
     };
     let canonical = to_canonical_text(&scenario);
-    let current = std::fs::read_to_string(file).unwrap_or_default();
+    // Read again like the loader did (a regular file, bounded), never blocking on what replaced it meanwhile.
+    let current = crate::io::read_regular_file(file, &mut |_| {}).unwrap_or_default();
+    let current = String::from_utf8_lossy(&current);
     if current.strip_prefix('\u{feff}').unwrap_or(&current) == canonical {
         return Outcome::AlreadyCanonical;
     }
@@ -48,7 +52,7 @@ fn format_file(file: &Path, check_only: bool, drop_comments: bool) -> Outcome {
         return Outcome::WouldRewrite;
     }
     if report.has_comments && !drop_comments {
-        eprintln!(
+        tell_user!(
             "{}: not formatted: the file has comments, which formatting would remove; \
              pass --drop-comments to format it anyway",
             file.display()
@@ -58,7 +62,7 @@ fn format_file(file: &Path, check_only: bool, drop_comments: bool) -> Outcome {
     match save_scenario(file, &scenario) {
         Ok(_) => Outcome::Rewritten,
         Err(error) => {
-            eprintln!("{}: not formatted: {error}", file.display());
+            tell_user!("{}: not formatted: {error}", file.display());
             Outcome::Refused
         }
     }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::output::{Output, tell_user};
 use crate::io::load_file;
 use crate::model::{Commodity, Scenario};
 
@@ -17,9 +18,9 @@ pub fn load(path: &Path) -> Result<Scenario, Refused> {
         Some(scenario) if errors.is_empty() => Ok(scenario),
         _ => {
             for diagnostic in errors {
-                eprintln!("{}", super::check::text_line(path, diagnostic));
+                tell_user!("{}", super::check::text_line(path, diagnostic));
             }
-            eprintln!("geodep: {} has errors; fix them first (geodep check lists them)", path.display());
+            tell_user!("geodep: {} has errors; fix them first (geodep check lists them)", path.display());
             Err(Refused)
         }
     }
@@ -28,7 +29,7 @@ pub fn load(path: &Path) -> Result<Scenario, Refused> {
 /// The year asked for, or the latest year the scenario names.
 pub fn year(scenario: &Scenario, asked: Option<i32>, path: &Path) -> Result<i32, Refused> {
     asked.or_else(|| scenario.latest_year()).ok_or_else(|| {
-        eprintln!("geodep: {} names no year; give one with --year", path.display());
+        tell_user!("geodep: {} names no year; give one with --year", path.display());
         Refused
     })
 }
@@ -39,7 +40,7 @@ pub fn actor(scenario: &Scenario, id: &str) -> Result<String, Refused> {
         return Ok(id.to_owned());
     }
     let known = scenario.actors.iter().map(|actor| (actor.id.as_str(), actor.name.as_str()));
-    eprintln!("geodep: unknown actor \"{id}\"{}", crate::validate::suggest(id, known));
+    tell_user!("geodep: unknown actor \"{id}\"{}", crate::validate::suggest(id, known));
     Err(Refused)
 }
 
@@ -56,9 +57,9 @@ pub fn commodity(name: &str) -> Commodity {
 }
 
 /// Prints JSON to standard output; a failure to serialise is reported, not panicked on.
-pub fn print_json(value: &impl serde::Serialize) {
+pub fn print_json(output: &mut Output, value: &impl serde::Serialize) {
     match serde_json::to_string_pretty(value) {
-        Ok(json) => println!("{json}"),
-        Err(error) => eprintln!("geodep: cannot write JSON: {error}"),
+        Ok(json) => output.raw_line(&json),
+        Err(error) => tell_user!("geodep: cannot write JSON: {error}"),
     }
 }

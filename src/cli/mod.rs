@@ -6,6 +6,7 @@ mod diff;
 mod export;
 mod fmt;
 mod inputs;
+pub mod output;
 mod rename;
 mod report;
 mod set;
@@ -16,6 +17,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use output::tell_user;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -178,7 +180,7 @@ pub fn run(command: Command) -> ExitCode {
                 (Some(number), Some(out), _) => export::Target::Step { number, out },
                 (_, _, Some(out_dir)) => export::Target::AllSteps { out_dir },
                 _ => {
-                    eprintln!("geodep export: give --step N --out FILE, or --all-steps --out-dir DIR");
+                    tell_user!("geodep export: give --step N --out FILE, or --all-steps --out-dir DIR");
                     return ExitCode::from(2);
                 }
             };

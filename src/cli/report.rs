@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::inputs::{self, Refused};
+use super::output::{Output, say};
 use crate::analysis::{alignment, coalition, dependence, flags, network};
 use crate::format::percent;
 use crate::model::Scenario;
@@ -81,17 +82,14 @@ struct Score {
 }
 
 pub fn run(path: &Path, year: Option<i32>, format: ReportFormat) -> ExitCode {
-    match build(path, year) {
-        Ok((scenario, report)) => {
-            match format {
-                ReportFormat::Text => print_text(&scenario, &report),
-                ReportFormat::Json => inputs::print_json(&report),
-                ReportFormat::Csv => print_csv(&scenario, &report),
-            }
-            ExitCode::SUCCESS
-        }
-        Err(Refused) => ExitCode::FAILURE,
+    let Ok((scenario, report)) = build(path, year) else { return ExitCode::FAILURE };
+    let mut output = Output::stdout();
+    match format {
+        ReportFormat::Text => print_text(&mut output, &scenario, &report),
+        ReportFormat::Json => inputs::print_json(&mut output, &report),
+        ReportFormat::Csv => print_csv(&mut output, &scenario, &report),
     }
+    output.finish(ExitCode::SUCCESS)
 }
 
 fn build(path: &Path, year: Option<i32>) -> Result<(Scenario, Report), Refused> {
@@ -121,49 +119,57 @@ fn build(path: &Path, year: Option<i32>) -> Result<(Scenario, Report), Refused> 
     Ok((scenario, report))
 }
 
-fn print_text(scenario: &Scenario, report: &Report) {
+fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
     let name = |id: &str| scenario.actor_name(id).to_owned();
-    println!("{} ({}), {}", scenario.title, report.file, report.year);
-    println!("\nDependence (top supplier, concentration as HHI from 0 to 10,000):");
+    say!(output, "{} ({}), {}", scenario.title, report.file, report.year);
+    say!(output, "\nDependence (top supplier, concentration as HHI from 0 to 10,000):");
     for row in &report.dependence {
         let top = row.top().map_or_else(String::new, |top| format!("{} {}", name(&top.supplier), percent(top.share)));
         let basis = if row.basis == crate::model::ShareBasis::Imports { " imports" } else { "" };
-        println!(
+        say!(
+            output,
             "  {}, {}{basis}: {top}; HHI {:.0}",
             name(&row.consumer),
             row.commodity.label().to_lowercase(),
             row.hhi
         );
     }
-    println!("\nCustomers, most dependent first:");
+    say!(output, "\nCustomers, most dependent first:");
     for group in &report.customers {
         let consumers: Vec<String> = group
             .consumers
             .iter()
             .map(|customer| format!("{} {}", name(&customer.consumer), percent(customer.share)))
             .collect();
-        println!("  {}'s {}: {}", name(&group.supplier), group.commodity.label().to_lowercase(), consumers.join(", "));
+        say!(
+            output,
+            "  {}'s {}: {}",
+            name(&group.supplier),
+            group.commodity.label().to_lowercase(),
+            consumers.join(", ")
+        );
     }
     for found in &report.coalitions {
-        println!("\nSanctions on {}:", name(&found.target));
+        say!(output, "\nSanctions on {}:", name(&found.target));
         for (stance, actors) in &found.stances {
             let names: Vec<String> = actors.iter().map(|id| name(id)).collect();
-            println!("  {} ({}): {}", stance.label(), actors.len(), names.join(", "));
+            say!(output, "  {} ({}): {}", stance.label(), actors.len(), names.join(", "));
         }
         for bloc in &found.blocs {
-            println!("  {}: {} of {} members take part", name(&bloc.bloc), bloc.taking_part, bloc.members);
+            say!(output, "  {}: {} of {} members take part", name(&bloc.bloc), bloc.taking_part, bloc.members);
         }
     }
-    println!("\nConsistency flags:");
+    say!(output, "\nConsistency flags:");
     if report.flags.is_empty() {
-        println!("  none");
+        say!(output, "  none");
     }
     for flag in &report.flags {
-        println!("  {}", flag.text);
+        say!(output, "  {}", flag.text);
     }
-    println!("\nDiplomatic network (ties of {}):", report.year);
+    say!(output, "\nDiplomatic network (ties of {}):", report.year);
     for measured in &report.network {
-        println!(
+        say!(
+            output,
             "  {}: {}, weighted degree {:.1}, betweenness {:.2}",
             name(&measured.actor),
             crate::format::count(measured.degree, "tie"),
@@ -172,9 +178,10 @@ fn print_text(scenario: &Scenario, report: &Report) {
         );
     }
     if let Some(alignment) = &report.alignment {
-        println!("\nAgreement with {} in votes:", name(&alignment.reference));
+        say!(output, "\nAgreement with {} in votes:", name(&alignment.reference));
         for score in &alignment.scores {
-            println!(
+            say!(
+                output,
                 "  {}: {} over {}",
                 name(&score.actor),
                 percent(score.score),
@@ -185,8 +192,8 @@ fn print_text(scenario: &Scenario, report: &Report) {
 }
 
 /// The dependence table, one row per consumer and commodity.
-fn print_csv(scenario: &Scenario, report: &Report) {
-    println!("consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi");
+fn print_csv(output: &mut Output, scenario: &Scenario, report: &Report) {
+    say!(output, "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi");
     for row in &report.dependence {
         let (supplier, share) =
             row.top().map_or((String::new(), String::new()), |top| (top.supplier.clone(), format!("{:.4}", top.share)));
@@ -194,7 +201,8 @@ fn print_csv(scenario: &Scenario, report: &Report) {
             crate::model::ShareBasis::Consumption => "consumption",
             crate::model::ShareBasis::Imports => "imports",
         };
-        println!(
+        say!(
+            output,
             "{},{},{},{basis},{},{},{share},{:.1}",
             csv_field(&row.consumer),
             csv_field(scenario.actor_name(&row.consumer)),

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::OutputFormat;
 use super::inputs::{self, Refused};
+use super::output::{Output, say, tell_user};
 use crate::analysis::shock::{Disruption, Loss, shock};
 use crate::format::percent;
 
@@ -36,12 +37,12 @@ struct JsonLoss<'a> {
 
 pub fn run(path: &Path, asked: Asked<'_>, year: Option<i32>, format: OutputFormat) -> ExitCode {
     match report(path, asked, year, format) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(output) => output.finish(ExitCode::SUCCESS),
         Err(Refused) => ExitCode::FAILURE,
     }
 }
 
-fn report(path: &Path, asked: Asked<'_>, year: Option<i32>, format: OutputFormat) -> Result<(), Refused> {
+fn report(path: &Path, asked: Asked<'_>, year: Option<i32>, format: OutputFormat) -> Result<Output, Refused> {
     let scenario = inputs::load(path)?;
     let year = inputs::year(&scenario, year, path)?;
     let disruption = match (asked.cut, asked.close_transit, asked.close_route) {
@@ -52,21 +53,23 @@ fn report(path: &Path, asked: Asked<'_>, year: Option<i32>, format: OutputFormat
         (None, Some(actor), None) => Disruption::CloseTransit { actor: inputs::actor(&scenario, actor)? },
         (None, None, Some(route)) => Disruption::CloseRoute { route: route.to_owned() },
         _ => {
-            eprintln!("geodep: give exactly one of --cut, --close-transit or --close-route");
+            tell_user!("geodep: give exactly one of --cut, --close-transit or --close-route");
             return Err(Refused);
         }
     };
     let losses = shock(&scenario, &disruption, year);
     let description = disruption.describe(&scenario);
+    let mut output = Output::stdout();
     match format {
         OutputFormat::Text => {
-            println!("{} in {year}:", capitalised(&description));
+            say!(output, "{} in {year}:", capitalised(&description));
             if losses.is_empty() {
-                println!("  no consumer loses supply");
+                say!(output, "  no consumer loses supply");
             }
             for loss in &losses {
                 let basis = if loss.basis == crate::model::ShareBasis::Imports { " imports" } else { "" };
-                println!(
+                say!(
+                    output,
                     "  {} loses {} of its {}{basis}",
                     scenario.actor_name(&loss.consumer),
                     percent(loss.lost_share),
@@ -81,10 +84,10 @@ fn report(path: &Path, asked: Asked<'_>, year: Option<i32>, format: OutputFormat
                 .collect();
             let report =
                 Report { file: path.display().to_string(), year, disruption: &disruption, description, losses };
-            inputs::print_json(&report);
+            inputs::print_json(&mut output, &report);
         }
     }
-    Ok(())
+    Ok(output)
 }
 
 fn capitalised(text: &str) -> String {

@@ -11,15 +11,13 @@ use std::path::Path;
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use super::read::{ReadFailure, read_bounded, read_regular_file, too_large_message};
 use super::ron_errors;
-use super::text_index::{NodeKind, NodeRef, Position, TextIndex};
+use super::text_index::{NodeRef, Position, TextIndex};
 use crate::diagnostic::{Diagnostic, has_errors, sort};
 use crate::model::schema::{Child, RecordType};
 use crate::model::{CURRENT_FORMAT, Scenario};
-use crate::validate::{future_format_message, suggest, validate};
-
-/// Scenario files larger than this are refused: the largest realistic scenario is a few megabytes.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+use crate::validate::{MAX_HINTS, future_format_message, shortened, suggest, validate};
 
 /// What loading found: the scenario when it has no errors, and every diagnostic.
 #[derive(Debug, Clone, Default)]
@@ -45,17 +43,17 @@ impl LoadReport {
 }
 
 pub fn load_file(path: &Path) -> LoadReport {
-    match read_limited(path, &mut |_| {}) {
+    match read_regular_file(path, &mut |_| {}) {
         Ok(bytes) => load_bytes(&bytes),
         Err(message) => LoadReport::failed(Diagnostic::error("", message)),
     }
 }
 
 /// `load_file`, calling `progress` with the number of bytes read so far (for a progress bar), and giving back
-/// the file's text when it is a scenario, so that a save can change
-/// only what differs from it.
+/// the file's text, so that a save can change only what differs from it (and a file that does not parse can be
+/// shown as text).
 pub fn load_file_keeping_text(path: &Path, progress: &mut dyn FnMut(u64)) -> (LoadReport, Option<String>) {
-    match read_limited(path, progress) {
+    match read_regular_file(path, progress) {
         Ok(bytes) => keeping_text(bytes),
         Err(message) => (LoadReport::failed(Diagnostic::error("", message)), None),
     }
@@ -66,7 +64,7 @@ pub fn load_from_reader_keeping_text(
     reader: &mut dyn Read,
     progress: &mut dyn FnMut(u64),
 ) -> (LoadReport, Option<String>) {
-    match read_bounded(reader, progress) {
+    match read_bounded(reader, 0, progress) {
         Ok(bytes) => keeping_text(bytes),
         Err(failure) => (failed_read(failure), None),
     }
@@ -88,60 +86,6 @@ fn failed_read(failure: ReadFailure) -> LoadReport {
         ReadFailure::Io(error) => format!("cannot read it: {error}"),
     };
     LoadReport::failed(Diagnostic::error("", message))
-}
-
-fn read_limited(path: &Path, progress: &mut dyn FnMut(u64)) -> Result<Vec<u8>, String> {
-    let metadata = std::fs::metadata(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
-    if metadata.is_dir() {
-        return Err(format!("{} is a folder, not a scenario file", path.display()));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large_message(metadata.len()));
-    }
-    let mut file = std::fs::File::open(path).map_err(|error| format!("cannot open {}: {error}", path.display()))?;
-    read_bounded(&mut file, progress).map_err(|failure| match failure {
-        ReadFailure::TooLarge(size) => too_large_message(size),
-        ReadFailure::Io(error) => format!("cannot read {}: {error}", path.display()),
-    })
-}
-
-enum ReadFailure {
-    TooLarge(u64),
-    Io(std::io::Error),
-}
-
-/// Reads to the end in blocks, reporting progress after each. One byte past the limit is read, so that a file
-/// growing while it is read (or a device) is refused too.
-fn read_bounded(reader: &mut dyn Read, progress: &mut dyn FnMut(u64)) -> Result<Vec<u8>, ReadFailure> {
-    const BLOCK: usize = 256 * 1024;
-    let mut bytes = Vec::new();
-    let mut limited = reader.take(MAX_FILE_BYTES + 1);
-    loop {
-        let before = bytes.len();
-        bytes.resize(before + BLOCK, 0);
-        match limited.read(&mut bytes[before..]) {
-            Ok(0) => {
-                bytes.truncate(before);
-                break;
-            }
-            Ok(read) => {
-                bytes.truncate(before + read);
-                progress(bytes.len() as u64);
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => bytes.truncate(before),
-            Err(error) => return Err(ReadFailure::Io(error)),
-        }
-    }
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadFailure::TooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-fn too_large_message(size: u64) -> String {
-    let mebibytes = size as f64 / (1024.0 * 1024.0);
-    let limit = MAX_FILE_BYTES / (1024 * 1024);
-    format!("the file is {mebibytes:.0} MiB; scenario files above {limit} MiB are refused")
 }
 
 pub fn load_bytes(bytes: &[u8]) -> LoadReport {
@@ -175,6 +119,13 @@ pub fn load_text(text: &str) -> LoadReport {
     if text.trim().is_empty() {
         return LoadReport::failed(Diagnostic::error("", "the file is empty; a scenario starts with `Scenario(`"));
     }
+    // The text index is made and dropped before the scenario is parsed, so that the two never take memory at
+    // the same time (a large valid file peaks at its scenario's size, not at the sum); it is made again only
+    // when there are problems to place in the text.
+    let (has_comments, future, mut diagnostics) = {
+        let index = TextIndex::build(text);
+        (index.has_comments(), future_format(&index), unknown_fields(&index))
+    };
     let whole: Result<Scenario, ron::error::SpannedError> = parse_options().from_str(text);
     if let Err(error) = &whole
         && ron_errors::is_syntax_error(&error.code)
@@ -182,25 +133,27 @@ pub fn load_text(text: &str) -> LoadReport {
         let diagnostic = Diagnostic::error("", ron_errors::describe(&error.code));
         return LoadReport::failed(diagnostic.at(error.span.start.line, error.span.start.col));
     }
-    let index = TextIndex::build(text);
-    let has_comments = index.has_comments();
-    if let Some(future) = future_format(&index) {
+    if let Some(future) = future {
         return LoadReport { has_comments, ..LoadReport::failed(future) };
     }
-    let mut diagnostics = unknown_fields(&index);
     let scenario = match whole {
         Ok(scenario) => Some(scenario),
         Err(error) => {
-            diagnostics.extend(record_errors(text, &index, &error));
+            diagnostics.extend(record_errors(text, &TextIndex::build(text), &error));
             None
         }
     };
     if let Some(scenario) = &scenario {
-        for mut diagnostic in validate(scenario) {
-            if let Some(position) = index.locate(&diagnostic.path) {
-                diagnostic = diagnostic.at(position.line, position.column);
+        let found = validate(scenario);
+        if !found.is_empty() {
+            let index = TextIndex::build(text);
+            let positions = index.locate_all(found.iter().map(|diagnostic| diagnostic.path.as_str()));
+            for (diagnostic, position) in found.into_iter().zip(positions) {
+                diagnostics.push(match position {
+                    Some(position) => diagnostic.at(position.line, position.column),
+                    None => diagnostic,
+                });
             }
-            diagnostics.push(diagnostic);
         }
     }
     sort(&mut diagnostics);
@@ -244,15 +197,20 @@ fn unknown_fields(index: &TextIndex) -> Vec<Diagnostic> {
 }
 
 fn check_fields(node: NodeRef<'_>, record_type: RecordType, path: String, found: &mut Vec<Diagnostic>) {
-    if !matches!(node.kind(), NodeKind::Struct { .. }) {
+    if !node.is_struct() {
         return;
     }
     let known = record_type.fields();
     for (name, position, child) in node.fields() {
         let field_path = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
         if !known.contains(&name) {
-            let hint = suggest(name, known.iter().map(|field| (*field, *field)));
-            let message = format!("unknown field `{name}` in {}{hint}", record_type.label());
+            // Past the first hundred, the rest are listed without a guess, which keeps a hostile file linear.
+            let hint = if found.len() < MAX_HINTS {
+                suggest(name, known.iter().map(|field| (*field, *field)))
+            } else {
+                String::new()
+            };
+            let message = format!("unknown field `{}` in {}{hint}", shortened(name), record_type.label());
             found.push(Diagnostic::error(field_path, message).at(position.line, position.column));
             continue;
         }
@@ -344,6 +302,7 @@ fn enclosing_path(index: &TextIndex, line: usize, column: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::MAX_FILE_BYTES;
 
     #[test]
     fn an_absurdly_large_file_is_refused_before_reading_it() {
@@ -361,7 +320,8 @@ mod tests {
     fn a_folder_or_a_missing_file_gets_a_clear_error() {
         let folder = tempfile::tempdir().unwrap();
         let report = load_file(folder.path());
-        assert!(report.diagnostics[0].message.ends_with("is a folder, not a scenario file"));
+        let message = &report.diagnostics[0].message;
+        assert!(message.ends_with("is a folder, not a scenario file; only regular files are read"), "{message}");
         let missing = load_file(&folder.path().join("missing.ron"));
         assert!(missing.diagnostics[0].message.starts_with("cannot open"), "{:?}", missing.diagnostics);
     }

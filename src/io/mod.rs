@@ -4,6 +4,7 @@
 pub mod disk_stamp;
 mod load;
 pub mod patch;
+mod read;
 pub mod recovery;
 mod ron_errors;
 pub mod safe_write;
@@ -11,8 +12,9 @@ mod save;
 pub mod text_index;
 
 pub use load::{
-    LoadReport, MAX_FILE_BYTES, load_bytes, load_file, load_file_keeping_text, load_from_reader_keeping_text,
-    load_text, parse_scenario,
+    LoadReport, load_bytes, load_file, load_file_keeping_text, load_from_reader_keeping_text, load_text, parse_scenario,
 };
+pub use read::MAX_FILE_BYTES;
+pub(crate) use read::read_regular_file;
 pub use safe_write::{SaveError, SaveReport};
 pub use save::{save_scenario, to_canonical_text};

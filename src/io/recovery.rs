@@ -83,7 +83,9 @@ impl Recovery {
 
 /// The original file named on a recovery file's first line.
 fn read_origin(file: &Path) -> Option<PathBuf> {
-    let text = std::fs::read_to_string(file).ok()?;
+    // Read like a scenario: a pipe or device left in the folder must not block the app.
+    let bytes = crate::io::read_regular_file(file, &mut |_| {}).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
     let origin = text.lines().next()?.strip_prefix(HEADER)?;
     (origin != UNTITLED).then(|| PathBuf::from(origin))
 }

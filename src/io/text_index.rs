@@ -65,26 +65,61 @@ pub struct ScanIssue {
     pub message: &'static str,
 }
 
-#[derive(Debug)]
-struct Node {
-    kind: NodeKind,
-    span: Range<usize>,
-    children: Vec<Child>,
+/// What a node is, without the name (which stays in the text): [`NodeKind`] is made from it on demand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Struct,
+    Tuple,
+    List,
+    Map,
+    Scalar,
+    Invalid,
 }
 
-/// A child of a group; `label` is the field name or map key text, `None` for items.
+/// One element, in 28 bytes: offsets are `u32` (texts of 4 GiB and more are not indexed), the name is a
+/// range of the text and the children a range of [`TextIndex::children`]. Indexing a large file takes a
+/// few times its size, not tens of times.
 #[derive(Debug)]
+struct Node {
+    shape: Shape,
+    /// No child has a label, so item `n` is child `n`: lists of records are indexed in constant time.
+    only_items: bool,
+    /// The struct or tuple name's byte range; empty when there is none.
+    name: (u32, u32),
+    span: (u32, u32),
+    /// First child in [`TextIndex::children`] and how many there are.
+    children: (u32, u32),
+}
+
+/// A child's label: none for items, a range of the text for field names and plain keys, else (a key with
+/// escapes) an entry of [`TextIndex::owned_labels`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    None,
+    Text(u32, u32),
+    Owned(u32),
+}
+
+/// A child of a group: its label, where the label (or the item) starts, and the node.
+#[derive(Debug, Clone, Copy)]
 struct Child {
-    label: Option<String>,
-    label_start: usize,
-    node: usize,
+    label: Label,
+    label_start: u32,
+    node: u32,
 }
 
 /// The index of one RON text. It owns a copy of the text so nodes can hand out their text.
 #[derive(Debug)]
 pub struct TextIndex {
     text: String,
+    /// Every group's children, each group's in one run.
+    children: Vec<Child>,
+    /// Map keys whose unescaped text is not a slice of the text.
+    owned_labels: Vec<String>,
     line_starts: Vec<usize>,
+    /// How many characters come before each multiple of [`CHECKPOINT_BYTES`]: a column is found by counting
+    /// at most that many bytes, not the whole line (a file written on one line has one line of megabytes).
+    characters_before: Vec<usize>,
     nodes: Vec<Node>,
     root: Option<usize>,
     comments: Vec<Range<usize>>,
@@ -94,18 +129,40 @@ pub struct TextIndex {
 impl TextIndex {
     /// Scans `text`. Never panics; see the module documentation for malformed input.
     pub fn build(text: &str) -> TextIndex {
-        let lexed = lex(text);
-        let mut parser = Parser { text, tokens: &lexed.tokens, pos: 0, nodes: Vec::new(), issue: None };
-        let root = (!lexed.tokens.is_empty()).then(|| parser.value(0));
-        if let Some(extra) = lexed.tokens.get(parser.pos) {
+        // Offsets are u32; the loader never reads more than 64 MiB.
+        let indexed = if u32::try_from(text.len()).is_ok() { text } else { "" };
+        let mut parser = Parser::new(indexed);
+        let root = parser.peek(0).is_some().then(|| parser.value(0));
+        if let Some(extra) = parser.peek(0) {
             parser.note(extra.start, "unexpected text after the top-level value");
         }
-        let issue = match (lexed.issue, parser.issue) {
+        // The rest is lexed too, for its comments and unterminated strings.
+        while parser.next().is_some() {}
+        let issue = match (parser.lexer.issue.take(), parser.issue.take()) {
             (Some(a), Some(b)) => Some(if a.offset <= b.offset { a } else { b }),
             (a, b) => a.or(b),
         };
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
-        TextIndex { text: text.to_owned(), line_starts, nodes: parser.nodes, root, comments: lexed.comments, issue }
+        TextIndex {
+            text: text.to_owned(),
+            children: parser.children,
+            owned_labels: parser.owned_labels,
+            line_starts,
+            characters_before: character_checkpoints(text.as_bytes()),
+            nodes: parser.nodes,
+            root,
+            comments: std::mem::take(&mut parser.lexer.comments),
+            issue,
+        }
+    }
+
+    /// The text of a child's label, `None` for items.
+    fn label(&self, child: &Child) -> Option<&str> {
+        match child.label {
+            Label::None => None,
+            Label::Text(start, end) => self.text.get(start as usize..end as usize),
+            Label::Owned(entry) => self.owned_labels.get(entry as usize).map(String::as_str),
+        }
     }
 
     /// Whether the text holds `//` or `/* */` comments (inside strings they do not count).
@@ -134,7 +191,7 @@ impl TextIndex {
 
     /// The node at exactly this path, or `None`. `Some(..)` wrappers are looked through.
     pub fn find(&self, segments: &[PathSegment]) -> Option<NodeRef<'_>> {
-        let (node, _, matched) = self.resolve(segments)?;
+        let (node, _, matched) = self.resolve(segments, &mut Labels::default())?;
         (matched == segments.len()).then_some(node)
     }
 
@@ -145,8 +202,22 @@ impl TextIndex {
     /// does not exist, the same is given for its deepest existing prefix, so a missing field points
     /// at the struct that lacks it. `None` only when the text holds no value.
     pub fn locate(&self, path: &str) -> Option<Position> {
-        let (_, offset, _) = self.resolve(&parse_path(path))?;
+        let (_, offset, _) = self.resolve(&parse_path(path), &mut Labels::default())?;
         Some(self.position_of_offset(offset))
+    }
+
+    /// [`TextIndex::locate`] for many paths at once. Labels of large structs and maps are looked up in a table
+    /// made at their first use, so that thousands of problems in one map of thousands of entries (the layout
+    /// of a big scenario) cost linear time, not entries × problems.
+    pub fn locate_all<'p>(&self, paths: impl IntoIterator<Item = &'p str>) -> Vec<Option<Position>> {
+        let mut labels = Labels::default();
+        paths
+            .into_iter()
+            .map(|path| {
+                let (_, offset, _) = self.resolve(&parse_path(path), &mut labels)?;
+                Some(self.position_of_offset(offset))
+            })
+            .collect()
     }
 
     /// Line and column of a byte offset; offsets past the end or inside a character are clamped.
@@ -157,8 +228,16 @@ impl TextIndex {
         }
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let line_start = self.line_starts[line - 1];
-        let column = self.text[line_start..offset].chars().count() + 1;
+        let column = self.characters_before(offset) - self.characters_before(line_start) + 1;
         Position { line, column }
+    }
+
+    /// The number of characters before byte `offset` (a character boundary), in at most
+    /// [`CHECKPOINT_BYTES`] steps.
+    fn characters_before(&self, offset: usize) -> usize {
+        let checkpoint = offset / CHECKPOINT_BYTES;
+        let from = checkpoint * CHECKPOINT_BYTES;
+        self.characters_before[checkpoint] + count_characters(&self.text.as_bytes()[from..offset])
     }
 
     fn node(&self, id: usize) -> NodeRef<'_> {
@@ -166,17 +245,67 @@ impl TextIndex {
     }
 
     /// Follows the segments as far as they exist: (last node, offset to report, segments matched).
-    fn resolve(&self, segments: &[PathSegment]) -> Option<(NodeRef<'_>, usize, usize)> {
+    fn resolve<'a>(&'a self, segments: &[PathSegment], labels: &mut Labels<'a>) -> Option<(NodeRef<'a>, usize, usize)> {
         let mut node = self.root()?;
         let mut offset = node.span().start;
         for (matched, segment) in segments.iter().enumerate() {
-            match node.step(segment) {
+            match node.step(segment, labels) {
                 Some((child, label_start)) => (node, offset) = (child, label_start),
                 None => return Some((node, offset, matched)),
             }
         }
         Some((node, offset, segments.len()))
     }
+}
+
+/// Tables from label to child for the groups with many labels that a batch of lookups has met.
+#[derive(Default)]
+struct Labels<'a> {
+    tables: std::collections::HashMap<usize, std::collections::HashMap<&'a str, &'a Child>>,
+}
+
+impl<'a> Labels<'a> {
+    /// Groups with fewer labelled children than this are searched in place.
+    const TABLE_FROM: usize = 16;
+
+    /// The first child of `node` labelled `label`.
+    fn find(&mut self, node: NodeRef<'a>, label: &str) -> Option<&'a Child> {
+        let index = node.index;
+        let children: &'a [Child] = node.children();
+        if children.len() < Self::TABLE_FROM {
+            return children.iter().find(|child| index.label(child) == Some(label));
+        }
+        let table = self.tables.entry(node.id).or_insert_with(|| {
+            let mut table = std::collections::HashMap::with_capacity(children.len());
+            for child in children {
+                if let Some(label) = index.label(child) {
+                    table.entry(label).or_insert(child);
+                }
+            }
+            table
+        });
+        table.get(label).copied()
+    }
+}
+
+/// Bytes between two character-count checkpoints.
+const CHECKPOINT_BYTES: usize = 256;
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character starts one. Works on any slice
+/// of whole or partial characters, which is what lets checkpoints fall inside a character.
+fn count_characters(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&byte| byte & 0b1100_0000 != 0b1000_0000).count()
+}
+
+fn character_checkpoints(bytes: &[u8]) -> Vec<usize> {
+    let mut before = Vec::with_capacity(bytes.len() / CHECKPOINT_BYTES + 1);
+    let mut total = 0;
+    before.push(0);
+    for block in bytes.chunks(CHECKPOINT_BYTES) {
+        total += count_characters(block);
+        before.push(total);
+    }
+    before
 }
 
 /// A borrowed view of one element of a [`TextIndex`].
@@ -191,17 +320,42 @@ impl<'a> NodeRef<'a> {
         &self.index.nodes[self.id]
     }
 
-    pub fn kind(self) -> &'a NodeKind {
-        &self.data().kind
+    fn children(self) -> &'a [Child] {
+        let (first, count) = self.data().children;
+        &self.index.children[first as usize..(first + count) as usize]
+    }
+
+    /// The struct or tuple name as written, if any.
+    fn name(self) -> Option<&'a str> {
+        let (start, end) = self.data().name;
+        (end > start).then(|| &self.index.text[start as usize..end as usize])
+    }
+
+    pub fn kind(self) -> NodeKind {
+        let name = || self.name().map(str::to_owned);
+        match self.data().shape {
+            Shape::Struct => NodeKind::Struct { name: name() },
+            Shape::Tuple => NodeKind::Tuple { name: name() },
+            Shape::List => NodeKind::List,
+            Shape::Map => NodeKind::Map,
+            Shape::Scalar => NodeKind::Scalar,
+            Shape::Invalid => NodeKind::Invalid,
+        }
+    }
+
+    /// Whether this is a struct (`Name(field: value, ...)` or `(field: value, ...)`).
+    pub fn is_struct(self) -> bool {
+        self.data().shape == Shape::Struct
     }
 
     /// Byte range of the whole element in the text, a struct or tuple name included.
     pub fn span(self) -> Range<usize> {
-        self.data().span.clone()
+        let (start, end) = self.data().span;
+        start as usize..end as usize
     }
 
     pub fn position(self) -> Position {
-        self.index.position_of_offset(self.data().span.start)
+        self.index.position_of_offset(self.span().start)
     }
 
     /// The raw text of the element: for scalars the token (`1`, `"RUS"`, `Gas`), for groups the
@@ -222,29 +376,29 @@ impl<'a> NodeRef<'a> {
 
     /// Every field written at a struct, in order, with the position of its name (`r#` dropped).
     pub fn fields(self) -> impl Iterator<Item = (&'a str, Position, NodeRef<'a>)> + 'a {
-        self.labelled(matches!(self.kind(), NodeKind::Struct { .. }))
+        self.labelled(self.data().shape == Shape::Struct)
     }
 
     /// Every entry of a map, in order: key text (unquoted for strings), key position, value.
     pub fn entries(self) -> impl Iterator<Item = (&'a str, Position, NodeRef<'a>)> + 'a {
-        self.labelled(*self.kind() == NodeKind::Map)
+        self.labelled(self.data().shape == Shape::Map)
     }
 
     /// The fields of a struct or the entries of a map, each with the byte offset where its label starts.
     pub fn labelled_children(self) -> impl Iterator<Item = (&'a str, usize, NodeRef<'a>)> + 'a {
         let index = self.index;
-        let wanted = matches!(self.kind(), NodeKind::Struct { .. } | NodeKind::Map);
-        let children: &'a [Child] = if wanted { &self.data().children } else { &[] };
-        children
-            .iter()
-            .filter_map(move |child| Some((child.label.as_deref()?, child.label_start, index.node(child.node))))
+        let wanted = matches!(self.data().shape, Shape::Struct | Shape::Map);
+        let children: &'a [Child] = if wanted { self.children() } else { &[] };
+        children.iter().filter_map(move |child| {
+            Some((index.label(child)?, child.label_start as usize, index.node(child.node as usize)))
+        })
     }
 
     /// The items of a list or tuple (and any stray unlabelled values in a struct).
     pub fn items(self) -> impl Iterator<Item = NodeRef<'a>> + 'a {
         let index = self.index;
-        let children = &self.data().children;
-        children.iter().filter(|child| child.label.is_none()).map(move |child| index.node(child.node))
+        let children = self.children();
+        children.iter().filter(|child| child.label == Label::None).map(move |child| index.node(child.node as usize))
     }
 
     pub fn get_field(self, name: &str) -> Option<NodeRef<'a>> {
@@ -252,6 +406,9 @@ impl<'a> NodeRef<'a> {
     }
 
     pub fn get_item(self, item: usize) -> Option<NodeRef<'a>> {
+        if self.data().only_items {
+            return self.children().get(item).map(|child| self.index.node(child.node as usize));
+        }
         self.items().nth(item)
     }
 
@@ -261,44 +418,43 @@ impl<'a> NodeRef<'a> {
 
     fn labelled(self, wanted: bool) -> impl Iterator<Item = (&'a str, Position, NodeRef<'a>)> + 'a {
         let index = self.index;
-        let children: &'a [Child] = if wanted { &self.data().children } else { &[] };
+        let children: &'a [Child] = if wanted { self.children() } else { &[] };
         children.iter().filter_map(move |child| {
-            let label = child.label.as_deref()?;
-            Some((label, index.position_of_offset(child.label_start), index.node(child.node)))
+            let label = index.label(child)?;
+            Some((label, index.position_of_offset(child.label_start as usize), index.node(child.node as usize)))
         })
     }
 
     /// One path step: the child and the offset to report for it (its label, else its start).
     /// A `Some(x)` wrapper that lacks the step is looked through, as serde paths omit it.
-    fn step(self, segment: &PathSegment) -> Option<(NodeRef<'a>, usize)> {
+    fn step(self, segment: &PathSegment, labels: &mut Labels<'a>) -> Option<(NodeRef<'a>, usize)> {
         let mut node = self;
         loop {
-            if let Some(found) = node.child_for(segment) {
+            if let Some(found) = node.child_for(segment, labels) {
                 return Some(found);
             }
-            match node.kind() {
-                NodeKind::Tuple { name: Some(name) } if name == "Some" && node.items().count() == 1 => {
-                    node = node.get_item(0)?;
-                }
-                _ => return None,
+            if node.data().shape == Shape::Tuple && node.name() == Some("Some") && node.items().count() == 1 {
+                node = node.get_item(0)?;
+            } else {
+                return None;
             }
         }
     }
 
     /// Fields of structs (`.0` on tuples), items of lists and tuples, keys of maps (`[3]` too).
-    fn child_for(self, segment: &PathSegment) -> Option<(NodeRef<'a>, usize)> {
-        let label = match (segment, self.kind()) {
-            (PathSegment::Field(name), NodeKind::Struct { .. }) => name.clone(),
-            (PathSegment::Field(name), NodeKind::Tuple { .. }) => {
+    fn child_for(self, segment: &PathSegment, labels: &mut Labels<'a>) -> Option<(NodeRef<'a>, usize)> {
+        let label = match (segment, self.data().shape) {
+            (PathSegment::Field(name), Shape::Struct) => name.clone(),
+            (PathSegment::Field(name), Shape::Tuple) => {
                 return self.item_step(name.parse().ok()?);
             }
-            (PathSegment::Index(item), NodeKind::Map) => item.to_string(),
-            (PathSegment::Key(key), NodeKind::Map) => key.clone(),
+            (PathSegment::Index(item), Shape::Map) => item.to_string(),
+            (PathSegment::Key(key), Shape::Map) => key.clone(),
             (PathSegment::Index(item), _) => return self.item_step(*item),
             _ => return None,
         };
-        let child = self.data().children.iter().find(|child| child.label.as_deref() == Some(&label))?;
-        Some((self.index.node(child.node), child.label_start))
+        let child = labels.find(self, &label)?;
+        Some((self.index.node(child.node as usize), child.label_start as usize))
     }
 
     fn item_step(self, item: usize) -> Option<(NodeRef<'a>, usize)> {
@@ -354,7 +510,7 @@ pub fn parse_path(path: &str) -> Vec<PathSegment> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lexing: a flat token list, built by a single loop so no input can nest it.
+// Lexing: one token at a time, by a single loop so no input can nest it; tokens are not kept.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tok {
@@ -373,49 +529,52 @@ struct Token {
     end: usize,
 }
 
-struct Lexed {
-    tokens: Vec<Token>,
-    comments: Vec<Range<usize>>,
-    issue: Option<ScanIssue>,
-}
-
 fn note(issue: &mut Option<ScanIssue>, offset: usize, message: &'static str) {
     issue.get_or_insert(ScanIssue { offset, message });
 }
 
 /// Works on bytes: every byte it stops at is ASCII, so token bounds are always char boundaries
 /// (UTF-8 continuation bytes never equal an ASCII delimiter).
-fn lex(text: &str) -> Lexed {
-    let bytes = text.as_bytes();
-    let mut lexed = Lexed { tokens: Vec::new(), comments: Vec::new(), issue: None };
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        let next = bytes.get(i + 1).copied();
-        let attribute = i + 1 + usize::from(next == Some(b'!'));
-        let (tok, (end, closed)) = match (byte, next) {
-            (b' ' | b'\t' | b'\n' | b'\r' | b'\x0c', _) => (None, (i + 1, true)),
-            (b'/', Some(b'/')) => (None, (line_end(bytes, i), true)),
-            (b'/', Some(b'*')) => (None, nested_end(bytes, i, b"/*", b"*/")),
-            (b'#', _) if bytes.get(attribute) == Some(&b'[') => (None, nested_end(bytes, attribute, b"[", b"]")),
-            (b'(' | b'[' | b'{', _) => (Some(Tok::Open(byte)), (i + 1, true)),
-            (b')' | b']' | b'}', _) => (Some(Tok::Close(byte)), (i + 1, true)),
-            (b',', _) => (Some(Tok::Comma), (i + 1, true)),
-            (b':', _) => (Some(Tok::Colon), (i + 1, true)),
-            (b'"' | b'\'', _) => (Some(Tok::Atom), quoted_end(bytes, i + 1, byte)),
-            _ => (Some(Tok::Atom), literal_end(bytes, i)),
-        };
-        if tok.is_none() && byte == b'/' {
-            lexed.comments.push(i..end);
+struct Lexer<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    comments: Vec<Range<usize>>,
+    issue: Option<ScanIssue>,
+}
+
+impl Lexer<'_> {
+    /// The next token, skipping white space, comments and attributes.
+    fn next_token(&mut self) -> Option<Token> {
+        let bytes = self.bytes;
+        loop {
+            let i = self.at;
+            let &byte = bytes.get(i)?;
+            let next = bytes.get(i + 1).copied();
+            let attribute = i + 1 + usize::from(next == Some(b'!'));
+            let (tok, (end, closed)) = match (byte, next) {
+                (b' ' | b'\t' | b'\n' | b'\r' | b'\x0c', _) => (None, (i + 1, true)),
+                (b'/', Some(b'/')) => (None, (line_end(bytes, i), true)),
+                (b'/', Some(b'*')) => (None, nested_end(bytes, i, b"/*", b"*/")),
+                (b'#', _) if bytes.get(attribute) == Some(&b'[') => (None, nested_end(bytes, attribute, b"[", b"]")),
+                (b'(' | b'[' | b'{', _) => (Some(Tok::Open(byte)), (i + 1, true)),
+                (b')' | b']' | b'}', _) => (Some(Tok::Close(byte)), (i + 1, true)),
+                (b',', _) => (Some(Tok::Comma), (i + 1, true)),
+                (b':', _) => (Some(Tok::Colon), (i + 1, true)),
+                (b'"' | b'\'', _) => (Some(Tok::Atom), quoted_end(bytes, i + 1, byte)),
+                _ => (Some(Tok::Atom), literal_end(bytes, i)),
+            };
+            if tok.is_none() && byte == b'/' {
+                self.comments.push(i..end);
+            }
+            if !closed {
+                note(&mut self.issue, i, "unterminated string, char, comment or attribute");
+            }
+            self.at = end;
+            if let Some(tok) = tok {
+                return Some(Token { tok, start: i, end });
+            }
         }
-        if !closed {
-            note(&mut lexed.issue, i, "unterminated string, char, comment or attribute");
-        }
-        if let Some(tok) = tok {
-            lexed.tokens.push(Token { tok, start: i, end });
-        }
-        i = end;
     }
-    lexed
 }
 
 fn line_end(bytes: &[u8], from: usize) -> usize {
@@ -507,43 +666,83 @@ fn nested_end(bytes: &[u8], from: usize, open: &[u8], close: &[u8]) -> (usize, b
 
 struct Parser<'t> {
     text: &'t str,
-    tokens: &'t [Token],
-    pos: usize,
+    lexer: Lexer<'t>,
+    /// Tokens lexed ahead: at most two (a field name and its colon).
+    ahead: std::collections::VecDeque<Token>,
     nodes: Vec<Node>,
+    children: Vec<Child>,
+    /// Children of the groups still open, innermost last; a group moves its own into `children` when it
+    /// closes, so that every group's children lie in one run.
+    open_children: Vec<Child>,
+    owned_labels: Vec<String>,
     issue: Option<ScanIssue>,
 }
 
-impl Parser<'_> {
+/// A text offset as stored; texts too long for `u32` are never indexed (see [`TextIndex::build`]).
+fn stored(offset: usize) -> u32 {
+    offset as u32
+}
+
+impl<'t> Parser<'t> {
+    fn new(text: &'t str) -> Parser<'t> {
+        Parser {
+            text,
+            lexer: Lexer { bytes: text.as_bytes(), at: 0, comments: Vec::new(), issue: None },
+            ahead: std::collections::VecDeque::new(),
+            nodes: Vec::new(),
+            children: Vec::new(),
+            open_children: Vec::new(),
+            owned_labels: Vec::new(),
+            issue: None,
+        }
+    }
+
     fn note(&mut self, offset: usize, message: &'static str) {
         note(&mut self.issue, offset, message);
     }
 
-    fn peek(&self, ahead: usize) -> Option<Token> {
-        self.tokens.get(self.pos + ahead).copied()
+    fn peek(&mut self, ahead: usize) -> Option<Token> {
+        while self.ahead.len() <= ahead {
+            let token = self.lexer.next_token()?;
+            self.ahead.push_back(token);
+        }
+        self.ahead.get(ahead).copied()
     }
 
-    fn push(&mut self, kind: NodeKind, span: Range<usize>, children: Vec<Child>) -> usize {
-        self.nodes.push(Node { kind, span, children });
+    /// Consumes the current token.
+    fn next(&mut self) -> Option<Token> {
+        self.ahead.pop_front().or_else(|| self.lexer.next_token())
+    }
+
+    fn push(&mut self, shape: Shape, name: Option<Range<usize>>, span: Range<usize>, children: (u32, u32)) -> usize {
+        let (first, count) = children;
+        let only_items =
+            self.children[first as usize..(first + count) as usize].iter().all(|child| child.label == Label::None);
+        let name = name.map_or((0, 0), |name| (stored(name.start), stored(name.end)));
+        self.nodes.push(Node { shape, only_items, name, span: (stored(span.start), stored(span.end)), children });
         self.nodes.len() - 1
+    }
+
+    fn leaf(&mut self, shape: Shape, span: Range<usize>) -> usize {
+        self.push(shape, None, span, (stored(self.children.len()), 0))
     }
 
     /// One value starting at the current token, which must exist.
     fn value(&mut self, depth: usize) -> usize {
-        let Some(token) = self.peek(0) else {
+        let Some(token) = self.next() else {
             return self.missing(self.text.len());
         };
-        self.pos += 1;
         let text = &self.text[token.start..token.end];
         match token.tok {
             Tok::Atom if self.peek(0).is_some_and(|t| t.tok == Tok::Open(b'(')) && is_identifier(text) => {
-                self.pos += 1;
-                self.group(b'(', token.start, Some(text.to_owned()), depth)
+                self.next();
+                self.group(b'(', token.start, Some(token.start..token.end), depth)
             }
-            Tok::Atom => self.push(NodeKind::Scalar, token.start..token.end, Vec::new()),
+            Tok::Atom => self.leaf(Shape::Scalar, token.start..token.end),
             Tok::Open(open) => self.group(open, token.start, None, depth),
             Tok::Close(_) | Tok::Comma | Tok::Colon => {
                 self.note(token.start, "expected a value");
-                self.push(NodeKind::Invalid, token.start..token.end, Vec::new())
+                self.leaf(Shape::Invalid, token.start..token.end)
             }
         }
     }
@@ -556,17 +755,17 @@ impl Parser<'_> {
 
     fn missing(&mut self, at: usize) -> usize {
         self.note(at, "expected a value");
-        self.push(NodeKind::Invalid, at..at, Vec::new())
+        self.leaf(Shape::Invalid, at..at)
     }
 
     /// The rest of a group whose opening bracket (and name) are consumed already.
-    fn group(&mut self, open: u8, start: usize, name: Option<String>, depth: usize) -> usize {
+    fn group(&mut self, open: u8, start: usize, name: Option<Range<usize>>, depth: usize) -> usize {
         if depth >= MAX_DEPTH {
             self.note(start, "nesting too deep");
             let end = self.skip_group();
-            return self.push(NodeKind::Invalid, start..end, Vec::new());
+            return self.leaf(Shape::Invalid, start..end);
         }
-        let mut children = Vec::new();
+        let mark = self.open_children.len();
         let end = loop {
             let Some(token) = self.peek(0) else {
                 self.note(start, "unclosed bracket");
@@ -574,25 +773,33 @@ impl Parser<'_> {
             };
             match token.tok {
                 Tok::Close(close) => {
-                    self.pos += 1;
+                    self.next();
                     if !matches!((open, close), (b'(', b')') | (b'[', b']') | (b'{', b'}')) {
                         self.note(token.start, "mismatched closing bracket");
                     }
                     break token.end;
                 }
                 // Trailing (or doubled) commas change nothing for an index.
-                Tok::Comma => self.pos += 1,
-                _ => children.push(self.element(open, depth + 1)),
+                Tok::Comma => {
+                    self.next();
+                }
+                _ => {
+                    let child = self.element(open, depth + 1);
+                    self.open_children.push(child);
+                }
             }
         };
-        let first_is_field = children.first().is_some_and(|child: &Child| child.label.is_some());
-        let kind = match open {
-            b'[' => NodeKind::List,
-            b'{' => NodeKind::Map,
-            _ if first_is_field => NodeKind::Struct { name },
-            _ => NodeKind::Tuple { name },
+        let first_is_field = self.open_children.get(mark).is_some_and(|child| child.label != Label::None);
+        let shape = match open {
+            b'[' => Shape::List,
+            b'{' => Shape::Map,
+            _ if first_is_field => Shape::Struct,
+            _ => Shape::Tuple,
         };
-        self.push(kind, start..end, children)
+        let first = stored(self.children.len());
+        let count = stored(self.open_children.len() - mark);
+        self.children.extend(self.open_children.drain(mark..));
+        self.push(shape, name, start..end, (first, count))
     }
 
     /// One element of a group: `name: value` in parentheses, `key: value` in braces, else a value.
@@ -602,33 +809,47 @@ impl Parser<'_> {
             && (name.tok, colon.tok) == (Tok::Atom, Tok::Colon)
             && is_identifier(&self.text[name.start..name.end])
         {
-            self.pos += 2;
-            let label = self.text[name.start..name.end].trim_start_matches("r#");
+            self.next();
+            self.next();
+            let written = &self.text[name.start..name.end];
+            let label_from = name.end - written.trim_start_matches("r#").len();
             let node = self.value_after_colon(colon.end, depth);
-            return Child { label: Some(label.to_owned()), label_start: name.start, node };
+            let label = Label::Text(stored(label_from), stored(name.end));
+            return Child { label, label_start: stored(name.start), node: stored(node) };
         }
         let first = self.value(depth);
-        let Range { start, end } = self.nodes[first].span;
+        let (start, end) = self.nodes[first].span;
         if open != b'{' {
-            return Child { label: None, label_start: start, node: first };
+            return Child { label: Label::None, label_start: start, node: stored(first) };
         }
-        let key = &self.text[start..end];
-        let label = string_contents(key).unwrap_or_else(|| key.to_owned());
+        let label = self.key_label(start as usize..end as usize);
         let node = match self.peek(0) {
             Some(colon) if colon.tok == Tok::Colon => {
-                self.pos += 1;
+                self.next();
                 self.value_after_colon(colon.end, depth)
             }
-            _ => self.missing(end),
+            _ => self.missing(end as usize),
         };
-        Child { label: Some(label), label_start: start, node }
+        Child { label, label_start: start, node: stored(node) }
+    }
+
+    /// A map key's label: its unquoted contents, a slice of the text unless escapes make it differ.
+    fn key_label(&mut self, key: Range<usize>) -> Label {
+        let raw = &self.text[key.clone()];
+        let Some(contents) = string_contents(raw) else {
+            return Label::Text(stored(key.start), stored(key.end));
+        };
+        if raw.len() >= 2 && raw.starts_with('"') && raw.ends_with('"') && !raw.contains('\\') {
+            return Label::Text(stored(key.start + 1), stored(key.end - 1));
+        }
+        self.owned_labels.push(contents);
+        Label::Owned(stored(self.owned_labels.len() - 1))
     }
 
     /// Skips to the bracket closing the current group without recursing; returns its end.
     fn skip_group(&mut self) -> usize {
         let mut depth = 1usize;
-        while let Some(token) = self.peek(0) {
-            self.pos += 1;
+        while let Some(token) = self.next() {
             match token.tok {
                 Tok::Open(_) => depth += 1,
                 Tok::Close(_) if depth == 1 => return token.end,
@@ -798,7 +1019,7 @@ mod tests {
         assert_eq!(names, ["suplier", "consumer", "commodity", "share", "year"]);
         let (_, position, value) = flow.fields().next().unwrap();
         assert_eq!((Some(position), value.text()), (at(13, 20), "\"RUSS\""));
-        assert_eq!(flow.kind(), &named_struct("EnergyFlow"));
+        assert_eq!(flow.kind(), named_struct("EnergyFlow"));
         let ballots = index.find(&parse_path("votes[0].ballots")).unwrap();
         let keys: Vec<&str> = ballots.entries().map(|(key, ..)| key).collect();
         assert_eq!(keys, ["SRB", "RUS", "HUN"]);
@@ -842,7 +1063,7 @@ mod tests {
 
     #[test]
     fn groups_are_told_apart() {
-        let kind = |text: &str| TextIndex::build(text).root().unwrap().kind().clone();
+        let kind = |text: &str| TextIndex::build(text).root().unwrap().kind();
         assert_eq!(kind("(a: 1)"), NodeKind::Struct { name: None });
         assert_eq!(kind("(a, b: 1)"), NodeKind::Tuple { name: None });
         assert_eq!(kind("()"), NodeKind::Tuple { name: None });
@@ -887,7 +1108,7 @@ mod tests {
         assert!(index.first_issue().is_some());
         let root = index.root().unwrap();
         assert_eq!(root.fields().map(|(name, ..)| name).collect::<Vec<_>>(), ["a", "b", "c", "d"]);
-        assert_eq!(root.get_field("b").unwrap().kind(), &NodeKind::Invalid);
+        assert_eq!(root.get_field("b").unwrap().kind(), NodeKind::Invalid);
     }
 
     /// Depth of the tree, walked without recursion.
@@ -950,5 +1171,33 @@ mod tests {
                 index.locate(path);
             }
         }
+    }
+
+    #[test]
+    fn columns_count_characters_across_checkpoints_on_one_long_line() {
+        let text = format!("(a: \"{}\", b: 1)", "é".repeat(1_000));
+        let index = TextIndex::build(&text);
+        assert_eq!(index.locate("b"), Some(Position { line: 1, column: 1_000 + 9 }));
+        for offset in [0, 255, 256, 257, 1_000, text.len()] {
+            let mut boundary = offset;
+            while !text.is_char_boundary(boundary) {
+                boundary -= 1;
+            }
+            let expected = text[..boundary].chars().count() + 1;
+            assert_eq!(index.position_of_offset(offset).column, expected, "at {offset}");
+        }
+    }
+
+    #[test]
+    fn many_paths_into_a_large_map_and_list_are_located_together() {
+        let entries: Vec<String> = (0..100).map(|number| format!("\"K{number}\": ({number}, 0)")).collect();
+        let items: Vec<String> = (0..100).map(|number| format!("(id: \"A{number}\")")).collect();
+        let text = format!("(layout: {{{}}},\nactors: [{}])", entries.join(", "), items.join(", "));
+        let index = TextIndex::build(&text);
+        let paths = ["layout[\"K99\"]", "actors[99].id", "layout[\"K0\"]", "layout[\"missing\"]"];
+        let one_by_one: Vec<Option<Position>> = paths.iter().map(|path| index.locate(path)).collect();
+        assert_eq!(index.locate_all(paths), one_by_one);
+        assert_eq!(one_by_one[1].map(|position| position.line), Some(2));
+        assert_eq!(one_by_one[3], index.locate("layout"));
     }
 }

@@ -12,7 +12,7 @@ const MAX_CAPTION_LINES: usize = 4;
 const BAND_FILL: Rgba = Rgba::rgb(242, 242, 242);
 
 fn caption_lines(step: &StoryStep, width: f32, unit: f32) -> Vec<String> {
-    let lines = text::wrap(&step.caption, CAPTION_SIZE * unit, width - 2.0 * MARGIN * unit);
+    let lines = text::wrap_at_most(&step.caption, CAPTION_SIZE * unit, width - 2.0 * MARGIN * unit, MAX_CAPTION_LINES);
     text::at_most(lines, MAX_CAPTION_LINES)
 }
 

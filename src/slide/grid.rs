@@ -111,7 +111,8 @@ fn draw_grid(slide: &mut SlideScene, area: Area, grid: &Grid, unit: f32) {
         let x = left + (column as f32 + 0.5) * cell;
         let label = Shape::Text {
             position: [x, first_row - 10.0 * unit],
-            text: name.clone(),
+            // Written upwards, so the slide's height is what it may not exceed.
+            text: super::text::elide(name, label_size, slide.height as f32).into_owned(),
             size: label_size,
             colour: INK,
             anchor: Anchor::Start,

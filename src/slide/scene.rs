@@ -78,9 +78,11 @@ impl SlideScene {
         self.shapes.push(shape);
     }
 
+    /// One line of text, cut with an ellipsis where it would be wider than the whole slide: no title or name,
+    /// however long, can make the slide (or the time to draw it) grow without bound.
     #[allow(clippy::too_many_arguments)]
     pub fn text(&mut self, position: [f32; 2], text: &str, size: f32, colour: Rgba, anchor: Anchor, bold: bool) {
-        let text = text.to_owned();
+        let text = super::text::elide(text, size, self.width as f32).into_owned();
         self.shapes.push(Shape::Text { position, text, size, colour, anchor, bold, angle: 0.0 });
     }
 }

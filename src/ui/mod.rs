@@ -20,6 +20,7 @@ pub mod path_prompt;
 pub mod presentation;
 mod record_details;
 mod safekeeping;
+pub mod source_link;
 pub mod start_screen;
 pub mod status_bar;
 pub mod style;

@@ -78,7 +78,7 @@ fn sources_ui(ui: &mut egui::Ui, scenario: &Scenario) {
         ui.horizontal_wrapped(|ui| {
             ui.monospace(format!("[{}]", source.id));
             match &source.url {
-                Some(url) => ui.hyperlink_to(&source.title, url),
+                Some(url) => crate::ui::source_link::source_link(ui, &source.title, url),
                 None => ui.label(&source.title),
             };
             let details: Vec<&str> =

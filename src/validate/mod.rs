@@ -6,12 +6,14 @@
 
 mod references;
 mod shares;
+mod suggest;
 mod values;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, sort};
 use crate::model::{CURRENT_FORMAT, Scenario};
+pub use suggest::{MAX_COMPARISONS, MAX_HINTS, MAX_ID_CHARS, MAX_NAME_CHARS, Suggester, shortened, suggest};
 
 /// Every problem in the scenario, errors first.
 pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
@@ -32,6 +34,9 @@ pub(crate) struct Checker<'a> {
     scenario: &'a Scenario,
     actor_ids: HashSet<&'a str>,
     source_ids: HashSet<&'a str>,
+    /// Built at the first unknown reference of each kind: a valid file never pays for them.
+    actor_hints: Option<Suggester<'a>>,
+    source_hints: Option<Suggester<'a>>,
     found: Vec<Diagnostic>,
 }
 
@@ -41,6 +46,8 @@ impl<'a> Checker<'a> {
             scenario,
             actor_ids: scenario.actors.iter().map(|actor| actor.id.as_str()).collect(),
             source_ids: scenario.sources.iter().map(|source| source.id.as_str()).collect(),
+            actor_hints: None,
+            source_hints: None,
             found: Vec::new(),
         }
     }
@@ -63,6 +70,7 @@ impl<'a> Checker<'a> {
         if scenario.title.trim().is_empty() {
             self.warning("title", "the scenario has no title");
         }
+        values::check_name_length(self, "title", &scenario.title);
         if let Some(as_of) = &scenario.as_of {
             self.check_date("as_of", as_of);
         }
@@ -78,8 +86,9 @@ impl<'a> Checker<'a> {
             let path = format!("actors[{index}]");
             values::check_id_text(self, &format!("{path}.id"), &actor.id);
             if actor.name.trim().is_empty() {
-                self.warning(format!("{path}.name"), format!("actor \"{}\" has no name", actor.id));
+                self.warning(format!("{path}.name"), format!("actor \"{}\" has no name", shortened(&actor.id)));
             }
+            values::check_name_length(self, &format!("{path}.name"), &actor.name);
             if let Some(location) = actor.location {
                 values::check_location(self, &format!("{path}.location"), location);
             }
@@ -87,7 +96,7 @@ impl<'a> Checker<'a> {
                 let member_path = format!("{path}.members[{member_index}]");
                 self.check_actor_reference(&member_path, member);
                 if member == &actor.id {
-                    self.error(member_path, format!("\"{}\" lists itself as a member", actor.id));
+                    self.error(member_path, format!("\"{}\" lists itself as a member", shortened(&actor.id)));
                 }
             }
             self.check_source_references(&path, &actor.sources);
@@ -110,13 +119,14 @@ impl<'a> Checker<'a> {
             let path = format!("sources[{index}]");
             values::check_id_text(self, &format!("{path}.id"), &source.id);
             if source.title.trim().is_empty() {
-                self.warning(format!("{path}.title"), format!("source \"{}\" has no title", source.id));
+                self.warning(format!("{path}.title"), format!("source \"{}\" has no title", shortened(&source.id)));
             }
+            values::check_name_length(self, &format!("{path}.title"), &source.title);
             if let Some(date) = &source.date {
                 self.check_date(&format!("{path}.date"), date);
             }
             if !cited.contains(source.id.as_str()) {
-                self.warning(format!("{path}.id"), format!("source \"{}\" is never cited", source.id));
+                self.warning(format!("{path}.id"), format!("source \"{}\" is never cited", shortened(&source.id)));
             }
         }
     }
@@ -126,7 +136,7 @@ impl<'a> Checker<'a> {
         for (id, position) in &scenario.layout {
             let path = format!("layout[{id:?}]");
             if !self.actor_ids.contains(id.as_str()) {
-                let message = format!("position saved for unknown actor \"{id}\"; it is ignored");
+                let message = format!("position saved for unknown actor \"{}\"; it is ignored", shortened(id));
                 self.warning(path.clone(), message);
             }
             if !position.0.is_finite() || !position.1.is_finite() {
@@ -138,6 +148,7 @@ impl<'a> Checker<'a> {
             if step.title.trim().is_empty() && step.caption.trim().is_empty() {
                 self.warning(path.clone(), "story step has neither title nor caption");
             }
+            values::check_name_length(self, &format!("{path}.title"), &step.title);
             for (focus_index, id) in step.focus.iter().enumerate() {
                 self.check_actor_reference(&format!("{path}.focus[{focus_index}]"), id);
             }
@@ -168,7 +179,7 @@ impl<'a> Checker<'a> {
         let mut first_index: HashMap<&str, usize> = HashMap::new();
         for (index, id) in ids.enumerate() {
             if let Some(first) = first_index.get(id) {
-                let message = format!("duplicate {what} id \"{id}\" (first used by {list}[{first}])");
+                let message = format!("duplicate {what} id \"{}\" (first used by {list}[{first}])", shortened(id));
                 self.error(format!("{list}[{index}].id"), message);
             } else {
                 first_index.insert(id, index);
@@ -178,17 +189,25 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn check_actor_reference(&mut self, path: &str, id: &str) {
         if !self.actor_ids.contains(id) {
-            let hint = suggest(id, self.scenario.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())));
-            self.error(path, format!("unknown actor \"{id}\"{hint}"));
+            let scenario = self.scenario;
+            let hints = self.actor_hints.get_or_insert_with(|| {
+                Suggester::new(scenario.actors.iter().map(|actor| (actor.id.as_str(), actor.name.as_str())))
+            });
+            let hint = hints.hint(id);
+            self.error(path, format!("unknown actor \"{}\"{hint}", shortened(id)));
         }
     }
 
     pub(crate) fn check_source_references(&mut self, record_path: &str, sources: &[String]) {
         for (index, id) in sources.iter().enumerate() {
             if !self.source_ids.contains(id.as_str()) {
-                let candidates = self.scenario.sources.iter().map(|s| (s.id.as_str(), s.id.as_str()));
-                let hint = suggest(id, candidates);
-                self.error(format!("{record_path}.sources[{index}]"), format!("unknown source \"{id}\"{hint}"));
+                let scenario = self.scenario;
+                let hints = self.source_hints.get_or_insert_with(|| {
+                    Suggester::new(scenario.sources.iter().map(|source| (source.id.as_str(), source.id.as_str())))
+                });
+                let hint = hints.hint(id);
+                let message = format!("unknown source \"{}\"{hint}", shortened(id));
+                self.error(format!("{record_path}.sources[{index}]"), message);
             }
         }
     }
@@ -210,32 +229,6 @@ pub fn future_format_message(format: u32) -> String {
 
 fn cited_source_ids(scenario: &Scenario) -> HashSet<&str> {
     scenario.citation_lists().flatten().map(String::as_str).collect()
-}
-
-/// `; did you mean "RUS"?` for the closest known id (by letter case, by display name, or by spelling:
-/// one edit or swap per three letters, so none for ids shorter than three), or nothing when no id is close.
-pub fn suggest<'a>(unknown: &str, known: impl Iterator<Item = (&'a str, &'a str)>) -> String {
-    let unknown_lower = unknown.to_lowercase();
-    let allowed_edits = unknown.chars().count() / 3;
-    let mut best: Option<((usize, i64), &str)> = None;
-    for (id, name) in known {
-        let id_lower = id.to_lowercase();
-        let edits = if id_lower == unknown_lower || name.to_lowercase() == unknown_lower {
-            0
-        } else {
-            strsim::damerau_levenshtein(&unknown_lower, &id_lower)
-        };
-        let similarity = strsim::jaro_winkler(&unknown_lower, &id_lower);
-        if edits > allowed_edits && similarity < 0.85 {
-            continue;
-        }
-        // Fewer edits first, then the more similar spelling; similarity is compared in thousandths.
-        let rank = (edits, -((similarity * 1000.0) as i64));
-        if best.is_none_or(|(best_rank, _)| rank < best_rank) {
-            best = Some((rank, id));
-        }
-    }
-    best.map(|(_, id)| format!("; did you mean \"{id}\"?")).unwrap_or_default()
 }
 
 #[cfg(test)]

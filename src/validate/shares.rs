@@ -1,6 +1,6 @@
 //! Shares of one consumer's commodity, on one basis, may not add up to more than the whole in any year.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Commodity, Dated, Scenario, ShareBasis};
@@ -17,29 +17,97 @@ pub(super) fn check_share_sums(scenario: &Scenario, found: &mut Vec<Diagnostic>)
         }
     }
     for ((consumer, commodity, basis), indices) in groups {
-        for year in years_to_check(scenario, &indices) {
-            let applying: Vec<usize> =
-                indices.iter().copied().filter(|&index| applies(scenario, index, year)).collect();
-            let total: f64 = applying.iter().map(|&index| scenario.energy[index].share).sum();
-            if total > 1.0 + TOLERANCE {
-                found.push(over_one(scenario, consumer, commodity, basis, year, &applying, total));
-            }
+        for over in totals_over_one(scenario, &indices) {
+            found.push(over_one(scenario, consumer, commodity, basis, &over));
         }
     }
 }
 
-/// The years at which the set of applying records can change: every year the group's records name.
-/// `None` stands for "any year" when no record names one.
-fn years_to_check(scenario: &Scenario, indices: &[usize]) -> Vec<Option<i32>> {
-    let mut years: Vec<i32> = indices.iter().flat_map(|&index| scenario.energy[index].period().named_years()).collect();
-    years.sort_unstable();
-    years.dedup();
-    if years.is_empty() { vec![None] } else { years.into_iter().map(Some).collect() }
+/// Shares are summed as whole millionths of millionths, so that adding and removing them in any order is exact.
+const UNITS: f64 = 1e12;
+
+/// A year (or "any year", `None`, when no record names one) in which a group's shares add up to more than one.
+struct OverOne {
+    year: Option<i32>,
+    /// The applying records named in the message: the first [`LISTED`] and always the last.
+    listed: Vec<usize>,
+    /// How many records apply.
+    count: usize,
+    total: f64,
 }
 
-fn applies(scenario: &Scenario, index: usize, year: Option<i32>) -> bool {
+/// Every year in which the group's shares add up to more than one.
+///
+/// The years at which the set of applying records can change are the years the records name; a sweep over them
+/// in order adds each record when its period starts and removes it after it ends, so a group of n records costs
+/// O(n log n), not n records times n years.
+fn totals_over_one(scenario: &Scenario, indices: &[usize]) -> Vec<OverOne> {
+    let share_units = |index: usize| (scenario.energy[index].share * UNITS).round() as i64;
+    let over = |units: i64| units as f64 / UNITS > 1.0 + TOLERANCE;
+    let mut years: Vec<i32> = indices.iter().flat_map(|&index| scenario.energy[index].period().named_years()).collect();
+    if years.is_empty() {
+        let always: Vec<usize> =
+            indices.iter().copied().filter(|&index| scenario.energy[index].period().is_always()).collect();
+        let units: i64 = always.iter().map(|&index| share_units(index)).sum();
+        let total = units as f64 / UNITS;
+        let found = OverOne { year: None, listed: listed(always.iter().copied()), count: always.len(), total };
+        return if over(units) { vec![found] } else { vec![] };
+    }
+    years.sort_unstable();
+    years.dedup();
+    let mut starts: Vec<(i32, usize)> = indices.iter().map(|&index| (years_of(scenario, index).0, index)).collect();
+    let mut ends: Vec<(i32, usize)> = indices.iter().map(|&index| (years_of(scenario, index).1, index)).collect();
+    starts.sort_unstable();
+    ends.sort_unstable();
+    let (mut next_start, mut next_end) = (0, 0);
+    let mut applying: BTreeSet<usize> = BTreeSet::new();
+    let mut units: i64 = 0;
+    let mut found = Vec::new();
+    for year in years {
+        while let Some(&(_, index)) = starts.get(next_start).filter(|(first, _)| *first <= year) {
+            applying.insert(index);
+            units += share_units(index);
+            next_start += 1;
+        }
+        while let Some(&(_, index)) = ends.get(next_end).filter(|(last, _)| *last < year) {
+            applying.remove(&index);
+            units -= share_units(index);
+            next_end += 1;
+        }
+        if over(units) {
+            found.push(OverOne {
+                year: Some(year),
+                listed: listed(applying.iter().copied()),
+                count: applying.len(),
+                total: units as f64 / UNITS,
+            });
+        }
+    }
+    found
+}
+
+/// How many applying records a message names; the last one is always named, as the diagnostic sits on it.
+const LISTED: usize = 10;
+
+fn listed(applying: impl DoubleEndedIterator<Item = usize> + Clone) -> Vec<usize> {
+    let mut named: Vec<usize> = applying.clone().take(LISTED).collect();
+    if let Some(last) = applying.clone().next_back()
+        && named.last() != Some(&last)
+    {
+        named.push(last);
+    }
+    named
+}
+
+/// The first and last year a record applies in, open ends as the extremes (as `Period::applies_in` reads them).
+fn years_of(scenario: &Scenario, index: usize) -> (i32, i32) {
     let period = scenario.energy[index].period();
-    year.map_or(period.is_always(), |year| period.applies_in(year))
+    if let Some(year) = period.year {
+        return (year, year);
+    }
+    let first = period.from_date().map_or(i32::MIN, |date| date.year);
+    let last = period.until_date().map_or(i32::MAX, |date| date.year);
+    (first, last)
 }
 
 fn over_one(
@@ -47,21 +115,28 @@ fn over_one(
     consumer: &str,
     commodity: &Commodity,
     basis: ShareBasis,
-    year: Option<i32>,
-    applying: &[usize],
-    total: f64,
+    over: &OverOne,
 ) -> Diagnostic {
-    let parts: Vec<String> =
-        applying.iter().map(|&index| format!("energy[{index}] {}", scenario.energy[index].share)).collect();
+    let part = |index: &usize| format!("energy[{index}] {}", scenario.energy[*index].share);
+    let mut parts: Vec<String> = over.listed.iter().map(part).collect();
+    if over.count > over.listed.len()
+        && let Some(last) = parts.pop()
+    {
+        parts.push(format!("{} more", over.count - over.listed.len()));
+        parts.push(last);
+    }
     let basis_text = match basis {
         ShareBasis::Consumption => "consumption",
         ShareBasis::Imports => "imports",
     };
-    let when = year.map(|year| format!(" in {year}")).unwrap_or_default();
+    let when = over.year.map(|year| format!(" in {year}")).unwrap_or_default();
     let message = format!(
-        "{} shares of {consumer}'s {basis_text}{when} add up to {total:.3} ({}); shares are fractions of the whole and may not exceed 1",
+        "{} shares of {}'s {basis_text}{when} add up to {:.3} ({}); shares are fractions of the whole and may not exceed 1",
         commodity.label(),
+        super::shortened(consumer),
+        over.total,
         parts.join(" + "),
     );
-    Diagnostic::error(format!("energy[{}].share", applying[applying.len() - 1]), message)
+    let last = over.listed.last().copied().unwrap_or_default();
+    Diagnostic::error(format!("energy[{last}].share"), message)
 }

@@ -194,3 +194,45 @@ fn a_period_ending_in_a_less_precise_year_is_not_reversed() {
         vec![("energy[0].until".into(), "period ends (2022-02) before it starts (2022-03)".into())]
     );
 }
+
+#[test]
+fn ids_and_names_past_their_limits_are_errors_with_short_messages() {
+    let mut scenario = scenario();
+    let long_id = "X".repeat(MAX_ID_CHARS + 1);
+    scenario.actors.push(actor(&long_id, &"N".repeat(MAX_NAME_CHARS + 1)));
+    scenario.actors.push(actor(&"Y".repeat(MAX_ID_CHARS), &"M".repeat(MAX_NAME_CHARS)));
+    let found = errors(&scenario);
+    let paths: Vec<&str> = found.iter().map(|(path, _)| path.as_str()).collect();
+    assert_eq!(paths, ["actors[3].id", "actors[3].name"]);
+    assert!(found[0].1.contains("ids may have at most 200 characters"), "{}", found[0].1);
+    assert!(found[1].1.contains("at most 1000 characters"), "{}", found[1].1);
+    assert!(found.iter().all(|(_, message)| message.len() < 300), "{found:?}");
+}
+
+#[test]
+fn many_overlapping_shares_are_summed_once_each_and_listed_briefly() {
+    let mut scenario = scenario();
+    // Thirty records, each from its own year on: every year from the second on adds up to more than one.
+    scenario.energy = (0..30)
+        .map(|offset| {
+            let mut flow = gas("RUS", "SRB", 0.6);
+            flow.from = Some(format!("{}", 1990 + offset));
+            flow
+        })
+        .collect();
+    let found = errors(&scenario);
+    assert_eq!(found.len(), 29);
+    let (_, message) = found.iter().find(|(path, _)| path == "energy[29].share").expect("the last year is reported");
+    assert!(message.contains("in 2019 add up to 18.000"), "{message}");
+    assert!(message.contains("energy[9] 0.6 + 19 more + energy[29] 0.6"), "{message}");
+}
+
+#[test]
+fn hints_stop_after_the_first_hundred_unknown_actors() {
+    let mut scenario = scenario();
+    scenario.energy = (0..150).map(|_| gas("RUSS", "SRB", 0.001)).collect();
+    let found = errors(&scenario);
+    assert_eq!(found.len(), 150);
+    let hinted = found.iter().filter(|(_, message)| message.ends_with("did you mean \"RUS\"?")).count();
+    assert_eq!(hinted, MAX_HINTS);
+}

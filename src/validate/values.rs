@@ -1,16 +1,37 @@
 //! Checks of single values: ids, numbers, years, coordinates, periods.
 
 use super::Checker;
+use super::suggest::{MAX_ID_CHARS, MAX_NAME_CHARS, shortened};
 use crate::model::{GeoPoint, Period};
 
 /// Years outside this range are almost certainly typing mistakes.
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 pub(super) fn check_id_text(checker: &mut Checker, path: &str, id: &str) {
+    let length = id.chars().count();
     if id.trim().is_empty() {
         checker.error(path, "id is empty");
+    } else if length > MAX_ID_CHARS {
+        let message = format!(
+            "id \"{}\" is too long: ids may have at most {MAX_ID_CHARS} characters; ids are short codes such as \"SRB\"",
+            shortened(id)
+        );
+        checker.error(path, message);
     } else if id.chars().any(char::is_whitespace) {
         checker.error(path, format!("id \"{id}\" contains spaces; ids are short codes such as \"SRB\""));
+    }
+}
+
+/// Names and titles are shown whole in lists and on slides: past [`MAX_NAME_CHARS`] they are errors.
+pub(super) fn check_name_length(checker: &mut Checker, path: &str, name: &str) {
+    let length = name.chars().count();
+    if length > MAX_NAME_CHARS {
+        let message = format!(
+            "\"{}\" is too long: names and titles may have at most {MAX_NAME_CHARS} characters; \
+             put longer text in a note or caption",
+            shortened(name)
+        );
+        checker.error(path, message);
     }
 }
 

@@ -146,7 +146,7 @@ pub fn sources_ui(ui: &mut egui::Ui, scenario: &Scenario, ids: &[String]) {
             Some(source) => {
                 let hover = source_description(source);
                 match &source.url {
-                    Some(url) => ui.add(egui::Hyperlink::from_label_and_url(text, url).open_in_new_tab(true)),
+                    Some(url) => crate::ui::source_link::source_link(ui, text, url),
                     None => ui.label(text),
                 }
                 .on_hover_text(hover);
