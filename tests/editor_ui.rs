@@ -233,3 +233,21 @@ fn a_forms_rows_are_as_tall_as_their_fields_not_as_the_form() {
     let bottom = harness.get_by_label("Filters").rect().top();
     assert!(bottom - top < 500.0, "from the notes to the filters the form spans {} points", bottom - top);
 }
+
+#[test]
+fn the_energy_table_shows_basis_year_and_route_and_the_form_folds_away() {
+    let mut harness = data_tab("Energy flows (18)");
+    for heading in ["Share", "Basis", "Route"] {
+        harness.get_by_label(heading);
+    }
+    assert_eq!(harness.query_all_by_label("Year").count(), 2, "the column, beside the app-wide year picker");
+    harness.get_by_label("Select a row to edit it in a form beside the table.");
+    select(&mut harness, RecordKind::Energy, 0);
+    harness.get_by_label("Energy flow 1");
+    harness.get_by_label("Hide the form").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Energy flow 1").is_none(), "the form is folded away");
+    harness.get_by_label("Show the form").click();
+    harness.run_steps(3);
+    harness.get_by_label("Energy flow 1");
+}

@@ -38,7 +38,16 @@ pub struct EditorView {
     /// An actor waiting for the person to confirm its deletion (and its records').
     confirm_delete: Option<String>,
     rows: Cached<RowsKey, Vec<(usize, Vec<String>)>>,
+    /// The form's width, set by dragging the divider between table and form; `None`: the default.
+    form_width: Option<f32>,
+    /// The form is folded away, so that the table has the whole width.
+    form_hidden: bool,
 }
+
+/// The form's width until the person drags the divider, and the least either side keeps.
+const DEFAULT_FORM_WIDTH: f32 = 360.0;
+const NARROWEST: f32 = 260.0;
+const DIVIDER: f32 = 10.0;
 
 impl EditorView {
     pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
@@ -48,11 +57,10 @@ impl EditorView {
         self.toolbar(ui, document, view, selected, actions);
         ui.separator();
         let derived = document.derived();
-        // The table on the left, the selected record's form on the right.
+        // The table on the left, the selected record's form on the right, a divider between them to drag.
         let area = ui.available_rect_before_wrap();
-        let form_width = (area.width() * 0.46).clamp(340.0, 520.0);
-        let table_area = egui::Rect::from_min_max(area.min, egui::pos2(area.right() - form_width - 8.0, area.bottom()));
-        let form_area = egui::Rect::from_min_max(egui::pos2(area.right() - form_width, area.top()), area.max);
+        // With no row selected there is no form to show, and the table takes the whole width.
+        let (table_area, form_area) = if selected.is_some() { self.split(ui, area) } else { (area, None) };
         let key = RowsKey {
             document: document.id,
             revision: document.revision,
@@ -66,6 +74,7 @@ impl EditorView {
                 ui.set_clip_rect(table_area.intersect(ui.clip_rect()));
                 egui::ScrollArea::horizontal()
                     .id_salt("records_horizontal")
+                    .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                     .auto_shrink([false, false])
                     .show(ui, |ui| table::ui(ui, self.kind, rows, &mut self.sort, selected, derived))
                     .inner
@@ -89,18 +98,20 @@ impl EditorView {
                 actions.push(Action::Select { id: actor.id, additive: false });
             }
         }
+        let Some(form_area) = form_area else {
+            ui.allocate_rect(area, egui::Sense::hover());
+            if let Some(id) = self.confirm_delete.clone() {
+                self.confirm_delete_ui(ui.ctx(), document, &id, actions);
+            }
+            return;
+        };
         ui.scope_builder(egui::UiBuilder::new().max_rect(form_area), |ui| {
             ui.set_clip_rect(form_area.intersect(ui.clip_rect()));
-            egui::ScrollArea::vertical().id_salt("record_form").auto_shrink([false, false]).show(
-                ui,
-                |ui| match selected {
-                    Some(index) => self.form_ui(ui, document, derived, index, actions),
-                    None => {
-                        ui.add_space(8.0);
-                        ui.weak(format!("Select a row to edit it, or add a new {}.", self.kind.noun()));
-                    }
-                },
-            );
+            egui::ScrollArea::vertical().id_salt("record_form").auto_shrink([false, false]).show(ui, |ui| {
+                if let Some(index) = selected {
+                    self.form_ui(ui, document, derived, index, actions);
+                }
+            });
         });
         ui.allocate_rect(area, egui::Sense::hover());
         if let Some(id) = self.confirm_delete.clone() {
@@ -128,6 +139,37 @@ impl EditorView {
         });
     }
 
+    /// The table's and the form's areas (no form while it is folded away), with the divider between them
+    /// drawn and dragged.
+    fn split(&mut self, ui: &mut egui::Ui, area: egui::Rect) -> (egui::Rect, Option<egui::Rect>) {
+        if self.form_hidden {
+            return (area, None);
+        }
+        let widest = (area.width() - NARROWEST - DIVIDER).max(NARROWEST);
+        let form_width = self.form_width.unwrap_or(DEFAULT_FORM_WIDTH).clamp(NARROWEST, widest);
+        let divider_left = area.right() - form_width - DIVIDER;
+        let divider = egui::Rect::from_min_max(
+            egui::pos2(divider_left, area.top()),
+            egui::pos2(divider_left + DIVIDER, area.bottom()),
+        );
+        let response = ui
+            .interact(divider, ui.scope_id().with("table_form_divider"), egui::Sense::drag())
+            .on_hover_cursor(egui::CursorIcon::ResizeHorizontal)
+            .on_hover_text("Drag to give the table or the form more room");
+        if response.dragged() {
+            self.form_width = Some((form_width - response.drag_delta().x).clamp(NARROWEST, widest));
+        }
+        let colour = if response.hovered() || response.dragged() {
+            ui.visuals().widgets.hovered.fg_stroke.color
+        } else {
+            ui.visuals().widgets.noninteractive.bg_stroke.color
+        };
+        ui.painter().vline(divider.center().x, divider.y_range(), egui::Stroke::new(2.0, colour));
+        let table = egui::Rect::from_min_max(area.min, egui::pos2(divider.left(), area.bottom()));
+        let form = egui::Rect::from_min_max(egui::pos2(divider.right(), area.top()), area.max);
+        (table, Some(form))
+    }
+
     fn toolbar(
         &mut self,
         ui: &mut egui::Ui,
@@ -150,7 +192,10 @@ impl EditorView {
                 self.selected.insert(self.kind, self.kind.count(scenario));
                 self.filter.clear();
             }
-            let Some(index) = selected else { return };
+            let Some(index) = selected else {
+                ui.weak("Select a row to edit it in a form beside the table.");
+                return;
+            };
             if ui.button("Duplicate").on_hover_text(format!("Add a copy of this {noun} after it")).clicked() {
                 actions.push(Action::edit(Edit::Duplicate { kind: self.kind, index }));
                 self.selected.insert(self.kind, index + 1);
@@ -166,6 +211,15 @@ impl EditorView {
             }
             if self.kind == RecordKind::StoryStep {
                 self.story_order_buttons(ui, scenario.story.len(), index, actions);
+            }
+            ui.separator();
+            let (label, tip) = if self.form_hidden {
+                ("Show the form", "Edit the selected record beside the table")
+            } else {
+                ("Hide the form", "Give the table the whole width; drag the divider for any width between")
+            };
+            if ui.button(label).on_hover_text(tip).clicked() {
+                self.form_hidden = !self.form_hidden;
             }
         });
     }

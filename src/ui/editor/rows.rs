@@ -11,7 +11,9 @@ use crate::model::{Dated, Scenario};
 pub fn columns(kind: RecordKind) -> &'static [&'static str] {
     match kind {
         RecordKind::Actor => &["Id", "Name", "Local name", "Kind", "Groups", "Sources"],
-        RecordKind::Energy => &["Supplier", "Consumer", "Commodity", "Share", "When", "Route", "Certainty", "Sources"],
+        RecordKind::Energy => {
+            &["Supplier", "Consumer", "Commodity", "Share", "Basis", "Year", "Route", "Certainty", "Sources"]
+        }
         RecordKind::Sanctions => &["By", "Target", "Stance", "When", "Certainty", "Sources"],
         RecordKind::Tie => &["Actor A", "Actor B", "Kind", "Strength", "When", "Topic", "Sources"],
         RecordKind::Vote => &["Id", "Date", "Title", "Ballots", "Sources"],
@@ -40,16 +42,17 @@ pub fn cells(scenario: &Scenario, kind: RecordKind, index: usize) -> Vec<String>
         }
         RecordKind::Energy => {
             let flow = &scenario.energy[index];
-            let mut share = percent(flow.share);
-            if flow.basis == crate::model::ShareBasis::Imports {
-                share.push_str(" of imports");
-            }
+            let basis = match flow.basis {
+                crate::model::ShareBasis::Consumption => "consumption",
+                crate::model::ShareBasis::Imports => "imports",
+            };
             let route = flow.route.clone().unwrap_or_else(|| names(&flow.via));
             vec![
                 name(&flow.supplier),
                 name(&flow.consumer),
                 flow.commodity.label().to_owned(),
-                share,
+                percent(flow.share),
+                basis.to_owned(),
                 flow.period().describe(),
                 route,
                 format!("{:?}", flow.certainty),

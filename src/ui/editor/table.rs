@@ -29,8 +29,8 @@ pub fn ui(
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
     // Problems come first, where they cannot scroll out of sight.
     table = table.column(Column::initial(80.0).at_least(60.0).clip(true));
-    for _ in columns {
-        table = table.column(Column::initial(105.0).at_least(40.0).clip(true));
+    for title in columns {
+        table = table.column(Column::initial(initial_width(title)).at_least(40.0).clip(true));
     }
     table
         .header(row_height + 4.0, |mut header| {
@@ -58,6 +58,15 @@ pub fn ui(
             });
         });
     clicked
+}
+
+/// A column's width at first: narrow for short values, wide for names and lists.
+fn initial_width(title: &str) -> f32 {
+    match title {
+        "Share" | "Basis" | "Year" | "Kind" | "Stance" | "Strength" | "Step" | "Date" | "Id" => 90.0,
+        "Route" | "Title" | "Sources" | "Groups" | "Ballots" | "Actors" | "Focus" | "Publisher" => 170.0,
+        _ => 120.0,
+    }
 }
 
 /// A header that sorts by its column when clicked, and reverses the order when clicked again.
