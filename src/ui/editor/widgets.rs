@@ -110,18 +110,62 @@ pub fn optional_text(ui: &mut egui::Ui, value: &mut Option<String>, multiline: b
     changed
 }
 
-/// A share from 0 to 100%.
+/// A share from 0 to 100%. A typed value outside that range (or not a number) is refused with a message under
+/// the field, never clamped.
 pub fn share(ui: &mut egui::Ui, value: &mut f64) -> bool {
+    let refused = std::cell::RefCell::new(None);
+    let parse = |text: &str| parse_share(text).map_err(|message| *refused.borrow_mut() = Some(message)).ok();
     let slider = egui::Slider::new(value, 0.0..=1.0)
         .custom_formatter(|share, _| percent(share))
-        .custom_parser(|text| text.trim().trim_end_matches('%').trim().parse::<f64>().ok().map(|number| number / 100.0))
+        .custom_parser(parse)
         .step_by(0.005);
-    ui.add(slider).changed()
+    let response = ui.add(slider);
+    refusal_note(ui, response.id, refused.into_inner(), response.changed());
+    response.changed()
 }
 
-/// A signed strength from -1 (hostile) to +1 (allied).
+/// A signed strength from -1 (hostile) to +1 (allied); a typed value outside that range is refused, not clamped.
 pub fn strength(ui: &mut egui::Ui, value: &mut f64) -> bool {
-    ui.add(egui::Slider::new(value, -1.0..=1.0).step_by(0.05).fixed_decimals(2)).changed()
+    let refused = std::cell::RefCell::new(None);
+    let parse = |text: &str| parse_strength(text).map_err(|message| *refused.borrow_mut() = Some(message)).ok();
+    let slider = egui::Slider::new(value, -1.0..=1.0).step_by(0.05).fixed_decimals(2).custom_parser(parse);
+    let response = ui.add(slider);
+    refusal_note(ui, response.id, refused.into_inner(), response.changed());
+    response.changed()
+}
+
+/// A typed share, as a fraction: "85", "85%" and "85.5 %" are read as percentages; anything outside 0–100% is
+/// refused with the reason.
+pub fn parse_share(text: &str) -> Result<f64, String> {
+    let text = text.trim();
+    match text.trim_end_matches('%').trim().parse::<f64>().ok().filter(|number| number.is_finite()) {
+        Some(percentage) if (0.0..=100.0).contains(&percentage) => Ok(percentage / 100.0),
+        Some(_) => Err(format!("{text}: a share is from 0% to 100%")),
+        None => Err(format!("{text} is not a number: type a share such as 85 or 85%")),
+    }
+}
+
+/// A typed strength; anything outside -1 to +1 is refused with the reason.
+pub fn parse_strength(text: &str) -> Result<f64, String> {
+    let text = text.trim();
+    match text.parse::<f64>().ok().filter(|number| number.is_finite()) {
+        Some(strength) if (-1.0..=1.0).contains(&strength) => Ok(strength),
+        Some(_) => Err(format!("{text}: a strength is from -1 (hostile) to +1 (allied)")),
+        None => Err(format!("{text} is not a number: type a strength from -1 to +1")),
+    }
+}
+
+/// The message under a field whose typed value was refused, kept until the field next changes.
+fn refusal_note(ui: &mut egui::Ui, field: egui::Id, refused: Option<String>, changed: bool) {
+    let key = field.with("refused");
+    if let Some(message) = refused {
+        ui.data_mut(|data| data.insert_temp(key, message));
+    } else if changed {
+        ui.data_mut(|data| data.remove::<String>(key));
+    }
+    if let Some(message) = ui.data(|data| data.get_temp::<String>(key)) {
+        ui.label(RichText::new(format!("Not changed: {message}")).color(ui.visuals().error_fg_color));
+    }
 }
 
 /// One value of an enumeration, from a drop-down list.
@@ -359,4 +403,21 @@ pub fn vote_totals(ui: &mut egui::Ui, value: &mut Option<VoteTotals>) -> bool {
         }
     });
     changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_shares_and_strengths_out_of_range_are_refused_not_clamped() {
+        assert_eq!(parse_share("85"), Ok(0.85));
+        assert_eq!(parse_share(" 85.5 % "), Ok(0.855));
+        assert_eq!(parse_share("150"), Err("150: a share is from 0% to 100%".to_owned()));
+        assert_eq!(parse_share("-3%"), Err("-3%: a share is from 0% to 100%".to_owned()));
+        assert!(parse_share("most").unwrap_err().contains("not a number"));
+        assert!(parse_share("NaN").is_err() && parse_share("inf").is_err());
+        assert_eq!(parse_strength("-0.5"), Ok(-0.5));
+        assert!(parse_strength("2").unwrap_err().contains("from -1 (hostile) to +1 (allied)"));
+    }
 }
