@@ -105,7 +105,7 @@ fn a_file_with_errors_opens_with_every_problem_listed_to_be_fixed_here() {
 
     assert_eq!(harness.state().document.scenario.title, "Broken", "the file opens");
     harness.get_by_label("1 error, 1 warning in broken.ron");
-    harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
+    harness.get_by_label("Energy flow 1, supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
     harness.get_by_label("line 9, col 20");
     harness.get_by_label_contains("with 1 error to fix");
 
@@ -390,7 +390,7 @@ fn saving_a_scenario_with_errors_asks_first_and_the_saved_file_opens_again() {
     harness.run();
     assert!(harness.query_by_label("The scenario has errors").is_none());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), BROKEN_SCENARIO, "nothing written yet");
-    harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
+    harness.get_by_label("Energy flow 1, supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run();

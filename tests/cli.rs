@@ -99,9 +99,9 @@ fn expected_lines(name: &str) -> Vec<String> {
             "16:108: error: votes[0].ballots[\"SBR\"]: unknown actor \"SBR\"; did you mean \"SRB\"?",
         ],
         "broken-values.ron" => &[
-            "9:70: error: energy[0].share: share 1.5 is outside the range 0 to 1",
-            "11:70: error: energy[2].share: Oil shares of SRB's consumption in 2022 add up to 1.100 \
-             (energy[1] 0.7 + energy[2] 0.4); shares are fractions of the whole and may not exceed 1",
+            "9:70: error: energy[0].share: share 150% is outside 0% to 100% (written 1.5 in the file)",
+            "11:70: error: energy[2].share: Oil shares of SRB's consumption in 2022 add up to 110% \
+             (energy[1] 70% + energy[2] 40%); together they may not exceed 100%",
             "14:67: error: sanctions[0].year: give either `year` or a `from`/`until` period, not both",
             "17:52: error: ties[0].strength: strength must be a finite number, not NaN",
             "20:15: error: events[0].date: bad date \"2023-02-30\": day 30 is not between 1 and 28",

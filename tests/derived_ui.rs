@@ -33,7 +33,7 @@ fn an_edit_that_makes_an_error_is_counted_and_listed_at_once_and_undo_takes_it_a
     harness.get_by_label("1 error").click();
     harness.run();
     harness.get_by_label("1 error in serbia-2023.ron (bundled)");
-    harness.get_by_label("energy[0].supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
+    harness.get_by_label("Energy flow 1, supplier: unknown actor \"RUSS\"; did you mean \"RUS\"?");
 
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(&ctx, Action::Undo);
@@ -41,7 +41,7 @@ fn an_edit_that_makes_an_error_is_counted_and_listed_at_once_and_undo_takes_it_a
     assert_eq!(harness.state().document.derived().errors, 0);
     assert!(harness.query_by_label("1 error").is_none(), "the count is gone from the status bar");
     assert!(
-        harness.query_by_label_contains("energy[0].supplier: unknown actor").is_none(),
+        harness.query_by_label_contains("Energy flow 1, supplier: unknown actor").is_none(),
         "and the problem from the panel"
     );
 }

@@ -71,11 +71,16 @@ fn diagnostic_row(ui: &mut egui::Ui, diagnostic: &Diagnostic) {
         ui.add_sized([120.0, ui.spacing().interact_size.y], egui::Label::new(RichText::new(place).monospace()));
         let severity = RichText::new(diagnostic.severity.label()).color(severity_colour(ui, diagnostic.severity));
         ui.add_sized([64.0, ui.spacing().interact_size.y], egui::Label::new(severity.strong()));
+        // Records named as the Data tab names them ("Energy flow 5"), the file's path on hover.
+        let message = super::wording::message(&diagnostic.message);
         let text = if diagnostic.path.is_empty() {
-            diagnostic.message.clone()
+            message
         } else {
-            format!("{}: {}", diagnostic.path, diagnostic.message)
+            format!("{}: {message}", super::wording::place(&diagnostic.path))
         };
-        ui.add(egui::Label::new(&text).truncate());
+        let label = ui.add(egui::Label::new(&text).truncate());
+        if !diagnostic.path.is_empty() {
+            label.on_hover_text(format!("{text}\n\nIn the file: {}", diagnostic.path));
+        }
     });
 }

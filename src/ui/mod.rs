@@ -27,6 +27,7 @@ pub mod style;
 pub mod text_view;
 pub mod timeline;
 pub mod unsaved_prompt;
+pub mod wording;
 
 use eframe::egui;
 

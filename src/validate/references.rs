@@ -17,7 +17,7 @@ pub(super) fn check_energy(checker: &mut Checker) {
                 checker.warning(via_path, format!("\"{transit}\" is an end of this flow, not a transit"));
             }
         }
-        check_number(checker, &format!("{path}.share"), flow.share, (0.0, 1.0), "share");
+        super::values::check_share(checker, &format!("{path}.share"), flow.share);
         if let Some(volume) = flow.volume
             && (!volume.0.is_finite() || volume.0 < 0.0)
         {

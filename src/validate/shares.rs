@@ -110,6 +110,12 @@ fn years_of(scenario: &Scenario, index: usize) -> (i32, i32) {
     (first, last)
 }
 
+/// A share as a percentage, with one decimal where it is not whole (so that 100.4% never reads as 100%).
+pub(super) fn exact_percent(share: f64) -> String {
+    let percent = share * 100.0;
+    if (percent - percent.round()).abs() < 0.05 { format!("{percent:.0}%") } else { format!("{percent:.1}%") }
+}
+
 fn over_one(
     scenario: &Scenario,
     consumer: &str,
@@ -117,7 +123,7 @@ fn over_one(
     basis: ShareBasis,
     over: &OverOne,
 ) -> Diagnostic {
-    let part = |index: &usize| format!("energy[{index}] {}", scenario.energy[*index].share);
+    let part = |index: &usize| format!("energy[{index}] {}", exact_percent(scenario.energy[*index].share));
     let mut parts: Vec<String> = over.listed.iter().map(part).collect();
     if over.count > over.listed.len()
         && let Some(last) = parts.pop()
@@ -131,10 +137,10 @@ fn over_one(
     };
     let when = over.year.map(|year| format!(" in {year}")).unwrap_or_default();
     let message = format!(
-        "{} shares of {}'s {basis_text}{when} add up to {:.3} ({}); shares are fractions of the whole and may not exceed 1",
+        "{} shares of {}'s {basis_text}{when} add up to {} ({}); together they may not exceed 100%",
         commodity.label(),
         super::shortened(consumer),
-        over.total,
+        exact_percent(over.total),
         parts.join(" + "),
     );
     let last = over.listed.last().copied().unwrap_or_default();

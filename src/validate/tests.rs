@@ -101,7 +101,7 @@ fn shares_over_one_in_a_year_are_reported_once_per_year() {
     let found = errors(&scenario);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "energy[1].share");
-    assert!(found[0].1.contains("in 2022 add up to 1.050 (energy[0] 0.85 + energy[1] 0.2)"), "{}", found[0].1);
+    assert!(found[0].1.contains("in 2022 add up to 105% (energy[0] 85% + energy[1] 20%)"), "{}", found[0].1);
 }
 
 #[test]
@@ -126,7 +126,7 @@ fn periods_overlap_by_year() {
     // Both apply at some time during 2022, so their shares are added for that year.
     let found = errors(&scenario);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].1.contains("in 2022 add up to 1.200"), "{}", found[0].1);
+    assert!(found[0].1.contains("in 2022 add up to 120%"), "{}", found[0].1);
 }
 
 #[test]
@@ -223,8 +223,8 @@ fn many_overlapping_shares_are_summed_once_each_and_listed_briefly() {
     let found = errors(&scenario);
     assert_eq!(found.len(), 29);
     let (_, message) = found.iter().find(|(path, _)| path == "energy[29].share").expect("the last year is reported");
-    assert!(message.contains("in 2019 add up to 18.000"), "{message}");
-    assert!(message.contains("energy[9] 0.6 + 19 more + energy[29] 0.6"), "{message}");
+    assert!(message.contains("in 2019 add up to 1800%"), "{message}");
+    assert!(message.contains("energy[9] 60% + 19 more + energy[29] 60%"), "{message}");
 }
 
 #[test]

@@ -52,6 +52,16 @@ pub(super) fn check_number(checker: &mut Checker, path: &str, value: f64, range:
     }
 }
 
+/// A share, written as a fraction and shown as a percentage, as the editor shows it.
+pub(super) fn check_share(checker: &mut Checker, path: &str, share: f64) {
+    if !share.is_finite() {
+        checker.error(path, format!("share must be a finite number, not {share}"));
+    } else if !(0.0..=1.0).contains(&share) {
+        let shown = super::shares::exact_percent(share);
+        checker.error(path, format!("share {shown} is outside 0% to 100% (written {share} in the file)"));
+    }
+}
+
 pub(super) fn check_location(checker: &mut Checker, path: &str, location: GeoPoint) {
     check_number(checker, &format!("{path}.lat"), location.lat, (-90.0, 90.0), "latitude");
     check_number(checker, &format!("{path}.lon"), location.lon, (-180.0, 180.0), "longitude");

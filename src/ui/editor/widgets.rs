@@ -91,7 +91,8 @@ impl<'a> Form<'a> {
 
 fn problem_label(ui: &mut egui::Ui, diagnostic: &Diagnostic) {
     let colour = severity_colour(ui, diagnostic.severity);
-    ui.label(RichText::new(format!("{}: {}", diagnostic.severity.label(), diagnostic.message)).color(colour));
+    let message = crate::ui::wording::message(&diagnostic.message);
+    ui.label(RichText::new(format!("{}: {message}", diagnostic.severity.label())).color(colour));
 }
 
 /// A single-line text field.
