@@ -251,3 +251,29 @@ fn the_energy_table_shows_basis_year_and_route_and_the_form_folds_away() {
     harness.run_steps(3);
     harness.get_by_label("Energy flow 1");
 }
+
+#[test]
+fn the_actor_picker_searches_as_you_type_and_lists_recent_choices_first() {
+    let mut harness = data_tab("Energy flows (18)");
+    select(&mut harness, RecordKind::Energy, 0);
+    let supplier = harness.state().document.scenario.energy[0].supplier.clone();
+    assert_eq!(supplier, "RUS");
+    harness.get_by_value("Russia (RUS)").click();
+    harness.run_steps(3);
+    let search = egui_kittest::kittest::by().role(egui::accesskit::Role::TextInput).predicate(|node| node.is_focused());
+    harness.get(search).type_text("hung");
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Serbia (SRB)").is_none(), "the list narrows as you type, and stays open");
+    harness.get_by_label("Hungary (HUN)").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.scenario.energy[0].supplier, "HUN");
+
+    harness.get_by_value("Hungary (HUN)").click();
+    harness.run_steps(3);
+    let labels: Vec<String> = harness
+        .get_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|node| node.accesskit_node().label())
+        .collect();
+    let place = |label: &str| labels.iter().position(|other| other == label);
+    assert!(place("Hungary (HUN)") < place("Serbia (SRB)"), "the recent choice before the first actor: {labels:?}");
+}

@@ -198,23 +198,75 @@ pub fn actor(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario, value: &mut 
 
 /// A drop-down of every actor with a search box; returns the actor picked this frame.
 fn pick_actor(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario, shown: &str) -> Option<String> {
+    let items: Vec<(String, String)> =
+        scenario.actors.iter().map(|actor| (actor.id.clone(), format!("{} ({})", actor.name, actor.id))).collect();
+    search_picker(ui, id_salt, shown, &items, "recent_actors")
+}
+
+/// A drop-down of every source with a search box; returns the source picked this frame.
+fn pick_source(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario) -> Option<String> {
+    let items: Vec<(String, String)> =
+        scenario.sources.iter().map(|source| (source.id.clone(), format!("{}: {}", source.id, source.title))).collect();
+    search_picker(ui, id_salt, "cite…", &items, "recent_sources")
+}
+
+/// How many recent choices a picker lists first.
+const RECENT_CHOICES: usize = 5;
+
+/// A drop-down of `items` (id, label) with a search box that takes the keyboard when it opens and keeps the
+/// list open while typing; the ids picked lately (kept under `recent_key`) come first. Returns the id picked.
+fn search_picker(
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    shown: &str,
+    items: &[(String, String)],
+    recent_key: &str,
+) -> Option<String> {
     let search_id = ui.scope_id().with((id_salt, "search"));
+    let recent_id = egui::Id::unique(recent_key);
+    let recent: Vec<String> = ui.data(|data| data.get_temp(recent_id)).unwrap_or_default();
     let mut picked = None;
-    egui::ComboBox::from_id_salt(id_salt).selected_text(shown).height(320.0).show_ui(ui, |ui| {
-        let mut search: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
-        ui.add(egui::TextEdit::singleline(&mut search).hint_text("search").desired_width(200.0));
-        let needle = search.to_lowercase();
-        for actor in &scenario.actors {
-            let label = format!("{} ({})", actor.name, actor.id);
-            if !needle.is_empty() && !label.to_lowercase().contains(&needle) {
-                continue;
+    let shown_popup = egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(shown)
+        .height(320.0)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show_ui(ui, |ui| {
+            let mut search: String = ui.data(|data| data.get_temp(search_id)).unwrap_or_default();
+            let field = ui.add(egui::TextEdit::singleline(&mut search).hint_text("search").desired_width(220.0));
+            let focused_once = search_id.with("focused");
+            if !ui.data(|data| data.get_temp::<bool>(focused_once).unwrap_or(false)) {
+                field.request_focus();
+                ui.data_mut(|data| data.insert_temp(focused_once, true));
             }
-            if ui.selectable_label(false, label).clicked() {
-                picked = Some(actor.id.clone());
+            let needle = search.to_lowercase();
+            let matches = |label: &str| needle.is_empty() || label.to_lowercase().contains(&needle);
+            let recent_items = recent.iter().filter_map(|id| items.iter().find(|(item, _)| item == id));
+            let listed = recent_items.chain(items.iter().filter(|(id, _)| !recent.contains(id)));
+            for (index, (id, label)) in listed.filter(|(_, label)| matches(label)).enumerate() {
+                if index == recent.len().min(RECENT_CHOICES) && index > 0 && needle.is_empty() {
+                    ui.separator();
+                }
+                if ui.selectable_label(false, label).clicked() {
+                    picked = Some(id.clone());
+                    ui.close();
+                }
             }
-        }
-        ui.data_mut(|data| data.insert_temp(search_id, search));
-    });
+            ui.data_mut(|data| data.insert_temp(search_id, search));
+        });
+    if shown_popup.inner.is_none() {
+        // Closed: the next opening takes the keyboard again and starts with an empty search.
+        ui.data_mut(|data| {
+            data.remove::<bool>(search_id.with("focused"));
+            data.remove::<String>(search_id);
+        });
+    }
+    if let Some(id) = &picked {
+        let mut recent = recent;
+        recent.retain(|other| other != id);
+        recent.insert(0, id.clone());
+        recent.truncate(RECENT_CHOICES);
+        ui.data_mut(|data| data.insert_temp(recent_id, recent));
+    }
     picked
 }
 
@@ -253,18 +305,6 @@ pub fn ids(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario, values: &mut V
         }
     });
     changed
-}
-
-fn pick_source(ui: &mut egui::Ui, id_salt: &str, scenario: &Scenario) -> Option<String> {
-    let mut picked = None;
-    egui::ComboBox::from_id_salt(id_salt).selected_text("cite…").height(320.0).show_ui(ui, |ui| {
-        for source in &scenario.sources {
-            if ui.selectable_label(false, format!("{}: {}", source.id, source.title)).clicked() {
-                picked = Some(source.id.clone());
-            }
-        }
-    });
-    picked
 }
 
 /// Free labels as one comma-separated line.
