@@ -403,3 +403,15 @@ fn saving_a_scenario_with_errors_asks_first_and_the_saved_file_opens_again() {
     let reopened = self::harness(Startup::File(path));
     assert_eq!(reopened.state().document.scenario.title, "Retitled", "the app opens what it saved");
 }
+
+#[test]
+fn the_side_panels_keep_their_width_whatever_is_selected() {
+    let mut harness = harness(Startup::Bundled);
+    let inspector_left = |harness: &Harness<'static, GeoDepApp>| harness.get_by_label("Inspector").rect().left();
+    let width_before = inspector_left(&harness);
+    for id in ["nis", "SRB", "XKX", "zakharova", "EU"] {
+        harness.state_mut().view.select(id, false);
+        harness.run();
+        assert_eq!(inspector_left(&harness), width_before, "the Inspector moved when {id} was selected");
+    }
+}

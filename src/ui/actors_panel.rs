@@ -18,7 +18,8 @@ impl ActorsPanel {
             ui.heading("Actors");
             self.search_ui(ui);
             ui.separator();
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+            // Scrolling both ways, so that a long name can never widen the panel.
+            egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
                 self.groups_ui(ui, &document.scenario, document.derived(), view, actions);
             });
         });

@@ -32,7 +32,8 @@ pub fn ui(ui: &mut egui::Ui, scenario: &Scenario, derived: &Derived, view: &View
             }
         });
         ui.separator();
-        egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        // Scrolling both ways, so that a long row can never widen the panel and move it under the pointer.
+        egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
             contents_ui(ui, scenario, derived, view, actions);
         });
     });
