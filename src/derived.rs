@@ -130,15 +130,35 @@ fn first_relationship_year(scenario: &Scenario) -> Option<i32> {
     })
 }
 
-/// Groups problems by the record their path starts with: `energy[3].supplier` is record 3 of `energy`.
+/// Groups problems by the record their path starts with (`energy[3].supplier` is record 3 of `energy`), and by
+/// every other record their message names: shares that add up to more than 100% show on each of the records.
 fn record_problems(problems: &[Diagnostic]) -> HashMap<(String, usize), Vec<usize>> {
     let mut by_record: HashMap<(String, usize), Vec<usize>> = HashMap::new();
     for (position, problem) in problems.iter().enumerate() {
-        let Some((list, rest)) = problem.path.split_once('[') else { continue };
-        let Some(index) = rest.split(']').next().and_then(|number| number.parse().ok()) else { continue };
-        by_record.entry((list.to_owned(), index)).or_default().push(position);
+        let records = record_mentions(&problem.path).into_iter().take(1).chain(record_mentions(&problem.message));
+        for record in records {
+            let list = by_record.entry(record).or_default();
+            if list.last() != Some(&position) {
+                list.push(position);
+            }
+        }
     }
     by_record
+}
+
+/// Every `list[index]` in a text whose list is one of the scenario's record lists, in order.
+fn record_mentions(text: &str) -> Vec<(String, usize)> {
+    const LISTS: [&str; 8] = ["actors", "energy", "sanctions", "ties", "votes", "events", "sources", "story"];
+    let mut found = Vec::new();
+    for (open, _) in text.match_indices('[') {
+        let word_start = text[..open].rfind(|c: char| !c.is_ascii_lowercase()).map_or(0, |at| at + 1);
+        let list = &text[word_start..open];
+        let number = text[open + 1..].split(']').next().and_then(|number| number.parse::<usize>().ok());
+        if let (true, Some(index)) = (LISTS.contains(&list), number) {
+            found.push((list.to_owned(), index));
+        }
+    }
+    found
 }
 
 fn sorted_unique(items: impl Iterator<Item = String>) -> Vec<String> {
@@ -286,6 +306,16 @@ mod tests {
         assert_eq!(derived.problem_counts_of("ties", 3), (0, 0));
         let messages: Vec<&str> = derived.problems_of("energy", 3).map(|p| p.message.as_str()).collect();
         assert_eq!(messages, ["x", "y"]);
+    }
+
+    #[test]
+    fn a_problem_shows_on_every_record_its_message_names() {
+        let scenario = Scenario::default();
+        let message = "Gas shares of SRB's consumption add up to 110% (energy[1] 70% + energy[2] 40%)";
+        let derived = Derived::build(&scenario, 1, 0, vec![Diagnostic::error("energy[2].share", message)]);
+        assert_eq!(derived.problem_counts_of("energy", 1), (1, 0), "the record the person edited shows it too");
+        assert_eq!(derived.problem_counts_of("energy", 2), (1, 0), "once, though its path names it too");
+        assert_eq!(derived.errors, 1, "one problem, counted once");
     }
 
     #[test]

@@ -277,3 +277,18 @@ fn the_actor_picker_searches_as_you_type_and_lists_recent_choices_first() {
     let place = |label: &str| labels.iter().position(|other| other == label);
     assert!(place("Hungary (HUN)") < place("Serbia (SRB)"), "the recent choice before the first actor: {labels:?}");
 }
+
+#[test]
+fn shares_adding_up_to_over_100_percent_show_on_the_record_just_edited() {
+    let mut harness = data_tab("Energy flows (18)");
+    select(&mut harness, RecordKind::Energy, 0);
+    let mut flow = harness.state().document.scenario.energy[0].clone();
+    flow.share = 0.95;
+    let ctx = harness.ctx.clone();
+    let edit = geodep::edit::Edit::Set { index: 0, record: geodep::edit::Record::Energy(flow), what: "share".into() };
+    harness.state_mut().apply(&ctx, geodep::app::Action::edit(edit));
+    harness.run_steps(3);
+    // The validator files it under the group's last record (own production); the form of the edited one shows it.
+    harness.get_by_label_contains("add up to 110% (energy flow 1 95% + energy flow 2 15%)");
+    assert_eq!(harness.state().document.derived().errors, 1, "counted once");
+}

@@ -27,7 +27,11 @@ impl<'a> Form<'a> {
         let problems = diagnostics
             .into_iter()
             .filter_map(|diagnostic| {
-                let rest = diagnostic.path.strip_prefix(prefix)?;
+                // A problem of another record that names this one (shares adding up to over 100%) is shown as
+                // a problem of the record as a whole.
+                let Some(rest) = diagnostic.path.strip_prefix(prefix) else {
+                    return Some((String::new(), diagnostic));
+                };
                 let within = match rest.chars().next() {
                     None => "",
                     Some('.') => &rest[1..],
