@@ -79,6 +79,16 @@ impl Read for GatedReader {
     }
 }
 
+/// Draws frames until the file being read has been taken in (a minute at most).
+fn draw_until_read(harness: &mut Harness<'_, GeoDepApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.state().files_busy() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.run();
+}
+
 fn gated(text: &str) -> (GatedReader, Sender<()>) {
     let (release, gate) = channel();
     (GatedReader { bytes: text.as_bytes().to_vec(), position: 0, gate, opened: false }, release)
@@ -104,12 +114,7 @@ fn frames_are_drawn_while_a_slow_file_is_read_and_the_open_scenario_stays_whole(
     harness.get_by_label("Russia");
 
     release.send(()).unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while harness.state().files_busy() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
+    draw_until_read(&mut harness);
     let app = harness.state();
     assert!(!app.files_busy());
     assert_ne!(app.document.scenario.title, title_before);
@@ -128,12 +133,7 @@ fn edits_made_while_a_file_is_read_are_not_dropped_without_asking() {
     let ctx = harness.ctx.clone();
     harness.state_mut().apply(&ctx, Action::edit(Edit::SetTitle("Edited while reading".to_owned())));
     release.send(()).unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while harness.state().files_busy() && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        harness.step();
-    }
-    harness.run();
+    draw_until_read(&mut harness);
     assert_eq!(harness.state().document.scenario.title, "Edited while reading", "the edit is still on screen");
     harness.get_by_label("Cancel").click();
     harness.run();
