@@ -300,7 +300,7 @@ mod tests {
         ];
         let derived = Derived::build(&scenario, 1, 0, problems);
         assert_eq!(derived.actor_name(&scenario, "SRB"), "Serbia");
-        assert_eq!(derived.actor_name(&scenario, "XXX"), "XXX", "an unknown id is shown as it is");
+        assert_eq!(derived.actor_name(&scenario, "NOBODY"), "NOBODY", "an unknown id is shown as it is");
         assert_eq!(derived.problem_counts_of("energy", 3), (1, 1));
         assert_eq!(derived.problem_counts_of("energy", 30), (0, 1));
         assert_eq!(derived.problem_counts_of("ties", 3), (0, 0));

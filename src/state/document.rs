@@ -55,22 +55,7 @@ impl Document {
 
     pub fn unsaved(scenario: Scenario, display_name: &str) -> Document {
         let load_problems = crate::validate::validate(&scenario);
-        let mut document = Document {
-            id: next_document_id(),
-            scenario,
-            path: None,
-            display_name: display_name.to_owned(),
-            revision: 0,
-            dirty: false,
-            on_disk: None,
-            load_problems,
-            history: History::default(),
-            saved_state: 0,
-            disk_stamp: None,
-            derived: Arc::default(),
-        };
-        document.refresh_derived();
-        document
+        Document::opened(scenario, None, display_name.to_owned(), load_problems, None)
     }
 
     /// A document read from `path`; `text` is the file's text, which saves will change only where needed.
@@ -81,11 +66,22 @@ impl Document {
         text: Option<String>,
     ) -> Document {
         let on_disk = text.map(|text| Arc::new(OnDisk { text, scenario: scenario.clone() }));
+        Document::opened(scenario, Some(path.to_owned()), file_name(path), load_problems, on_disk)
+    }
+
+    /// A fresh document at revision 0, with its derived data worked out.
+    fn opened(
+        scenario: Scenario,
+        path: Option<PathBuf>,
+        display_name: String,
+        load_problems: Vec<Diagnostic>,
+        on_disk: Option<Arc<OnDisk>>,
+    ) -> Document {
         let mut document = Document {
             id: next_document_id(),
             scenario,
-            path: Some(path.to_owned()),
-            display_name: file_name(path),
+            path,
+            display_name,
             revision: 0,
             dirty: false,
             on_disk,
