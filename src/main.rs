@@ -9,6 +9,7 @@ use geodep::cli::{Cli, run};
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(command) = cli.command {
+        keep_large_blocks_mapped();
         return run(command);
     }
     let startup = cli.file.map_or(Startup::StartScreen, Startup::File);
@@ -18,6 +19,19 @@ fn main() -> ExitCode {
             eprintln!("geodep: could not start the window: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// glibc serves large blocks from their own mappings, but raises the size that counts as large each time such
+/// a block is freed. Once the text index of a large file is dropped, the scenario's lists then grow by copying
+/// inside the heap and their old copies stay resident: checking a 12 MB file peaked at 75 MB instead of 63 MB.
+/// A command is one load and one report, so the fixed threshold (glibc's starting value) costs it nothing; the
+/// app keeps the adaptive one, which spares its frames a fresh mapping for every large buffer.
+fn keep_large_blocks_mapped() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes an allocator setting; it is called before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
     }
 }
 

@@ -62,7 +62,7 @@ fn splice(text: &str, range: std::ops::Range<usize>, value: &str) -> String {
 }
 
 /// A field the canonical text leaves out (an empty optional one): written first in its record.
-fn with_new_field(index: &TextIndex, text: &str, segments: &[PathSegment], value: &str) -> Option<String> {
+fn with_new_field(index: &TextIndex<'_>, text: &str, segments: &[PathSegment], value: &str) -> Option<String> {
     let (PathSegment::Field(name), parent) = segments.split_last()? else { return None };
     let parent = if parent.is_empty() { index.root()? } else { index.find(parent)? };
     if !matches!(parent.kind(), NodeKind::Struct { .. }) {

@@ -180,7 +180,7 @@ pub(crate) fn parse_options() -> ron::Options {
 }
 
 /// A file from a newer GeoDep is refused before anything else, since its fields may mean other things.
-fn future_format(index: &TextIndex) -> Option<Diagnostic> {
+fn future_format(index: &TextIndex<'_>) -> Option<Diagnostic> {
     let (_, position, node) = index.root()?.fields().find(|(name, _, _)| *name == "format")?;
     let format: u32 = node.text().trim().parse().ok()?;
     (format > CURRENT_FORMAT)
@@ -188,7 +188,7 @@ fn future_format(index: &TextIndex) -> Option<Diagnostic> {
 }
 
 /// Every field name the text writes that the format does not have, with a "did you mean".
-fn unknown_fields(index: &TextIndex) -> Vec<Diagnostic> {
+fn unknown_fields(index: &TextIndex<'_>) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     if let Some(root) = index.root() {
         check_fields(root, RecordType::Scenario, String::new(), &mut found);
@@ -228,7 +228,7 @@ fn check_fields(node: NodeRef<'_>, record_type: RecordType, path: String, found:
 
 /// When the whole scenario does not fit the model, parse each record alone so that every misfit is
 /// reported, not only the first. Falls back to the whole-file error when no single record explains it.
-fn record_errors(text: &str, index: &TextIndex, whole_error: &ron::error::SpannedError) -> Vec<Diagnostic> {
+fn record_errors(text: &str, index: &TextIndex<'_>, whole_error: &ron::error::SpannedError) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     if let Some(root) = index.root() {
         for (list, _, node) in root.fields() {
@@ -281,7 +281,7 @@ fn shift(record_line: usize, record_column: usize, line: usize, column: usize) -
 
 /// The record path of the top-level list item that contains a position (`energy[3]`), else the name of the
 /// top-level field (`title`), or "" when it is outside them all.
-fn enclosing_path(index: &TextIndex, line: usize, column: usize) -> String {
+fn enclosing_path(index: &TextIndex<'_>, line: usize, column: usize) -> String {
     let Some(root) = index.root() else { return String::new() };
     let spans = |start: Position, node: NodeRef<'_>| {
         let end = index.position_of_offset(node.span().end);

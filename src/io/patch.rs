@@ -41,8 +41,8 @@ pub fn patch_text(file_text: &str, original: &Scenario, current: &Scenario) -> O
     if file.first_issue().is_some() {
         return None;
     }
-    let old = TextIndex::build(&super::to_canonical_text(original));
-    let new = TextIndex::build(&super::to_canonical_text(current));
+    let (old_text, new_text) = (super::to_canonical_text(original), super::to_canonical_text(current));
+    let (old, new) = (TextIndex::build(&old_text), TextIndex::build(&new_text));
     let mut patcher = Patcher { file: body, comments: file.comments(), splices: Vec::new() };
     patcher.node(file.root()?, old.root()?, new.root()?);
     let text = format!("{bom}{}", apply(body, &mut patcher.splices)?);

@@ -108,10 +108,11 @@ struct Child {
     node: u32,
 }
 
-/// The index of one RON text. It owns a copy of the text so nodes can hand out their text.
+/// The index of one RON text. It borrows the text (a copy would add the file's size again to the peak
+/// memory of loading a large file), so nodes hand out slices of it.
 #[derive(Debug)]
-pub struct TextIndex {
-    text: String,
+pub struct TextIndex<'t> {
+    text: &'t str,
     /// Every group's children, each group's in one run.
     children: Vec<Child>,
     /// Map keys whose unescaped text is not a slice of the text.
@@ -126,9 +127,9 @@ pub struct TextIndex {
     issue: Option<ScanIssue>,
 }
 
-impl TextIndex {
+impl<'t> TextIndex<'t> {
     /// Scans `text`. Never panics; see the module documentation for malformed input.
-    pub fn build(text: &str) -> TextIndex {
+    pub fn build(text: &'t str) -> TextIndex<'t> {
         // Offsets are u32; the loader never reads more than 64 MiB.
         let indexed = if u32::try_from(text.len()).is_ok() { text } else { "" };
         let mut parser = Parser::new(indexed);
@@ -144,7 +145,7 @@ impl TextIndex {
         };
         let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
         TextIndex {
-            text: text.to_owned(),
+            text,
             children: parser.children,
             owned_labels: parser.owned_labels,
             line_starts,
@@ -180,8 +181,8 @@ impl TextIndex {
         self.issue.as_ref()
     }
 
-    pub fn text(&self) -> &str {
-        &self.text
+    pub fn text(&self) -> &'t str {
+        self.text
     }
 
     /// The top-level value; `None` when the text holds no value at all.
@@ -311,7 +312,7 @@ fn character_checkpoints(bytes: &[u8]) -> Vec<usize> {
 /// A borrowed view of one element of a [`TextIndex`].
 #[derive(Debug, Clone, Copy)]
 pub struct NodeRef<'a> {
-    index: &'a TextIndex,
+    index: &'a TextIndex<'a>,
     id: usize,
 }
 
@@ -366,7 +367,7 @@ impl<'a> NodeRef<'a> {
 
     /// The whole text the element belongs to.
     pub fn whole_text(self) -> &'a str {
-        &self.index.text
+        self.index.text
     }
 
     /// For string scalars (`"..."`, `r#"..."#`, `b"..."`) the unescaped contents.
@@ -1134,7 +1135,8 @@ mod tests {
             assert!(depth(&index) <= MAX_DEPTH + 1);
             assert_eq!(index.root().unwrap().span(), 0..balanced.len());
             index.locate(&"[0]".repeat(levels));
-            let unclosed = TextIndex::build(&open.repeat(levels));
+            let unclosed_text = open.repeat(levels);
+            let unclosed = TextIndex::build(&unclosed_text);
             assert!(unclosed.first_issue().is_some());
         }
         assert!(TextIndex::build(&"/*".repeat(levels)).has_comments());

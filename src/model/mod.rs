@@ -4,6 +4,7 @@
 //! knows nothing of egui; validation lives in `crate::validate`, files in `crate::io`.
 
 mod actor;
+mod compact;
 pub mod date;
 mod history;
 pub mod period;

@@ -17,7 +17,7 @@ pub struct EnergyFlow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub volume: Option<Volume>,
     /// Transit actors along the route, in order from supplier to consumer.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::model::compact::list")]
     pub via: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route: Option<String>,
@@ -31,7 +31,7 @@ pub struct EnergyFlow {
     pub certainty: Certainty,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::model::compact::list")]
     pub sources: Vec<String>,
 }
 
@@ -123,7 +123,7 @@ pub struct SanctionStance {
     pub certainty: Certainty,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::model::compact::list")]
     pub sources: Vec<String>,
 }
 
@@ -175,7 +175,7 @@ pub struct Tie {
     pub certainty: Certainty,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::model::compact::list")]
     pub sources: Vec<String>,
 }
 
