@@ -12,6 +12,7 @@ pub mod cli;
 pub mod derived;
 pub mod diagnostic;
 pub mod edit;
+pub mod exchange;
 pub mod format;
 pub mod io;
 pub mod layout;
