@@ -52,6 +52,7 @@ fn view_frames(criterion: &mut Criterion) {
                 presentation: None,
                 story_position: 0,
                 busy: None,
+                import: None,
             };
             let output = ctx.run_ui(frame_input(), |ui| {
                 let _ = draw(ui, &shown, views);

@@ -17,6 +17,8 @@ const FASTEST_HUMAN_CANCEL: Duration = Duration::from_millis(400);
 #[derive(Debug, PartialEq)]
 pub enum DialogOutcome {
     Picked(PathPurpose, PathBuf),
+    /// Files to import: several where the dialog allows.
+    PickedFiles(Vec<PathBuf>),
     Cancelled,
     /// No dialog could be shown: offer the path entry.
     Unavailable(PathPurpose),
@@ -37,7 +39,7 @@ impl Default for FileDialogs {
 struct Pending {
     purpose: PathPurpose,
     started: Instant,
-    answer: Receiver<Option<PathBuf>>,
+    answer: Receiver<Option<Vec<PathBuf>>>,
 }
 
 impl FileDialogs {
@@ -72,16 +74,33 @@ impl FileDialogs {
             }
             let scenarios = |dialog: rfd::FileDialog| dialog.add_filter("GeoDep scenario (RON)", &["ron"]);
             let picked = match purpose {
-                PathPurpose::Open => scenarios(dialog).set_title("Open scenario").pick_file(),
-                PathPurpose::SaveAs => {
-                    scenarios(dialog).set_title("Save scenario as").set_file_name(suggested_name).save_file()
+                PathPurpose::ImportFiles => dialog
+                    .add_filter("Tables and networks", &["csv", "tsv", "txt", "graphml", "gexf"])
+                    .add_filter("Any file", &["*"])
+                    .set_title("Import files into a new scenario")
+                    .pick_files(),
+                PathPurpose::Export => super::exports::EXPORT_FORMATS
+                    .iter()
+                    .fold(dialog, |dialog, (name, extension)| dialog.add_filter(*name, &[*extension]))
+                    .set_title("Export the view or the scenario as")
+                    .set_file_name(suggested_name)
+                    .save_file()
+                    .map(|file| vec![file]),
+                PathPurpose::Open => scenarios(dialog).set_title("Open scenario").pick_file().map(|file| vec![file]),
+                PathPurpose::SaveAs => scenarios(dialog)
+                    .set_title("Save scenario as")
+                    .set_file_name(suggested_name)
+                    .save_file()
+                    .map(|file| vec![file]),
+                PathPurpose::ExportSlides => {
+                    dialog.set_title("Export the slides into a folder").pick_folder().map(|folder| vec![folder])
                 }
-                PathPurpose::ExportSlides => dialog.set_title("Export the slides into a folder").pick_folder(),
                 PathPurpose::ExportStep => dialog
                     .add_filter("PNG image", &["png"])
                     .set_title("Export this step's slide as")
                     .set_file_name(suggested_name)
-                    .save_file(),
+                    .save_file()
+                    .map(|file| vec![file]),
             };
             // The receiver may be gone if the app closed meanwhile; nothing to do then.
             let _ = sender.send(picked);
@@ -98,7 +117,9 @@ impl FileDialogs {
         let pending = self.pending.as_ref()?;
         let outcome = match pending.answer.try_recv() {
             Err(TryRecvError::Empty) => return None,
-            Ok(Some(path)) => DialogOutcome::Picked(pending.purpose, path),
+            Ok(Some(files)) if pending.purpose == PathPurpose::ImportFiles => DialogOutcome::PickedFiles(files),
+            Ok(Some(mut paths)) if !paths.is_empty() => DialogOutcome::Picked(pending.purpose, paths.remove(0)),
+            Ok(Some(_)) => DialogOutcome::Cancelled,
             Ok(None) if pending.started.elapsed() < FASTEST_HUMAN_CANCEL => DialogOutcome::Unavailable(pending.purpose),
             Ok(None) => DialogOutcome::Cancelled,
             Err(TryRecvError::Disconnected) => DialogOutcome::Unavailable(pending.purpose),

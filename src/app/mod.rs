@@ -3,12 +3,13 @@
 //! and the actions they return live in `crate::state`, below both.
 
 mod derived_refresh;
+mod exports;
 mod file_dialogs;
 mod file_work;
 mod files;
+mod importing;
 mod presenting;
 mod safekeeping;
-mod slide_export;
 
 use std::path::{Path, PathBuf};
 
@@ -60,7 +61,10 @@ pub struct GeoDepApp {
     /// Opening, saving and autosaving running in the background.
     files: files::FileJobs,
     derived_refresh: derived_refresh::DerivedRefresh,
-    slide_export: slide_export::SlideExport,
+    exports: exports::Exports,
+    /// The import window, while it is open.
+    import: Option<crate::state::ImportSetup>,
+    import_job: importing::ImportJob,
     shown_title: String,
     applied_theme: Option<ThemeChoice>,
 }
@@ -99,7 +103,9 @@ impl GeoDepApp {
             dialogs: FileDialogs::default(),
             files: files::FileJobs::default(),
             derived_refresh: Default::default(),
-            slide_export: Default::default(),
+            exports: Default::default(),
+            import: None,
+            import_job: Default::default(),
             shown_title: String::new(),
             applied_theme: None,
         };
@@ -251,6 +257,18 @@ impl GeoDepApp {
             Action::ShowProblems(show) => self.view.show_problems = show,
             Action::DismissFailedLoad => self.failed_load = None,
             Action::DismissStatus => self.status = None,
+            Action::ShowImport(show) => self.show_import(show),
+            Action::ImportFilesDialog => self.start_dialog(ctx, PathPurpose::ImportFiles),
+            Action::AddImportFiles(files) => self.add_import_files(files),
+            Action::RemoveImportFile(index) => {
+                if let Some(setup) = &mut self.import {
+                    setup.remove(index);
+                }
+            }
+            Action::RunImport(mapping) => self.run_import(*mapping),
+            Action::AcceptImport => self.accept_import(),
+            Action::ExportDialog => self.start_dialog(ctx, PathPurpose::Export),
+            Action::Export(file) => self.export_file(file),
         }
     }
 
@@ -419,6 +437,9 @@ impl GeoDepApp {
             DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_checked(ctx, &path, SaveAnswers::default()),
             DialogOutcome::Picked(PathPurpose::ExportSlides, folder) => self.export_slides(folder),
             DialogOutcome::Picked(PathPurpose::ExportStep, file) => self.export_step(file),
+            DialogOutcome::Picked(PathPurpose::ImportFiles, file) => self.add_import_files(vec![file]),
+            DialogOutcome::PickedFiles(files) => self.add_import_files(files),
+            DialogOutcome::Picked(PathPurpose::Export, file) => self.export_file(file),
             DialogOutcome::Cancelled => self.after_save = None,
             DialogOutcome::Unavailable(purpose) => {
                 let note = "No file dialog could be shown on this desktop (no file-chooser portal or zenity). \
@@ -434,13 +455,18 @@ impl GeoDepApp {
             PathPurpose::SaveAs => Some(self.document.path.clone().unwrap_or_else(|| {
                 std::env::current_dir().unwrap_or_default().join(suggested_file_name(&self.document))
             })),
-            PathPurpose::ExportSlides | PathPurpose::ExportStep => {
+            PathPurpose::ImportFiles => {
+                let last = self.import.as_ref().and_then(|setup| setup.files.last()).and_then(|file| file.parent());
+                last.or_else(|| self.document.path.as_deref().and_then(Path::parent)).map(Path::to_owned)
+            }
+            PathPurpose::ExportSlides | PathPurpose::ExportStep | PathPurpose::Export => {
                 let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
                 let folder = folder.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
                 let name = suggested_file_name(&self.document);
                 let stem = name.strip_suffix(".ron").unwrap_or(&name);
                 Some(match purpose {
                     PathPurpose::ExportStep => folder.join(self.suggested_slide_name()),
+                    PathPurpose::Export => folder.join(format!("{stem}.png")),
                     _ => folder.join(format!("{stem}-slides")),
                 })
             }
@@ -455,17 +481,13 @@ impl GeoDepApp {
         if let Some(outcome) = self.dialogs.poll() {
             self.handle_dialog_outcome(ctx, outcome);
         }
-        match self.slide_export.poll() {
-            Some((file, Ok(1))) if !file.is_dir() => self.set_status(format!("Wrote {}", file.display()), false),
-            Some((folder, Ok(count))) => {
-                self.set_status(format!("Wrote {count} slides to {}", folder.display()), false)
-            }
-            Some((folder, Err(why))) => {
-                self.set_status(format!("Could not export to {}: {why}", folder.display()), true)
-            }
-            None if self.slide_export.is_running() => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+        match self.exports.poll() {
+            Some(Ok(done)) => self.set_status(done, false),
+            Some(Err(why)) => self.set_status(format!("Could not export: {why}"), true),
+            None if self.exports.is_running() => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
             None => {}
         }
+        self.poll_import(ctx);
         let close_requested = ctx.input(|input| input.viewport().close_requested());
         if close_requested && self.files.is_saving() && !self.closing_confirmed {
             // The window closes once the save has finished.
@@ -478,8 +500,14 @@ impl GeoDepApp {
         if self.dialogs.is_open() {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
-        for path in dropped_scenario_files(ctx) {
-            self.apply(ctx, Action::Open(path));
+        let dropped = dropped_scenario_files(ctx);
+        if self.import.is_some() && !dropped.is_empty() {
+            // With the import window open, dropped files are files to import.
+            self.add_import_files(dropped);
+        } else {
+            for path in dropped {
+                self.apply(ctx, Action::Open(path));
+            }
         }
         if let Some(shown) = &self.presentation
             && (shown.document != self.document.id || shown.step >= self.document.scenario.story.len())
@@ -527,7 +555,12 @@ impl GeoDepApp {
 fn discards_document(action: &Action) -> bool {
     matches!(
         action,
-        Action::NewScenario | Action::Open(_) | Action::OpenBundled(_) | Action::ReloadFromDisk | Action::Quit
+        Action::NewScenario
+            | Action::Open(_)
+            | Action::OpenBundled(_)
+            | Action::ReloadFromDisk
+            | Action::Quit
+            | Action::AcceptImport
     )
 }
 
@@ -570,6 +603,7 @@ impl eframe::App for GeoDepApp {
             presentation: self.presentation.as_ref(),
             story_position: self.story_position,
             busy: self.busy(),
+            import: self.import.as_ref(),
         };
         let actions = ui::draw(ui, &shown, &mut self.views);
         let ctx = ui.ctx().clone();

@@ -106,7 +106,7 @@ impl GeoDepApp {
             return;
         }
         let number = self.story_position.min(count - 1) + 1;
-        if self.slide_export.start_one(self.document.scenario.clone(), number, file.clone()) {
+        if self.exports.start_step(self.document.scenario.clone(), number, file.clone()) {
             self.set_status(format!("Exporting step {number} to {}…", file.display()), false);
         } else {
             self.set_status("An export is already running; wait for it to finish".to_owned(), true);
@@ -117,7 +117,7 @@ impl GeoDepApp {
     pub(super) fn export_slides(&mut self, folder: PathBuf) {
         if self.document.scenario.story.is_empty() {
             self.set_status("This scenario has no story steps to export".to_owned(), true);
-        } else if self.slide_export.start(self.document.scenario.clone(), folder.clone()) {
+        } else if self.exports.start_slides(self.document.scenario.clone(), folder.clone()) {
             self.set_status(format!("Exporting the slides to {}…", folder.display()), false);
         } else {
             self.set_status("An export is already running; wait for it to finish".to_owned(), true);

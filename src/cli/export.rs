@@ -1,11 +1,14 @@
-//! `geodep export`: story steps as slide images (PNG, or SVG), one or all, without a window or a GPU.
+//! `geodep export`: story steps as slide images (PNG, or SVG), one or all; one view as an image; the scenario
+//! as GraphML, GEXF or CSV sheets. Without a window or a GPU.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::inputs::load;
 use super::output::{Output, say, tell_user};
+use crate::model::Scenario;
 use crate::slide::export::{ImageFormat, write_all, write_step};
+use crate::state::{CentralView, MatrixKind, ViewState};
 
 /// Which steps go where.
 pub enum Target {
@@ -52,6 +55,121 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -
     }
 }
 
+/// The views `--view` can export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ViewChoice {
+    Graph,
+    Charts,
+    Matrices,
+    Timeline,
+}
+
+/// What `--out` asks for, by its extension, when no story step is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    Image(ImageFormat),
+    GraphMl,
+    Gexf,
+    CsvSheets,
+}
+
+fn wanted(out: &Path) -> Option<Wanted> {
+    let extension = out.extension()?.to_str()?.to_lowercase();
+    Some(match extension.as_str() {
+        "png" => Wanted::Image(ImageFormat::Png),
+        "svg" => Wanted::Image(ImageFormat::Svg),
+        "graphml" => Wanted::GraphMl,
+        "gexf" => Wanted::Gexf,
+        "csv" => Wanted::CsvSheets,
+        _ => return None,
+    })
+}
+
+/// A view or the whole scenario to `out`, in the format its extension names.
+pub struct ViewExport<'a> {
+    pub out: &'a Path,
+    pub view: ViewChoice,
+    pub matrix: MatrixKind,
+    pub year: Option<i32>,
+    pub size: (u32, u32),
+}
+
+pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
+    let Some(wanted) = wanted(asked.out) else {
+        tell_user!(
+            "geodep export: {}: name the file .png or .svg (a view), .graphml or .gexf (the network), or .csv (a sheet per \
+             record kind)",
+            asked.out.display()
+        );
+        return ExitCode::from(2);
+    };
+    let Ok(scenario) = load(file) else { return ExitCode::FAILURE };
+    let written = match wanted {
+        Wanted::Image(format) => {
+            let Ok(year) = super::inputs::year(&scenario, asked.year, file) else { return ExitCode::FAILURE };
+            view_image(&scenario, &asked, year, format).and_then(|bytes| write(asked.out, &bytes))
+        }
+        Wanted::GraphMl => {
+            write(asked.out, crate::exchange::graphml::export(&scenario, &positions(&scenario)).as_bytes())
+        }
+        Wanted::Gexf => write(asked.out, crate::exchange::gexf::export(&scenario, &positions(&scenario)).as_bytes()),
+        Wanted::CsvSheets => write_sheets(&scenario, asked.out),
+    };
+    match written {
+        Ok(files) => {
+            let mut output = Output::stdout();
+            for file in files {
+                say!(output, "wrote {}", file.display());
+            }
+            output.finish(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            tell_user!("geodep export: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn view_image(scenario: &Scenario, asked: &ViewExport<'_>, year: i32, format: ImageFormat) -> Result<Vec<u8>, String> {
+    let central = match asked.view {
+        ViewChoice::Graph => CentralView::Graph,
+        ViewChoice::Charts => CentralView::Charts,
+        ViewChoice::Matrices => CentralView::Matrices,
+        ViewChoice::Timeline => CentralView::Timeline,
+    };
+    let view = ViewState { central, year: Some(year), ..ViewState::default() };
+    let slide = crate::slide::Deck::new(scenario).view(&view, asked.matrix, asked.size.0, asked.size.1);
+    match format {
+        ImageFormat::Svg => Ok(crate::slide::svg::to_svg(&slide).into_bytes()),
+        ImageFormat::Png => {
+            crate::slide::render::to_png(&slide).map_err(|error| format!("cannot draw the view: {error}"))
+        }
+    }
+}
+
+/// Each actor's saved position, else where the graph's force layout puts it.
+fn positions(scenario: &Scenario) -> Vec<[f32; 2]> {
+    crate::scene::graph_layout::settled_positions(scenario)
+}
+
+/// `NAME.csv` becomes `NAME-actors.csv`, `NAME-energy.csv`… beside it.
+fn write_sheets(scenario: &Scenario, out: &Path) -> Result<Vec<PathBuf>, String> {
+    let stem = out.file_stem().map_or_else(|| "scenario".into(), |stem| stem.to_string_lossy().into_owned());
+    let folder = out.parent().unwrap_or(Path::new(""));
+    let mut written = Vec::new();
+    for sheet in crate::exchange::csv_sheets::export(scenario) {
+        let path = folder.join(format!("{stem}-{}.csv", sheet.kind));
+        written.extend(write(&path, sheet.text.as_bytes())?);
+    }
+    Ok(written)
+}
+
+fn write(out: &Path, bytes: &[u8]) -> Result<Vec<PathBuf>, String> {
+    crate::io::safe_write::write_whole(out, bytes)
+        .map(|()| vec![out.to_owned()])
+        .map_err(|error| format!("cannot write {}: {error}", out.display()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +181,16 @@ mod tests {
         assert!(parse_size("1920").unwrap_err().contains("WIDTHxHEIGHT"));
         assert!(parse_size("0x100").unwrap_err().contains("16 to 8192"));
         assert!(parse_size("axb").is_err());
+    }
+
+    #[test]
+    fn the_extension_says_what_is_exported() {
+        assert_eq!(wanted(Path::new("a/b.PNG")), Some(Wanted::Image(ImageFormat::Png)));
+        assert_eq!(wanted(Path::new("b.svg")), Some(Wanted::Image(ImageFormat::Svg)));
+        assert_eq!(wanted(Path::new("b.graphml")), Some(Wanted::GraphMl));
+        assert_eq!(wanted(Path::new("b.gexf")), Some(Wanted::Gexf));
+        assert_eq!(wanted(Path::new("b.csv")), Some(Wanted::CsvSheets));
+        assert_eq!(wanted(Path::new("b.ron")), None);
+        assert_eq!(wanted(Path::new("b")), None);
     }
 }

@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod export;
 mod fmt;
+mod import;
 mod inputs;
 pub mod output;
 mod rename;
@@ -123,31 +124,71 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
-    /// Export story steps as slide images (PNG by default, or SVG), without a window or a GPU.
+    /// Export story steps as slide images, one view as an image, or the scenario as GraphML, GEXF or CSV sheets.
     ///
-    /// One step: --step N --out FILE. Every step: --all-steps --out-dir DIR (step-01.png, step-02.png…).
-    #[command(group(clap::ArgGroup::new("which").required(true).args(["step", "all_steps"])))]
+    /// One step: --step N --out FILE.png|svg. Every step: --all-steps --out-dir DIR (step-01.png, step-02.png…).
+    /// Otherwise --out names what to write by its extension: .png or .svg (the --view in --year, with its
+    /// legend), .graphml or .gexf (actors as nodes, records as edges), .csv (NAME-actors.csv, NAME-energy.csv…
+    /// beside it, one sheet per record kind, the columns `geodep import` reads).
     Export {
-        /// Scenario file whose story to export.
+        /// Scenario file to export.
         file: PathBuf,
-        /// The step to export, counting from 1.
-        #[arg(long, value_name = "N", requires = "out")]
+        /// The story step to export, counting from 1.
+        #[arg(long, value_name = "N", requires = "out", conflicts_with = "all_steps")]
         step: Option<usize>,
-        /// Where to write the one step.
-        #[arg(long, value_name = "FILE")]
+        /// Where to write: the one step, the view, or the scenario (by extension).
+        #[arg(long, value_name = "FILE", required_unless_present = "all_steps")]
         out: Option<PathBuf>,
-        /// Export every step.
+        /// Export every story step.
         #[arg(long, requires = "out_dir")]
         all_steps: bool,
         /// The folder for every step's image (made if missing).
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
+        /// The view to draw as an image (with --out FILE.png or .svg).
+        #[arg(long, value_enum, default_value_t = export::ViewChoice::Graph, conflicts_with_all = ["step", "all_steps"])]
+        view: export::ViewChoice,
+        /// The grid the Matrices view shows.
+        #[arg(long, value_enum, default_value_t = MatrixChoice::Sanctions)]
+        matrix: MatrixChoice,
+        /// The year the view shows; the latest year the scenario names by default.
+        #[arg(long, conflicts_with_all = ["step", "all_steps"])]
+        year: Option<i32>,
         /// Image size in pixels, WIDTHxHEIGHT.
         #[arg(long, default_value = "1920x1080", value_parser = export::parse_size)]
         size: (u32, u32),
+        /// The image format of story steps (a view's format follows --out's extension).
         #[arg(long, value_enum, default_value_t = crate::slide::export::ImageFormat::Png)]
         format: crate::slide::export::ImageFormat,
     },
+    /// Import other tools' files into a new scenario: CSV sheets, Eurostat tables, a wide table, GraphML, GEXF.
+    ///
+    /// Prints what each file gave, what was skipped and why, and the new scenario's problems. The format is
+    /// told from each file's name and content (docs/import-export.md). A mapping file (RON) says what the
+    /// files do not: how graph edges become records, a wide table's importer, the source to cite, id renames.
+    /// Exits with 1 when nothing could be imported or the new scenario has errors (it is written all the same,
+    /// to be fixed in the app).
+    Import {
+        /// The files to import, together into one scenario.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The new scenario file.
+        #[arg(long, value_name = "OUT.ron")]
+        out: PathBuf,
+        /// The import mapping (RON), e.g. (edges: AllTies(Alliance), wide_table: (importer: "SRB", commodity: Gas)).
+        #[arg(long, value_name = "MAP.ron")]
+        mapping: Option<PathBuf>,
+        /// Replace OUT if it exists (the previous version is kept as OUT.bak).
+        #[arg(long)]
+        overwrite: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixChoice {
+    Sanctions,
+    Ties,
+    Votes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,17 +215,28 @@ pub fn run(command: Command) -> ExitCode {
             shock::run(&file, asked, year, format)
         }
         Command::Diff { files, years, format } => diff::run(&files, years.as_deref(), format),
-        Command::Export { file, step, out, all_steps: _, out_dir, size, format } => {
-            // clap guarantees one of --step (with --out) and --all-steps (with --out-dir).
+        Command::Export { file, step, out, all_steps: _, out_dir, view, matrix, year, size, format } => {
+            // clap guarantees --out unless --all-steps (which brings --out-dir).
             let target = match (step, out, out_dir) {
                 (Some(number), Some(out), _) => export::Target::Step { number, out },
+                (None, Some(out), _) => {
+                    let matrix = match matrix {
+                        MatrixChoice::Sanctions => crate::state::MatrixKind::Sanctions,
+                        MatrixChoice::Ties => crate::state::MatrixKind::Ties,
+                        MatrixChoice::Votes => crate::state::MatrixKind::Votes,
+                    };
+                    return export::run_view(&file, export::ViewExport { out: &out, view, matrix, year, size });
+                }
                 (_, _, Some(out_dir)) => export::Target::AllSteps { out_dir },
                 _ => {
-                    tell_user!("geodep export: give --step N --out FILE, or --all-steps --out-dir DIR");
+                    tell_user!("geodep export: give --out FILE, --step N --out FILE, or --all-steps --out-dir DIR");
                     return ExitCode::from(2);
                 }
             };
             export::run(&file, target, size, format)
+        }
+        Command::Import { inputs, out, mapping, overwrite } => {
+            import::run(&inputs, &out, mapping.as_deref(), overwrite)
         }
     }
 }

@@ -80,3 +80,42 @@ pub struct EurostatOptions {
     /// Only these years; all by default.
     pub years: Vec<i32>,
 }
+
+impl ImportMapping {
+    /// A mapping file's text (RON, optional values written bare as in scenario files); the reader's complaint
+    /// with line and column if it is not one.
+    pub fn from_ron(text: &str) -> Result<ImportMapping, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(text)
+            .map_err(|error| {
+                format!("{} at line {}, column {}", error.code, error.span.start.line, error.span.start.col)
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_mapping_is_the_default() {
+        assert_eq!(ImportMapping::from_ron("()"), Ok(ImportMapping::default()));
+    }
+
+    #[test]
+    fn a_mapping_names_its_choices_and_refuses_unknown_ones() {
+        let mapping = ImportMapping::from_ron(
+            r#"(title: "Gas 2022", edges: AllTies(Alliance), actor_ids: {"EL": "GRC"},
+                wide_table: (importer: "SRB", commodity: Gas, unit: Bcm))"#,
+        )
+        .unwrap();
+        assert_eq!(mapping.title.as_deref(), Some("Gas 2022"));
+        assert_eq!(mapping.edges, EdgeMapping::AllTies(TieKind::Alliance));
+        assert_eq!(mapping.actor_ids["EL"], "GRC");
+        assert_eq!(mapping.wide_table.unwrap().unit, Some(Unit::Bcm));
+        let error = ImportMapping::from_ron("(titel: \"x\")").unwrap_err();
+        assert!(error.contains("titel") && error.contains("line 1"), "{error}");
+    }
+}

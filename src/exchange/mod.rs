@@ -94,10 +94,8 @@ pub fn detect(name: &str, bytes: &[u8], mapping: &ImportMapping) -> Option<Input
 /// fraction done, from 0 to 1.
 pub fn import(files: &[InputFile], mapping: &ImportMapping, progress: &mut dyn FnMut(f32)) -> (Scenario, ImportReport) {
     let mut report = ImportReport::default();
-    let mut scenario = Scenario {
-        title: mapping.title.clone().unwrap_or_else(|| default_title(files)),
-        ..Scenario::default()
-    };
+    let mut scenario =
+        Scenario { title: mapping.title.clone().unwrap_or_else(|| default_title(files)), ..Scenario::default() };
     for (number, file) in files.iter().enumerate() {
         progress(number as f32 / files.len().max(1) as f32);
         let imported = import_one(file, mapping);

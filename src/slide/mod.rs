@@ -16,7 +16,7 @@ mod timeline;
 
 use crate::model::Scenario;
 use crate::scene::story::{matrix_for_step, view_for_step};
-use crate::state::{CentralView, ViewState};
+use crate::state::{CentralView, MatrixKind, ViewState};
 use scene::{Rgba, Shape, SlideScene};
 
 /// Slides are drawn black on white, like the projector theme: they print and project well.
@@ -87,23 +87,53 @@ impl<'a> Deck<'a> {
             height: (height as f32 - band - 56.0 * unit).max(1.0),
         };
         let view = view_for_step(step, scenario, &ViewState::default());
-        match (view.central, matrix_for_step(step)) {
-            (CentralView::Matrices, Some(kind)) => grid::draw(&mut slide, content, scenario, &view, kind, unit),
-            (CentralView::Charts, _) => bars::draw(&mut slide, content, scenario, &view, unit),
-            (CentralView::Timeline, _) => timeline::draw(&mut slide, content, scenario, &view, unit),
-            _ => graph::draw(&mut slide, content, scenario, self.layout(), &view, unit),
+        self.draw_view(&mut slide, content, &view, matrix_for_step(step), unit);
+        caption::draw(&mut slide, scenario, index, band, unit);
+        Some(slide)
+    }
+}
+
+impl Deck<'_> {
+    /// One view of the scenario as an image (`geodep export --view`): the view fills the slide under a head
+    /// naming the scenario, the view and the year. `matrix` says which grid the Matrices view shows.
+    pub fn view(&self, view: &ViewState, matrix: MatrixKind, width: u32, height: u32) -> SlideScene {
+        let mut slide = SlideScene::new(width, height, BACKGROUND);
+        let unit = height as f32 / 1080.0;
+        let content =
+            Area { left: 0.0, top: 72.0 * unit, width: width as f32, height: (height as f32 - 72.0 * unit).max(1.0) };
+        self.draw_view(&mut slide, content, view, Some(matrix), unit);
+        let year = view.year.map_or_else(|| "every year".to_owned(), |year| year.to_string());
+        let head = format!("{} — {}, {year}", self.scenario.title, view.central.label());
+        let head = text::elide(&head, 34.0 * unit, width as f32 - 112.0 * unit).into_owned();
+        slide.text([56.0 * unit, 48.0 * unit], &head, 34.0 * unit, INK, scene::Anchor::Start, true);
+        slide
+    }
+
+    /// The graph, a chart, a grid or the timeline in `content`, the head then painted over anything reaching it.
+    fn draw_view(
+        &self,
+        slide: &mut SlideScene,
+        content: Area,
+        view: &ViewState,
+        matrix: Option<MatrixKind>,
+        unit: f32,
+    ) {
+        let scenario = self.scenario;
+        match (view.central, matrix) {
+            (CentralView::Matrices, Some(kind)) => grid::draw(slide, content, scenario, view, kind, unit),
+            (CentralView::Charts, _) => bars::draw(slide, content, scenario, view, unit),
+            (CentralView::Timeline, _) => timeline::draw(slide, content, scenario, view, unit),
+            _ => graph::draw(slide, content, scenario, self.layout(), view, unit),
         }
         // The graph may reach past its area: the head is painted over it, as the caption band is.
         let head = Shape::Rect {
             min: [0.0, 0.0],
-            max: [width as f32, content.top],
+            max: [slide.width as f32, content.top],
             corner_radius: 0.0,
             fill: BACKGROUND,
             outline: None,
         };
         slide.add(head);
-        caption::draw(&mut slide, scenario, index, band, unit);
-        Some(slide)
     }
 }
 

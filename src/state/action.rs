@@ -100,6 +100,19 @@ pub enum Action {
     ShowProblems(bool),
     DismissFailedLoad,
     DismissStatus,
+    /// File → Import…: show or close the import window.
+    ShowImport(bool),
+    /// Pick files to import (the native dialog, or the in-app path entry).
+    ImportFilesDialog,
+    AddImportFiles(Vec<PathBuf>),
+    RemoveImportFile(usize),
+    /// Read the import window's files into a new scenario, in the background, with these choices.
+    RunImport(Box<crate::exchange::ImportMapping>),
+    /// Open the scenario the import made as a new, unsaved document.
+    AcceptImport,
+    /// File → Export…: ask where, then write the view or the scenario in the format the name's extension says.
+    ExportDialog,
+    Export(PathBuf),
 }
 
 impl Action {
@@ -124,4 +137,8 @@ pub enum PathPurpose {
     ExportSlides,
     /// A PNG file for the slide of the current story step.
     ExportStep,
+    /// Files to import (several at once where the dialog allows).
+    ImportFiles,
+    /// A file for the current view (PNG, SVG) or the scenario (GraphML, GEXF, CSV sheets).
+    Export,
 }

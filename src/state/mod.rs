@@ -6,6 +6,7 @@
 mod action;
 mod document;
 mod history;
+mod import_setup;
 mod messages;
 mod presentation;
 mod safekeeping;
@@ -15,6 +16,7 @@ mod view_state;
 pub use action::{Action, PathPurpose, UiZoom};
 pub use document::{Document, OnDisk, derive};
 pub use history::History;
+pub use import_setup::{ImportOutcome, ImportSetup};
 pub use messages::{Busy, FailedLoad, Status};
 pub use presentation::{Presentation, SlideMove};
 pub use safekeeping::{AUTOSAVE_EVERY, DISK_CHECK_EVERY, Safekeeping, SaveAnswers, SaveQuestion};

@@ -161,3 +161,18 @@ pub enum CentralView {
     Data,
     Overview,
 }
+
+impl CentralView {
+    /// The view's name as its tab shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CentralView::Graph => "Graph",
+            CentralView::Charts => "Charts",
+            CentralView::Matrices => "Matrices",
+            CentralView::Timeline => "Timeline",
+            CentralView::Analysis => "Analysis",
+            CentralView::Data => "Data",
+            CentralView::Overview => "Overview",
+        }
+    }
+}

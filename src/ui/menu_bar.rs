@@ -42,6 +42,9 @@ fn file_menu(ui: &mut egui::Ui, document: &Document, settings: &Settings, action
     command_button(ui, Command::Save, actions);
     command_button(ui, Command::SaveAs, actions);
     ui.separator();
+    command_button(ui, Command::Import, actions);
+    command_button(ui, Command::Export, actions);
+    ui.separator();
     if ui.button("Open by typing a path…").clicked() {
         actions.push(Action::TypePath(PathPurpose::Open));
     }

@@ -12,6 +12,7 @@ pub mod diagnostics_panel;
 pub mod editor;
 pub mod graph;
 pub mod help_window;
+pub mod import_window;
 pub mod inspector;
 pub mod matrices;
 pub mod menu_bar;
@@ -32,7 +33,8 @@ pub mod wording;
 use eframe::egui;
 
 use crate::state::{
-    Action, Busy, CentralView, Document, FailedLoad, Presentation, Safekeeping, Settings, Status, ViewState,
+    Action, Busy, CentralView, Document, FailedLoad, ImportSetup, Presentation, Safekeeping, Settings, Status,
+    ViewState,
 };
 use commands::Command;
 
@@ -51,6 +53,8 @@ pub struct Shown<'a> {
     pub story_position: usize,
     /// File work running in the background, once it takes longer than a moment.
     pub busy: Option<Busy>,
+    /// The import window's files, progress and outcome, while it is open.
+    pub import: Option<&'a ImportSetup>,
 }
 
 /// The views' own transient state (cameras, caches, open pickers and prompts), which drawing may change.
@@ -66,6 +70,7 @@ pub struct Views {
     pub timeline: timeline::TimelineView,
     pub start_screen: start_screen::StartScreen,
     pub text_view: text_view::TextView,
+    pub import_window: import_window::ImportWindow,
 }
 
 /// Draws the whole window for one frame and returns what the person asked for.
@@ -87,6 +92,7 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
         timeline,
         start_screen,
         text_view,
+        import_window,
     } = views;
     menu_bar::ui(ui, document, settings, shown.story_position, &mut actions);
     safekeeping::disk_notice_ui(ui, document, shown.safekeeping, &mut actions);
@@ -138,6 +144,9 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
         help_window::ui(ui.ctx(), &mut actions);
     }
     start_screen.ui(ui.ctx(), settings, &mut actions);
+    if let Some(setup) = shown.import {
+        import_window.ui(ui.ctx(), setup, &mut actions);
+    }
     if let Some(pending) = shown.unsaved_prompt {
         unsaved_prompt::ui(ui.ctx(), document, pending, &mut actions);
     }

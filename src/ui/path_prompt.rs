@@ -18,7 +18,10 @@ pub struct PathPrompt {
 impl PathPrompt {
     pub fn new(purpose: PathPurpose, start: Option<PathBuf>, note: Option<&str>) -> PathPrompt {
         let mut text = start.map(|path| path.display().to_string()).unwrap_or_default();
-        if purpose == PathPurpose::Open && !text.is_empty() && !text.ends_with(std::path::MAIN_SEPARATOR) {
+        if matches!(purpose, PathPurpose::Open | PathPurpose::ImportFiles)
+            && !text.is_empty()
+            && !text.ends_with(std::path::MAIN_SEPARATOR)
+        {
             text.push(std::path::MAIN_SEPARATOR);
         }
         PathPrompt { purpose, text, note: note.map(str::to_owned), problem: None }
@@ -30,6 +33,8 @@ impl PathPrompt {
             PathPurpose::SaveAs => ("Save the scenario as", "Save"),
             PathPurpose::ExportSlides => ("Export the slides into a folder", "Export"),
             PathPurpose::ExportStep => ("Export this step's slide as a PNG file", "Export"),
+            PathPurpose::ImportFiles => ("Add a file to import", "Add"),
+            PathPurpose::Export => ("Export as .png, .svg, .graphml, .gexf or .csv", "Export"),
         };
         egui::Window::new(title)
             .collapsible(false)
@@ -70,6 +75,8 @@ impl PathPrompt {
                     PathPurpose::Open => Action::Open(path),
                     PathPurpose::SaveAs => Action::SaveAs(path),
                     PathPurpose::ExportSlides => Action::ExportSlides(path),
+                    PathPurpose::ImportFiles => Action::AddImportFiles(vec![path]),
+                    PathPurpose::Export => Action::Export(path),
                     PathPurpose::ExportStep => Action::ExportStep(path),
                 });
             }
@@ -96,14 +103,16 @@ impl PathPrompt {
             return Err(format!("{} is a folder; add the file name.", path.display()));
         }
         match self.purpose {
-            PathPurpose::Open if !path.exists() => Err(format!("There is no file at {}.", path.display())),
-            PathPurpose::SaveAs | PathPurpose::ExportStep => match path.parent() {
+            PathPurpose::Open | PathPurpose::ImportFiles if !path.exists() => {
+                Err(format!("There is no file at {}.", path.display()))
+            }
+            PathPurpose::SaveAs | PathPurpose::ExportStep | PathPurpose::Export => match path.parent() {
                 Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
                     Err(format!("The folder {} does not exist.", folder.display()))
                 }
                 _ => Ok(()),
             },
-            PathPurpose::Open | PathPurpose::ExportSlides => Ok(()),
+            PathPurpose::Open | PathPurpose::ImportFiles | PathPurpose::ExportSlides => Ok(()),
         }
     }
 }
