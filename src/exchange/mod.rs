@@ -13,6 +13,7 @@ pub mod graphml;
 mod mapping;
 mod merge;
 mod report;
+mod xml;
 pub mod wide_table;
 
 pub use mapping::{EdgeMapping, EurostatOptions, ImportMapping, WideTable};
