@@ -276,6 +276,8 @@ fn add_record(
             Ok(Record::Tie(tie))
         }
     };
+    // Energy flows and stances are directed by nature; GeoDep writes `directed` on them for other tools.
+    context.fields.take("directed");
     let mut record = match made {
         Ok(record) => record,
         Err(why) => return context.report.skip(context.place, why),
