@@ -196,9 +196,13 @@ fn an_exported_gexf_is_version_1_3_with_viz_and_unique_edge_ids() {
     // SRB has a saved position, which wins over the given one; its kind's colour is Okabe–Ito blue.
     assert!(text.contains("<viz:position x=\"1.5\" y=\"-2.25\" z=\"0\"/>"), "{text}");
     assert!(text.contains("<viz:color r=\"0\" g=\"114\" b=\"178\"/>"));
-    // The undirected hostile tie is mutual, the directed support tie directed.
-    assert!(text.contains("<edge id=\"tie-1\" source=\"vucic\" target=\"RS\" type=\"mutual\" weight=\"1\">"), "{text}");
-    assert!(text.contains("<edge id=\"tie-0\" source=\"vucic\" target=\"RS\" type=\"directed\" weight=\"0.75\">"));
+    // Every edge is directed; the undirected hostile tie says so in its values.
+    assert!(text.contains("<edge id=\"tie-1\" source=\"vucic\" target=\"RS\" weight=\"1\">"), "{text}");
+    assert!(text.contains("<edge id=\"tie-0\" source=\"vucic\" target=\"RS\" weight=\"0.75\">"));
+    let hostile = &text[text.find("<edge id=\"tie-1\"").unwrap_or_default()..];
+    assert!(hostile.contains("<attvalue for=\"directed\" value=\"false\"/>"));
+    let typed_edge = text.lines().any(|line| line.contains("<edge ") && line.contains(" type=\""));
+    assert!(!typed_edge, "no edge type: networkx refuses undirected edges in a directed graph");
     let ids: Vec<&str> = text.split("<edge id=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
     assert_eq!(ids.len(), 6);
     let unique: std::collections::HashSet<_> = ids.iter().collect();

@@ -8,9 +8,10 @@
 //! a note. Of a dynamic attribute's several values, the first is kept. Actors have no period: node times are
 //! left out (and reported once).
 //!
-//! Export: `defaultedgetype="directed"`; energy flows and stances are directed, an undirected tie is written
-//! `type="mutual"` (networkx refuses `type="undirected"` in a directed graph) and says `directed` false in its
-//! values. GEXF 1.3 has no graph-level attributes, so the scenario's sources are kept, as JSON, in the
+//! Export: `defaultedgetype="directed"` and every edge directed, from supplier, sanctioning actor or a tie's
+//! first actor; an undirected tie says so in its `directed` value (false). GEXF 1.3 has no mixed graphs, and
+//! networkx refuses `type="undirected"` edges in a directed graph and reads `type="mutual"` as two edges (losing
+//! one when it makes a simple graph of the file), so the edge type cannot carry it without breaking networkx. GEXF 1.3 has no graph-level attributes, so the scenario's sources are kept, as JSON, in the
 //! `<options>` of the node attribute `sources` — the list of what that attribute's ids may name.
 
 use std::collections::HashMap;
@@ -242,9 +243,8 @@ pub fn export(scenario: &Scenario, positions: &[[f32; 2]]) -> String {
     let mut out = String::with_capacity(1024 + 512 * (scenario.actors.len() + scenario.energy.len()));
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(
-        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" \
-         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
-         xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n",
+        // No xsi:schemaLocation: the RelaxNG schema allows no attributes on <gexf> but version and variant.
+        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n",
     );
     let _ = writeln!(
         out,
@@ -269,10 +269,9 @@ pub fn export(scenario: &Scenario, positions: &[[f32; 2]]) -> String {
     let edges = graph::export_edges(scenario);
     let _ = writeln!(out, "    <edges count=\"{}\">", edges.len());
     for edge in edges {
-        let kind = if edge.directed { "directed" } else { "mutual" };
         let _ = writeln!(
             out,
-            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" type=\"{kind}\" weight=\"{}\">",
+            "      <edge id=\"{}\" source=\"{}\" target=\"{}\" weight=\"{}\">",
             escape(&edge.id),
             escape(edge.source),
             escape(edge.target),
