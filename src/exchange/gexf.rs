@@ -191,15 +191,19 @@ fn times(element: &Element, place: &str, report: &mut FileReport) -> (Option<Str
     if element.attribute("intervals").is_some() || element.attribute("timestamps").is_some() {
         report.change(place, "`intervals` and `timestamps` are not read; the edge has no period");
     }
-    let spells: Vec<&Element> =
-        element.children_named("spells").chain(element.children_named("slices")).flat_map(|spells| &spells.children).collect();
+    let spells: Vec<&Element> = element
+        .children_named("spells")
+        .chain(element.children_named("slices"))
+        .flat_map(|spells| &spells.children)
+        .collect();
     let (Some(first), Some(last)) = (spells.first(), spells.last()) else { return (None, None) };
     if spells.len() > 1 {
-        report.change(place, format!("{} spells read as one period, from the first's start to the last's end", spells.len()));
+        report.change(
+            place,
+            format!("{} spells read as one period, from the first's start to the last's end", spells.len()),
+        );
     }
-    let bound = |spell: &Element, name: &str| {
-        spell.attribute(name).or(spell.attribute("timestamp")).map(str::to_owned)
-    };
+    let bound = |spell: &Element, name: &str| spell.attribute(name).or(spell.attribute("timestamp")).map(str::to_owned);
     (bound(first, "start"), bound(last, "end"))
 }
 
@@ -220,7 +224,10 @@ fn attribute_values(
             let title = match titles.get(id) {
                 Some(title) => title.clone(),
                 None => {
-                    report.change(place, format!("attribute \"{id}\" is not declared; its value is kept under that name"));
+                    report.change(
+                        place,
+                        format!("attribute \"{id}\" is not declared; its value is kept under that name"),
+                    );
                     id.to_owned()
                 }
             };

@@ -140,7 +140,8 @@ fn drawing_values(data: &Element, values: &mut Vec<(String, String)>) {
 
 /// The graph's nodes, edges and values, and those of graphs nested in its nodes (flattened).
 fn read_graph(element: &Element, keys: &Keys, graph: &mut Graph, report: &mut FileReport) {
-    let directed_by_default = element.attribute("edgedefault").is_some_and(|text| text.eq_ignore_ascii_case("directed"));
+    let directed_by_default =
+        element.attribute("edgedefault").is_some_and(|text| text.eq_ignore_ascii_case("directed"));
     let graph_place = place("graph", element.attribute("id"), element.line);
     graph.values.extend(keys.values(element, "graph", &graph_place, report));
     // Nested graphs are read from a stack of (graph element, its edge default), so depth costs no recursion.
@@ -165,7 +166,9 @@ fn read_graph(element: &Element, keys: &Keys, graph: &mut Graph, report: &mut Fi
                         graph.edges.push(edge);
                     }
                 }
-                "hyperedge" => report.skip(format!("line {}", child.line), "a hyperedge: GeoDep records join two actors"),
+                "hyperedge" => {
+                    report.skip(format!("line {}", child.line), "a hyperedge: GeoDep records join two actors")
+                }
                 _ => {}
             }
         }

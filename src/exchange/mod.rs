@@ -13,8 +13,8 @@ pub mod graphml;
 mod mapping;
 mod merge;
 mod report;
-mod xml;
 pub mod wide_table;
+mod xml;
 
 pub use mapping::{EdgeMapping, EurostatOptions, ImportMapping, WideTable};
 pub use report::{FileReport, ImportReport, Note, NoteKind};

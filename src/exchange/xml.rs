@@ -231,7 +231,10 @@ pub fn parse(text: &str, report: &mut FileReport) -> Option<Element> {
     }
     if let Some(unclosed) = open.last() {
         let (name, line) = (unclosed.name.clone(), unclosed.line);
-        report.change("", format!("the file ends inside <{name}> (line {line}): it looks cut short; what came before is read"));
+        report.change(
+            "",
+            format!("the file ends inside <{name}> (line {line}): it looks cut short; what came before is read"),
+        );
     }
     while let Some(element) = open.pop() {
         close(element, &mut open, &mut root, report);
@@ -315,7 +318,10 @@ fn resolve_reference(name: &str, line: usize, report: &mut FileReport) -> Cow<'s
             Some(character) => character.to_string().into(),
             None => {
                 let shown = cut(name, 40);
-                report.skip(format!("line {line}"), format!("entity reference &{shown}; left out: GeoDep expands no entities"));
+                report.skip(
+                    format!("line {line}"),
+                    format!("entity reference &{shown}; left out: GeoDep expands no entities"),
+                );
                 "".into()
             }
         },
@@ -445,7 +451,8 @@ mod tests {
         let latin = b"<?xml version='1.0' encoding='ISO-8859-1'?><r>\xe9</r>";
         assert_eq!(decode(latin, &mut report).expect("latin-1").chars().last(), Some('>'));
         assert!(decode(latin, &mut report).expect("latin-1").contains('é'));
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("<r>é</r>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("<r>é</r>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&utf16, &mut report).expect("utf-16"), "<r>é</r>");
         let undeclared = decode(b"<r>\xe9</r>", &mut report).expect_err("not UTF-8");
         assert!(undeclared.contains("not UTF-8 (byte 3"), "{undeclared}");

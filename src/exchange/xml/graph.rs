@@ -186,7 +186,10 @@ fn strength_scale(edges: &[GraphEdge], mapping: &ImportMapping, report: &mut Fil
         .filter(|weight| weight.is_finite())
         .fold(0.0f64, |largest, weight| largest.max(weight.abs()));
     if largest > 1.0 {
-        report.change("", format!("edge weights were divided by {largest}, the largest, to give tie strengths from -1 to 1"));
+        report.change(
+            "",
+            format!("edge weights were divided by {largest}, the largest, to give tie strengths from -1 to 1"),
+        );
         largest
     } else {
         1.0
@@ -883,6 +886,9 @@ mod tests {
         ]);
         assert_eq!(fields.take("name").as_deref(), Some("Serbia"));
         assert_eq!(fields.rest().as_deref(), Some("population: 6.6; capital: Belgrade"));
-        assert_eq!(with_rest(Some("a note".to_owned()), fields.rest()).as_deref(), Some("a note; population: 6.6; capital: Belgrade"));
+        assert_eq!(
+            with_rest(Some("a note".to_owned()), fields.rest()).as_deref(),
+            Some("a note; population: 6.6; capital: Belgrade")
+        );
     }
 }
