@@ -360,6 +360,26 @@ fn keys_without_for_and_duplicate_key_ids() {
 }
 
 #[test]
+fn key_defaults_apply_to_elements_without_a_value_up_to_a_limit() {
+    let imported = graphml(
+        r#"<graphml><key id="k" for="node" attr.name="kind"><default>Company</default></key>
+<graph><node id="A"/><node id="B"><data key="k">Person</data></node></graph></graphml>"#,
+    );
+    let kinds: Vec<ActorKind> = imported.scenario.actors.iter().map(|actor| actor.kind).collect();
+    assert_eq!(kinds, [ActorKind::Company, ActorKind::Person]);
+
+    // 100 keys with defaults: the first 64 apply, the other 36 are reported, each node gets 64 values.
+    let keys: String = (0..100)
+        .map(|number| format!("<key id=\"k{number}\" for=\"node\" attr.name=\"v{number}\"><default>x</default></key>"))
+        .collect();
+    let imported = graphml(&format!("<graphml>{keys}<graph><node id=\"A\"/></graph></graphml>"));
+    let note = imported.scenario.actors[0].note.as_deref().unwrap_or_default();
+    assert_eq!(note.matches(": x").count(), 64);
+    assert!(has_note(&imported.report, NoteKind::Skipped, "key k64,", "more than 64 keys"), "{}", imported.report);
+    assert_eq!(imported.report.count(NoteKind::Skipped), 36);
+}
+
+#[test]
 fn nested_graphs_are_flattened_and_hyperedges_skipped() {
     let imported = graphml(
         r#"<graphml><graph edgedefault="directed">

@@ -14,7 +14,7 @@
 //! one when it makes a simple graph of the file), so the edge type cannot carry it without breaking networkx. GEXF 1.3 has no graph-level attributes, so the scenario's sources are kept, as JSON, in the
 //! `<options>` of the node attribute `sources` — the list of what that attribute's ids may name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::xml::graph::{self, EDGE_VALUES, Graph, GraphEdge, GraphNode, NODE_VALUES, ValueType};
@@ -214,6 +214,8 @@ fn attribute_values(
     report: &mut FileReport,
 ) -> Vec<(String, String)> {
     let mut values: Vec<(String, String)> = Vec::new();
+    // Titles already given, so that an element with many values is still read in linear time.
+    let mut given: HashSet<String> = HashSet::new();
     let mut dynamic_reported = false;
     for attvalues in element.children_named("attvalues") {
         for attvalue in attvalues.children_named("attvalue") {
@@ -231,7 +233,7 @@ fn attribute_values(
                     id.to_owned()
                 }
             };
-            if values.iter().any(|(given, _)| *given == title) {
+            if !given.insert(title.clone()) {
                 if !dynamic_reported {
                     report.change(place, format!("{title} has several values in time; the first is kept"));
                     dynamic_reported = true;

@@ -2,15 +2,16 @@
 //! export of a scenario that networkx and Gephi read.
 //!
 //! Import: `<key>`s name the `<data>` values (a key without `for` serves every element; of two keys with one
-//! id, the first is used); nested graphs are flattened; hyperedges are skipped; yEd's node graphics give the
-//! label and position; node values `x` and `y` (as Gephi writes them) give the position. An edge's
-//! `directed` attribute, else its graph's `edgedefault`, says whether it is directed.
+//! id, the first is used; key defaults fill missing values, for at most [`MAX_DEFAULTED_KEYS`] keys); nested
+//! graphs are flattened; hyperedges are skipped; yEd's node graphics give the label and position; node values
+//! `x` and `y` (as Gephi writes them) give the position. An edge's `directed` attribute, else its graph's
+//! `edgedefault`, says whether it is directed.
 //!
 //! Export: one graph with `edgedefault="directed"`; an undirected tie says so in its `directed` value, not in
 //! the edge's `directed` attribute, because networkx refuses `directed="false"` edges in a directed graph.
 //! The scenario's sources are kept in the graph's `sources` value, as JSON.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
 use super::xml::graph::{self, EDGE_VALUES, Graph, GraphEdge, GraphNode, NODE_VALUES, ValueType};
@@ -41,6 +42,10 @@ pub fn import(name: &str, bytes: &[u8], mapping: &ImportMapping) -> Imported {
     let scenario = graph::to_scenario(graph, mapping, &mut report);
     Imported { scenario, report }
 }
+
+/// Key defaults are given to every element without a value of that key; past this many keys with defaults, the
+/// defaults are left out (and reported), so that a file cannot multiply its size by declaring many.
+const MAX_DEFAULTED_KEYS: usize = 64;
 
 /// One `<key>`: what `<data key="…">` values mean.
 struct Key {
@@ -78,7 +83,12 @@ impl Keys {
                 continue;
             }
             if let Some(default) = &default {
-                keys.defaults.push((domain.clone(), name.clone(), default.clone()));
+                if keys.defaults.len() < MAX_DEFAULTED_KEYS {
+                    keys.defaults.push((domain.clone(), name.clone(), default.clone()));
+                } else {
+                    let why = format!("its default: more than {MAX_DEFAULTED_KEYS} keys have one");
+                    report.skip(place("key", Some(id), element.line), why);
+                }
             }
             same_id.push(Key { domain, name });
         }
@@ -112,8 +122,12 @@ impl Keys {
                 drawing_values(data, &mut values);
             }
         }
+        if self.defaults.is_empty() {
+            return values;
+        }
+        let given: HashSet<String> = values.iter().map(|(name, _)| name.clone()).collect();
         for (key_domain, name, default) in &self.defaults {
-            if (key_domain == domain || key_domain == "all") && !values.iter().any(|(given, _)| given == name) {
+            if (key_domain == domain || key_domain == "all") && !given.contains(name) {
                 values.push((name.clone(), default.clone()));
             }
         }
