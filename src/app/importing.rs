@@ -96,6 +96,11 @@ pub fn file_name(path: &Path) -> String {
 }
 
 impl super::GeoDepApp {
+    /// Whether an import or an export is running in the background.
+    pub fn import_or_export_busy(&self) -> bool {
+        self.import_job.is_running() || self.exports.is_running()
+    }
+
     pub(super) fn show_import(&mut self, show: bool) {
         if show {
             self.import.get_or_insert_with(Default::default);
