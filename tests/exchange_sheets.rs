@@ -116,7 +116,10 @@ fn the_retrieval_date_of_the_mapping_dates_the_source_and_codes_can_be_kept() {
     assert_eq!(imported.scenario.sources[0].date.as_deref(), Some("2025-01-31"));
     let suppliers: Vec<&str> = imported.scenario.energy.iter().map(|flow| flow.supplier.as_str()).collect();
     assert_eq!(suppliers, vec!["DZ", "NO", "RU"]);
-    assert_eq!(imported.scenario.actors.iter().find(|actor| actor.id == "NO").map(|actor| actor.name.as_str()), Some("Norway"));
+    assert_eq!(
+        imported.scenario.actors.iter().find(|actor| actor.id == "NO").map(|actor| actor.name.as_str()),
+        Some("Norway")
+    );
 }
 
 #[test]
@@ -232,7 +235,11 @@ fn a_libreoffice_sheet_with_semicolons_decimal_commas_and_percentages() {
     assert_eq!(
         notes(&imported.report),
         vec![
-            (NoteKind::Skipped, "column \"colour\"".to_owned(), "not a column of the energy sheet; its cells were not imported".to_owned()),
+            (
+                NoteKind::Skipped,
+                "column \"colour\"".to_owned(),
+                "not a column of the energy sheet; its cells were not imported".to_owned()
+            ),
             (NoteKind::Skipped, "row 4".to_owned(), "share \"lots\" is not a number".to_owned()),
         ]
     );
@@ -253,16 +260,28 @@ fn an_excel_sheet_with_bom_crlf_and_quoted_newlines() {
 #[test]
 fn ragged_rows_and_unknown_headers_are_reported() {
     let text = "by,target,stance,year\nEU,RUS,Imposes,2022,extra\nSRB,RUS\n";
-    let imported = exchange::import_one(&InputFile { name: "x.csv".to_owned(), bytes: text.into() }, &ImportMapping::default());
+    let imported =
+        exchange::import_one(&InputFile { name: "x.csv".to_owned(), bytes: text.into() }, &ImportMapping::default());
     assert_eq!(imported.scenario.sanctions.len(), 1);
     assert_eq!(
         notes(&imported.report),
         vec![
-            (NoteKind::Changed, "row 2".to_owned(), "5 cells where the header has 4; the extra cells were left out".to_owned()),
-            (NoteKind::Skipped, "row 3".to_owned(), "stance \"\" is not one of Imposes, Aligns, Partial, Refuses, Opposes".to_owned()),
+            (
+                NoteKind::Changed,
+                "row 2".to_owned(),
+                "5 cells where the header has 4; the extra cells were left out".to_owned()
+            ),
+            (
+                NoteKind::Skipped,
+                "row 3".to_owned(),
+                "stance \"\" is not one of Imposes, Aligns, Partial, Refuses, Opposes".to_owned()
+            ),
         ]
     );
-    let unknown = exchange::import_one(&InputFile { name: "x.csv".to_owned(), bytes: b"foo,bar\n1,2\n".to_vec() }, &ImportMapping::default());
+    let unknown = exchange::import_one(
+        &InputFile { name: "x.csv".to_owned(), bytes: b"foo,bar\n1,2\n".to_vec() },
+        &ImportMapping::default(),
+    );
     assert!(unknown.report.refused.as_deref().is_some_and(|why| why.contains("not those of any sheet")));
 }
 
@@ -276,14 +295,16 @@ fn the_file_name_tells_the_kind_when_headers_do_not() {
 #[test]
 fn latin1_and_utf16_sheets_are_decoded() {
     let latin1 = b"id,name,kind\nCIV,C\xf4te d'Ivoire,State\n".to_vec();
-    let imported = exchange::import_one(&InputFile { name: "a.csv".to_owned(), bytes: latin1 }, &ImportMapping::default());
+    let imported =
+        exchange::import_one(&InputFile { name: "a.csv".to_owned(), bytes: latin1 }, &ImportMapping::default());
     assert_eq!(imported.scenario.actors[0].name, "Côte d'Ivoire");
     assert!(imported.report.notes[0].message.contains("read as Latin-1"));
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
         .chain("id\tname\tkind\r\nSRB\tСрбија\tState\r\n".encode_utf16().flat_map(u16::to_le_bytes))
         .collect();
-    let imported = exchange::import_one(&InputFile { name: "a.txt".to_owned(), bytes: utf16 }, &ImportMapping::default());
+    let imported =
+        exchange::import_one(&InputFile { name: "a.txt".to_owned(), bytes: utf16 }, &ImportMapping::default());
     assert_eq!(imported.scenario.actors[0].name, "Србија");
 }
 
@@ -294,7 +315,10 @@ fn a_hundred_thousand_row_sheet_imports_every_row() {
         text.push_str(&format!("S{},C{},Gas,0.5,{}\n", row % 100, row % 37, 2000 + row % 20));
     }
     let started = std::time::Instant::now();
-    let imported = exchange::import_one(&InputFile { name: "big.csv".to_owned(), bytes: text.into_bytes() }, &ImportMapping::default());
+    let imported = exchange::import_one(
+        &InputFile { name: "big.csv".to_owned(), bytes: text.into_bytes() },
+        &ImportMapping::default(),
+    );
     eprintln!("100,000-row energy sheet imported in {:?}", started.elapsed());
     assert_eq!(imported.scenario.energy.len(), 100_000);
     assert_eq!(imported.report.mapped.get("energy flows"), Some(&100_000));
@@ -360,7 +384,9 @@ fn text() -> impl Strategy<Value = String> {
 
 fn optional_text() -> impl Strategy<Value = Option<String>> {
     // An empty cell reads back as no value, so a generated value is never empty or padded.
-    prop::option::of(text().prop_filter_map("non-empty", |text| Some(text.trim().to_owned()).filter(|text| !text.is_empty())))
+    prop::option::of(
+        text().prop_filter_map("non-empty", |text| Some(text.trim().to_owned()).filter(|text| !text.is_empty())),
+    )
 }
 
 fn id() -> impl Strategy<Value = String> {

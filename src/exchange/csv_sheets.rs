@@ -65,7 +65,11 @@ pub fn import(name: &str, bytes: &[u8], mapping: &ImportMapping) -> Imported {
                 if cells.len() > headers.len() {
                     sheet.report.change(
                         &place,
-                        format!("{} cells where the header has {}; the extra cells were left out", cells.len(), headers.len()),
+                        format!(
+                            "{} cells where the header has {}; the extra cells were left out",
+                            cells.len(),
+                            headers.len()
+                        ),
                     );
                 }
                 if cells.iter().all(|cell| cell.trim().is_empty()) {

@@ -20,9 +20,8 @@ enum Step {
 /// A date cell: its year, its step, and which day or month of the year it is.
 fn parse_date(cell: &str) -> Option<(i32, Step, u32)> {
     let cell = cell.trim();
-    let day_of = |year: i32, month: u32, day: u32| {
-        day_of_year(year, month, day).map(|ordinal| (year, Step::Day, ordinal))
-    };
+    let day_of =
+        |year: i32, month: u32, day: u32| day_of_year(year, month, day).map(|ordinal| (year, Step::Day, ordinal));
     let numbers: Vec<&str> = cell.split(['-', '/', '.', 'T', ' ']).collect();
     match numbers.as_slice() {
         [year] if year.len() == 4 => Some((year.parse().ok()?, Step::Year, 0)),

@@ -181,7 +181,8 @@ mod tests {
     #[test]
     fn text_in_utf16_or_latin1_is_decoded_and_reported() {
         let mut report = FileReport::default();
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("id,né".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("id,né".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&utf16, &mut report), "id,né");
         assert_eq!(decode(b"caf\xe9", &mut report), "café");
         assert_eq!(report.notes.len(), 2);

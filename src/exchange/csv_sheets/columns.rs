@@ -16,8 +16,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] =
-        [Kind::Actors, Kind::Energy, Kind::Sanctions, Kind::Ties, Kind::Votes, Kind::Events, Kind::Sources, Kind::Layout];
+    pub const ALL: [Kind; 8] = [
+        Kind::Actors,
+        Kind::Energy,
+        Kind::Sanctions,
+        Kind::Ties,
+        Kind::Votes,
+        Kind::Events,
+        Kind::Sources,
+        Kind::Layout,
+    ];
 
     /// The sheet's name, as in `Sheet::kind` and the file name suffix (`scenario-energy.csv`).
     pub fn name(self) -> &'static str {
@@ -36,9 +44,7 @@ impl Kind {
     /// Every column, in the order the export writes them.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
-            Kind::Actors => {
-                &["id", "name", "local_name", "kind", "lat", "lon", "groups", "members", "note", "sources"]
-            }
+            Kind::Actors => &["id", "name", "local_name", "kind", "lat", "lon", "groups", "members", "note", "sources"],
             Kind::Energy => &[
                 "supplier",
                 "consumer",
@@ -97,11 +103,17 @@ impl Kind {
     /// The kind whose telling columns are all among the headers; the most specific first (a votes sheet also
     /// has an events sheet's `date` and `title`).
     pub fn from_columns(columns: &HashMap<String, usize>) -> Option<Kind> {
-        const MOST_SPECIFIC_FIRST: [Kind; 8] =
-            [Kind::Votes, Kind::Energy, Kind::Sanctions, Kind::Ties, Kind::Layout, Kind::Actors, Kind::Sources, Kind::Events];
-        MOST_SPECIFIC_FIRST
-            .into_iter()
-            .find(|kind| kind.required().iter().all(|column| columns.contains_key(*column)))
+        const MOST_SPECIFIC_FIRST: [Kind; 8] = [
+            Kind::Votes,
+            Kind::Energy,
+            Kind::Sanctions,
+            Kind::Ties,
+            Kind::Layout,
+            Kind::Actors,
+            Kind::Sources,
+            Kind::Events,
+        ];
+        MOST_SPECIFIC_FIRST.into_iter().find(|kind| kind.required().iter().all(|column| columns.contains_key(*column)))
     }
 
     /// The kind a file name ends with: `serbia-energy.csv`, `ties.csv`, `Votes.tsv`.
@@ -110,7 +122,9 @@ impl Kind {
         let stem = lower.rsplit(['/', '\\']).next().unwrap_or(&lower);
         let stem = stem.rsplit_once('.').map_or(stem, |(stem, _)| stem);
         Kind::ALL.into_iter().find(|kind| {
-            stem == kind.name() || stem.ends_with(&format!("-{}", kind.name())) || stem.ends_with(&format!("_{}", kind.name()))
+            stem == kind.name()
+                || stem.ends_with(&format!("-{}", kind.name()))
+                || stem.ends_with(&format!("_{}", kind.name()))
         })
     }
 }

@@ -41,7 +41,9 @@ impl Row<'_> {
     fn number(&self, column: &str) -> Read<Option<f64>> {
         match self.cell(column) {
             "" => Ok(None),
-            text => cells::number(text, self.delimiter).map(Some).ok_or_else(|| format!("{column} \"{text}\" is not a number")),
+            text => cells::number(text, self.delimiter)
+                .map(Some)
+                .ok_or_else(|| format!("{column} \"{text}\" is not a number")),
         }
     }
 

@@ -152,7 +152,10 @@ fn sum_years(
         let Some(commodity) = chosen.by_product_and_unit.get(&key) else { continue };
         let Some(year) = observation.period.get(..4).and_then(|year| year.parse::<i32>().ok()) else {
             if reported.insert(format!("period {}", observation.period)) {
-                report.skip(&observation.place, format!("period \"{}\" is not a year or part of one", observation.period));
+                report.skip(
+                    &observation.place,
+                    format!("period \"{}\" is not a year or part of one", observation.period),
+                );
             }
             continue;
         };
@@ -163,7 +166,11 @@ fn sum_years(
             if reported.insert(format!("geo {}", observation.geo)) {
                 report.skip(
                     format!("geo {}", observation.geo),
-                    format!("{} ({}) is an aggregate, not an importer", observation.geo, codes::eurostat_aggregate_label(&observation.geo)),
+                    format!(
+                        "{} ({}) is an aggregate, not an importer",
+                        observation.geo,
+                        codes::eurostat_aggregate_label(&observation.geo)
+                    ),
                 );
             }
             continue;
@@ -246,7 +253,9 @@ impl Builder<'_> {
                 zeros += 1;
                 continue;
             }
-            let total = sums.get(&(commodity.clone(), geo.clone(), *year, "TOTAL".to_owned())).filter(|total| total.periods > 0);
+            let total = sums
+                .get(&(commodity.clone(), geo.clone(), *year, "TOTAL".to_owned()))
+                .filter(|total| total.periods > 0);
             let denominator = match total {
                 Some(total) => {
                     of_total += 1;
@@ -299,7 +308,10 @@ impl Builder<'_> {
         let mut notes = Vec::new();
         let mut share = sum.value / denominator;
         if share > 1.0 {
-            notes.push(format!("the partner's {} is above the importer's total {denominator}; share set to 1", sum.value));
+            notes.push(format!(
+                "the partner's {} is above the importer's total {denominator}; share set to 1",
+                sum.value
+            ));
             self.report.change(place, "share above 1 (the partner's figure exceeds the total); set to 1");
             share = 1.0;
         }
@@ -352,7 +364,8 @@ impl Builder<'_> {
         if self.actor_ids.insert(id.clone()) {
             let name = alpha3.and_then(codes::country_name);
             if name.is_none() {
-                self.report.change(format!("code {code}"), "not a country code GeoDep knows: kept as the actor's id and name");
+                self.report
+                    .change(format!("code {code}"), "not a country code GeoDep knows: kept as the actor's id and name");
             }
             self.scenario.actors.push(Actor {
                 id: id.clone(),
@@ -396,7 +409,8 @@ fn source(table: &Table, mapping: &ImportMapping, report: &mut FileReport) -> So
         }
     }
     if dataset.is_empty() {
-        report.change("", "the dataset code is unknown (no DATAFLOW column, none in the file name): complete the source");
+        report
+            .change("", "the dataset code is unknown (no DATAFLOW column, none in the file name): complete the source");
     }
     Source {
         id: if dataset.is_empty() { "eurostat".to_owned() } else { format!("eurostat-{dataset}") },
@@ -408,7 +422,10 @@ fn source(table: &Table, mapping: &ImportMapping, report: &mut FileReport) -> So
         } else {
             format!("https://ec.europa.eu/eurostat/databrowser/view/{dataset}/default/table")
         }),
-        note: Some("Eurostat data; re-use is authorised with acknowledgement of the source (Eurostat copyright notice)".to_owned()),
+        note: Some(
+            "Eurostat data; re-use is authorised with acknowledgement of the source (Eurostat copyright notice)"
+                .to_owned(),
+        ),
     }
 }
 

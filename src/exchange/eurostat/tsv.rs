@@ -55,7 +55,8 @@ pub fn value_and_flags(cell: &str) -> (Option<f64>, String) {
     let (number, letters) = cell.split_at(split);
     let number = number.trim();
     let flags: String = letters.chars().filter(char::is_ascii_alphabetic).collect();
-    let value = if number.starts_with(':') { None } else { number.parse::<f64>().ok().filter(|value| value.is_finite()) };
+    let value =
+        if number.starts_with(':') { None } else { number.parse::<f64>().ok().filter(|value| value.is_finite()) };
     (value, flags)
 }
 
