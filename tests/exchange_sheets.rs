@@ -18,8 +18,10 @@ fn has_note(report: &exchange::FileReport, kind: NoteKind, place: &str, message_
     report.notes.iter().any(|note| note.kind == kind && note.place == place && note.message.contains(message_part))
 }
 
-/// (supplier, consumer, year, share, volume, certainty) of each flow, for exact comparisons.
-fn flows(scenario: &Scenario) -> Vec<(String, String, Option<i32>, f64, Option<Volume>, Certainty)> {
+/// (supplier, consumer, year, share, volume, certainty) of a flow, for exact comparisons.
+type FlowRow = (String, String, Option<i32>, f64, Option<Volume>, Certainty);
+
+fn flows(scenario: &Scenario) -> Vec<FlowRow> {
     scenario
         .energy
         .iter()
@@ -34,7 +36,7 @@ fn flow_row(
     share: f64,
     volume: Option<Volume>,
     certainty: Certainty,
-) -> (String, String, Option<i32>, f64, Option<Volume>, Certainty) {
+) -> FlowRow {
     (supplier.to_owned(), consumer.to_owned(), Some(year), share, volume, certainty)
 }
 
