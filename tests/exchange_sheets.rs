@@ -166,6 +166,10 @@ fn wide_mapping(unit: Option<Unit>) -> ImportMapping {
     }
 }
 
+/// What the report says of a supplier column whose header is no country code.
+const NOT_A_COUNTRY_CODE: &str = "not an ISO 3166 alpha-3 country code: it became a State actor; change its kind in \
+                                  the Data tab if it is a route, a company or a bloc";
+
 #[test]
 fn a_wide_table_sums_months_to_a_partial_year() {
     let imported = exchange::import_one(&fixture("synthetic-wide-monthly.csv"), &wide_mapping(Some(Unit::Bcm)));
@@ -183,6 +187,8 @@ fn a_wide_table_sums_months_to_a_partial_year() {
         vec![
             (NoteKind::Skipped, "column \"Total\"".to_owned(), "a total, not a supplier".to_owned()),
             (NoteKind::Changed, "2023".to_owned(), "partial year: 2 of 12 months".to_owned()),
+            (NoteKind::Changed, "column \"Norway\"".to_owned(), NOT_A_COUNTRY_CODE.to_owned()),
+            (NoteKind::Changed, "column \"Algeria\"".to_owned(), NOT_A_COUNTRY_CODE.to_owned()),
         ]
     );
 }

@@ -209,6 +209,14 @@ fn flows(
     }
     let ids = std::iter::once(table.importer.as_str()).chain(suppliers.iter().map(|(_, id)| id.as_str()));
     for id in ids {
+        if codes::country_name(id).is_none() {
+            // A header says nothing of what it names: a country, a route, a company.
+            report.change(
+                format!("column \"{id}\""),
+                "not an ISO 3166 alpha-3 country code: it became a State actor; change its kind in the Data tab if \
+                 it is a route, a company or a bloc",
+            );
+        }
         scenario.actors.push(actor(id));
         report.mapped("actors", 1);
     }
