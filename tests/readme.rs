@@ -19,7 +19,7 @@ fn the_readme_eurostat_example_prints_what_it_shows() {
         std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/exchange/eurostat-nrg_ti_gasm-extract.tsv"))
             .unwrap();
     let mapping = geodep::exchange::ImportMapping::from_ron(r#"(eurostat: (retrieved: "2024-01-31"))"#).unwrap();
-    assert!(readme.contains(&format!("$ echo '(eurostat: (retrieved: \"2024-01-31\"))' > map.ron")));
+    assert!(readme.contains(r#"$ echo '(eurostat: (retrieved: "2024-01-31"))' > map.ron"#));
     assert!(readme.contains(&format!("$ geodep import {fixture} --mapping map.ron --out gas.ron")));
     let name = "eurostat-nrg_ti_gasm-extract.tsv".to_owned();
     let files = [geodep::exchange::InputFile { name, bytes }];
