@@ -322,12 +322,11 @@ fn a_hundred_thousand_row_sheet_imports_every_row() {
     for row in 0..100_000 {
         text.push_str(&format!("S{},C{},Gas,0.5,{}\n", row % 100, row % 37, 2000 + row % 20));
     }
-    let started = std::time::Instant::now();
+    // How long it takes is measured by `cargo bench --bench import`, not here.
     let imported = exchange::import_one(
         &InputFile { name: "big.csv".to_owned(), bytes: text.into_bytes() },
         &ImportMapping::default(),
     );
-    eprintln!("100,000-row energy sheet imported in {:?}", started.elapsed());
     assert_eq!(imported.scenario.energy.len(), 100_000);
     assert_eq!(imported.report.mapped.get("energy flows"), Some(&100_000));
     assert_eq!(imported.scenario.energy[99_999].supplier, "S99");
