@@ -118,3 +118,46 @@ fn a_step_that_does_not_exist_or_a_bad_size_is_refused_with_a_reason_and_no_file
     let run = geodep(&["export", "scenarios/serbia-2023.ron"]);
     assert_eq!(run.status.code(), Some(2), "one of --step and --all-steps is required");
 }
+
+#[test]
+fn each_view_exports_as_an_image_of_the_asked_size_and_year() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    for view in ["graph", "charts", "matrices", "timeline"] {
+        let out = folder.path().join(format!("{view}.png"));
+        let run = geodep(&[
+            "export",
+            "scenarios/serbia-2023.ron",
+            "--out",
+            out.to_str().expect("utf-8 path"),
+            "--view",
+            view,
+            "--year",
+            "2023",
+            "--size",
+            "800x450",
+        ]);
+        assert!(run.status.success(), "{view}: {}", String::from_utf8_lossy(&run.stderr));
+        assert!(String::from_utf8_lossy(&run.stdout).contains("wrote"), "{view}");
+        let ((width, height), dark, colours) = inspect(&out);
+        assert_eq!((width, height), (800, 450), "{view}");
+        assert!(dark > 500 && colours > 10, "{view} looks blank: {dark} dark pixels, {colours} colours");
+    }
+    // The SVG of the graph names the view and the year in its head, and carries its legend.
+    let svg = folder.path().join("graph.svg");
+    let run = geodep(&["export", "scenarios/serbia-2023.ron", "--out", svg.to_str().unwrap(), "--year", "2023"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Graph, 2023"), "the head names the view and year");
+    assert!(text.contains("Sanctions: imposes"), "the legend is drawn");
+}
+
+#[test]
+fn an_unknown_extension_is_refused_with_the_formats_and_no_file() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let out = folder.path().join("view.jpg");
+    let run = geodep(&["export", "scenarios/serbia-2023.ron", "--out", out.to_str().unwrap()]);
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains(".png or .svg") && stderr.contains(".graphml") && stderr.contains(".csv"), "{stderr}");
+    assert!(!out.exists());
+}

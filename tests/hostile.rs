@@ -109,6 +109,11 @@ fn a_named_pipe_is_refused_at_once_by_every_command() {
     geodep(["shock", &pipe, "--cut", "RUS"]).assert_refused("shock", message);
     geodep(["diff", &pipe, &pipe]).assert_refused("diff", message);
     geodep(["export", &pipe, "--step", "1", "--out", "x.svg"]).assert_refused("export", message);
+    geodep(["export", &pipe, "--out", "x.gexf"]).assert_refused("export", message);
+    let out = path_text(&folder.path().join("new.ron"));
+    geodep(["import", &pipe, "--out", &out]).assert_refused("import", "is a named pipe (FIFO)");
+    geodep(["import", "scenarios/serbia-2023.ron", "--out", &out, "--mapping", &pipe])
+        .assert_refused("mapping", message);
 }
 
 #[cfg(unix)]

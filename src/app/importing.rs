@@ -91,11 +91,22 @@ pub fn import(paths: &[PathBuf], mapping: &ImportMapping, progress: &dyn Fn(f32)
     ImportOutcome { scenario, report }
 }
 
+/// Whether a file's name says it is another tool's file (a sheet, a table, a network) rather than a scenario.
+pub fn is_import_file(path: &Path) -> bool {
+    let extension = path.extension().and_then(|extension| extension.to_str()).map(str::to_lowercase);
+    matches!(extension.as_deref(), Some("csv" | "tsv" | "graphml" | "gexf"))
+}
+
 pub fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }
 
 impl super::GeoDepApp {
+    /// Whether an import or an export is running in the background.
+    pub fn import_or_export_busy(&self) -> bool {
+        self.import_job.is_running() || self.exports.is_running()
+    }
+
     pub(super) fn show_import(&mut self, show: bool) {
         if show {
             self.import.get_or_insert_with(Default::default);

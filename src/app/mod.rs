@@ -117,6 +117,7 @@ impl GeoDepApp {
                     app.views.start_screen.show(&app.settings);
                 }
             }
+            Startup::File(path) if importing::is_import_file(&path) => app.add_import_files(vec![path]),
             Startup::File(path) => app.open(&path),
             Startup::Untitled => {}
         }
@@ -125,6 +126,13 @@ impl GeoDepApp {
 
     /// Carries out one action. Every change to the document, the files and the settings happens here.
     pub fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        // Another tool's file, opened or dropped, is offered for import: it replaces nothing yet.
+        if let Action::Open(path) = &action
+            && importing::is_import_file(path)
+        {
+            self.add_import_files(vec![path.clone()]);
+            return;
+        }
         if self.document.dirty && discards_document(&action) {
             // Never drop edits silently: ask first, and carry the action out only after Save or Discard.
             self.unsaved_prompt = Some(action);

@@ -150,7 +150,11 @@ impl ImportWindow {
                 actions.push(Action::RunImport(Box::new(self.mapping())));
             }
             if let Some(progress) = setup.progress {
-                ui.add(egui::ProgressBar::new(progress).show_percentage().desired_width(240.0));
+                // Reading is the first half of the bar; converting a file does not report its own progress, so
+                // the bar keeps moving to show the import is alive.
+                let doing = if progress < 0.5 { "Reading the files" } else { "Converting" };
+                let bar = egui::ProgressBar::new(progress).animate(true).desired_width(240.0);
+                ui.add(bar.text(format!("{doing}… {:.0} %", progress * 100.0)));
             }
         });
     }
