@@ -128,7 +128,7 @@ impl ImportWindow {
                 ui.horizontal(|ui| {
                     let label = ui.label("Downloaded on");
                     ui.add(
-                        egui::TextEdit::singleline(&mut self.retrieved).hint_text("YYYY-MM-DD").desired_width(100.0),
+                        egui::TextEdit::singleline(&mut self.retrieved).hint_text("YYYY-MM-DD").desired_width(120.0),
                     )
                     .labelled_by(label.id)
                     .on_hover_text("Cited with the dataset; by default the table's own LAST UPDATE date");
@@ -280,7 +280,10 @@ fn report_ui(ui: &mut egui::Ui, report: &ImportReport) {
             let changed = file.count(NoteKind::Changed);
             if skipped + changed + file.notes_left_out > 0 {
                 let header = format!("{skipped} skipped, {changed} changed{}", more(file.notes_left_out));
-                egui::CollapsingHeader::new(header).id_salt(("import_notes", &file.name)).show(ui, |ui| {
+                // A few notes are read at a glance; many are opened on request.
+                let few = file.notes.len() <= 12 && file.notes_left_out == 0;
+                let notes = egui::CollapsingHeader::new(header).id_salt(("import_notes", &file.name));
+                notes.default_open(few).show(ui, |ui| {
                     for note in file.notes.iter().take(NOTES_SHOWN) {
                         let kind = if note.kind == NoteKind::Skipped { "skipped" } else { "changed" };
                         let place = if note.place.is_empty() { String::new() } else { format!("{}: ", note.place) };

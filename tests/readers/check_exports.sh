@@ -27,6 +27,7 @@ echo "}" >> "$expected"
 
 python3 "$here/check_exports.py" "$out" "$expected"
 for file in "$out"/*.gexf; do
-    jing "$here/gexf-1.3/gexf.rng" "$file"
+    # Debian's jing warns about optional jars it does not need; its verdict is its exit status and stdout.
+    jing "$here/gexf-1.3/gexf.rng" "$file" 2> >(grep -v "Unable to locate" >&2)
 done
 echo "GEXF 1.3 schema: every export valid"
