@@ -56,14 +56,14 @@ fn energy_sheet(rows: usize) -> InputFile {
     InputFile { name: "energy.csv".to_owned(), bytes: text.into_bytes() }
 }
 
-/// The benchmarks' large scenario, its records repeated until its GEXF export is about 50 MB.
+/// The benchmarks' large scenario (2,000 actors), its records repeated until its GEXF export is about 50 MB:
+/// 60,000 energy flows and 40,000 ties.
 fn large_gexf() -> InputFile {
     let mut scenario = common::large_scenario();
     let (energy, ties) = (scenario.energy.clone(), scenario.ties.clone());
-    for _ in 0..3 {
-        scenario.energy.extend(energy.iter().cloned());
-        scenario.ties.extend(ties.iter().cloned());
-    }
+    scenario.energy.extend(energy.iter().cloned());
+    scenario.energy.extend(energy.iter().cloned());
+    scenario.ties.extend(ties.iter().cloned());
     let positions = vec![[0.0, 0.0]; scenario.actors.len()];
     let text = exchange::gexf::export(&scenario, &positions);
     InputFile { name: "large.gexf".to_owned(), bytes: text.into_bytes() }
