@@ -40,6 +40,22 @@ fn flow_row(
     (supplier.to_owned(), consumer.to_owned(), Some(year), share, volume, certainty)
 }
 
+#[test]
+fn a_sheet_libreoffice_wrote_in_a_german_locale_reads_its_decimal_commas() {
+    let imported = exchange::import_one(&fixture("libreoffice-calc-de-energy.csv"), &ImportMapping::default());
+    assert_eq!(
+        flows(&imported.scenario),
+        vec![
+            flow_row("RUS", "SRB", 2023, 0.85, None, Certainty::Stated),
+            flow_row("AZE", "SRB", 2023, 0.1, None, Certainty::Stated),
+        ]
+    );
+    assert_eq!(imported.scenario.energy[0].via, ["BGR", "TUR"]);
+    assert_eq!(imported.scenario.energy[0].sources, ["s1"]);
+    // The volume column is not one of the sheet's (a volume is written `volume` with a `unit` column).
+    assert!(has_note(&imported.report, NoteKind::Skipped, "column \"volume_bcm\"", ""));
+}
+
 // ---- Eurostat ----
 
 #[test]
