@@ -122,3 +122,27 @@ fn another_tools_file_dropped_on_the_window_is_offered_for_import_and_replaces_n
     assert!(harness.state().document.scenario.title.starts_with("Serbia"), "the open scenario stays");
     assert!(harness.state().document.path.is_none());
 }
+
+#[test]
+fn a_eurostat_table_imported_opens_as_a_new_unsaved_scenario() {
+    let table = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange/eurostat-nrg_ti_gasm-extract.tsv");
+    let mut harness = common::bundled_harness();
+    open_import_window(&mut harness);
+    harness.get_by_label("Add files…").click();
+    harness.run_steps(3);
+    type_path(&mut harness, &table, "Add");
+    harness.get_by_label("Import").click();
+    draw_until_done(&mut harness);
+    assert!(harness.query_by_label("Mapped 5 actors, 8 energy flows").is_some());
+    assert!(harness.query_by_label_contains("volumes in MIO_M3 (million cubic metres) became bcm").is_some());
+    assert!(harness.query_by_label("The new scenario: 0 error(s), 0 warning(s)").is_some());
+
+    harness.get_by_label("Open as new scenario").click();
+    harness.run_steps(4);
+    let document = &harness.state().document;
+    assert_eq!(document.scenario.title, "Imported from eurostat-nrg_ti_gasm-extract.tsv");
+    assert!(document.dirty && document.path.is_none(), "new work, to be saved");
+    assert_eq!(document.scenario.energy.len(), 8);
+    assert!(harness.query_by_label("Import into a new scenario").is_none(), "the window closes");
+    assert!(harness.query_by_label("Bulgaria").is_some(), "the actors list shows the imported actors");
+}

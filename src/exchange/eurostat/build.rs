@@ -403,9 +403,11 @@ fn source(table: &Table, mapping: &ImportMapping, report: &mut FileReport) -> So
     let dataset = table.dataset.clone().unwrap_or_default();
     let date = mapping.eurostat.retrieved.clone().or_else(|| table.last_update.as_deref().and_then(iso_date));
     if mapping.eurostat.retrieved.is_none() {
+        const ASK: &str = "give the day you downloaded the table (\"Downloaded on\" in the import window, \
+                           eurostat.retrieved in a mapping file)";
         match &date {
-            Some(date) => report.change("", format!("the source is dated {date}, the table's LAST UPDATE: set eurostat.retrieved to the day you downloaded it")),
-            None => report.change("", "the source has no date: set eurostat.retrieved to the day you downloaded the table (YYYY-MM-DD)"),
+            Some(date) => report.change("", format!("the source is dated {date}, the table's LAST UPDATE: {ASK}")),
+            None => report.change("", format!("the source has no date: {ASK}")),
         }
     }
     if dataset.is_empty() {
