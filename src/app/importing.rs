@@ -163,7 +163,7 @@ impl super::GeoDepApp {
         document.dirty = true;
         self.replace_document(document);
         self.import = None;
-        self.set_status(format!("Imported \"{title}\"; save it to keep it (Ctrl+S)"), false);
+        self.set_status(format!("Opened the import as \"{title}\", not yet saved: save it to keep it (Ctrl+S)"), false);
     }
 
     /// Writes the current view (PNG, SVG) or the scenario (GraphML, GEXF, CSV) to `file`, in the background.
