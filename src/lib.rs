@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod exchange;
 pub mod format;
+pub mod geo;
 pub mod io;
 pub mod layout;
 pub mod library;
