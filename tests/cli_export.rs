@@ -122,7 +122,7 @@ fn a_step_that_does_not_exist_or_a_bad_size_is_refused_with_a_reason_and_no_file
 #[test]
 fn each_view_exports_as_an_image_of_the_asked_size_and_year() {
     let folder = tempfile::tempdir().expect("temporary folder");
-    for view in ["graph", "charts", "matrices", "timeline"] {
+    for view in ["graph", "map", "charts", "matrices", "timeline"] {
         let out = folder.path().join(format!("{view}.png"));
         let run = geodep(&[
             "export",

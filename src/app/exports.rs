@@ -96,10 +96,11 @@ fn export_file(scenario: &Scenario, view: &ViewState, matrix: MatrixKind, file: 
         "png" | "svg" => {
             let mut view = view.clone();
             // Only these views have an image form; the others export the graph.
-            if !matches!(view.central, CentralView::Charts | CentralView::Matrices | CentralView::Timeline) {
+            let drawn = crate::slide::Drawn::central(view.central, matrix);
+            if drawn == crate::slide::Drawn::Graph {
                 view.central = CentralView::Graph;
             }
-            let slide = crate::slide::Deck::new(scenario).view(&view, matrix, SLIDE_SIZE.0, SLIDE_SIZE.1);
+            let slide = crate::slide::Deck::new(scenario).view(&view, drawn, SLIDE_SIZE.0, SLIDE_SIZE.1);
             let bytes = if extension == "svg" {
                 crate::slide::svg::to_svg(&slide).into_bytes()
             } else {

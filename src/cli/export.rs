@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::inputs::load;
 use super::output::{Output, say, tell_user};
 use crate::model::Scenario;
+use crate::slide::Drawn;
 use crate::slide::export::{ImageFormat, write_all, write_step};
 use crate::state::{CentralView, MatrixKind, ViewState};
 
@@ -59,6 +60,8 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ViewChoice {
     Graph,
+    /// The countries on a map, energy flows through their transit countries.
+    Map,
     Charts,
     Matrices,
     Timeline,
@@ -131,14 +134,21 @@ pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
 }
 
 fn view_image(scenario: &Scenario, asked: &ViewExport<'_>, year: i32, format: ImageFormat) -> Result<Vec<u8>, String> {
-    let central = match asked.view {
-        ViewChoice::Graph => CentralView::Graph,
-        ViewChoice::Charts => CentralView::Charts,
-        ViewChoice::Matrices => CentralView::Matrices,
-        ViewChoice::Timeline => CentralView::Timeline,
+    let drawn = match asked.view {
+        ViewChoice::Graph => Drawn::Graph,
+        ViewChoice::Map => Drawn::Map,
+        ViewChoice::Charts => Drawn::Charts,
+        ViewChoice::Matrices => Drawn::Matrix(asked.matrix),
+        ViewChoice::Timeline => Drawn::Timeline,
+    };
+    let central = match drawn {
+        Drawn::Charts => CentralView::Charts,
+        Drawn::Matrix(_) => CentralView::Matrices,
+        Drawn::Timeline => CentralView::Timeline,
+        Drawn::Graph | Drawn::Map => CentralView::Graph,
     };
     let view = ViewState { central, year: Some(year), ..ViewState::default() };
-    let slide = crate::slide::Deck::new(scenario).view(&view, asked.matrix, asked.size.0, asked.size.1);
+    let slide = crate::slide::Deck::new(scenario).view(&view, drawn, asked.size.0, asked.size.1);
     match format {
         ImageFormat::Svg => Ok(crate::slide::svg::to_svg(&slide).into_bytes()),
         ImageFormat::Png => {

@@ -236,7 +236,7 @@ fn draw_labels(
 }
 
 /// What the lines and colours mean, for the layers on the slide: a line sample and a word for each.
-fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Option<&str>, area: Area, unit: f32) {
+pub(super) fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Option<&str>, area: Area, unit: f32) {
     let mut entries: Vec<(Rgba, Option<[f32; 2]>, f32, String)> = Vec::new();
     let mut seen = BTreeSet::new();
     for edge in &scene.edges {

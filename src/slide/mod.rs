@@ -8,6 +8,7 @@ mod caption;
 pub mod export;
 mod graph;
 mod grid;
+mod map;
 pub mod render;
 pub mod scene;
 pub mod svg;
@@ -87,43 +88,75 @@ impl<'a> Deck<'a> {
             height: (height as f32 - band - 56.0 * unit).max(1.0),
         };
         let view = view_for_step(step, scenario, &ViewState::default());
-        self.draw_view(&mut slide, content, &view, matrix_for_step(step), unit);
+        let drawn = match (step.view, view.central, matrix_for_step(step)) {
+            (crate::model::ViewKind::Map, _, _) => Drawn::Map,
+            (_, CentralView::Matrices, Some(kind)) => Drawn::Matrix(kind),
+            (_, central, _) => Drawn::central(central, MatrixKind::default()),
+        };
+        self.draw_view(&mut slide, content, &view, drawn, unit);
         caption::draw(&mut slide, scenario, index, band, unit);
         Some(slide)
+    }
+}
+
+/// What fills a slide's content area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drawn {
+    Graph,
+    Map,
+    Charts,
+    Matrix(MatrixKind),
+    Timeline,
+}
+
+impl Drawn {
+    /// A central view as a slide shows it; views with no slide form (analysis, data, overview) show the graph.
+    pub fn central(central: CentralView, matrix: MatrixKind) -> Drawn {
+        match central {
+            CentralView::Charts => Drawn::Charts,
+            CentralView::Matrices => Drawn::Matrix(matrix),
+            CentralView::Timeline => Drawn::Timeline,
+            _ => Drawn::Graph,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Drawn::Graph => "Graph",
+            Drawn::Map => "Map",
+            Drawn::Charts => "Charts",
+            Drawn::Matrix(_) => "Matrices",
+            Drawn::Timeline => "Timeline",
+        }
     }
 }
 
 impl Deck<'_> {
     /// One view of the scenario as an image (`geodep export --view`): the view fills the slide under a head
     /// naming the scenario, the view and the year. `matrix` says which grid the Matrices view shows.
-    pub fn view(&self, view: &ViewState, matrix: MatrixKind, width: u32, height: u32) -> SlideScene {
+    pub fn view(&self, view: &ViewState, drawn: Drawn, width: u32, height: u32) -> SlideScene {
         let mut slide = SlideScene::new(width, height, BACKGROUND);
         let unit = height as f32 / 1080.0;
         let content =
             Area { left: 0.0, top: 72.0 * unit, width: width as f32, height: (height as f32 - 72.0 * unit).max(1.0) };
-        self.draw_view(&mut slide, content, view, Some(matrix), unit);
+        self.draw_view(&mut slide, content, view, drawn, unit);
         let year = view.year.map_or_else(|| "every year".to_owned(), |year| year.to_string());
-        let head = format!("{} — {}, {year}", self.scenario.title, view.central.label());
+        let head = format!("{} — {}, {year}", self.scenario.title, drawn.label());
         let head = text::elide(&head, 34.0 * unit, width as f32 - 112.0 * unit).into_owned();
         slide.text([56.0 * unit, 48.0 * unit], &head, 34.0 * unit, INK, scene::Anchor::Start, true);
         slide
     }
 
-    /// The graph, a chart, a grid or the timeline in `content`, the head then painted over anything reaching it.
-    fn draw_view(
-        &self,
-        slide: &mut SlideScene,
-        content: Area,
-        view: &ViewState,
-        matrix: Option<MatrixKind>,
-        unit: f32,
-    ) {
+    /// The graph, the map, a chart, a grid or the timeline in `content`, the head then painted over anything
+    /// reaching it.
+    fn draw_view(&self, slide: &mut SlideScene, content: Area, view: &ViewState, drawn: Drawn, unit: f32) {
         let scenario = self.scenario;
-        match (view.central, matrix) {
-            (CentralView::Matrices, Some(kind)) => grid::draw(slide, content, scenario, view, kind, unit),
-            (CentralView::Charts, _) => bars::draw(slide, content, scenario, view, unit),
-            (CentralView::Timeline, _) => timeline::draw(slide, content, scenario, view, unit),
-            _ => graph::draw(slide, content, scenario, self.layout(), view, unit),
+        match drawn {
+            Drawn::Matrix(kind) => grid::draw(slide, content, scenario, view, kind, unit),
+            Drawn::Charts => bars::draw(slide, content, scenario, view, unit),
+            Drawn::Timeline => timeline::draw(slide, content, scenario, view, unit),
+            Drawn::Map => map::draw(slide, content, scenario, view, unit),
+            Drawn::Graph => graph::draw(slide, content, scenario, self.layout(), view, unit),
         }
         // The graph may reach past its area: the head is painted over it, as the caption band is.
         let head = Shape::Rect {

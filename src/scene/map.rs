@@ -1,0 +1,343 @@
+//! The map's geography as plain data: every country's outline projected (Equal Earth, y growing downwards as on
+//! a screen), its bounds and label point; where an actor sits on the map (its country, or its `location`); the
+//! points an energy flow passes through (from the supplier's border, through its transit countries in order, to
+//! the consumer); the bounds a scenario is fitted in; and which country a point falls in. No egui: the slides
+//! draw it, and the Map view will.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::geo::projection::equal_earth;
+use crate::geo::world::world;
+use crate::model::{Actor, Scenario};
+
+/// A rectangle on the projected plane.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bounds {
+    pub min: [f32; 2],
+    pub max: [f32; 2],
+}
+
+impl Bounds {
+    fn around(points: impl IntoIterator<Item = [f32; 2]>) -> Option<Bounds> {
+        points.into_iter().fold(None, |bounds: Option<Bounds>, [x, y]| {
+            Some(match bounds {
+                None => Bounds { min: [x, y], max: [x, y] },
+                Some(Bounds { min, max }) => {
+                    Bounds { min: [min[0].min(x), min[1].min(y)], max: [max[0].max(x), max[1].max(y)] }
+                }
+            })
+        })
+    }
+
+    pub fn union(self, other: Bounds) -> Bounds {
+        Bounds {
+            min: [self.min[0].min(other.min[0]), self.min[1].min(other.min[1])],
+            max: [self.max[0].max(other.max[0]), self.max[1].max(other.max[1])],
+        }
+    }
+
+    pub fn contains(&self, [x, y]: [f32; 2]) -> bool {
+        (self.min[0]..=self.max[0]).contains(&x) && (self.min[1]..=self.max[1]).contains(&y)
+    }
+
+    pub fn size(&self) -> [f32; 2] {
+        [self.max[0] - self.min[0], self.max[1] - self.min[1]]
+    }
+}
+
+/// One country on the projected plane.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapCountry {
+    /// ISO 3166-1 alpha-3 (`XKX` for Kosovo), empty for shapes without one.
+    pub id: String,
+    pub name: String,
+    /// Polygons, each an outline then its holes.
+    pub polygons: Vec<Vec<Vec<[f32; 2]>>>,
+    pub bounds: Bounds,
+    /// Where its name goes: the centre of its largest polygon.
+    pub label_at: [f32; 2],
+    /// The area of its largest polygon on the plane, to label larger countries first.
+    pub area: f32,
+    /// Which polygon is the largest (the mainland: Russia without Kaliningrad, Norway without Svalbard).
+    pub mainland: usize,
+}
+
+#[derive(Debug)]
+pub struct MapGeometry {
+    pub countries: Vec<MapCountry>,
+    by_id: HashMap<String, usize>,
+}
+
+/// A country this large on the plane (Russia, China, Canada…) is fitted by where its routes leave it, not whole:
+/// else a map of the Balkans would reach Kamchatka.
+const LARGE_COUNTRY_AREA: f32 = 0.02;
+
+/// Longitude and latitude in degrees on the map's plane.
+pub fn project(longitude: f64, latitude: f64) -> [f32; 2] {
+    let [x, y] = equal_earth(longitude, latitude);
+    [x as f32, -y as f32]
+}
+
+/// The world's countries on the plane, worked out on first use.
+pub fn geometry() -> &'static MapGeometry {
+    static GEOMETRY: OnceLock<MapGeometry> = OnceLock::new();
+    GEOMETRY.get_or_init(|| {
+        let countries: Vec<MapCountry> = world().countries.iter().filter_map(project_country).collect();
+        let by_id = countries
+            .iter()
+            .enumerate()
+            .filter(|(_, country)| !country.id.is_empty())
+            .map(|(at, country)| (country.id.clone(), at))
+            .collect();
+        MapGeometry { countries, by_id }
+    })
+}
+
+fn project_country(country: &crate::geo::world::Country) -> Option<MapCountry> {
+    let polygons: Vec<Vec<Vec<[f32; 2]>>> = country
+        .polygons
+        .iter()
+        .map(|polygon| {
+            polygon
+                .iter()
+                .map(|ring| ring.iter().map(|&[lon, lat]| project(lon as f64, lat as f64)).collect())
+                .collect()
+        })
+        .collect();
+    let bounds = Bounds::around(polygons.iter().flat_map(|polygon| polygon.first()).flatten().copied())?;
+    let (mainland, area, label_at) = polygons
+        .iter()
+        .enumerate()
+        .filter_map(|(at, polygon)| Some((at, polygon.first()?)))
+        .map(|(at, outline)| (at, ring_area(outline).abs(), ring_centre(outline)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    Some(MapCountry { id: country.id.clone(), name: country.name.clone(), polygons, bounds, label_at, area, mainland })
+}
+
+/// The signed area of a ring (shoelace formula).
+fn ring_area(ring: &[[f32; 2]]) -> f32 {
+    let sum: f32 = ring.iter().zip(ring.iter().cycle().skip(1)).map(|(a, b)| a[0] * b[1] - b[0] * a[1]).sum();
+    sum / 2.0
+}
+
+/// The centre of a ring's area; its first point for a degenerate ring.
+fn ring_centre(ring: &[[f32; 2]]) -> [f32; 2] {
+    let area = ring_area(ring);
+    if area.abs() < 1e-12 {
+        return ring[0];
+    }
+    let (mut x, mut y) = (0.0, 0.0);
+    for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
+        let cross = a[0] * b[1] - b[0] * a[1];
+        x += (a[0] + b[0]) * cross;
+        y += (a[1] + b[1]) * cross;
+    }
+    [x / (6.0 * area), y / (6.0 * area)]
+}
+
+/// Even-odd rule: whether the point is inside the ring.
+fn ring_contains(ring: &[[f32; 2]], [x, y]: [f32; 2]) -> bool {
+    let mut inside = false;
+    for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
+        if (a[1] > y) != (b[1] > y) && x < a[0] + (y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]) {
+            inside = !inside;
+        }
+    }
+    inside
+}
+
+impl MapGeometry {
+    pub fn country(&self, id: &str) -> Option<&MapCountry> {
+        self.by_id.get(id).map(|&at| &self.countries[at])
+    }
+
+    /// The country a point of the plane falls in (inside an outline, not in one of its holes).
+    pub fn country_at(&self, point: [f32; 2]) -> Option<&MapCountry> {
+        self.countries.iter().filter(|country| country.bounds.contains(point)).find(|country| {
+            country.polygons.iter().any(|polygon| {
+                polygon.first().is_some_and(|outline| ring_contains(outline, point))
+                    && !polygon[1..].iter().any(|hole| ring_contains(hole, point))
+            })
+        })
+    }
+
+    /// Where an actor sits: its country's label point, else its `location`; `None` for actors with no place
+    /// (blocs, organisations).
+    pub fn anchor(&self, actor: &Actor) -> Option<[f32; 2]> {
+        match self.country(&actor.id) {
+            Some(country) => Some(country.label_at),
+            None => actor.location.map(|point| project(point.lon, point.lat)),
+        }
+    }
+
+    /// The points an energy flow is drawn through: from the supplier's border nearest its next stop, through
+    /// each transit actor with a place (in the order of `via`), to the consumer. `None` when the supplier or the
+    /// consumer has no place on the map.
+    pub fn flow_path(
+        &self,
+        scenario: &Scenario,
+        supplier: &str,
+        via: &[String],
+        consumer: &str,
+    ) -> Option<Vec<[f32; 2]>> {
+        let place = |id: &str| scenario.actor(id).and_then(|actor| self.anchor(actor));
+        let end = place(consumer)?;
+        let stops: Vec<[f32; 2]> = via.iter().filter_map(|id| place(id)).collect();
+        let next = stops.first().copied().unwrap_or(end);
+        let start = self.leaving_point(scenario, supplier, next).or_else(|| place(supplier))?;
+        Some(std::iter::once(start).chain(stops).chain(std::iter::once(end)).collect())
+    }
+
+    /// The two ends of a line between two actors (a sanctions stance, a tie): a large country is left or reached
+    /// at its outline's point nearest the other end, not at its middle. `None` when either has no place.
+    pub fn link_ends(&self, scenario: &Scenario, from: &str, to: &str) -> Option<[[f32; 2]; 2]> {
+        let place = |id: &str| scenario.actor(id).and_then(|actor| self.anchor(actor));
+        let (from_anchor, to_anchor) = (place(from)?, place(to)?);
+        let start = self.leaving_point(scenario, from, to_anchor).unwrap_or(from_anchor);
+        let end = self.leaving_point(scenario, to, start).unwrap_or(to_anchor);
+        Some([start, end])
+    }
+
+    /// For a large country, the point of its outline nearest `towards` (where a pipeline leaves it); for any other
+    /// actor, its anchor.
+    fn leaving_point(&self, scenario: &Scenario, id: &str, towards: [f32; 2]) -> Option<[f32; 2]> {
+        let country = self.country(id).filter(|country| country.area >= LARGE_COUNTRY_AREA)?;
+        let distance = |p: &[f32; 2]| (p[0] - towards[0]).powi(2) + (p[1] - towards[1]).powi(2);
+        // The mainland's outline: a line to Russia should not end in Kaliningrad.
+        let nearest = country.polygons.get(country.mainland).and_then(|polygon| polygon.first()).into_iter().flatten();
+        nearest.min_by(|a, b| distance(a).total_cmp(&distance(b))).copied().or_else(|| {
+            let actor = scenario.actor(id)?;
+            self.anchor(actor)
+        })
+    }
+
+    /// Where a country's name goes when only part of it is in `view`: the mean of its mainland's outline points
+    /// in view (for Russia on a map of Europe, its European part), else its label point.
+    pub fn label_point(&self, country: &MapCountry, view: &Bounds) -> [f32; 2] {
+        if view.contains(country.label_at) {
+            return country.label_at;
+        }
+        let outline = country.polygons.get(country.mainland).and_then(|polygon| polygon.first());
+        let inside: Vec<[f32; 2]> =
+            outline.into_iter().flatten().copied().filter(|&point| view.contains(point)).collect();
+        if inside.is_empty() {
+            return country.label_at;
+        }
+        let count = inside.len() as f32;
+        let sum = inside.iter().fold([0.0, 0.0], |sum, point| [sum[0] + point[0], sum[1] + point[1]]);
+        [sum[0] / count, sum[1] / count]
+    }
+
+    /// What a map of the scenario shows at first: every actor with a place (large countries only where their
+    /// routes leave them) and every point of its energy routes.
+    pub fn scenario_bounds(&self, scenario: &Scenario) -> Option<Bounds> {
+        let mut points = Vec::new();
+        for actor in &scenario.actors {
+            match self.country(&actor.id) {
+                Some(country) if country.area >= LARGE_COUNTRY_AREA => {}
+                Some(country) => points.extend([country.bounds.min, country.bounds.max]),
+                None => points.extend(self.anchor(actor)),
+            }
+        }
+        for flow in &scenario.energy {
+            points.extend(self.flow_path(scenario, &flow.supplier, &flow.via, &flow.consumer).into_iter().flatten());
+        }
+        Bounds::around(points).or_else(|| {
+            let countries = scenario.actors.iter().filter_map(|actor| self.country(&actor.id));
+            countries.map(|country| country.bounds).reduce(Bounds::union)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Commodity, EnergyFlow, GeoPoint};
+
+    fn bundled(file_name: &str) -> Scenario {
+        let bundled = crate::library::find(file_name).unwrap();
+        crate::io::load_text(bundled.text).scenario.unwrap()
+    }
+
+    #[test]
+    fn belgrade_is_in_serbia_and_the_sea_in_no_country() {
+        let map = geometry();
+        assert_eq!(map.country_at(project(20.45, 44.79)).map(|c| c.id.as_str()), Some("SRB"));
+        assert_eq!(map.country_at(project(21.17, 42.67)).map(|c| c.id.as_str()), Some("XKX"), "Pristina");
+        assert_eq!(map.country_at(project(18.0, 42.0)).map(|c| c.id.as_str()), None, "the Adriatic");
+        // Lesotho is a hole in South Africa: Maseru is in Lesotho, not South Africa.
+        assert_eq!(map.country_at(project(27.48, -29.31)).map(|c| c.id.as_str()), Some("LSO"));
+    }
+
+    #[test]
+    fn a_located_actor_sits_at_its_location_and_a_bloc_nowhere() {
+        let scenario = bundled("serbia-2023.ron");
+        let map = geometry();
+        let serbia = scenario.actor("SRB").unwrap();
+        assert_eq!(map.country_at(map.anchor(serbia).unwrap()).map(|c| c.id.as_str()), Some("SRB"));
+        let mut city = serbia.clone();
+        city.id = "NOVI_SAD".to_owned();
+        city.location = Some(GeoPoint { lat: 45.25, lon: 19.84 });
+        assert_eq!(map.anchor(&city), Some(project(19.84, 45.25)));
+        city.location = None;
+        assert_eq!(map.anchor(&city), None);
+    }
+
+    #[test]
+    fn a_route_passes_through_its_transit_countries_in_order() {
+        let scenario = bundled("serbia-2023.ron");
+        let map = geometry();
+        let via = vec!["TUR".to_owned(), "BGR".to_owned()];
+        let path = map.flow_path(&scenario, "RUS", &via, "SRB").unwrap();
+        assert_eq!(path.len(), 4);
+        let country = |point| map.country_at(point).map(|c: &MapCountry| c.id.clone());
+        assert_eq!(country(path[1]).as_deref(), Some("TUR"));
+        assert_eq!(country(path[2]).as_deref(), Some("BGR"));
+        assert_eq!(country(path[3]).as_deref(), Some("SRB"));
+        // Russia is left from its outline's point nearest Turkey, not from the middle of Siberia.
+        let turkey = path[1];
+        let start_gap = ((path[0][0] - turkey[0]).powi(2) + (path[0][1] - turkey[1]).powi(2)).sqrt();
+        let russia = map.country("RUS").unwrap().label_at;
+        let middle_gap = ((russia[0] - turkey[0]).powi(2) + (russia[1] - turkey[1]).powi(2)).sqrt();
+        assert!(start_gap < middle_gap / 3.0, "{start_gap} vs {middle_gap}");
+    }
+
+    #[test]
+    fn a_balkan_scenario_is_fitted_to_europe_not_to_all_of_russia() {
+        let scenario = bundled("serbia-2023.ron");
+        let bounds = geometry().scenario_bounds(&scenario).unwrap();
+        assert!(bounds.contains(project(20.45, 44.79)), "Belgrade is in view");
+        assert!(!bounds.contains(project(158.6, 53.0)), "Kamchatka is not");
+        let flow = EnergyFlow {
+            supplier: "RUS".to_owned(),
+            consumer: "SRB".to_owned(),
+            commodity: Commodity::Gas,
+            share: 0.5,
+            basis: Default::default(),
+            volume: None,
+            via: vec!["NOWHERE".to_owned()],
+            route: None,
+            year: None,
+            from: None,
+            until: None,
+            certainty: Default::default(),
+            note: None,
+            sources: vec![],
+        };
+        let path = geometry().flow_path(&scenario, &flow.supplier, &flow.via, &flow.consumer).unwrap();
+        assert_eq!(path.len(), 2, "a transit actor with no place is passed over");
+    }
+
+    #[test]
+    fn a_line_to_a_large_country_ends_at_its_nearest_border() {
+        let scenario = bundled("serbia-2023.ron");
+        let map = geometry();
+        let [start, end] = map.link_ends(&scenario, "SRB", "RUS").unwrap();
+        assert_eq!(map.country_at(start).map(|c| c.id.as_str()), Some("SRB"));
+        // Russia's border point nearest Serbia lies west of 45° E, in Europe, and not in Kaliningrad (west of 23° E).
+        let (ural, kaliningrad) = (project(45.0, 50.0), project(23.0, 55.0));
+        assert!(end[0] < ural[0], "the line ends at {end:?}, beyond the Volga");
+        assert!(end[0] > kaliningrad[0], "the line ends at {end:?}, in Kaliningrad");
+    }
+}

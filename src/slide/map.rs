@@ -1,0 +1,299 @@
+//! The map on a slide: countries filled where they are actors (in their kind's colour, lighter), energy flows
+//! drawn from the supplier's border through their transit countries in order to the consumer, sanctions and
+//! ties between the actors' places, names placed larger countries first without overlap, and the graph's key.
+//! Actors with no place on the map (blocs, organisations) are named in a line at the foot.
+
+use std::collections::HashSet;
+
+use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
+use super::{Area, INK, WEAK_INK, render::text_width};
+use crate::model::Scenario;
+use crate::scene::graph::{EdgeMeaning, GraphScene};
+use crate::scene::graph_style as style;
+use crate::scene::map::{Bounds, MapGeometry, geometry};
+use crate::scene::palette;
+use crate::state::ViewState;
+
+const SEA: Rgba = Rgba::rgb(234, 241, 247);
+const LAND: Rgba = Rgba::rgb(226, 226, 222);
+const BORDER: Rgba = Rgba::WHITE;
+const LABEL_SIZE: f32 = 24.0;
+
+/// Maps the projected plane into the slide, keeping its proportions.
+struct Placement {
+    bounds: Bounds,
+    scale: f32,
+    offset: [f32; 2],
+}
+
+impl Placement {
+    fn fit(bounds: Bounds, area: Area, margin: f32) -> Placement {
+        let [width, height] = bounds.size();
+        let scale =
+            ((area.width - 2.0 * margin) / width.max(1e-6)).min((area.height - 2.0 * margin) / height.max(1e-6));
+        let [cx, cy] = area.centre();
+        let centre = [(bounds.min[0] + bounds.max[0]) / 2.0, (bounds.min[1] + bounds.max[1]) / 2.0];
+        let offset = [cx - centre[0] * scale, cy - centre[1] * scale];
+        // What of the plane the whole area shows, to leave out countries that are off the slide.
+        let shown = Bounds {
+            min: [(area.left - offset[0]) / scale, (area.top - offset[1]) / scale],
+            max: [(area.right() - offset[0]) / scale, (area.bottom() - offset[1]) / scale],
+        };
+        Placement { bounds: shown, scale, offset }
+    }
+
+    fn place(&self, [x, y]: [f32; 2]) -> [f32; 2] {
+        [x * self.scale + self.offset[0], y * self.scale + self.offset[1]]
+    }
+}
+
+pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &ViewState, unit: f32) {
+    let map = geometry();
+    let scene = crate::scene::graph::build(scenario, view.year, &view.filters, &view.selection, true);
+    let Some(bounds) = focus_bounds(map, scenario, view).or_else(|| map.scenario_bounds(scenario)) else {
+        slide.text(
+            area.centre(),
+            "No actor of this scenario has a place on the map.",
+            30.0 * unit,
+            INK,
+            Anchor::Middle,
+            false,
+        );
+        return;
+    };
+    let placement = Placement::fit(bounds, area, 60.0 * unit);
+    slide.add(Shape::Rect {
+        min: [area.left, area.top],
+        max: [area.right(), area.bottom()],
+        corner_radius: 0.0,
+        fill: SEA,
+        outline: None,
+    });
+    draw_countries(slide, map, &scene, view, &placement, unit);
+    for edge in &scene.edges {
+        draw_edge(slide, map, scenario, &scene, edge, &placement, unit);
+    }
+    draw_markers(slide, map, scenario, &scene, &placement, unit);
+    draw_labels(slide, map, scenario, &scene, &placement, area, unit);
+    super::graph::draw_key(slide, &scene, None, area, unit);
+    draw_placeless(slide, map, scenario, &scene, area, unit);
+}
+
+/// The selected actors' places, when there are any, else `None` (the whole scenario is shown).
+fn focus_bounds(map: &MapGeometry, scenario: &Scenario, view: &ViewState) -> Option<Bounds> {
+    let countries = view.selection.iter().filter_map(|id| map.country(id)).map(|country| country.bounds);
+    countries.reduce(Bounds::union).or_else(|| {
+        let points = view.selection.iter().filter_map(|id| scenario.actor(id)).filter_map(|actor| map.anchor(actor));
+        points.map(|point| Bounds { min: point, max: point }).reduce(Bounds::union)
+    })
+}
+
+fn lighter(colour: Rgba, amount: f32) -> Rgba {
+    let mix = |channel: u8| (channel as f32 + (255.0 - channel as f32) * amount).round() as u8;
+    Rgba::rgb(mix(colour.0), mix(colour.1), mix(colour.2))
+}
+
+/// Every country on the slide: actors in their kind's colour (selected ones stronger), the rest as plain land.
+fn draw_countries(
+    slide: &mut SlideScene,
+    map: &MapGeometry,
+    scene: &GraphScene,
+    view: &ViewState,
+    placement: &Placement,
+    unit: f32,
+) {
+    let shown = &placement.bounds;
+    for country in &map.countries {
+        let (min, max) = (country.bounds.min, country.bounds.max);
+        if max[0] < shown.min[0] || min[0] > shown.max[0] || max[1] < shown.min[1] || min[1] > shown.max[1] {
+            continue;
+        }
+        let node = scene.node_by_id.get(&country.id).map(|&at| &scene.nodes[at]);
+        let fill = match node {
+            Some(node) if view.selection.contains(&node.id) => lighter(palette::actor_kind(node.kind), 0.25),
+            Some(node) => lighter(palette::actor_kind(node.kind), 0.7),
+            None => LAND,
+        };
+        for polygon in &country.polygons {
+            let Some(outline) = polygon.first() else { continue };
+            let points: Vec<[f32; 2]> = outline.iter().map(|&point| placement.place(point)).collect();
+            slide.add(Shape::Polygon { points, fill, outline: Some(Outline { width: 1.2 * unit, colour: BORDER }) });
+        }
+    }
+}
+
+fn draw_edge(
+    slide: &mut SlideScene,
+    map: &MapGeometry,
+    scenario: &Scenario,
+    scene: &GraphScene,
+    edge: &crate::scene::graph::SceneEdge,
+    placement: &Placement,
+    unit: f32,
+) {
+    let (from, to) = (&scene.nodes[edge.from].id, &scene.nodes[edge.to].id);
+    let path = match &edge.meaning {
+        EdgeMeaning::Energy { via, .. } => map.flow_path(scenario, from, via, to),
+        _ => map.link_ends(scenario, from, to).map(Vec::from),
+    };
+    let Some(path) = path else { return };
+    let points: Vec<[f32; 2]> = smooth(&path.iter().map(|&point| placement.place(point)).collect::<Vec<_>>());
+    if points.len() < 2 {
+        return;
+    }
+    let look = style::edge_style(&edge.meaning);
+    let dash = match look.dash {
+        style::Dash::Solid => None,
+        style::Dash::Dashed => Some([12.0 * unit, 8.0 * unit]),
+        style::Dash::Dotted => Some([3.0 * unit, 7.0 * unit]),
+    };
+    slide.add(Shape::Line { points, width: look.width * 1.3 * unit, colour: look.colour, dash, arrow: look.arrow });
+}
+
+/// A path through its stops, its corners rounded (a quadratic curve around each inner stop), as a pipeline runs.
+fn smooth(stops: &[[f32; 2]]) -> Vec<[f32; 2]> {
+    if stops.len() < 3 {
+        return stops.to_vec();
+    }
+    let middle = |a: [f32; 2], b: [f32; 2]| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+    let mut points = vec![stops[0]];
+    for window in stops.windows(3) {
+        let (start, corner, end) = (middle(window[0], window[1]), window[1], middle(window[1], window[2]));
+        points.push(start);
+        for step in 1..8 {
+            let t = step as f32 / 8.0;
+            let along = |a: f32, c: f32, b: f32| (1.0 - t) * (1.0 - t) * a + 2.0 * (1.0 - t) * t * c + t * t * b;
+            points.push([along(start[0], corner[0], end[0]), along(start[1], corner[1], end[1])]);
+        }
+    }
+    points.push(stops[stops.len() - 1]);
+    points
+}
+
+/// Actors with a `location` that are not a country (cities, companies, territories) as dots there.
+fn draw_markers(
+    slide: &mut SlideScene,
+    map: &MapGeometry,
+    scenario: &Scenario,
+    scene: &GraphScene,
+    placement: &Placement,
+    unit: f32,
+) {
+    for node in &scene.nodes {
+        if map.country(&node.id).is_some() {
+            continue;
+        }
+        let Some(point) = scenario.actor(&node.id).and_then(|actor| map.anchor(actor)) else { continue };
+        let outline = Some(Outline { width: 2.0 * unit, colour: Rgba::WHITE });
+        slide.add(Shape::Circle {
+            centre: placement.place(point),
+            radius: 9.0 * unit,
+            fill: palette::actor_kind(node.kind),
+            outline,
+        });
+    }
+}
+
+/// The actors' names at their places, larger countries first; a name that would overlap one already placed, or
+/// leave the area, is left out.
+fn draw_labels(
+    slide: &mut SlideScene,
+    map: &MapGeometry,
+    scenario: &Scenario,
+    scene: &GraphScene,
+    placement: &Placement,
+    area: Area,
+    unit: f32,
+) {
+    let size = LABEL_SIZE * unit;
+    let mut named: Vec<(f32, [f32; 2], &str)> = scene
+        .nodes
+        .iter()
+        .filter_map(|node| {
+            let actor = scenario.actor(&node.id)?;
+            let (area, point) = match map.country(&node.id) {
+                Some(country) => (country.area, map.label_point(country, &placement.bounds)),
+                None => (0.0, map.anchor(actor)?),
+            };
+            Some((area, placement.place(point), node.name.as_str()))
+        })
+        .collect();
+    named.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut placed: Vec<[f32; 4]> = Vec::new();
+    for (_, [x, y], name) in named {
+        let (width, height) = (text_width(name, size) + 10.0 * unit, size * 1.3);
+        let rect = [x - width / 2.0, y - height / 2.0, x + width / 2.0, y + height / 2.0];
+        let inside = rect[0] >= area.left && rect[2] <= area.right() && rect[1] >= area.top && rect[3] <= area.bottom();
+        let free = placed.iter().all(|o| rect[2] < o[0] || rect[0] > o[2] || rect[3] < o[1] || rect[1] > o[3]);
+        if inside && free {
+            slide.add(Shape::Rect {
+                min: [rect[0], rect[1]],
+                max: [rect[2], rect[3]],
+                corner_radius: 4.0 * unit,
+                fill: Rgba(255, 255, 255, 200),
+                outline: None,
+            });
+            slide.text([x, y], name, size, INK, Anchor::Middle, false);
+            placed.push(rect);
+        }
+    }
+}
+
+/// "Not on the map: European Union, OSCE": the shown actors with no place, so that no one wonders where they went.
+fn draw_placeless(
+    slide: &mut SlideScene,
+    map: &MapGeometry,
+    scenario: &Scenario,
+    scene: &GraphScene,
+    area: Area,
+    unit: f32,
+) {
+    let mut seen = HashSet::new();
+    let names: Vec<&str> = scene
+        .nodes
+        .iter()
+        .filter(|node| scenario.actor(&node.id).is_some_and(|actor| map.anchor(actor).is_none()))
+        .filter(|node| seen.insert(node.id.as_str()))
+        .map(|node| node.name.as_str())
+        .collect();
+    if names.is_empty() {
+        return;
+    }
+    let text = format!("Not on the map (no place of their own): {}", names.join(", "));
+    let position = [area.left + 56.0 * unit, area.bottom() - 24.0 * unit];
+    slide.text(position, &text, 20.0 * unit, WEAK_INK, Anchor::Start, false);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::scene::Shape;
+    use crate::model::{Layer, ViewKind};
+
+    #[test]
+    fn a_map_step_draws_countries_routes_and_names_not_the_graph() {
+        let bundled = crate::library::find("serbia-2023.ron").unwrap();
+        let mut scenario = crate::io::load_text(bundled.text).scenario.unwrap();
+        let step = &mut scenario.story[0];
+        step.view = ViewKind::Map;
+        step.layers = vec![Layer::Energy];
+        step.year = Some(2023);
+        step.focus.clear();
+        let slide = super::super::build(&scenario, 0, 1920, 1080).unwrap();
+        let polygons = slide.shapes.iter().filter(|shape| matches!(shape, Shape::Polygon { .. })).count();
+        assert!(polygons > 50, "only {polygons} country shapes");
+        let texts: Vec<&str> = slide
+            .shapes
+            .iter()
+            .filter_map(|shape| if let Shape::Text { text, .. } = shape { Some(text.as_str()) } else { None })
+            .collect();
+        for name in ["Serbia", "Bulgaria", "Hungary"] {
+            assert!(texts.contains(&name), "{name} is not named: {texts:?}");
+        }
+        // Gas through transit countries: a curved line (more points than its two ends) with an arrowhead.
+        let routes = slide
+            .shapes
+            .iter()
+            .filter(|shape| matches!(shape, Shape::Line { points, arrow: true, .. } if points.len() > 2));
+        assert!(routes.count() > 0, "no route through transit countries");
+    }
+}
