@@ -447,3 +447,22 @@ proptest! {
         prop_assert_eq!(back, scenario.energy);
     }
 }
+
+#[test]
+fn the_mappings_id_renames_apply_everywhere_at_once() {
+    let actors = "id,name,kind\nEL,Greece,State\nRS,Serbia,State\n";
+    let energy = "supplier,consumer,commodity,share,year,via\nEL,RS,Gas,0.5,2023,EL\n";
+    let files = [
+        InputFile { name: "actors.csv".to_owned(), bytes: actors.as_bytes().to_vec() },
+        InputFile { name: "energy.csv".to_owned(), bytes: energy.as_bytes().to_vec() },
+    ];
+    let mapping = ImportMapping::from_ron(r#"(actor_ids: {"EL": "GRC", "RS": "SRB"})"#).unwrap();
+    let (scenario, _) = exchange::import(&files, &mapping, &mut |_| {});
+    let ids: Vec<&str> = scenario.actors.iter().map(|actor| actor.id.as_str()).collect();
+    assert_eq!(ids, ["GRC", "SRB"]);
+    let flow = &scenario.energy[0];
+    assert_eq!(
+        (flow.supplier.as_str(), flow.consumer.as_str(), flow.via.as_slice()),
+        ("GRC", "SRB", &["GRC".to_owned()][..])
+    );
+}

@@ -65,9 +65,15 @@ pub fn actor_references(scenario: &Scenario, id: &str) -> Vec<Reference> {
 
 /// Changes actor id `from` to `to` in the actor and everywhere it is named (layout included).
 pub fn rename_actor(scenario: &mut Scenario, from: &str, to: &str) {
+    rename_actors(scenario, &|id| (id == from).then_some(to));
+}
+
+/// Renames any number of actor ids in one pass over the scenario: `renamed` gives an id's new id, or `None` to
+/// keep it. All renames apply at once, so a swap (A → B, B → A) swaps.
+pub fn rename_actors<'r>(scenario: &mut Scenario, renamed: &dyn Fn(&str) -> Option<&'r str>) {
     let rename = |value: &mut String| {
-        if value == from {
-            *value = to.to_owned();
+        if let Some(new) = renamed(value) {
+            *value = new.to_owned();
         }
     };
     let rename_all = |values: &mut Vec<String>| values.iter_mut().for_each(rename);
@@ -88,10 +94,10 @@ pub fn rename_actor(scenario: &mut Scenario, from: &str, to: &str) {
         rename(&mut tie.a);
         rename(&mut tie.b);
     }
+    let new_key = |id: String| renamed(&id).map_or(id, str::to_owned);
     for vote in &mut scenario.votes {
-        if let Some(ballot) = vote.ballots.remove(from) {
-            vote.ballots.insert(to.to_owned(), ballot);
-        }
+        vote.ballots =
+            std::mem::take(&mut vote.ballots).into_iter().map(|(id, ballot)| (new_key(id), ballot)).collect();
     }
     for event in &mut scenario.events {
         rename_all(&mut event.actors);
@@ -102,9 +108,7 @@ pub fn rename_actor(scenario: &mut Scenario, from: &str, to: &str) {
             rename(actor);
         }
     }
-    if let Some(position) = scenario.layout.remove(from) {
-        scenario.layout.insert(to.to_owned(), position);
-    }
+    scenario.layout = std::mem::take(&mut scenario.layout).into_iter().map(|(id, at)| (new_key(id), at)).collect();
 }
 
 /// Deletes actor `id`, the records it is an end of, and its mentions in lists (members, transit, ballots, event

@@ -28,8 +28,10 @@ pub fn merge_into(whole: &mut Scenario, part: Scenario) {
             }
         }
     }
+    let mut source_ids: std::collections::HashSet<String> =
+        whole.sources.iter().map(|source| source.id.clone()).collect();
     for source in part.sources {
-        if !whole.sources.iter().any(|kept| kept.id == source.id) {
+        if source_ids.insert(source.id.clone()) {
             whole.sources.push(source);
         }
     }
@@ -50,11 +52,11 @@ pub fn merge_into(whole: &mut Scenario, part: Scenario) {
 }
 
 fn extend_unique(kept: &mut Vec<String>, more: Vec<String>) {
-    for item in more {
-        if !kept.contains(&item) {
-            kept.push(item);
-        }
+    if more.is_empty() {
+        return;
     }
+    let mut seen: std::collections::HashSet<String> = kept.iter().cloned().collect();
+    kept.extend(more.into_iter().filter(|item| seen.insert(item.clone())));
 }
 
 /// Every fact in a scenario cites its source: records that came without one cite the mapping's source, or one

@@ -103,8 +103,9 @@ pub fn import(files: &[InputFile], mapping: &ImportMapping, progress: &mut dyn F
         merge::merge_into(&mut scenario, imported.scenario);
         report.files.push(imported.report);
     }
-    for (written, id) in &mapping.actor_ids {
-        crate::edit::references::rename_actor(&mut scenario, written, id);
+    if !mapping.actor_ids.is_empty() {
+        let renamed = |id: &str| mapping.actor_ids.get(id).map(String::as_str);
+        crate::edit::references::rename_actors(&mut scenario, &renamed);
     }
     merge::cite_where_uncited(&mut scenario, mapping, &mut report);
     report.problems = crate::validate::validate(&scenario);
