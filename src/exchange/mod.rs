@@ -17,7 +17,7 @@ pub mod wide_table;
 mod xml;
 
 pub use mapping::{EdgeMapping, EurostatOptions, ImportMapping, WideTable};
-pub use report::{FileReport, ImportReport, Note, NoteKind};
+pub use report::{FileReport, ImportReport, Note, NoteKind, counted};
 
 use crate::model::Scenario;
 

@@ -105,7 +105,7 @@ impl fmt::Display for FileReport {
             writeln!(out, "  nothing mapped")?;
         }
         for (what, count) in &self.mapped {
-            writeln!(out, "  mapped {count} {what}")?;
+            writeln!(out, "  mapped {}", counted(*count, what))?;
         }
         for note in &self.notes {
             let kind = match note.kind {
@@ -120,6 +120,12 @@ impl fmt::Display for FileReport {
         }
         Ok(())
     }
+}
+
+/// "1 tie", "2 ties": what was mapped, singular for one.
+pub fn counted(count: usize, what: &str) -> String {
+    let what = if count == 1 { what.strip_suffix('s').unwrap_or(what) } else { what };
+    format!("{count} {what}")
 }
 
 impl fmt::Display for ImportReport {
@@ -137,5 +143,18 @@ impl fmt::Display for ImportReport {
             writeln!(out, "  {problem}")?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn one_of_a_kind_is_singular() {
+        assert_eq!(counted(1, "ties"), "1 tie");
+        assert_eq!(counted(1, "energy flows"), "1 energy flow");
+        assert_eq!(counted(2, "ties"), "2 ties");
+        assert_eq!(counted(0, "actors"), "0 actors");
     }
 }

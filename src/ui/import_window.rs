@@ -5,7 +5,7 @@
 
 use eframe::egui;
 
-use crate::exchange::{EdgeMapping, ImportMapping, ImportReport, NoteKind, WideTable};
+use crate::exchange::{EdgeMapping, ImportMapping, ImportReport, NoteKind, WideTable, counted};
 use crate::model::{Commodity, TieKind, Unit};
 use crate::state::{Action, ImportSetup};
 
@@ -270,7 +270,7 @@ fn report_ui(ui: &mut egui::Ui, report: &ImportReport) {
                 ui.colored_label(ui.visuals().error_fg_color, format!("Refused: {why}"));
                 continue;
             }
-            let mapped: Vec<String> = file.mapped.iter().map(|(what, count)| format!("{count} {what}")).collect();
+            let mapped: Vec<String> = file.mapped.iter().map(|(what, count)| counted(*count, what)).collect();
             ui.label(if mapped.is_empty() {
                 "Nothing mapped".to_owned()
             } else {

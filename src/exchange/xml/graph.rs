@@ -139,7 +139,12 @@ fn add_actor(node: GraphNode, scenario: &mut Scenario, actor_at: &mut HashMap<St
     }
     let mut fields = Fields::new(node.values);
     let position = node.position.or_else(|| Some([fields.number("x")?, fields.number("y")?]));
-    let name = fields.take("name").or(node.label).or_else(|| fields.take("label")).unwrap_or_else(|| id.clone());
+    // An empty name (a label that was only an entity left unexpanded, say) falls back to the id.
+    let non_empty = |text: Option<String>| text.filter(|text| !text.trim().is_empty());
+    let name = non_empty(fields.take("name"))
+        .or_else(|| non_empty(node.label))
+        .or_else(|| non_empty(fields.take("label")))
+        .unwrap_or_else(|| id.clone());
     let kind = match fields.take("kind") {
         None => ActorKind::State,
         Some(text) => actor_kind(&text).unwrap_or_else(|| {
