@@ -8,6 +8,8 @@ use egui_kittest::kittest::Queryable;
 use geodep::app::{Action, GeoDepApp, Settings, Startup};
 use geodep::edit::Edit;
 
+mod common;
+
 fn harness(startup: Startup) -> Harness<'static, GeoDepApp> {
     let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |_| {
         let mut app = GeoDepApp::new(Settings::default(), startup);
@@ -221,26 +223,12 @@ fn new_starts_an_empty_untitled_scenario() {
     harness.get_by_label("No actors yet.");
 }
 
-/// A file dropped on the window, as the windowing layer hands it to egui.
-#[derive(Debug)]
-struct DroppedPath(std::path::PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|error| error.to_string())
-    }
-}
-
 #[test]
 fn dropping_a_scenario_file_on_the_window_opens_it() {
     let folder = tempfile::tempdir().unwrap();
     let path = write(folder.path(), "neighbours.ron", SMALL_SCENARIO);
     let mut harness = harness(Startup::Bundled);
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path.clone())));
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(common::DroppedPath(path.clone())));
     harness.run();
     assert_eq!(harness.state().document.path.as_deref(), Some(path.as_path()));
     assert_eq!(harness.state().document.window_title(), "neighbours.ron — GeoDep");

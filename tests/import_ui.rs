@@ -95,27 +95,13 @@ fn export_writes_the_current_view_as_a_png_named_by_the_person() {
     assert!(harness.query_by_label_contains("Wrote the Graph to").is_some(), "the status bar says what was written");
 }
 
-/// A file dropped on the window, as the windowing layer hands it to egui.
-#[derive(Debug)]
-struct DroppedPath(std::path::PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|error| error.to_string())
-    }
-}
-
 #[test]
 fn another_tools_file_dropped_on_the_window_is_offered_for_import_and_replaces_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let network = folder.path().join("network.gexf");
     std::fs::write(&network, "<gexf/>").unwrap();
     let mut harness = common::bundled_harness();
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(network.clone())));
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(common::DroppedPath(network.clone())));
     harness.run_steps(4);
     assert!(harness.query_by_label("Import into a new scenario").is_some(), "the import window opens");
     assert!(harness.query_by_label("network.gexf").is_some(), "with the file listed");

@@ -39,7 +39,7 @@ pub fn coalition(scenario: &Scenario, target: &str, year: i32) -> Coalition {
             None => stance_of.push((&stance.by, stance.stance)),
         }
     }
-    let stances = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes]
+    let stances = Stance::ALL
         .into_iter()
         .map(|wanted| {
             let mut actors: Vec<String> =

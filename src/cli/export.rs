@@ -41,6 +41,11 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -
         Target::Step { number, out } => write_step(&scenario, number, &out, size, format).map(|()| vec![out]),
         Target::AllSteps { out_dir } => write_all(&scenario, &out_dir, size, format),
     };
+    finish(written.map_err(|error| format!("geodep: {}: {error}", file.display())))
+}
+
+/// "wrote FILE" for each file written, or the reason nothing was.
+fn finish(written: Result<Vec<PathBuf>, String>) -> ExitCode {
     match written {
         Ok(files) => {
             let mut output = Output::stdout();
@@ -49,8 +54,8 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -
             }
             output.finish(ExitCode::SUCCESS)
         }
-        Err(error) => {
-            tell_user!("geodep: {}: {error}", file.display());
+        Err(message) => {
+            tell_user!("{message}");
             ExitCode::FAILURE
         }
     }
@@ -118,19 +123,7 @@ pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
         Wanted::Gexf => write(asked.out, crate::exchange::gexf::export(&scenario, &positions(&scenario)).as_bytes()),
         Wanted::CsvSheets => write_sheets(&scenario, asked.out),
     };
-    match written {
-        Ok(files) => {
-            let mut output = Output::stdout();
-            for file in files {
-                say!(output, "wrote {}", file.display());
-            }
-            output.finish(ExitCode::SUCCESS)
-        }
-        Err(error) => {
-            tell_user!("geodep export: {error}");
-            ExitCode::FAILURE
-        }
-    }
+    finish(written.map_err(|error| format!("geodep export: {error}")))
 }
 
 fn view_image(scenario: &Scenario, asked: &ViewExport<'_>, year: i32, format: ImageFormat) -> Result<Vec<u8>, String> {

@@ -113,7 +113,7 @@ mod tests {
         assert_eq!(country_name("NOR"), Some("Norway"));
         assert_eq!(country_name("XKX"), Some("Kosovo"));
         assert_eq!(country_name("GRC"), Some("Greece"));
-        assert_eq!(country_name("XXX"), None);
+        assert_eq!(country_name("QQQ"), None);
         assert_eq!(COUNTRIES.len(), 249);
     }
 }

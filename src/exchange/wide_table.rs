@@ -224,17 +224,7 @@ fn flows(
 }
 
 fn actor(id: &str) -> Actor {
-    Actor {
-        id: id.to_owned(),
-        name: codes::country_name(id).unwrap_or(id).to_owned(),
-        local_name: None,
-        kind: ActorKind::State,
-        location: None,
-        groups: Vec::new(),
-        members: Vec::new(),
-        note: None,
-        sources: Vec::new(),
-    }
+    Actor::new(id, codes::country_name(id).unwrap_or(id), ActorKind::State)
 }
 
 #[cfg(test)]

@@ -25,6 +25,23 @@ pub struct Actor {
     pub sources: Vec<String>,
 }
 
+impl Actor {
+    /// An actor with only its id, name and kind: no place, groups, members, note or sources yet.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, kind: ActorKind) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            local_name: None,
+            kind,
+            location: None,
+            groups: Vec::new(),
+            members: Vec::new(),
+            note: None,
+            sources: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ActorKind {
     State,

@@ -85,6 +85,8 @@ pub enum Unit {
 }
 
 impl Unit {
+    pub const ALL: [Unit; 4] = [Unit::Bcm, Unit::Mt, Unit::Twh, Unit::KbPerDay];
+
     pub fn label(self) -> &'static str {
         match self {
             Unit::Bcm => "bcm",
@@ -142,6 +144,8 @@ pub enum Stance {
 }
 
 impl Stance {
+    pub const ALL: [Stance; 5] = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes];
+
     pub fn label(self) -> &'static str {
         match self {
             Stance::Imposes => "Imposes",
@@ -191,6 +195,16 @@ pub enum TieKind {
 }
 
 impl TieKind {
+    pub const ALL: [TieKind; 7] = [
+        TieKind::Alliance,
+        TieKind::Partnership,
+        TieKind::Support,
+        TieKind::Neutral,
+        TieKind::Tension,
+        TieKind::Dispute,
+        TieKind::Hostile,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             TieKind::Alliance => "Alliance",

@@ -98,7 +98,9 @@ impl ImportWindow {
                     .on_hover_text("Edges with a `record` attribute come back as those records");
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut self.edges, EdgeChoice::AllTies, "All ties of kind");
-                    choice_combo(ui, "import_tie_kind", &mut self.tie_kind, &TIE_KINDS, |kind| kind.label().to_owned());
+                    choice_combo(ui, "import_tie_kind", &mut self.tie_kind, &TieKind::ALL, |kind| {
+                        kind.label().to_owned()
+                    });
                 });
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut self.edges, EdgeChoice::AllFlows, "All energy flows of");
@@ -186,17 +188,8 @@ impl ImportWindow {
     }
 }
 
-const TIE_KINDS: [TieKind; 7] = [
-    TieKind::Alliance,
-    TieKind::Partnership,
-    TieKind::Support,
-    TieKind::Neutral,
-    TieKind::Tension,
-    TieKind::Dispute,
-    TieKind::Hostile,
-];
-
-const UNITS: [Option<Unit>; 5] = [None, Some(Unit::Bcm), Some(Unit::Mt), Some(Unit::Twh), Some(Unit::KbPerDay)];
+/// No unit, then every unit.
+const UNITS: [Option<Unit>; 5] = [None, Some(Unit::ALL[0]), Some(Unit::ALL[1]), Some(Unit::ALL[2]), Some(Unit::ALL[3])];
 
 const COMMODITIES: [Commodity; 5] =
     [Commodity::Gas, Commodity::Oil, Commodity::Coal, Commodity::Electricity, Commodity::NuclearFuel];

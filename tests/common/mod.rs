@@ -35,3 +35,17 @@ pub fn click_at(harness: &mut Harness<'_, GeoDepApp>, position: egui::Pos2, modi
 /// The benchmarks' synthetic scenario of 2,000 actors, 20,000 energy flows and 20,000 ties.
 #[path = "../../benches/common/mod.rs"]
 pub mod large;
+
+/// A file dropped on the window, as the windowing layer hands it to egui.
+#[derive(Debug)]
+pub struct DroppedPath(pub std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|error| error.to_string())
+    }
+}

@@ -367,17 +367,7 @@ impl Builder<'_> {
                 self.report
                     .change(format!("code {code}"), "not a country code GeoDep knows: kept as the actor's id and name");
             }
-            self.scenario.actors.push(Actor {
-                id: id.clone(),
-                name: name.unwrap_or(code).to_owned(),
-                local_name: None,
-                kind: ActorKind::State,
-                location: None,
-                groups: Vec::new(),
-                members: Vec::new(),
-                note: None,
-                sources: Vec::new(),
-            });
+            self.scenario.actors.push(Actor::new(id.clone(), name.unwrap_or(code), ActorKind::State));
             self.report.mapped("actors", 1);
         }
         id

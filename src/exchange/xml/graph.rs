@@ -73,7 +73,7 @@ pub fn to_scenario(graph: Graph, mapping: &ImportMapping, report: &mut FileRepor
             if !actor_at.contains_key(end) {
                 report.change(&edge.place, format!("node \"{end}\" is not declared; an actor of that id was made"));
                 actor_at.insert(end.clone(), scenario.actors.len());
-                scenario.actors.push(new_actor(end.clone(), end.clone(), ActorKind::State));
+                scenario.actors.push(Actor::new(end.clone(), end.clone(), ActorKind::State));
             }
         }
         add_record(edge, mapping, strength_scale, &mut generic_pairs, &mut scenario, report);
@@ -109,20 +109,6 @@ fn read_sources(values: &[(String, String)], scenario: &mut Scenario, report: &m
     }
 }
 
-fn new_actor(id: String, name: String, kind: ActorKind) -> Actor {
-    Actor {
-        id,
-        name,
-        local_name: None,
-        kind,
-        location: None,
-        groups: Vec::new(),
-        members: Vec::new(),
-        note: None,
-        sources: Vec::new(),
-    }
-}
-
 mod export;
 pub use export::{export_edges, export_nodes, sources_json};
 
@@ -154,7 +140,7 @@ fn add_actor(node: GraphNode, scenario: &mut Scenario, actor_at: &mut HashMap<St
             ActorKind::State
         }),
     };
-    let mut actor = new_actor(id.clone(), name, kind);
+    let mut actor = Actor::new(id.clone(), name, kind);
     actor.local_name = fields.take("local_name");
     actor.groups = list(fields.take("groups"));
     actor.members = list(fields.take("members"));
@@ -522,7 +508,7 @@ impl EdgeContext<'_> {
 
     fn written_stance(&mut self, ends: &Ends) -> Result<SanctionStance, String> {
         let text = self.required("stance")?;
-        let stance = STANCES
+        let stance = Stance::ALL
             .into_iter()
             .find(|stance| stance.label().eq_ignore_ascii_case(text.trim()))
             .ok_or(format!("stance \"{text}\" is not one GeoDep knows"))?;
@@ -531,7 +517,7 @@ impl EdgeContext<'_> {
 
     fn written_tie(&mut self, ends: &Ends) -> Result<Tie, String> {
         let text = self.required("tie_kind")?;
-        let kind = TIE_KINDS
+        let kind = TieKind::ALL
             .into_iter()
             .find(|kind| kind.label().eq_ignore_ascii_case(text.trim()))
             .ok_or(format!("tie kind \"{text}\" is not one GeoDep knows"))?;
@@ -606,18 +592,6 @@ fn boolean(text: &str) -> Option<bool> {
     }
 }
 
-const STANCES: [Stance; 5] = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes];
-const TIE_KINDS: [TieKind; 7] = [
-    TieKind::Alliance,
-    TieKind::Partnership,
-    TieKind::Support,
-    TieKind::Neutral,
-    TieKind::Tension,
-    TieKind::Dispute,
-    TieKind::Hostile,
-];
-const UNITS: [Unit; 4] = [Unit::Bcm, Unit::Mt, Unit::Twh, Unit::KbPerDay];
-
 fn actor_kind(text: &str) -> Option<ActorKind> {
     let text = text.trim();
     if text.eq_ignore_ascii_case("organization") {
@@ -647,7 +621,7 @@ fn commodity_name(commodity: &Commodity) -> &str {
 
 fn parse_unit(text: &str) -> Option<Unit> {
     let text = text.trim();
-    UNITS.into_iter().find(|unit| format!("{unit:?}").eq_ignore_ascii_case(text) || unit.label() == text)
+    Unit::ALL.into_iter().find(|unit| format!("{unit:?}").eq_ignore_ascii_case(text) || unit.label() == text)
 }
 
 /// A GEXF time as the scenario format writes dates.

@@ -90,8 +90,7 @@ fn sanctions_form(ui: &mut egui::Ui, form: &mut Form<'_>, stance: &mut SanctionS
     let scenario = form.scenario;
     form.row(ui, "By", "by", |ui| widgets::actor(ui, "by", scenario, &mut stance.by));
     form.row(ui, "Against", "target", |ui| widgets::actor(ui, "target", scenario, &mut stance.target));
-    let stances = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes]
-        .map(|stance| (stance, stance.label()));
+    let stances = Stance::ALL.map(|stance| (stance, stance.label()));
     form.row(ui, "Stance", "stance", |ui| widgets::choice(ui, "stance", &mut stance.stance, &stances));
     form.row(ui, "When", "year", |ui| widgets::period(ui, &mut stance.year, &mut stance.from, &mut stance.until));
     form.row(ui, "Certainty", "certainty", |ui| widgets::choice(ui, "certainty", &mut stance.certainty, &CERTAINTIES));
@@ -103,16 +102,7 @@ fn tie_form(ui: &mut egui::Ui, form: &mut Form<'_>, tie: &mut Tie) {
     let scenario = form.scenario;
     form.row(ui, "Actor A", "a", |ui| widgets::actor(ui, "tie a", scenario, &mut tie.a));
     form.row(ui, "Actor B", "b", |ui| widgets::actor(ui, "tie b", scenario, &mut tie.b));
-    let kinds = [
-        TieKind::Alliance,
-        TieKind::Partnership,
-        TieKind::Support,
-        TieKind::Neutral,
-        TieKind::Tension,
-        TieKind::Dispute,
-        TieKind::Hostile,
-    ]
-    .map(|kind| (kind, kind.label()));
+    let kinds = TieKind::ALL.map(|kind| (kind, kind.label()));
     form.row(ui, "Kind", "kind", |ui| widgets::choice(ui, "tie kind", &mut tie.kind, &kinds));
     form.row(ui, "Strength", "strength", |ui| widgets::strength(ui, &mut tie.strength));
     form.row(ui, "Topic", "topic", |ui| widgets::optional_text(ui, &mut tie.topic, false));

@@ -19,17 +19,7 @@ pub fn new_record(scenario: &Scenario, kind: RecordKind, actors: &[String], year
         .unwrap_or_else(|| first.clone());
     let note = Some(NOTE.to_owned());
     match kind {
-        RecordKind::Actor => Record::Actor(Actor {
-            id: unused_id(scenario, "NEW"),
-            name: "New actor".to_owned(),
-            local_name: None,
-            kind: ActorKind::State,
-            location: None,
-            groups: Vec::new(),
-            members: Vec::new(),
-            note: None,
-            sources: Vec::new(),
-        }),
+        RecordKind::Actor => Record::Actor(Actor::new(unused_id(scenario, "NEW"), "New actor", ActorKind::State)),
         RecordKind::Energy => Record::Energy(EnergyFlow {
             supplier: second,
             consumer: first,

@@ -33,7 +33,7 @@ pub struct MatricesView {
     votes: Cached<(u64, u64), Labelled<BallotCell>>,
 }
 
-const STANCES: [Stance; 5] = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes];
+const STANCES: [Stance; 5] = Stance::ALL;
 
 impl MatricesView {
     pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
