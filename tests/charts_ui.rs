@@ -186,11 +186,11 @@ fn clicking_the_timeline_chooses_the_year_everywhere() {
 #[test]
 fn ctrl_and_a_number_switch_the_central_view() {
     let mut harness = bundled_harness();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num4);
     harness.run_steps(3);
     assert_eq!(harness.state().view.central, geodep::app::CentralView::Matrices);
     harness.get_by_label("Serbia on sanctions against Russia: refuses");
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
     harness.run_steps(3);
     assert_eq!(harness.state().view.central, geodep::app::CentralView::Charts);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num1);

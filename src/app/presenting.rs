@@ -52,6 +52,9 @@ impl GeoDepApp {
             Some(camera) => self.views.graph.fly_to(ui::graph::CameraGoal::Exact(camera)),
             None => self.views.graph.fly_to(ui::graph::CameraGoal::Fit(step.focus.clone())),
         }
+        if step.view == crate::model::ViewKind::Map {
+            self.views.map.fly_to_focus(step.focus.clone());
+        }
         self.story_position = index;
         if let Some(shown) = &mut self.presentation {
             shown.step = index;

@@ -2,5 +2,6 @@
 //! `assets/world-50m.bin`) and the projection from longitude and latitude to the plane. Plain data and maths:
 //! no egui, no files, nothing of the scenario's records.
 
+pub mod antimeridian;
 pub mod projection;
 pub mod world;

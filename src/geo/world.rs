@@ -48,6 +48,7 @@ fn decode(bytes: &[u8]) -> Option<World> {
         let name_length = reader.take(1)?[0] as usize;
         let name = std::str::from_utf8(reader.take(name_length)?).ok()?.to_owned();
         let polygons = (0..reader.u16()?).map(|_| polygon(&mut reader)).collect::<Option<Vec<_>>>()?;
+        let polygons = super::antimeridian::mend(polygons);
         countries.push(Country { id, name, polygons });
     }
     let by_id = countries

@@ -71,7 +71,7 @@ pub struct MapGeometry {
 
 /// A country this large on the plane (Russia, China, Canada…) is fitted by where its routes leave it, not whole:
 /// else a map of the Balkans would reach Kamchatka.
-const LARGE_COUNTRY_AREA: f32 = 0.02;
+pub const LARGE_COUNTRY_AREA: f32 = 0.02;
 
 /// Longitude and latitude in degrees on the map's plane.
 pub fn project(longitude: f64, latitude: f64) -> [f32; 2] {
@@ -154,11 +154,17 @@ impl MapGeometry {
 
     /// The country a point of the plane falls in (inside an outline, not in one of its holes).
     pub fn country_at(&self, point: [f32; 2]) -> Option<&MapCountry> {
-        self.countries.iter().filter(|country| country.bounds.contains(point)).find(|country| {
-            country.polygons.iter().any(|polygon| {
-                polygon.first().is_some_and(|outline| ring_contains(outline, point))
-                    && !polygon[1..].iter().any(|hole| ring_contains(hole, point))
-            })
+        self.country_index_at(point).map(|at| &self.countries[at])
+    }
+
+    /// The index in `countries` of the country a point falls in.
+    pub fn country_index_at(&self, point: [f32; 2]) -> Option<usize> {
+        self.countries.iter().position(|country| {
+            country.bounds.contains(point)
+                && country.polygons.iter().any(|polygon| {
+                    polygon.first().is_some_and(|outline| ring_contains(outline, point))
+                        && !polygon[1..].iter().any(|hole| ring_contains(hole, point))
+                })
         })
     }
 
@@ -248,6 +254,26 @@ impl MapGeometry {
             countries.map(|country| country.bounds).reduce(Bounds::union)
         })
     }
+}
+
+/// A path through its stops, its corners rounded (a quadratic curve around each inner stop), as a pipeline runs.
+pub fn smooth(stops: &[[f32; 2]]) -> Vec<[f32; 2]> {
+    if stops.len() < 3 {
+        return stops.to_vec();
+    }
+    let middle = |a: [f32; 2], b: [f32; 2]| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+    let mut points = vec![stops[0]];
+    for window in stops.windows(3) {
+        let (start, corner, end) = (middle(window[0], window[1]), window[1], middle(window[1], window[2]));
+        points.push(start);
+        for step in 1..8 {
+            let t = step as f32 / 8.0;
+            let along = |a: f32, c: f32, b: f32| (1.0 - t) * (1.0 - t) * a + 2.0 * (1.0 - t) * t * c + t * t * b;
+            points.push([along(start[0], corner[0], end[0]), along(start[1], corner[1], end[1])]);
+        }
+    }
+    points.push(stops[stops.len() - 1]);
+    points
 }
 
 #[cfg(test)]

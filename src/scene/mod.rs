@@ -7,6 +7,7 @@ pub mod graph;
 pub mod graph_layout;
 pub mod graph_style;
 pub mod map;
+pub mod map_outlines;
 pub mod marks;
 pub mod overlay;
 pub mod palette;

@@ -57,7 +57,8 @@ pub fn matrix_for_step(step: &StoryStep) -> Option<MatrixKind> {
 /// The central view a step kind is shown in. There is no map view yet: a map step shows the graph.
 pub fn central_view(kind: ViewKind) -> CentralView {
     match kind {
-        ViewKind::Graph | ViewKind::Map => CentralView::Graph,
+        ViewKind::Graph => CentralView::Graph,
+        ViewKind::Map => CentralView::Map,
         ViewKind::Charts => CentralView::Charts,
         ViewKind::Matrix | ViewKind::Votes => CentralView::Matrices,
         ViewKind::Timeline => CentralView::Timeline,
@@ -69,6 +70,7 @@ pub fn central_view(kind: ViewKind) -> CentralView {
 pub fn step_view_of(central: CentralView, matrix: MatrixKind) -> Option<ViewKind> {
     match central {
         CentralView::Graph => Some(ViewKind::Graph),
+        CentralView::Map => Some(ViewKind::Map),
         CentralView::Charts => Some(ViewKind::Charts),
         CentralView::Matrices if matrix == MatrixKind::Votes => Some(ViewKind::Votes),
         CentralView::Matrices => Some(ViewKind::Matrix),

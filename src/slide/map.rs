@@ -137,7 +137,8 @@ fn draw_edge(
         _ => map.link_ends(scenario, from, to).map(Vec::from),
     };
     let Some(path) = path else { return };
-    let points: Vec<[f32; 2]> = smooth(&path.iter().map(|&point| placement.place(point)).collect::<Vec<_>>());
+    let points: Vec<[f32; 2]> =
+        crate::scene::map::smooth(&path.iter().map(|&point| placement.place(point)).collect::<Vec<_>>());
     if points.len() < 2 {
         return;
     }
@@ -148,26 +149,6 @@ fn draw_edge(
         style::Dash::Dotted => Some([3.0 * unit, 7.0 * unit]),
     };
     slide.add(Shape::Line { points, width: look.width * 1.3 * unit, colour: look.colour, dash, arrow: look.arrow });
-}
-
-/// A path through its stops, its corners rounded (a quadratic curve around each inner stop), as a pipeline runs.
-fn smooth(stops: &[[f32; 2]]) -> Vec<[f32; 2]> {
-    if stops.len() < 3 {
-        return stops.to_vec();
-    }
-    let middle = |a: [f32; 2], b: [f32; 2]| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-    let mut points = vec![stops[0]];
-    for window in stops.windows(3) {
-        let (start, corner, end) = (middle(window[0], window[1]), window[1], middle(window[1], window[2]));
-        points.push(start);
-        for step in 1..8 {
-            let t = step as f32 / 8.0;
-            let along = |a: f32, c: f32, b: f32| (1.0 - t) * (1.0 - t) * a + 2.0 * (1.0 - t) * t * c + t * t * b;
-            points.push([along(start[0], corner[0], end[0]), along(start[1], corner[1], end[1])]);
-        }
-    }
-    points.push(stops[stops.len() - 1]);
-    points
 }
 
 /// Actors with a `location` that are not a country (cities, companies, territories) as dots there.

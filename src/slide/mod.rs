@@ -113,6 +113,7 @@ impl Drawn {
     /// A central view as a slide shows it; views with no slide form (analysis, data, overview) show the graph.
     pub fn central(central: CentralView, matrix: MatrixKind) -> Drawn {
         match central {
+            CentralView::Map => Drawn::Map,
             CentralView::Charts => Drawn::Charts,
             CentralView::Matrices => Drawn::Matrix(matrix),
             CentralView::Timeline => Drawn::Timeline,

@@ -154,6 +154,7 @@ pub enum MatrixKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CentralView {
     Graph,
+    Map,
     Charts,
     Matrices,
     Timeline,
@@ -167,6 +168,7 @@ impl CentralView {
     pub fn label(self) -> &'static str {
         match self {
             CentralView::Graph => "Graph",
+            CentralView::Map => "Map",
             CentralView::Charts => "Charts",
             CentralView::Matrices => "Matrices",
             CentralView::Timeline => "Timeline",

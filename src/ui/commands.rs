@@ -18,6 +18,7 @@ pub enum Command {
     Redo,
     Help,
     ShowGraph,
+    ShowMap,
     ShowCharts,
     ShowMatrices,
     ShowTimeline,
@@ -32,7 +33,7 @@ pub enum Command {
 }
 
 impl Command {
-    pub const ALL: [Command; 23] = [
+    pub const ALL: [Command; 24] = [
         Command::New,
         Command::NewFromTemplate,
         Command::Open,
@@ -45,6 +46,7 @@ impl Command {
         Command::Redo,
         Command::Help,
         Command::ShowGraph,
+        Command::ShowMap,
         Command::ShowCharts,
         Command::ShowMatrices,
         Command::ShowTimeline,
@@ -59,8 +61,9 @@ impl Command {
     ];
 
     /// The commands that switch the central view, in tab order.
-    pub const VIEWS: [Command; 7] = [
+    pub const VIEWS: [Command; 8] = [
         Command::ShowGraph,
+        Command::ShowMap,
         Command::ShowCharts,
         Command::ShowMatrices,
         Command::ShowTimeline,
@@ -83,6 +86,7 @@ impl Command {
             Command::Redo => "Redo",
             Command::Help => "Keyboard shortcuts",
             Command::ShowGraph => "Graph",
+            Command::ShowMap => "Map",
             Command::ShowCharts => "Charts",
             Command::ShowMatrices => "Matrices",
             Command::ShowTimeline => "Timeline",
@@ -111,6 +115,9 @@ impl Command {
             Command::Redo => "Make the change taken back again (also Ctrl+Y)",
             Command::Help => "Every shortcut and mouse gesture",
             Command::ShowGraph => "Actors and the energy, sanctions and diplomatic links between them",
+            Command::ShowMap => {
+                "Countries on a map, supply routes through their transit countries, a measure as colours"
+            }
             Command::ShowCharts => "Supply mix, exposure to a supplier, shares over time, flow diagram",
             Command::ShowMatrices => "Sanctions stances and diplomatic ties as grids, actors ordered by bloc",
             Command::ShowTimeline => "Events and votes on a date axis; click a date to choose its year",
@@ -139,12 +146,13 @@ impl Command {
             Command::Redo => KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
             Command::Help => KeyboardShortcut::new(Modifiers::NONE, Key::F1),
             Command::ShowGraph => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num1),
-            Command::ShowCharts => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2),
-            Command::ShowMatrices => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3),
-            Command::ShowTimeline => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num4),
-            Command::ShowAnalysis => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5),
-            Command::ShowData => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num6),
-            Command::ShowOverview => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num7),
+            Command::ShowMap => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num2),
+            Command::ShowCharts => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num3),
+            Command::ShowMatrices => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num4),
+            Command::ShowTimeline => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num5),
+            Command::ShowAnalysis => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num6),
+            Command::ShowData => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num7),
+            Command::ShowOverview => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num8),
             Command::Present => KeyboardShortcut::new(Modifiers::NONE, Key::F5),
             Command::PresentFromHere => KeyboardShortcut::new(Modifiers::SHIFT, Key::F5),
             Command::ZoomIn => KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
@@ -167,6 +175,7 @@ impl Command {
             Command::Redo => Action::Redo,
             Command::Help => Action::ToggleHelp,
             Command::ShowGraph => Action::ShowCentral(CentralView::Graph),
+            Command::ShowMap => Action::ShowCentral(CentralView::Map),
             Command::ShowCharts => Action::ShowCentral(CentralView::Charts),
             Command::ShowMatrices => Action::ShowCentral(CentralView::Matrices),
             Command::ShowTimeline => Action::ShowCentral(CentralView::Timeline),

@@ -5,6 +5,7 @@ mod accessibility;
 pub mod actors_panel;
 pub mod analysis;
 mod cache;
+pub mod camera;
 pub mod charts;
 pub mod colour;
 pub mod commands;
@@ -14,6 +15,7 @@ pub mod graph;
 pub mod help_window;
 pub mod import_window;
 pub mod inspector;
+pub mod map;
 pub mod matrices;
 pub mod menu_bar;
 pub mod overview;
@@ -63,6 +65,7 @@ pub struct Views {
     pub path_prompt: Option<path_prompt::PathPrompt>,
     pub actors_panel: actors_panel::ActorsPanel,
     pub graph: graph::GraphView,
+    pub map: map::MapView,
     pub charts: charts::ChartsView,
     pub editor: editor::EditorView,
     pub analysis: analysis::AnalysisView,
@@ -79,12 +82,14 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
         return presentation::draw(ui, shown, presentation, views);
     }
     views.graph.presenting = false;
+    views.map.presenting = false;
     let mut actions = Vec::new();
     let Shown { document, view, settings, .. } = *shown;
     let Views {
         path_prompt,
         actors_panel,
         graph,
+        map,
         charts,
         analysis,
         editor,
@@ -132,6 +137,7 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
         }
         match view.central {
             CentralView::Graph => graph.ui(ui, document, view, &mut actions),
+            CentralView::Map => map.ui(ui, document, view, &mut actions),
             CentralView::Charts => charts.ui(ui, document, view, &mut actions),
             CentralView::Matrices => matrices.ui(ui, document, view, &mut actions),
             CentralView::Timeline => timeline.ui(ui, document, view, &mut actions),
@@ -160,7 +166,7 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
     actions
 }
 
-/// The tabs above the central view, one per view command (Ctrl+1 to Ctrl+7).
+/// The tabs above the central view, one per view command (Ctrl+1 to Ctrl+8).
 fn central_tabs(ui: &mut egui::Ui, current: CentralView, actions: &mut Vec<Action>) {
     for command in Command::VIEWS {
         let action = command.action();

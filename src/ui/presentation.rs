@@ -16,12 +16,14 @@ const NOTES_SIZE: f32 = 19.0;
 pub fn draw(ui: &mut egui::Ui, window: &super::Shown, shown: &Presentation, views: &mut super::Views) -> Vec<Action> {
     let mut actions = Vec::new();
     let (document, view) = (window.document, window.view);
-    let super::Views { graph, charts, matrices, timeline, .. } = views;
+    let super::Views { graph, map, charts, matrices, timeline, .. } = views;
     let scenario = &document.scenario;
     let Some(step) = scenario.story.get(shown.step) else { return actions };
     caption_ui(ui, step, shown.step, scenario.story.len(), shown.show_notes, &mut actions);
     graph.presenting = true;
+    map.presenting = true;
     egui::CentralPanel::default().show(ui, |ui| match view.central {
+        CentralView::Map => map.ui(ui, document, view, &mut actions),
         CentralView::Charts => charts.ui(ui, document, view, &mut actions),
         CentralView::Matrices => matrices.ui(ui, document, view, &mut actions),
         CentralView::Timeline => timeline.ui(ui, document, view, &mut actions),

@@ -35,7 +35,7 @@ pub fn toolbar(
     });
 }
 
-fn layer_toggles(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
+pub(crate) fn layer_toggles(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
     ui.label("Layers");
     for (layer, label, tooltip) in [
         (Layer::Energy, "Energy", "Arrows from supplier to consumer; width by share, colour by commodity"),
@@ -51,7 +51,7 @@ fn layer_toggles(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>)
     }
 }
 
-fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
+pub(crate) fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
     ui.menu_button("Filters…", |ui| {
         let mut filters = view.filters.clone();
         ui.label(egui::RichText::new("Commodities").strong());
@@ -94,7 +94,7 @@ fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, action
     });
 }
 
-fn focus_controls(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
+pub(crate) fn focus_controls(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
     let mut filters = view.filters.clone();
     ui.checkbox(&mut filters.focus, "Focus").on_hover_text("Show only the selected actors and their neighbours");
     if filters.focus {

@@ -115,22 +115,31 @@ impl EdgeMesh {
     pub fn add(&mut self, geometry: &EdgeGeometry, style: &EdgeStyle) {
         let mut line = std::mem::take(&mut self.points);
         geometry.points_into(&mut line);
+        self.add_path(&mut line, style);
+        self.points = line;
+    }
+
+    /// A line through `points` (at least two) in the edge's style, its arrowhead at the last point. The last
+    /// point is moved back to the arrow's base.
+    pub fn add_path(&mut self, line: &mut [Pos2], style: &EdgeStyle) {
+        let (Some(&start), Some(&tip)) = (line.first(), line.last()) else { return };
+        if line.len() < 2 {
+            return;
+        }
         let last_direction = (line[line.len() - 1] - line[line.len() - 2]).normalized();
         if style.arrow {
             // Stop the line at the arrow's base, so that a wide line does not poke through the tip.
-            let tip = *line.last().unwrap_or(&geometry.end);
-            let base = tip - last_direction * ARROW_LENGTH.min((tip - geometry.start).length() * 0.5);
+            let base = tip - last_direction * ARROW_LENGTH.min((tip - start).length() * 0.5);
             if let Some(last) = line.last_mut() {
                 *last = base;
             }
             self.add_arrowhead(tip, last_direction, style);
         }
         match style.dash {
-            Dash::Solid => self.add_polyline(&line, style.width, style.colour.into()),
-            Dash::Dashed => self.add_dashed(&line, style.width, style.colour.into(), 9.0, 6.0),
-            Dash::Dotted => self.add_dashed(&line, style.width, style.colour.into(), 2.5, 4.5),
+            Dash::Solid => self.add_polyline(line, style.width, style.colour.into()),
+            Dash::Dashed => self.add_dashed(line, style.width, style.colour.into(), 9.0, 6.0),
+            Dash::Dotted => self.add_dashed(line, style.width, style.colour.into(), 2.5, 4.5),
         }
-        self.points = line;
     }
 
     fn add_polyline(&mut self, points: &[Pos2], width: f32, colour: Color32) {
@@ -188,6 +197,10 @@ impl EdgeMesh {
 
     pub fn into_shape(self) -> Shape {
         Shape::mesh(self.mesh)
+    }
+
+    pub fn into_mesh(self) -> Mesh {
+        self.mesh
     }
 }
 
@@ -254,6 +267,10 @@ impl NodeMesh {
 
     pub fn into_shape(self) -> Shape {
         Shape::mesh(self.mesh)
+    }
+
+    pub fn into_mesh(self) -> Mesh {
+        self.mesh
     }
 }
 

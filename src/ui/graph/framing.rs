@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, Pos2, Rect, Vec2};
 
-use super::camera::{self, Camera, Flight};
 use super::{CameraGoal, FOCUS_MAX_ZOOM, GraphView, legend};
 use crate::model::StoryCamera;
+use crate::ui::camera::{self, Camera, Flight};
 
 impl GraphView {
     pub(super) fn fit(&mut self, viewport: Rect) {

@@ -80,7 +80,7 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
     ui.weak(format!("Node size: {}", options.size_by.label().to_lowercase()));
 }
 
-fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
+pub(crate) fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
     let mut commodities: Vec<&crate::model::Commodity> = Vec::new();
     let mut stances: Vec<Stance> = Vec::new();
     let (mut positive_ties, mut negative_ties) = (false, false);
@@ -141,7 +141,7 @@ fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
     }
 }
 
-fn row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect)) {
+pub(crate) fn row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect)) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(34.0, 13.0), egui::Sense::hover());
         paint(ui.painter(), rect);
@@ -149,7 +149,7 @@ fn row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect))
     });
 }
 
-fn swatch(ui: &mut egui::Ui, label: &str, colour: impl Into<Color32>) {
+pub(crate) fn swatch(ui: &mut egui::Ui, label: &str, colour: impl Into<Color32>) {
     let colour = colour.into();
     row(ui, label, |painter, rect| {
         painter.circle_filled(rect.center(), 6.0, colour);

@@ -5,16 +5,15 @@
 //! The view keeps only transient state (camera, drag, layout progress, caches). It reads the document and the
 //! shared view state, and returns actions; derived data is rebuilt only when what it depends on changes.
 
-mod camera;
-mod controls;
-mod draw;
+pub(crate) mod controls;
+pub(crate) mod draw;
 mod framing;
-mod legend;
+pub(crate) mod legend;
 mod linking;
 mod paint;
 mod pointer;
 mod screen_reader;
-mod tooltip;
+pub(crate) mod tooltip;
 
 use std::collections::BTreeSet;
 
@@ -26,7 +25,7 @@ use crate::scene::graph_layout::{LayoutKind, LayoutState};
 use crate::scene::graph_style::{self as style, ColourBy, SizeBy};
 use crate::scene::overlay;
 use crate::state::{Action, Document, GraphFilters, ViewState};
-use camera::{Camera, Flight};
+use crate::ui::camera::{Camera, Flight};
 use paint::screen_radius;
 
 /// Where a presentation step asks the camera to go.

@@ -13,11 +13,16 @@ pub enum Item {
 pub fn show(response: &egui::Response, scenario: &Scenario, scene: &GraphScene, item: Item, year: Option<i32>) {
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.set_max_width(360.0);
-        match item {
-            Item::Node(node) => node_ui(ui, scenario, scene, node, year),
-            Item::Edge(edge) => edge_ui(ui, scenario, scene, edge),
-        }
+        item_ui(ui, scenario, scene, item, year);
     });
+}
+
+/// What the tooltip says of a node or an edge, for views with tooltips of their own (the map).
+pub fn item_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, item: Item, year: Option<i32>) {
+    match item {
+        Item::Node(node) => node_ui(ui, scenario, scene, node, year),
+        Item::Edge(edge) => edge_ui(ui, scenario, scene, edge),
+    }
 }
 
 fn node_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, node: usize, year: Option<i32>) {

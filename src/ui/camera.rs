@@ -1,4 +1,4 @@
-//! Where the graph canvas is looked at from: a centre in canvas units and a zoom (screen points per unit).
+//! Where a canvas is looked at from (the graph's, the map's): a centre in canvas units and a zoom (screen points per unit).
 
 use eframe::egui::{Pos2, Rect, Vec2};
 

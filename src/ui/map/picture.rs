@@ -1,0 +1,381 @@
+//! The map as drawn for one camera: country fills and borders, routes and links, markers as one mesh, and the
+//! names placed without overlap, larger countries first. Rebuilt only when its key changes (camera, canvas,
+//! scene, selection, colours); any other frame paints the cached mesh as it is.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
+
+use eframe::egui::epaint::{PathShape, TessellationOptions, Tessellator};
+use eframe::egui::{self, Color32, FontId, Galley, Mesh, Pos2, Rect, Shape, Stroke, Vec2, pos2};
+
+use super::{MAP_SCALE, MapScene, MapView, Place};
+use crate::scene::graph_style as style;
+use crate::scene::map::geometry;
+use crate::scene::map_outlines::{self, OutlineLevel};
+use crate::scene::palette;
+use crate::state::ViewState;
+use crate::ui::camera::Camera;
+use crate::ui::graph::draw::{EdgeMesh, LabelPlacer, NodeMesh};
+
+/// Above this many edges, routes are drawn without their curves (see the graph's dense form).
+const DENSE_EDGES: usize = 5_000;
+
+/// A country smaller than this on screen (points) is drawn as a marker too, so that Malta can be clicked.
+pub(super) const SMALL_COUNTRY: f32 = 7.0;
+
+const MARKER_RADIUS: f32 = 6.0;
+const LABEL_SIZE: f32 = 14.0;
+
+/// Everything a picture depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct PictureKey {
+    scene: u64,
+    camera: Camera,
+    viewport: Rect,
+    pixels_per_point: f32,
+    dark_mode: bool,
+    selection: BTreeSet<String>,
+    outlined: Option<String>,
+    options: super::MapOptions,
+}
+
+pub struct Picture {
+    key: PictureKey,
+    mesh: Arc<Mesh>,
+    labels: Vec<Label>,
+    /// The level of detail drawn, for outlining the hovered country at the same detail.
+    pub level: Arc<OutlineLevel>,
+}
+
+struct Label {
+    galley: Arc<Galley>,
+    plate: Rect,
+    colour: Color32,
+    plate_colour: Color32,
+}
+
+pub fn sea(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(28, 38, 52) } else { Color32::from_rgb(234, 241, 247) }
+}
+
+pub(super) fn land(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(70, 72, 76) } else { Color32::from_rgb(226, 226, 222) }
+}
+
+fn border(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(30, 30, 32) } else { Color32::WHITE }
+}
+
+/// A colour mixed towards white (`amount` 1 is white).
+fn lighter(colour: Color32, amount: f32) -> Color32 {
+    let mix = |channel: u8| (channel as f32 + (255.0 - channel as f32) * amount).round() as u8;
+    Color32::from_rgb(mix(colour.r()), mix(colour.g()), mix(colour.b()))
+}
+
+impl Picture {
+    pub fn paint(&self, painter: &egui::Painter) {
+        painter.add(Shape::Mesh(self.mesh.clone()));
+        for label in &self.labels {
+            painter.rect_filled(label.plate, 4.0, label.plate_colour);
+            let at = label.plate.center() - label.galley.size() / 2.0;
+            painter.galley(at, label.galley.clone(), label.colour);
+        }
+    }
+}
+
+impl MapView {
+    /// Rebuilds the picture when the camera, the canvas, the scene or what colours it changed.
+    pub(super) fn refresh_picture(&mut self, ui: &egui::Ui, scene: &MapScene, viewport: Rect, view: &ViewState) {
+        let key = PictureKey {
+            scene: scene.serial,
+            camera: self.camera,
+            viewport,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+            dark_mode: ui.visuals().dark_mode,
+            selection: view.selection.clone(),
+            outlined: self.strip_hovered.clone(),
+            options: self.options.clone(),
+        };
+        if self.picture.as_ref().is_some_and(|picture| picture.key == key) {
+            return;
+        }
+        let level = map_outlines::level(map_outlines::level_for(0.5 / (self.camera.zoom * MAP_SCALE)));
+        let visible = self.visible_canvas(viewport);
+        let mut builder = Builder { camera: self.camera, viewport, visible, mesh: Mesh::default() };
+        let outlined = outlined_countries(scene, view, self.strip_hovered.as_deref());
+        builder.countries(ui, scene, &level, view, &outlined);
+        builder.routes(scene);
+        let markers = builder.markers(scene, view);
+        let labels = labels(ui, scene, &builder, markers, self.options.name_other_countries);
+        self.picture = Some(Picture { key, mesh: Arc::new(builder.mesh), labels, level });
+    }
+
+    /// The hovered country outlined (on top of the cached picture), so that the pointer's target is clear.
+    pub(super) fn paint_hovered(
+        &self,
+        painter: &egui::Painter,
+        scene: &MapScene,
+        viewport: Rect,
+        hovered: Option<super::Hovered>,
+    ) {
+        let country = match hovered {
+            Some(super::Hovered::Country(country)) => country,
+            Some(super::Hovered::Node(node)) => match scene.places[node] {
+                Place::Country(country) => country,
+                _ => return,
+            },
+            _ => return,
+        };
+        let Some(picture) = &self.picture else { return };
+        let outline = &picture.level.countries[country];
+        let stroke = Stroke::new(2.5, painter.ctx().global_style().visuals.strong_text_color());
+        for ring in &outline.rings {
+            let points = outline.points[ring.start as usize..ring.end as usize]
+                .iter()
+                .map(|&[x, y]| self.camera.to_screen(viewport, pos2(x * MAP_SCALE, y * MAP_SCALE)))
+                .collect();
+            painter.add(PathShape::closed_line(points, stroke));
+        }
+    }
+}
+
+/// Countries drawn with a strong outline: the selected actors', and the members of the bloc hovered in the strip.
+fn outlined_countries(scene: &MapScene, view: &ViewState, strip_hovered: Option<&str>) -> HashSet<usize> {
+    let mut ids: HashSet<&str> = view.selection.iter().map(String::as_str).collect();
+    if let Some(members) = strip_hovered.and_then(|bloc| scene.members.get(bloc)) {
+        ids.extend(members.iter().map(String::as_str));
+    }
+    ids.iter()
+        .filter_map(|id| scene.graph.node_by_id.get(*id))
+        .filter_map(|&node| match scene.places[node] {
+            Place::Country(country) => Some(country),
+            _ => None,
+        })
+        .collect()
+}
+
+struct Builder {
+    camera: Camera,
+    viewport: Rect,
+    visible: Rect,
+    mesh: Mesh,
+}
+
+impl Builder {
+    fn to_screen(&self, [x, y]: [f32; 2]) -> Pos2 {
+        self.camera.to_screen(self.viewport, pos2(x * MAP_SCALE, y * MAP_SCALE))
+    }
+
+    fn is_visible(&self, bounds: &crate::scene::map::Bounds) -> bool {
+        let rect = Rect::from_min_max(
+            pos2(bounds.min[0] * MAP_SCALE, bounds.min[1] * MAP_SCALE),
+            pos2(bounds.max[0] * MAP_SCALE, bounds.max[1] * MAP_SCALE),
+        );
+        self.visible.intersects(rect)
+    }
+
+    /// Fills, borders, then the strong outlines of selected and highlighted countries.
+    fn countries(
+        &mut self,
+        ui: &egui::Ui,
+        scene: &MapScene,
+        level: &OutlineLevel,
+        view: &ViewState,
+        outlined: &HashSet<usize>,
+    ) {
+        let visuals = ui.visuals();
+        let countries = &geometry().countries;
+        let shown: Vec<usize> = (0..countries.len()).filter(|&at| self.is_visible(&countries[at].bounds)).collect();
+        for &at in &shown {
+            let colour = fill(scene, at, view, visuals);
+            let outline = &level.countries[at];
+            let first = self.mesh.vertices.len() as u32;
+            for &point in &outline.points {
+                self.mesh.colored_vertex(self.to_screen(point), colour);
+            }
+            self.mesh.indices.extend(outline.triangles.iter().map(|&index| index + first));
+        }
+        let mut tessellator =
+            Tessellator::new(ui.ctx().pixels_per_point(), TessellationOptions::default(), [1, 1], Vec::new());
+        let thin = Stroke::new(0.8, border(visuals));
+        for &at in &shown {
+            self.outline(&mut tessellator, &level.countries[at], thin);
+        }
+        let strong = Stroke::new(2.5, visuals.selection.stroke.color);
+        for &at in shown.iter().filter(|at| outlined.contains(at)) {
+            self.outline(&mut tessellator, &level.countries[at], strong);
+        }
+    }
+
+    fn outline(
+        &mut self,
+        tessellator: &mut Tessellator,
+        outline: &crate::scene::map_outlines::CountryOutline,
+        stroke: Stroke,
+    ) {
+        for ring in &outline.rings {
+            let points: Vec<Pos2> = outline.points[ring.start as usize..ring.end as usize]
+                .iter()
+                .map(|&point| self.to_screen(point))
+                .collect();
+            tessellator.tessellate_path(&PathShape::closed_line(points, stroke), &mut self.mesh);
+        }
+    }
+
+    /// Energy flows along their routes, sanctions and ties between places, as the graph draws them.
+    fn routes(&mut self, scene: &MapScene) {
+        let dense = scene.graph.edges.len() > DENSE_EDGES;
+        let mut edges = EdgeMesh::with_capacity(scene.graph.edges.len().min(20_000));
+        let mut points = Vec::new();
+        for (index, edge) in scene.graph.edges.iter().enumerate() {
+            let Some(path) = &scene.paths[index] else { continue };
+            if !self.visible.intersects(scene.path_bounds[index]) {
+                continue;
+            }
+            points.clear();
+            if dense {
+                // Straight from end to end: thousands of curves are illegible anyway, and cost.
+                points.extend([path[0], path[path.len() - 1]].map(|point| self.camera.to_screen(self.viewport, point)));
+            } else {
+                points.extend(path.iter().map(|&point| self.camera.to_screen(self.viewport, point)));
+            }
+            let look = style::edge_style(&edge.meaning);
+            edges.add_path(&mut points, &look);
+        }
+        self.mesh.append(edges.into_mesh());
+    }
+
+    /// Markers for actors at a location and for countries too small to see; returns their screen rectangles.
+    fn markers(&mut self, scene: &MapScene, view: &ViewState) -> Vec<Rect> {
+        let mut markers = NodeMesh::with_capacity(64);
+        let mut rects = Vec::new();
+        let countries = &geometry().countries;
+        for (node, place) in scene.places.iter().enumerate() {
+            let centre = match *place {
+                Place::Point(point) => self.camera.to_screen(self.viewport, point),
+                Place::Country(country) if self.screen_size(&countries[country].bounds) < SMALL_COUNTRY => {
+                    self.to_screen(countries[country].label_at)
+                }
+                _ => continue,
+            };
+            if !self.viewport.contains(centre) {
+                continue;
+            }
+            let scene_node = &scene.graph.nodes[node];
+            let selected = view.selection.contains(&scene_node.id);
+            let radius = if selected { MARKER_RADIUS + 2.0 } else { MARKER_RADIUS };
+            markers.add(centre, radius + 1.5, style::node_shape(scene_node.kind), Color32::WHITE);
+            markers.add(
+                centre,
+                radius,
+                style::node_shape(scene_node.kind),
+                palette::actor_kind(scene_node.kind).into(),
+            );
+            rects.push(Rect::from_center_size(centre, Vec2::splat(2.0 * radius + 4.0)));
+        }
+        self.mesh.append(markers.into_mesh());
+        rects
+    }
+
+    /// The larger side of a plane rectangle on screen.
+    fn screen_size(&self, bounds: &crate::scene::map::Bounds) -> f32 {
+        let [width, height] = bounds.size();
+        width.max(height) * MAP_SCALE * self.camera.zoom
+    }
+}
+
+/// An actor's country in its kind's colour (stronger when selected), any other country as plain land.
+fn fill(scene: &MapScene, country: usize, view: &ViewState, visuals: &egui::Visuals) -> Color32 {
+    let Some(node) = scene.country_nodes[country] else { return land(visuals) };
+    let scene_node = &scene.graph.nodes[node];
+    let colour: Color32 = palette::actor_kind(scene_node.kind).into();
+    if view.selection.contains(&scene_node.id) { lighter(colour, 0.25) } else { lighter(colour, 0.6) }
+}
+
+/// Names at their places, larger countries first, then located actors, then (in grey) other countries where
+/// there is room; a name that would overlap one already placed, or a marker, is left out.
+fn labels(
+    ui: &egui::Ui,
+    scene: &MapScene,
+    builder: &Builder,
+    markers: Vec<Rect>,
+    name_other_countries: bool,
+) -> Vec<Label> {
+    let map = geometry();
+    let visible_plane = crate::scene::map::Bounds {
+        min: [builder.visible.min.x / MAP_SCALE, builder.visible.min.y / MAP_SCALE],
+        max: [builder.visible.max.x / MAP_SCALE, builder.visible.max.y / MAP_SCALE],
+    };
+    // (priority, screen position, name, is an actor)
+    let mut candidates: Vec<(f32, Pos2, &str, bool)> = Vec::new();
+    for (node, place) in scene.places.iter().enumerate() {
+        let name = scene.graph.nodes[node].name.as_str();
+        match *place {
+            Place::Country(country) => {
+                let country = &map.countries[country];
+                let at = builder.to_screen(map.label_point(country, &visible_plane));
+                let at =
+                    if builder.screen_size(&country.bounds) < SMALL_COUNTRY { at + Vec2::new(0.0, 14.0) } else { at };
+                candidates.push((country.area + 1.0, at, name, true));
+            }
+            Place::Point(point) => candidates.push((
+                0.5,
+                builder.camera.to_screen(builder.viewport, point) + Vec2::new(0.0, 15.0),
+                name,
+                true,
+            )),
+            Place::Nowhere => {}
+        }
+    }
+    if name_other_countries {
+        for (at, country) in map.countries.iter().enumerate() {
+            let big_enough = builder.screen_size(&country.bounds) > 60.0;
+            if scene.country_nodes[at].is_none() && big_enough && builder.is_visible(&country.bounds) {
+                candidates.push((
+                    country.area,
+                    builder.to_screen(map.label_point(country, &visible_plane)),
+                    &country.name,
+                    false,
+                ));
+            }
+        }
+    }
+    // Actors first, each group larger countries first.
+    candidates.sort_by(|a, b| b.3.cmp(&a.3).then(b.0.total_cmp(&a.0)));
+    let mut placer = LabelPlacer::new();
+    for rect in markers {
+        placer.reserve(rect);
+    }
+    let inside = builder.viewport.shrink(2.0);
+    let dark_mode = ui.visuals().dark_mode;
+    let mut labels = Vec::new();
+    for (_, at, name, actor) in candidates {
+        if !inside.contains(at) {
+            continue;
+        }
+        let colour = match (actor, dark_mode) {
+            (true, false) => Color32::from_gray(20),
+            (false, false) => Color32::from_gray(105),
+            (true, true) => Color32::from_gray(240),
+            (false, true) => Color32::from_gray(170),
+        };
+        let size = if actor { LABEL_SIZE } else { LABEL_SIZE - 2.0 };
+        let galley = ui.painter().layout_no_wrap(name.to_owned(), FontId::proportional(size), colour);
+        let size = galley.size() + Vec2::new(8.0, 2.0);
+        // On the place, else just above or below it.
+        let tries = [at, at - Vec2::new(0.0, size.y), at + Vec2::new(0.0, size.y)];
+        let free = tries
+            .into_iter()
+            .map(|centre| Rect::from_center_size(centre, size))
+            .find(|plate| inside.contains_rect(*plate) && placer.try_place(*plate));
+        if let Some(plate) = free {
+            let plate_colour = if dark_mode {
+                Color32::from_rgba_unmultiplied(16, 18, 22, 190)
+            } else {
+                Color32::from_rgba_unmultiplied(255, 255, 255, 190)
+            };
+            labels.push(Label { galley, plate, colour, plate_colour });
+        }
+    }
+    labels
+}

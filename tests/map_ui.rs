@@ -1,0 +1,146 @@
+//! The map view through egui_kittest: clicking a country selects its actor, routes pass through their transit
+//! countries in order, the strip lists actors with no place, double-click and F move the camera, and a story's
+//! map step shows the map.
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use geodep::app::{CentralView, GeoDepApp};
+use geodep::scene::graph::EdgeMeaning;
+
+mod common;
+
+use common::click_at;
+
+/// The bundled scenario with the Map tab open (Ctrl+2).
+fn map_harness() -> Harness<'static, GeoDepApp> {
+    let mut harness = common::bundled_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num2);
+    harness.run_steps(4);
+    assert_eq!(harness.state().view.central, CentralView::Map);
+    harness
+}
+
+fn country(harness: &Harness<'_, GeoDepApp>, id: &str) -> egui::Pos2 {
+    harness.state().views.map.country_on_screen(id).unwrap_or_else(|| panic!("{id} is not on the map"))
+}
+
+#[test]
+fn clicking_serbias_shape_selects_serbia_in_the_inspector() {
+    let mut harness = map_harness();
+    let serbia = country(&harness, "SRB");
+    assert_eq!(harness.state().views.map.country_at_screen(serbia), Some("SRB"), "the point is inside Serbia");
+    click_at(&mut harness, serbia, egui::Modifiers::NONE);
+    assert_eq!(harness.state().view.selection.iter().collect::<Vec<_>>(), vec!["SRB"]);
+    harness.get_by_label("State · id SRB");
+    // Shift-click on Hungary adds it; a click on a country that is not an actor clears the selection.
+    let hungary = country(&harness, "HUN");
+    click_at(&mut harness, hungary, egui::Modifiers::SHIFT);
+    assert_eq!(harness.state().view.selection.iter().collect::<Vec<_>>(), vec!["HUN", "SRB"]);
+    let romania = country(&harness, "ROU");
+    click_at(&mut harness, romania, egui::Modifiers::NONE);
+    assert!(harness.state().view.selection.is_empty());
+}
+
+#[test]
+fn hovering_a_country_outside_the_scenario_says_so() {
+    let mut harness = map_harness();
+    let romania = country(&harness, "ROU");
+    harness.hover_at(romania);
+    harness.run_steps(60); // Tooltips wait for the pointer to rest.
+    harness.get_by_label("Romania");
+    harness.get_by_label("Not an actor in this scenario");
+}
+
+#[test]
+fn russian_gas_for_serbia_runs_through_turkey_then_bulgaria() {
+    let mut harness = map_harness();
+    harness.state_mut().view.year = Some(2023);
+    harness.run_steps(3);
+    let map = &harness.state().views.map;
+    let scene = map.scene().expect("a scene");
+    let paths = map.edge_paths_on_screen();
+    let edge = scene
+        .edges
+        .iter()
+        .position(|edge| {
+            matches!(&edge.meaning, EdgeMeaning::Energy { via, .. } if via == &["TUR", "BGR"])
+                && scene.nodes[edge.from].id == "RUS"
+                && scene.nodes[edge.to].id == "SRB"
+        })
+        .expect("Russian gas to Serbia through Turkey and Bulgaria in 2023");
+    let path = paths[edge].as_ref().expect("the route is drawn");
+    // The countries the drawn line passes over, each once, in order.
+    let mut passed: Vec<&str> = Vec::new();
+    for &point in path {
+        if let Some(id) = map.country_at_screen(point)
+            && passed.last() != Some(&id)
+        {
+            passed.push(id);
+        }
+    }
+    let order: Vec<usize> = ["TUR", "BGR", "SRB"]
+        .iter()
+        .map(|id| {
+            passed.iter().position(|passed| passed == id).unwrap_or_else(|| panic!("{id} not passed: {passed:?}"))
+        })
+        .collect();
+    assert!(order.windows(2).all(|pair| pair[0] < pair[1]), "out of order: {passed:?}");
+    // It starts on Russia's border nearest Turkey (on the outline itself, so in Russia or just off it).
+    let start = map.country_at_screen(path[0]);
+    assert!(start.is_none() || start == Some("RUS"), "the route starts in {start:?}");
+}
+
+#[test]
+fn actors_with_no_place_are_listed_at_the_side_and_select_on_click() {
+    let mut harness = map_harness();
+    harness.get_by_label("Not on the map");
+    // The Actors panel lists him too: the strip's entry is the one right of it.
+    let entries = harness.get_all_by_label("Aleksandar Vučić").collect::<Vec<_>>();
+    let strip_entry = entries.iter().max_by(|a, b| a.rect().left().total_cmp(&b.rect().left())).unwrap();
+    strip_entry.click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().view.selection.iter().collect::<Vec<_>>(), vec!["vucic"]);
+}
+
+#[test]
+fn double_click_zooms_to_a_country_and_f_fits_the_scenario_again() {
+    let mut harness = map_harness();
+    let fitted = harness.state().views.map.zoom();
+    let serbia = country(&harness, "SRB");
+    harness.hover_at(serbia);
+    harness.run_steps(1);
+    // Each event is a step of a quarter second in the harness, too slow for a double-click: the four events
+    // go in one step, as a person's double-click arrives between two frames.
+    for pressed in [true, false, true, false] {
+        let event = egui::Event::PointerButton {
+            pos: serbia,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        };
+        harness.input_mut().events.push(event);
+    }
+    // The flight takes under a second.
+    harness.run_steps(8);
+    let zoomed = harness.state().views.map.zoom();
+    assert!(zoomed > fitted * 2.0, "double-click on Serbia: zoom {fitted} → {zoomed}");
+    let centre = harness.state().views.map.country_on_screen("SRB").unwrap();
+    assert_eq!(harness.state().views.map.country_at_screen(centre), Some("SRB"));
+    harness.key_press(egui::Key::F);
+    harness.run_steps(3);
+    assert!((harness.state().views.map.zoom() - fitted).abs() < fitted * 0.01);
+}
+
+#[test]
+fn a_story_step_with_view_map_shows_the_map() {
+    let mut harness = common::bundled_harness();
+    let step =
+        harness.state().document.scenario.story.iter().position(|step| step.view == geodep::model::ViewKind::Map);
+    let step = step.expect("the bundled story has a map step");
+    harness.state_mut().story_position = step;
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::F5);
+    harness.run_steps(4);
+    assert_eq!(harness.state().view.central, CentralView::Map);
+    assert!(harness.state().views.map.country_on_screen("BGR").is_some());
+}
