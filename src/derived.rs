@@ -148,7 +148,7 @@ fn record_problems(problems: &[Diagnostic]) -> HashMap<(String, usize), Vec<usiz
 
 /// Every `list[index]` in a text whose list is one of the scenario's record lists, in order.
 fn record_mentions(text: &str) -> Vec<(String, usize)> {
-    const LISTS: [&str; 8] = ["actors", "energy", "sanctions", "ties", "votes", "events", "sources", "story"];
+    const LISTS: [&str; 9] = ["actors", "energy", "routes", "sanctions", "ties", "votes", "events", "sources", "story"];
     let mut found = Vec::new();
     for (open, _) in text.match_indices('[') {
         let word_start = text[..open].rfind(|c: char| !c.is_ascii_lowercase()).map_or(0, |at| at + 1);

@@ -15,6 +15,20 @@ pub fn signed(value: f64) -> String {
     if value > 0.0 { format!("+{value:.1}") } else { format!("{value:.1}") }
 }
 
+/// A whole number with its thousands grouped: "8,100", "10,000", "-1,250"; the value is rounded first.
+pub fn thousands(value: f64) -> String {
+    let rounded = value.round();
+    let digits = format!("{:.0}", rounded.abs());
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    for (at, digit) in digits.chars().enumerate() {
+        if at > 0 && (digits.len() - at) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if rounded < 0.0 { format!("-{grouped}") } else { grouped }
+}
+
 /// A running time as "12:05", with hours past one ("1:02:05"); negative times read "0:00".
 pub fn clock(seconds: f64) -> String {
     let total = seconds.max(0.0) as u64;
@@ -46,6 +60,16 @@ mod tests {
         assert_eq!(percent(0.03), "3%");
         assert_eq!(percent(1.0), "100%");
         assert_eq!(percent(0.4227), "42%");
+    }
+
+    #[test]
+    fn thousands_are_grouped_by_commas() {
+        assert_eq!(thousands(8_100.0), "8,100");
+        assert_eq!(thousands(10_000.0), "10,000");
+        assert_eq!(thousands(450.4), "450");
+        assert_eq!(thousands(0.0), "0");
+        assert_eq!(thousands(1_234_567.0), "1,234,567");
+        assert_eq!(thousands(-1_250.0), "-1,250");
     }
 
     #[test]

@@ -34,7 +34,8 @@ fn every_energy_sanctions_tie_and_vote_record_cites_a_source_that_exists() {
             .chain(scenario.sanctions.iter().map(|stance| (format!("stance of {}", stance.by), &stance.sources)))
             .chain(scenario.ties.iter().map(|tie| (format!("tie {}-{}", tie.a, tie.b), &tie.sources)))
             .chain(scenario.votes.iter().map(|vote| (format!("vote {}", vote.id), &vote.sources)))
-            .chain(scenario.events.iter().map(|event| (format!("event {}", event.title), &event.sources)));
+            .chain(scenario.events.iter().map(|event| (format!("event {}", event.title), &event.sources)))
+            .chain(scenario.routes.iter().map(|route| (format!("route {}", route.name), &route.sources)));
         for (record, sources) in records {
             assert!(!sources.is_empty(), "{file_name}: {record} cites no source");
             for source in sources {

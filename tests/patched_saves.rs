@@ -123,3 +123,27 @@ fn every_bundled_scenario_is_kept_byte_for_byte_when_nothing_changed() {
         assert_eq!(patch_text(text, &scenario, &scenario).unwrap().text, text);
     }
 }
+
+#[test]
+fn a_route_added_to_a_bundled_scenario_is_inserted_and_every_line_kept() {
+    let (text, original) = bundled(0);
+    let mut edited = original.clone();
+    edited.routes.push(geodep::model::Route {
+        name: "Test route".into(),
+        waypoints: vec![geodep::model::GeoPoint { lat: 41.6, lon: 28.1 }],
+        note: None,
+        sources: vec![],
+    });
+    let patched = patch_text(text, &original, &edited).expect("a bundled scenario can be patched");
+    assert_eq!(removed_lines(text, &patched.text), Vec::<usize>::new());
+    assert!(patched.text.contains("GeoPoint(lat: 41.6, lon: 28.1)"), "{}", patched.text);
+    let reread = geodep::io::parse_scenario(&patched.text).expect("the patched text reads");
+    assert_eq!(reread, edited);
+    // And changed again: only the route's lines differ.
+    let mut moved = edited.clone();
+    moved.routes[0].waypoints[0].lat = 41.7;
+    let again = patch_text(&patched.text, &edited, &moved).expect("patched again");
+    assert_eq!(geodep::io::parse_scenario(&again.text).expect("reads"), moved);
+    let changed = removed_lines(&patched.text, &again.text);
+    assert_eq!(changed.len(), 1, "one line: {changed:?}");
+}

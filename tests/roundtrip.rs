@@ -43,6 +43,12 @@ fn flow(actors: Vec<String>) -> impl Strategy<Value = EnergyFlow> {
         })
 }
 
+fn route() -> impl Strategy<Value = Route> {
+    let point = (-90.0..=90.0f64, -180.0..=180.0f64).prop_map(|(lat, lon)| GeoPoint { lat, lon });
+    (text(), prop::collection::vec(point, 0..4), prop::option::of(text()), prop::collection::vec(id(), 0..2))
+        .prop_map(|(name, waypoints, note, sources)| Route { name, waypoints, note, sources })
+}
+
 fn scenario() -> impl Strategy<Value = Scenario> {
     (prop::collection::btree_set(id(), 1..6), text(), text()).prop_flat_map(|(ids, title, summary)| {
         let ids: Vec<String> = ids.into_iter().collect();
@@ -64,14 +70,17 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             ids.iter().enumerate().map(|(index, id)| (id.clone(), Position(index as f32 * 1.5, -3.25))).collect();
         let title = title.clone();
         let summary = summary.clone();
-        prop::collection::vec(flow(ids), 0..5).prop_map(move |energy| Scenario {
-            title: title.clone(),
-            summary: summary.clone(),
-            actors: actors.clone(),
-            energy,
-            layout: layout.clone(),
-            ..Scenario::default()
-        })
+        (prop::collection::vec(flow(ids), 0..5), prop::collection::vec(route(), 0..3)).prop_map(
+            move |(energy, routes)| Scenario {
+                title: title.clone(),
+                summary: summary.clone(),
+                actors: actors.clone(),
+                energy,
+                routes,
+                layout: layout.clone(),
+                ..Scenario::default()
+            },
+        )
     })
 }
 
@@ -101,4 +110,28 @@ fn the_bundled_scenario_round_trips() {
     let again = load_text(&text).scenario.expect("its canonical form loads too");
     assert_eq!(again, scenario);
     assert!(text.contains("Србија"), "Cyrillic is written as text, not escaped");
+}
+
+#[test]
+fn a_file_with_routes_round_trips_through_save_and_load() {
+    let text = r#"Scenario(format: 1, title: "Routes",
+        actors: [Actor(id: "RUS", name: "Russia", kind: State), Actor(id: "SRB", name: "Serbia", kind: State)],
+        energy: [EnergyFlow(supplier: "RUS", consumer: "SRB", commodity: Gas, share: 0.85, route: "TurkStream",
+            sources: ["s"])],
+        routes: [Route(name: "TurkStream", waypoints: [(lat: 41.6, lon: 28.1), (lat: 42.5, lon: 25.75)],
+            note: "Made up for the test.", sources: ["s"])],
+        sources: [Source(id: "s", title: "A source")],
+    )"#;
+    let report = load_text(text);
+    assert_eq!(report.diagnostics, vec![]);
+    let scenario = report.scenario.expect("a file with routes loads");
+    assert_eq!(scenario.routes[0].waypoints[1], GeoPoint { lat: 42.5, lon: 25.75 });
+    let saved = to_canonical_text(&scenario);
+    assert!(
+        saved.contains("waypoints: [GeoPoint(lat: 41.6, lon: 28.1), GeoPoint(lat: 42.5, lon: 25.75)],"),
+        "waypoints on one line, like a location:\n{saved}"
+    );
+    let again = load_text(&saved).scenario.expect("its canonical form loads too");
+    assert_eq!(again, scenario);
+    assert_eq!(to_canonical_text(&again), saved);
 }

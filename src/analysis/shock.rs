@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::charts::{flows_in, prefer_consumption_shares};
-use crate::model::{Commodity, EnergyFlow, Scenario, ShareBasis};
+use crate::model::{Commodity, EnergyFlow, Scenario, ShareBasis, same_route};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -27,9 +27,7 @@ impl Disruption {
                     && commodity.as_ref().is_none_or(|commodity| flow.commodity == *commodity)
             }
             Disruption::CloseTransit { actor } => flow.via.iter().any(|transit| transit == actor),
-            Disruption::CloseRoute { route } => {
-                flow.route.as_deref().is_some_and(|named| named.trim().eq_ignore_ascii_case(route.trim()))
-            }
+            Disruption::CloseRoute { route } => flow.route.as_deref().is_some_and(|named| same_route(named, route)),
         }
     }
 

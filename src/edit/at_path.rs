@@ -1,10 +1,11 @@
 //! Setting one value by its record path, as `geodep set` does: `energy[3].share`, `actors[SRB].name` (actors and
-//! sources may be named by id), `title`. The value is RON text (`0.7`, `"Serbia"`, `Gas`, `["BGR", "TUR"]`). The
-//! scenario is written in canonical form, the value is put in at the path, and the whole is read back, so that
-//! any value the format accepts can be set and anything else is refused with the reader's reason.
+//! sources may be named by id, routes by name: `routes["TurkStream"].waypoints`), `title`. The value is RON text
+//! (`0.7`, `"Serbia"`, `Gas`, `["BGR", "TUR"]`). The scenario is written in canonical form, the value is put in at
+//! the path, and the whole is read back, so that any value the format accepts can be set and anything else is
+//! refused with the reader's reason.
 
 use crate::io::text_index::{NodeKind, PathSegment, TextIndex, parse_path};
-use crate::model::Scenario;
+use crate::model::{Scenario, same_route};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PathError {
@@ -12,6 +13,8 @@ pub enum PathError {
     NoSuchPath(String),
     #[error("there is no {list} with id \"{id}\"")]
     NoSuchId { list: &'static str, id: String },
+    #[error("there is no route named \"{0}\"")]
+    NoSuchRoute(String),
     #[error("{value} does not fit {path}: {reason}")]
     ValueDoesNotFit { path: String, value: String, reason: String },
 }
@@ -43,15 +46,21 @@ pub fn set_at_path(scenario: &Scenario, path: &str, value: &str) -> Result<Scena
     })
 }
 
-/// `actors[SRB]` and `sources[iea]` name a record by its id: turned into its place in the list.
+/// `actors[SRB]` and `sources[iea]` name a record by its id, `routes["TurkStream"]` a route by its name (ignoring
+/// letter case): turned into its place in the list.
 fn resolve_ids(scenario: &Scenario, mut segments: Vec<PathSegment>) -> Result<Vec<PathSegment>, PathError> {
     if let [PathSegment::Field(list), PathSegment::Key(id), ..] = segments.as_slice() {
-        let (list, found) = match list.as_str() {
-            "actors" => ("actor", scenario.actors.iter().position(|actor| actor.id == *id)),
-            "sources" => ("source", scenario.sources.iter().position(|source| source.id == *id)),
+        let no_such = |list| PathError::NoSuchId { list, id: id.clone() };
+        let place = match list.as_str() {
+            "actors" => scenario.actors.iter().position(|actor| actor.id == *id).ok_or_else(|| no_such("actor")),
+            "sources" => scenario.sources.iter().position(|source| source.id == *id).ok_or_else(|| no_such("source")),
+            "routes" => scenario
+                .routes
+                .iter()
+                .position(|route| same_route(&route.name, id))
+                .ok_or_else(|| PathError::NoSuchRoute(id.clone())),
             _ => return Ok(segments),
-        };
-        let place = found.ok_or_else(|| PathError::NoSuchId { list, id: id.clone() })?;
+        }?;
         segments[1] = PathSegment::Index(place);
     }
     Ok(segments)
@@ -99,6 +108,27 @@ mod tests {
         let index = before.energy.iter().position(|flow| flow.route.is_none()).expect("a flow without a route");
         let after = set_at_path(&before, &format!("energy[{index}].route"), "\"Somewhere\"").unwrap();
         assert_eq!(after.energy[index].route.as_deref(), Some("Somewhere"));
+    }
+
+    #[test]
+    fn sets_a_route_by_its_name_or_its_place() {
+        let mut before = scenario();
+        let route = crate::model::Route { name: "TurkStream".into(), waypoints: vec![], note: None, sources: vec![] };
+        before.routes.push(route);
+        let after = set_at_path(
+            &before,
+            "routes[\" turkstream\"].waypoints",
+            "[(lat: 41.6, lon: 28.1), (lat: 42.5, lon: 27.4)]",
+        )
+        .unwrap();
+        let points: Vec<(f64, f64)> = after.routes[0].waypoints.iter().map(|point| (point.lat, point.lon)).collect();
+        assert_eq!(points, [(41.6, 28.1), (42.5, 27.4)]);
+        let moved = set_at_path(&after, "routes[0].waypoints[1].lon", "27.5").unwrap();
+        assert_eq!(moved.routes[0].waypoints[1].lon, 27.5);
+        assert_eq!(
+            set_at_path(&before, "routes[Nowhere].note", "\"x\""),
+            Err(PathError::NoSuchRoute("Nowhere".into()))
+        );
     }
 
     #[test]

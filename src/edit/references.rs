@@ -151,6 +151,7 @@ pub fn rename_source(scenario: &mut Scenario, from: &str, to: &str) {
         .iter_mut()
         .map(|actor| &mut actor.sources)
         .chain(scenario.energy.iter_mut().map(|flow| &mut flow.sources))
+        .chain(scenario.routes.iter_mut().map(|route| &mut route.sources))
         .chain(scenario.sanctions.iter_mut().map(|stance| &mut stance.sources))
         .chain(scenario.ties.iter_mut().map(|tie| &mut tie.sources))
         .chain(scenario.votes.iter_mut().map(|vote| &mut vote.sources))

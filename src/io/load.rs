@@ -236,6 +236,7 @@ fn record_errors(text: &str, index: &TextIndex<'_>, whole_error: &ron::error::Sp
             match list {
                 "actors" => check_items::<crate::model::Actor>(text, list, items, &mut found),
                 "energy" => check_items::<crate::model::EnergyFlow>(text, list, items, &mut found),
+                "routes" => check_items::<crate::model::Route>(text, list, items, &mut found),
                 "sanctions" => check_items::<crate::model::SanctionStance>(text, list, items, &mut found),
                 "ties" => check_items::<crate::model::Tie>(text, list, items, &mut found),
                 "votes" => check_items::<crate::model::Vote>(text, list, items, &mut found),
@@ -332,6 +333,20 @@ mod tests {
         let report = load_text(&text);
         assert!(report.has_errors());
         assert!(report.scenario.is_none());
+    }
+
+    #[test]
+    fn a_route_that_does_not_fit_is_reported_at_its_place() {
+        let text = "Scenario(format: 1, title: \"x\", actors: [Actor(id: \"A\", name: \"A\", kind: State)],\n\
+            routes: [Route(name: \"Line\"), Route(waypoints: [(lat: 1.0, lon: 2.0)])])";
+        let report = load_text(text);
+        assert!(report.scenario.is_none());
+        let found: Vec<(&str, &str, Option<usize>)> = report
+            .diagnostics
+            .iter()
+            .map(|diagnostic| (diagnostic.path.as_str(), diagnostic.message.as_str(), diagnostic.line))
+            .collect();
+        assert_eq!(found, [("routes[1]", "missing field `name` in Route", Some(2))]);
     }
 
     #[test]

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Deserializer};
 
-/// A list of ids read with no spare room (`#[serde(deserialize_with = "crate::model::compact::list")]`).
-pub fn list<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    let mut items = Vec::<String>::deserialize(deserializer)?;
+/// A list (of ids, of points) read with no spare room (`#[serde(deserialize_with = "crate::model::compact::list")]`).
+pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+    let mut items = Vec::<T>::deserialize(deserializer)?;
     items.shrink_to_fit();
     Ok(items)
 }

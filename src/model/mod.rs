@@ -9,6 +9,7 @@ pub mod date;
 mod history;
 pub mod period;
 mod records;
+mod route;
 pub mod schema;
 mod story;
 
@@ -20,6 +21,7 @@ pub use actor::{Actor, ActorKind, GeoPoint};
 pub use history::{Ballot, Event, Source, Vote, VoteTotals};
 pub use period::{Dated, Period};
 pub use records::{Certainty, Commodity, EnergyFlow, SanctionStance, ShareBasis, Stance, Tie, TieKind, Unit, Volume};
+pub use route::{Route, route_key, same_route};
 pub use story::{Layer, Position, StoryCamera, StoryFilters, StoryShock, StoryStep, ViewKind};
 
 /// One record of a scenario, by kind and index, for views that point at a record (a highlighted row, a band).
@@ -48,6 +50,9 @@ pub struct Scenario {
     pub actors: Vec<Actor>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub energy: Vec<EnergyFlow>,
+    /// Named routes with the course they take on the map.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sanctions: Vec<SanctionStance>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -74,6 +79,7 @@ impl Default for Scenario {
             as_of: None,
             actors: Vec::new(),
             energy: Vec::new(),
+            routes: Vec::new(),
             sanctions: Vec::new(),
             ties: Vec::new(),
             votes: Vec::new(),
@@ -99,12 +105,18 @@ impl Scenario {
         self.actor(id).map_or(id, |actor| actor.name.as_str())
     }
 
-    /// Every record's list of cited source ids (actors, energy flows, stances, ties, votes, events).
+    /// The declared route with this name (compared trimmed and ignoring letter case, as flows name routes).
+    pub fn route(&self, name: &str) -> Option<&Route> {
+        self.routes.iter().find(|route| same_route(&route.name, name))
+    }
+
+    /// Every record's list of cited source ids (actors, energy flows, routes, stances, ties, votes, events).
     pub fn citation_lists(&self) -> impl Iterator<Item = &Vec<String>> {
         self.actors
             .iter()
             .map(|actor| &actor.sources)
             .chain(self.energy.iter().map(|flow| &flow.sources))
+            .chain(self.routes.iter().map(|route| &route.sources))
             .chain(self.sanctions.iter().map(|stance| &stance.sources))
             .chain(self.ties.iter().map(|tie| &tie.sources))
             .chain(self.votes.iter().map(|vote| &vote.sources))

@@ -10,6 +10,7 @@ pub enum RecordType {
     Actor,
     GeoPoint,
     EnergyFlow,
+    Route,
     SanctionStance,
     Tie,
     Vote,
@@ -38,6 +39,7 @@ impl RecordType {
                 "as_of",
                 "actors",
                 "energy",
+                "routes",
                 "sanctions",
                 "ties",
                 "votes",
@@ -66,6 +68,7 @@ impl RecordType {
                 "note",
                 "sources",
             ],
+            RecordType::Route => &["name", "waypoints", "note", "sources"],
             RecordType::SanctionStance => {
                 &["by", "target", "stance", "year", "from", "until", "certainty", "note", "sources"]
             }
@@ -99,6 +102,7 @@ impl RecordType {
         match (self, field) {
             (RecordType::Scenario, "actors") => Some(ListOf(RecordType::Actor)),
             (RecordType::Scenario, "energy") => Some(ListOf(RecordType::EnergyFlow)),
+            (RecordType::Scenario, "routes") => Some(ListOf(RecordType::Route)),
             (RecordType::Scenario, "sanctions") => Some(ListOf(RecordType::SanctionStance)),
             (RecordType::Scenario, "ties") => Some(ListOf(RecordType::Tie)),
             (RecordType::Scenario, "votes") => Some(ListOf(RecordType::Vote)),
@@ -106,6 +110,7 @@ impl RecordType {
             (RecordType::Scenario, "sources") => Some(ListOf(RecordType::Source)),
             (RecordType::Scenario, "story") => Some(ListOf(RecordType::StoryStep)),
             (RecordType::Actor, "location") => Some(Record(RecordType::GeoPoint)),
+            (RecordType::Route, "waypoints") => Some(ListOf(RecordType::GeoPoint)),
             (RecordType::Vote, "totals") => Some(Record(RecordType::VoteTotals)),
             _ => None,
         }
@@ -118,6 +123,7 @@ impl RecordType {
             RecordType::Actor => "actor",
             RecordType::GeoPoint => "location",
             RecordType::EnergyFlow => "energy flow",
+            RecordType::Route => "route",
             RecordType::SanctionStance => "sanctions stance",
             RecordType::Tie => "tie",
             RecordType::Vote => "vote",
@@ -193,6 +199,13 @@ mod tests {
             sources: vec!["s".into()],
         };
         assert_fields(RecordType::EnergyFlow, &flow);
+        let route = Route {
+            name: "r".into(),
+            waypoints: vec![GeoPoint { lat: 41.6, lon: 28.1 }],
+            note: some_text(),
+            sources: vec!["s".into()],
+        };
+        assert_fields(RecordType::Route, &route);
         let stance = SanctionStance {
             by: "EU".into(),
             target: "RUS".into(),
@@ -268,6 +281,7 @@ mod tests {
             as_of: some_text(),
             actors: vec![actor],
             energy: vec![flow],
+            routes: vec![route],
             sanctions: vec![stance],
             ties: vec![tie],
             votes: vec![vote],

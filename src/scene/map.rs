@@ -1,15 +1,15 @@
 //! The map's geography as plain data: every country's outline projected (Equal Earth, y growing downwards as on
 //! a screen), its bounds and label point; where an actor sits on the map (its country, or its `location`); the
-//! points an energy flow passes through (from the supplier's border, through its transit countries in order, to
-//! the consumer); the bounds a scenario is fitted in; and which country a point falls in. No egui: the slides
-//! draw it, and the Map view will.
+//! points an energy flow passes through (from the supplier's border, along its declared route's waypoints or else
+//! through its transit countries in order, to the consumer); the bounds a scenario is fitted in; and which country
+//! a point falls in. No egui: the slides draw it, and the Map view will.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::geo::projection::equal_earth;
 use crate::geo::world::world;
-use crate::model::{Actor, Scenario};
+use crate::model::{Actor, EnergyFlow, GeoPoint, Scenario, route_key};
 
 /// A rectangle on the projected plane.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -177,21 +177,28 @@ impl MapGeometry {
         }
     }
 
-    /// The points an energy flow is drawn through: from the supplier's border nearest its next stop, through
-    /// each transit actor with a place (in the order of `via`), to the consumer. `None` when the supplier or the
-    /// consumer has no place on the map.
-    pub fn flow_path(
-        &self,
-        scenario: &Scenario,
-        supplier: &str,
-        via: &[String],
-        consumer: &str,
-    ) -> Option<Vec<[f32; 2]>> {
+    /// The points an energy flow is drawn through. When its `route` names a declared route with waypoints: from
+    /// the supplier's border nearest the first waypoint, through the waypoints in order, to the consumer. Else from
+    /// the supplier's border nearest its next stop, through each transit actor with a place (in the order of
+    /// `via`), to the consumer. `None` when the supplier or the consumer has no place on the map.
+    pub fn flow_path(&self, scenario: &Scenario, flow: &EnergyFlow) -> Option<Vec<[f32; 2]>> {
+        let course = flow.route.as_deref().and_then(|name| scenario.route(name));
+        self.path_along(scenario, flow, course.map_or(&[], |route| route.waypoints.as_slice()))
+    }
+
+    /// `flow_path` with the waypoints of the flow's route already found (none: by its transit actors).
+    fn path_along(&self, scenario: &Scenario, flow: &EnergyFlow, waypoints: &[GeoPoint]) -> Option<Vec<[f32; 2]>> {
         let place = |id: &str| scenario.actor(id).and_then(|actor| self.anchor(actor));
-        let end = place(consumer)?;
-        let stops: Vec<[f32; 2]> = via.iter().filter_map(|id| place(id)).collect();
+        let end = place(&flow.consumer)?;
+        // A point off the globe (which the checker reports) is passed over.
+        let on_globe = |point: &&GeoPoint| (-90.0..=90.0).contains(&point.lat) && (-180.0..=180.0).contains(&point.lon);
+        let mut stops: Vec<[f32; 2]> =
+            waypoints.iter().filter(on_globe).map(|point| project(point.lon, point.lat)).collect();
+        if stops.is_empty() {
+            stops = flow.via.iter().filter_map(|id| place(id)).collect();
+        }
         let next = stops.first().copied().unwrap_or(end);
-        let start = self.leaving_point(scenario, supplier, next).or_else(|| place(supplier))?;
+        let start = self.leaving_point(scenario, &flow.supplier, next).or_else(|| place(&flow.supplier))?;
         Some(std::iter::once(start).chain(stops).chain(std::iter::once(end)).collect())
     }
 
@@ -246,8 +253,14 @@ impl MapGeometry {
                 None => points.extend(self.anchor(actor)),
             }
         }
+        // Each route's waypoints by name, found once: the first route of a name, as `Scenario::route` finds it.
+        let mut courses: HashMap<String, &[GeoPoint]> = HashMap::new();
+        for route in &scenario.routes {
+            courses.entry(route_key(&route.name)).or_insert(&route.waypoints);
+        }
         for flow in &scenario.energy {
-            points.extend(self.flow_path(scenario, &flow.supplier, &flow.via, &flow.consumer).into_iter().flatten());
+            let course = flow.route.as_deref().and_then(|name| courses.get(&route_key(name)).copied());
+            points.extend(self.path_along(scenario, flow, course.unwrap_or_default()).into_iter().flatten());
         }
         Bounds::around(points).or_else(|| {
             let countries = scenario.actors.iter().filter_map(|actor| self.country(&actor.id));
@@ -279,11 +292,39 @@ pub fn smooth(stops: &[[f32; 2]]) -> Vec<[f32; 2]> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Commodity, EnergyFlow, GeoPoint};
+    use crate::model::{Commodity, Route};
 
     fn bundled(file_name: &str) -> Scenario {
         let bundled = crate::library::find(file_name).unwrap();
         crate::io::load_text(bundled.text).scenario.unwrap()
+    }
+
+    fn gas(supplier: &str, consumer: &str, via: &[&str], route: Option<&str>) -> EnergyFlow {
+        EnergyFlow {
+            supplier: supplier.to_owned(),
+            consumer: consumer.to_owned(),
+            commodity: Commodity::Gas,
+            share: 0.5,
+            basis: Default::default(),
+            volume: None,
+            via: via.iter().map(|id| id.to_string()).collect(),
+            route: route.map(str::to_owned),
+            year: None,
+            from: None,
+            until: None,
+            certainty: Default::default(),
+            note: None,
+            sources: vec![],
+        }
+    }
+
+    fn route(name: &str, waypoints: &[(f64, f64)]) -> Route {
+        let waypoints = waypoints.iter().map(|&(lat, lon)| GeoPoint { lat, lon }).collect();
+        Route { name: name.to_owned(), waypoints, note: None, sources: vec![] }
+    }
+
+    fn gap(a: [f32; 2], b: [f32; 2]) -> f32 {
+        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
     }
 
     #[test]
@@ -314,8 +355,7 @@ mod tests {
     fn a_route_passes_through_its_transit_countries_in_order() {
         let scenario = bundled("serbia-2023.ron");
         let map = geometry();
-        let via = vec!["TUR".to_owned(), "BGR".to_owned()];
-        let path = map.flow_path(&scenario, "RUS", &via, "SRB").unwrap();
+        let path = map.flow_path(&scenario, &gas("RUS", "SRB", &["TUR", "BGR"], None)).unwrap();
         assert_eq!(path.len(), 4);
         let country = |point| map.country_at(point).map(|c: &MapCountry| c.id.clone());
         assert_eq!(country(path[1]).as_deref(), Some("TUR"));
@@ -335,24 +375,42 @@ mod tests {
         let bounds = geometry().scenario_bounds(&scenario).unwrap();
         assert!(bounds.contains(project(20.45, 44.79)), "Belgrade is in view");
         assert!(!bounds.contains(project(158.6, 53.0)), "Kamchatka is not");
-        let flow = EnergyFlow {
-            supplier: "RUS".to_owned(),
-            consumer: "SRB".to_owned(),
-            commodity: Commodity::Gas,
-            share: 0.5,
-            basis: Default::default(),
-            volume: None,
-            via: vec!["NOWHERE".to_owned()],
-            route: None,
-            year: None,
-            from: None,
-            until: None,
-            certainty: Default::default(),
-            note: None,
-            sources: vec![],
-        };
-        let path = geometry().flow_path(&scenario, &flow.supplier, &flow.via, &flow.consumer).unwrap();
+        let path = geometry().flow_path(&scenario, &gas("RUS", "SRB", &["NOWHERE"], None)).unwrap();
         assert_eq!(path.len(), 2, "a transit actor with no place is passed over");
+    }
+
+    #[test]
+    fn a_declared_route_is_drawn_through_its_waypoints_in_order() {
+        let mut scenario = bundled("serbia-2023.ron");
+        // Made-up points for the test: off the Turkish Black Sea coast, then in Bulgaria.
+        scenario.routes = vec![route("TurkStream", &[(41.6, 28.1), (42.5, 25.0)]), route("Balkan Stream", &[])];
+        let map = geometry();
+        let flow = gas("RUS", "SRB", &["TUR", "BGR"], Some(" turkstream "));
+        let path = map.flow_path(&scenario, &flow).unwrap();
+        let (first, second) = (project(28.1, 41.6), project(25.0, 42.5));
+        assert_eq!(path[1..], [first, second, map.country("SRB").unwrap().label_at], "waypoints, then the consumer");
+        // Russia is left from its outline's point nearest the first waypoint.
+        assert!(gap(path[0], first) < gap(map.country("RUS").unwrap().label_at, first) / 3.0, "{:?}", path[0]);
+
+        let without_waypoints = gas("RUS", "SRB", &["TUR", "BGR"], Some("Balkan Stream"));
+        let path = map.flow_path(&scenario, &without_waypoints).unwrap();
+        let countries: Vec<Option<&str>> =
+            path[1..].iter().map(|&p| map.country_at(p).map(|c| c.id.as_str())).collect();
+        assert_eq!(countries, [Some("TUR"), Some("BGR"), Some("SRB")], "through `via`, as without a route");
+
+        scenario.routes[0].waypoints = vec![GeoPoint { lat: 95.0, lon: 28.1 }];
+        assert_eq!(map.flow_path(&scenario, &flow).unwrap().len(), 4, "a point off the globe is passed over");
+    }
+
+    #[test]
+    fn a_scenario_is_fitted_around_its_routes_waypoints() {
+        let mut scenario = bundled("serbia-2023.ron");
+        let cairo = project(31.2, 30.0);
+        assert!(!geometry().scenario_bounds(&scenario).unwrap().contains(cairo));
+        let index = scenario.energy.iter().position(|flow| flow.supplier != flow.consumer).unwrap();
+        scenario.energy[index].route = Some("Far".to_owned());
+        scenario.routes = vec![route("far", &[(30.0, 31.2)])];
+        assert!(geometry().scenario_bounds(&scenario).unwrap().contains(cairo));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! What views show, as plain data: the graph's nodes and edges with their meaning, how each looks (shape,
-//! colour as RGBA, width, dash), analysis overlays, the graph's settled layout, the colours every view shares,
-//! and the view a story step asks for. Built from the scenario and the view state; drawn by `ui` with egui and
-//! by `slide` as SVG and PNG. No egui types here, and nothing from the window side (the ui and app rooms).
+//! colour as RGBA, width, dash), analysis overlays, the map's geography and choropleth measures, the graph's
+//! settled layout, the colours every view shares, and the view a story step asks for. Built from the scenario and
+//! the view state; drawn by `ui` with egui and by `slide` as SVG and PNG. No egui types here, and nothing from the
+//! window side (the ui and app rooms).
 
+pub mod choropleth;
 pub mod graph;
 pub mod graph_layout;
 pub mod graph_style;

@@ -1,14 +1,15 @@
 //! The map on a slide: countries filled where they are actors (in their kind's colour, lighter), energy flows
-//! drawn from the supplier's border through their transit countries in order to the consumer, sanctions and
-//! ties between the actors' places, names placed larger countries first without overlap, and the graph's key.
+//! drawn from the supplier's border along their route's waypoints, or through their transit countries in order,
+//! to the consumer, sanctions and ties between the actors' places, names placed larger countries first without
+//! overlap, and the graph's key.
 //! Actors with no place on the map (blocs, organisations) are named in a line at the foot.
 
 use std::collections::HashSet;
 
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
 use super::{Area, INK, WEAK_INK, render::text_width};
-use crate::model::Scenario;
-use crate::scene::graph::{EdgeMeaning, GraphScene};
+use crate::model::{RecordRef, Scenario};
+use crate::scene::graph::GraphScene;
 use crate::scene::graph_style as style;
 use crate::scene::map::{Bounds, MapGeometry, geometry};
 use crate::scene::palette;
@@ -132,9 +133,13 @@ fn draw_edge(
     unit: f32,
 ) {
     let (from, to) = (&scene.nodes[edge.from].id, &scene.nodes[edge.to].id);
-    let path = match &edge.meaning {
-        EdgeMeaning::Energy { via, .. } => map.flow_path(scenario, from, via, to),
-        _ => map.link_ends(scenario, from, to).map(Vec::from),
+    let flow = match edge.record {
+        RecordRef::Energy(index) => scenario.energy.get(index),
+        _ => None,
+    };
+    let path = match flow {
+        Some(flow) => map.flow_path(scenario, flow),
+        None => map.link_ends(scenario, from, to).map(Vec::from),
     };
     let Some(path) = path else { return };
     let points: Vec<[f32; 2]> =

@@ -105,6 +105,7 @@ impl<'a> Checker<'a> {
 
     fn check_records(&mut self) {
         references::check_energy(self);
+        references::check_routes(self);
         references::check_sanctions(self);
         references::check_ties(self);
         references::check_votes(self);

@@ -1,8 +1,11 @@
 //! Checks of the relationship records: their actor and source references, values and periods.
 
+use std::collections::{HashMap, HashSet};
+
 use super::Checker;
-use super::values::{check_number, check_period};
-use crate::model::{Dated, Scenario};
+use super::suggest::shortened;
+use super::values::{check_location, check_name_length, check_number, check_period};
+use crate::model::{Dated, Scenario, route_key};
 
 pub(super) fn check_energy(checker: &mut Checker) {
     let scenario: &Scenario = checker.scenario;
@@ -28,6 +31,38 @@ pub(super) fn check_energy(checker: &mut Checker) {
         }
         check_period(checker, &path, flow.period());
         check_cites(checker, &path, &flow.sources, "energy flow");
+    }
+}
+
+/// Named routes: a name that is there and unique (ignoring letter case, as flows name routes), points on the globe,
+/// sources; a route no energy flow names draws nothing.
+pub(super) fn check_routes(checker: &mut Checker) {
+    let scenario: &Scenario = checker.scenario;
+    let named: HashSet<String> =
+        scenario.energy.iter().filter_map(|flow| flow.route.as_deref()).map(route_key).collect();
+    let mut first_index: HashMap<String, usize> = HashMap::new();
+    for (index, route) in scenario.routes.iter().enumerate() {
+        let path = format!("routes[{index}]");
+        let name_path = format!("{path}.name");
+        let key = route_key(&route.name);
+        if key.is_empty() {
+            checker.error(&name_path, "route name is empty");
+        } else if let Some(first) = first_index.get(&key) {
+            let message =
+                format!("duplicate route name \"{}\" (first used by routes[{first}])", shortened(&route.name));
+            checker.error(&name_path, message);
+        } else {
+            first_index.insert(key.clone(), index);
+            if !named.contains(&key) {
+                let message = format!("no energy flow names route \"{}\"; it is not drawn", shortened(&route.name));
+                checker.warning(&name_path, message);
+            }
+        }
+        check_name_length(checker, &name_path, &route.name);
+        for (point_index, point) in route.waypoints.iter().enumerate() {
+            check_location(checker, &format!("{path}.waypoints[{point_index}]"), *point);
+        }
+        check_cites(checker, &path, &route.sources, "route");
     }
 }
 

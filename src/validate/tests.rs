@@ -236,3 +236,63 @@ fn hints_stop_after_the_first_hundred_unknown_actors() {
     let hinted = found.iter().filter(|(_, message)| message.ends_with("did you mean \"RUS\"?")).count();
     assert_eq!(hinted, MAX_HINTS);
 }
+
+fn route(name: &str, waypoints: &[(f64, f64)]) -> Route {
+    Route {
+        name: name.into(),
+        waypoints: waypoints.iter().map(|&(lat, lon)| GeoPoint { lat, lon }).collect(),
+        note: None,
+        sources: vec!["src".into()],
+    }
+}
+
+#[test]
+fn routes_need_a_unique_name_points_on_the_globe_and_sources() {
+    let mut scenario = scenario();
+    let mut russian = gas("RUS", "SRB", 0.5);
+    russian.route = Some(" turkstream".into());
+    scenario.energy.push(russian);
+    scenario.routes = vec![route("TurkStream", &[(41.6, 28.1), (42.5, 27.4)])];
+    assert_eq!(validate(&scenario), vec![], "a named route with its course and a source");
+
+    let mut uncited = route("Unused", &[(95.0, 28.1), (42.5, f64::NAN)]);
+    uncited.sources = vec!["nowhere".into()];
+    scenario.routes.extend([route("  ", &[]), route("TURKSTREAM ", &[]), uncited, route("Bare", &[])]);
+    scenario.routes[4].sources.clear();
+    let found: Vec<(Severity, String, String)> =
+        validate(&scenario).into_iter().map(|d| (d.severity, d.path, d.message)).collect();
+    let error = |path: &str, message: &str| (Severity::Error, path.to_owned(), message.to_owned());
+    let warning = |path: &str, message: &str| (Severity::Warning, path.to_owned(), message.to_owned());
+    assert_eq!(
+        found,
+        vec![
+            error("routes[1].name", "route name is empty"),
+            error("routes[2].name", "duplicate route name \"TURKSTREAM \" (first used by routes[0])"),
+            error("routes[3].sources[0]", "unknown source \"nowhere\""),
+            error("routes[3].waypoints[0].lat", "latitude 95 is outside the range -90 to 90"),
+            error("routes[3].waypoints[1].lon", "longitude must be a finite number, not NaN"),
+            warning("routes[3].name", "no energy flow names route \"Unused\"; it is not drawn"),
+            warning("routes[4].name", "no energy flow names route \"Bare\"; it is not drawn"),
+            warning("routes[4].sources", "route cites no source"),
+        ]
+    );
+}
+
+#[test]
+fn a_source_cited_only_by_a_route_is_cited() {
+    let mut scenario = scenario();
+    scenario.sources.push(Source {
+        id: "pipeline-map".into(),
+        title: "A map of the pipeline".into(),
+        publisher: None,
+        date: None,
+        url: None,
+        note: None,
+    });
+    let mut flow = gas("RUS", "SRB", 0.5);
+    flow.route = Some("TurkStream".into());
+    scenario.energy.push(flow);
+    scenario.routes = vec![route("TurkStream", &[(41.6, 28.1)])];
+    scenario.routes[0].sources = vec!["pipeline-map".into()];
+    assert_eq!(validate(&scenario), vec![]);
+}
