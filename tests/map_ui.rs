@@ -144,3 +144,41 @@ fn a_story_step_with_view_map_shows_the_map() {
     assert_eq!(harness.state().view.central, CentralView::Map);
     assert!(harness.state().views.map.country_on_screen("BGR").is_some());
 }
+
+#[test]
+fn colouring_by_dependence_on_russian_gas_shows_its_legend_and_each_countrys_share() {
+    let mut harness = map_harness();
+    harness.state_mut().view.year = Some(2023);
+    harness.run_steps(3);
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Colour").click();
+    harness.run_steps(2);
+    harness.get_by_label("Dependence on Russia for gas").click();
+    harness.run_steps(3);
+    harness.get_by_label("Dependence on Russia for gas, 2023");
+    harness.get_by_label("No data");
+    harness.get_by_label("Russia: the supplier");
+    let scenario = harness.state().document.scenario.clone();
+    let measure = geodep::scene::choropleth::Measure::Dependence {
+        supplier: "RUS".to_owned(),
+        commodity: geodep::model::Commodity::Gas,
+    };
+    let expected = geodep::scene::choropleth::build(&scenario, 2023, &measure).describe("SRB");
+    assert!(expected.ends_with('%'), "Serbia has a share of Russian gas: {expected}");
+    let serbia = country(&harness, "SRB");
+    harness.hover_at(serbia);
+    harness.run_steps(60); // Tooltips wait for the pointer to rest.
+    harness.get_by_label(&format!("Serbia: {expected}"));
+}
+
+#[test]
+fn a_shock_laid_over_the_views_colours_the_map_by_what_each_country_loses() {
+    let mut harness = map_harness();
+    let disruption = geodep::analysis::shock::Disruption::CloseTransit { actor: "BGR".to_owned() };
+    harness.state_mut().view.overlay = Some(geodep::app::GraphOverlay::Shock(disruption));
+    harness.state_mut().view.year = Some(2023);
+    harness.run_steps(3);
+    harness.get_by_label("Supply lost if Bulgaria closes to transit, 2023");
+    harness.get_by_label("Clear overlay").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Supply lost if Bulgaria closes to transit, 2023").is_none());
+}

@@ -63,6 +63,20 @@ pub struct MapCountry {
     pub mainland: usize,
 }
 
+/// Where a scenario's actors are on the plane, and its routes' waypoints, by id and by name (see `places`).
+#[derive(Debug)]
+pub struct Places<'s> {
+    anchors: HashMap<&'s str, [f32; 2]>,
+    courses: HashMap<String, &'s [GeoPoint]>,
+}
+
+impl Places<'_> {
+    /// Where an actor sits (see `MapGeometry::anchor`); `None` for actors with no place and unknown ids.
+    pub fn anchor(&self, id: &str) -> Option<[f32; 2]> {
+        self.anchors.get(id).copied()
+    }
+}
+
 #[derive(Debug)]
 pub struct MapGeometry {
     pub countries: Vec<MapCountry>,
@@ -177,52 +191,57 @@ impl MapGeometry {
         }
     }
 
-    /// The points an energy flow is drawn through. When its `route` names a declared route with waypoints: from
-    /// the supplier's border nearest the first waypoint, through the waypoints in order, to the consumer. Else from
-    /// the supplier's border nearest its next stop, through each transit actor with a place (in the order of
-    /// `via`), to the consumer. `None` when the supplier or the consumer has no place on the map.
-    pub fn flow_path(&self, scenario: &Scenario, flow: &EnergyFlow) -> Option<Vec<[f32; 2]>> {
-        let course = flow.route.as_deref().and_then(|name| scenario.route(name));
-        self.path_along(scenario, flow, course.map_or(&[], |route| route.waypoints.as_slice()))
+    /// Where every actor of `scenario` is on the plane and the waypoints of its named routes, found once so that
+    /// drawing thousands of records looks each up in constant time.
+    pub fn places<'s>(&self, scenario: &'s Scenario) -> Places<'s> {
+        let anchors =
+            scenario.actors.iter().filter_map(|actor| Some((actor.id.as_str(), self.anchor(actor)?))).collect();
+        // The first route of a name, as `Scenario::route` finds it.
+        let mut courses: HashMap<String, &[GeoPoint]> = HashMap::new();
+        for route in &scenario.routes {
+            courses.entry(route_key(&route.name)).or_insert(&route.waypoints);
+        }
+        Places { anchors, courses }
     }
 
-    /// `flow_path` with the waypoints of the flow's route already found (none: by its transit actors).
-    fn path_along(&self, scenario: &Scenario, flow: &EnergyFlow, waypoints: &[GeoPoint]) -> Option<Vec<[f32; 2]>> {
-        let place = |id: &str| scenario.actor(id).and_then(|actor| self.anchor(actor));
-        let end = place(&flow.consumer)?;
+    /// The points an energy flow is drawn through: from the supplier's border nearest its next stop, through its
+    /// route's waypoints when the route has them (else through each transit actor with a place, in the order of
+    /// `via`), to the consumer. `None` when the supplier or the consumer has no place on the map.
+    pub fn flow_path(&self, places: &Places<'_>, flow: &EnergyFlow) -> Option<Vec<[f32; 2]>> {
+        let end = places.anchor(&flow.consumer)?;
         // A point off the globe (which the checker reports) is passed over.
         let on_globe = |point: &&GeoPoint| (-90.0..=90.0).contains(&point.lat) && (-180.0..=180.0).contains(&point.lon);
+        let waypoints = flow.route.as_deref().and_then(|name| places.courses.get(&route_key(name))).copied();
         let mut stops: Vec<[f32; 2]> =
-            waypoints.iter().filter(on_globe).map(|point| project(point.lon, point.lat)).collect();
+            waypoints.unwrap_or_default().iter().filter(on_globe).map(|point| project(point.lon, point.lat)).collect();
         if stops.is_empty() {
-            stops = flow.via.iter().filter_map(|id| place(id)).collect();
+            stops = flow.via.iter().filter_map(|id| places.anchor(id)).collect();
         }
         let next = stops.first().copied().unwrap_or(end);
-        let start = self.leaving_point(scenario, &flow.supplier, next).or_else(|| place(&flow.supplier))?;
+        let start = self.leaving_point(places, &flow.supplier, next)?;
         Some(std::iter::once(start).chain(stops).chain(std::iter::once(end)).collect())
     }
 
     /// The two ends of a line between two actors (a sanctions stance, a tie): a large country is left or reached
     /// at its outline's point nearest the other end, not at its middle. `None` when either has no place.
-    pub fn link_ends(&self, scenario: &Scenario, from: &str, to: &str) -> Option<[[f32; 2]; 2]> {
-        let place = |id: &str| scenario.actor(id).and_then(|actor| self.anchor(actor));
-        let (from_anchor, to_anchor) = (place(from)?, place(to)?);
-        let start = self.leaving_point(scenario, from, to_anchor).unwrap_or(from_anchor);
-        let end = self.leaving_point(scenario, to, start).unwrap_or(to_anchor);
+    pub fn link_ends(&self, places: &Places<'_>, from: &str, to: &str) -> Option<[[f32; 2]; 2]> {
+        let to_anchor = places.anchor(to)?;
+        let start = self.leaving_point(places, from, to_anchor)?;
+        let end = self.leaving_point(places, to, start)?;
         Some([start, end])
     }
 
     /// For a large country, the point of its outline nearest `towards` (where a pipeline leaves it); for any other
-    /// actor, its anchor.
-    fn leaving_point(&self, scenario: &Scenario, id: &str, towards: [f32; 2]) -> Option<[f32; 2]> {
-        let country = self.country(id).filter(|country| country.area >= LARGE_COUNTRY_AREA)?;
+    /// actor, its anchor; `None` for an actor with no place.
+    fn leaving_point(&self, places: &Places<'_>, id: &str, towards: [f32; 2]) -> Option<[f32; 2]> {
+        let anchor = places.anchor(id)?;
+        let Some(country) = self.country(id).filter(|country| country.area >= LARGE_COUNTRY_AREA) else {
+            return Some(anchor);
+        };
         let distance = |p: &[f32; 2]| (p[0] - towards[0]).powi(2) + (p[1] - towards[1]).powi(2);
         // The mainland's outline: a line to Russia should not end in Kaliningrad.
         let nearest = country.polygons.get(country.mainland).and_then(|polygon| polygon.first()).into_iter().flatten();
-        nearest.min_by(|a, b| distance(a).total_cmp(&distance(b))).copied().or_else(|| {
-            let actor = scenario.actor(id)?;
-            self.anchor(actor)
-        })
+        Some(nearest.min_by(|a, b| distance(a).total_cmp(&distance(b))).copied().unwrap_or(anchor))
     }
 
     /// Where a country's name goes when only part of it is in `view`: the mean of its mainland's outline points
@@ -242,6 +261,37 @@ impl MapGeometry {
         [sum[0] / count, sum[1] / count]
     }
 
+    /// What showing these actors means: their countries (a large one by its mainland, and only when nothing
+    /// else in the list has a place: Russia in a step about the Balkans would stretch the map to the Pacific) and
+    /// the places of the others. `None` when none of them has a place.
+    pub fn focus_bounds<'a>(&self, places: &Places<'_>, ids: impl IntoIterator<Item = &'a str>) -> Option<Bounds> {
+        let mut small = Vec::new();
+        let mut large = Vec::new();
+        for id in ids {
+            match self.country(id) {
+                Some(country) if country.area >= LARGE_COUNTRY_AREA => large.push(self.mainland_bounds(country)),
+                Some(country) => small.push(country.bounds),
+                None => {
+                    let Some(point) = places.anchor(id) else { continue };
+                    // A city alone would be shown at its street level: keep some of its surroundings in view.
+                    let margin = 0.03;
+                    small.push(Bounds {
+                        min: [point[0] - margin, point[1] - margin],
+                        max: [point[0] + margin, point[1] + margin],
+                    });
+                }
+            }
+        }
+        let chosen = if small.is_empty() { large } else { small };
+        chosen.into_iter().reduce(Bounds::union)
+    }
+
+    /// The bounds of a country's largest polygon (Russia without Kaliningrad, France without French Guiana).
+    pub fn mainland_bounds(&self, country: &MapCountry) -> Bounds {
+        let outline = country.polygons.get(country.mainland).and_then(|polygon| polygon.first());
+        Bounds::around(outline.into_iter().flatten().copied()).unwrap_or(country.bounds)
+    }
+
     /// What a map of the scenario shows at first: every actor with a place (large countries only where their
     /// routes leave them) and every point of its energy routes.
     pub fn scenario_bounds(&self, scenario: &Scenario) -> Option<Bounds> {
@@ -253,14 +303,9 @@ impl MapGeometry {
                 None => points.extend(self.anchor(actor)),
             }
         }
-        // Each route's waypoints by name, found once: the first route of a name, as `Scenario::route` finds it.
-        let mut courses: HashMap<String, &[GeoPoint]> = HashMap::new();
-        for route in &scenario.routes {
-            courses.entry(route_key(&route.name)).or_insert(&route.waypoints);
-        }
+        let places = self.places(scenario);
         for flow in &scenario.energy {
-            let course = flow.route.as_deref().and_then(|name| courses.get(&route_key(name)).copied());
-            points.extend(self.path_along(scenario, flow, course.unwrap_or_default()).into_iter().flatten());
+            points.extend(self.flow_path(&places, flow).into_iter().flatten());
         }
         Bounds::around(points).or_else(|| {
             let countries = scenario.actors.iter().filter_map(|actor| self.country(&actor.id));
@@ -355,7 +400,7 @@ mod tests {
     fn a_route_passes_through_its_transit_countries_in_order() {
         let scenario = bundled("serbia-2023.ron");
         let map = geometry();
-        let path = map.flow_path(&scenario, &gas("RUS", "SRB", &["TUR", "BGR"], None)).unwrap();
+        let path = map.flow_path(&map.places(&scenario), &gas("RUS", "SRB", &["TUR", "BGR"], None)).unwrap();
         assert_eq!(path.len(), 4);
         let country = |point| map.country_at(point).map(|c: &MapCountry| c.id.clone());
         assert_eq!(country(path[1]).as_deref(), Some("TUR"));
@@ -375,7 +420,7 @@ mod tests {
         let bounds = geometry().scenario_bounds(&scenario).unwrap();
         assert!(bounds.contains(project(20.45, 44.79)), "Belgrade is in view");
         assert!(!bounds.contains(project(158.6, 53.0)), "Kamchatka is not");
-        let path = geometry().flow_path(&scenario, &gas("RUS", "SRB", &["NOWHERE"], None)).unwrap();
+        let path = geometry().flow_path(&geometry().places(&scenario), &gas("RUS", "SRB", &["NOWHERE"], None)).unwrap();
         assert_eq!(path.len(), 2, "a transit actor with no place is passed over");
     }
 
@@ -386,20 +431,24 @@ mod tests {
         scenario.routes = vec![route("TurkStream", &[(41.6, 28.1), (42.5, 25.0)]), route("Balkan Stream", &[])];
         let map = geometry();
         let flow = gas("RUS", "SRB", &["TUR", "BGR"], Some(" turkstream "));
-        let path = map.flow_path(&scenario, &flow).unwrap();
+        let path = map.flow_path(&map.places(&scenario), &flow).unwrap();
         let (first, second) = (project(28.1, 41.6), project(25.0, 42.5));
         assert_eq!(path[1..], [first, second, map.country("SRB").unwrap().label_at], "waypoints, then the consumer");
         // Russia is left from its outline's point nearest the first waypoint.
         assert!(gap(path[0], first) < gap(map.country("RUS").unwrap().label_at, first) / 3.0, "{:?}", path[0]);
 
         let without_waypoints = gas("RUS", "SRB", &["TUR", "BGR"], Some("Balkan Stream"));
-        let path = map.flow_path(&scenario, &without_waypoints).unwrap();
+        let path = map.flow_path(&map.places(&scenario), &without_waypoints).unwrap();
         let countries: Vec<Option<&str>> =
             path[1..].iter().map(|&p| map.country_at(p).map(|c| c.id.as_str())).collect();
         assert_eq!(countries, [Some("TUR"), Some("BGR"), Some("SRB")], "through `via`, as without a route");
 
         scenario.routes[0].waypoints = vec![GeoPoint { lat: 95.0, lon: 28.1 }];
-        assert_eq!(map.flow_path(&scenario, &flow).unwrap().len(), 4, "a point off the globe is passed over");
+        assert_eq!(
+            map.flow_path(&map.places(&scenario), &flow).unwrap().len(),
+            4,
+            "a point off the globe is passed over"
+        );
     }
 
     #[test]
@@ -417,7 +466,7 @@ mod tests {
     fn a_line_to_a_large_country_ends_at_its_nearest_border() {
         let scenario = bundled("serbia-2023.ron");
         let map = geometry();
-        let [start, end] = map.link_ends(&scenario, "SRB", "RUS").unwrap();
+        let [start, end] = map.link_ends(&map.places(&scenario), "SRB", "RUS").unwrap();
         assert_eq!(map.country_at(start).map(|c| c.id.as_str()), Some("SRB"));
         // Russia's border point nearest Serbia lies west of 45° E, in Europe, and not in Kaliningrad (west of 23° E).
         let (ural, kaliningrad) = (project(45.0, 50.0), project(23.0, 55.0));

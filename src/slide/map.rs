@@ -11,7 +11,7 @@ use super::{Area, INK, WEAK_INK, render::text_width};
 use crate::model::{RecordRef, Scenario};
 use crate::scene::graph::GraphScene;
 use crate::scene::graph_style as style;
-use crate::scene::map::{Bounds, MapGeometry, geometry};
+use crate::scene::map::{Bounds, MapGeometry, Places, geometry};
 use crate::scene::palette;
 use crate::state::ViewState;
 
@@ -71,22 +71,19 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
         outline: None,
     });
     draw_countries(slide, map, &scene, view, &placement, unit);
+    let places = map.places(scenario);
     for edge in &scene.edges {
-        draw_edge(slide, map, scenario, &scene, edge, &placement, unit);
+        draw_edge(slide, map, scenario, &places, &scene, edge, &placement, unit);
     }
     draw_markers(slide, map, scenario, &scene, &placement, unit);
-    draw_labels(slide, map, scenario, &scene, &placement, area, unit);
+    draw_labels(slide, map, scenario, &scene, &view.selection, &placement, area, unit);
     super::graph::draw_key(slide, &scene, None, area, unit);
     draw_placeless(slide, map, scenario, &scene, area, unit);
 }
 
 /// The selected actors' places, when there are any, else `None` (the whole scenario is shown).
 fn focus_bounds(map: &MapGeometry, scenario: &Scenario, view: &ViewState) -> Option<Bounds> {
-    let countries = view.selection.iter().filter_map(|id| map.country(id)).map(|country| country.bounds);
-    countries.reduce(Bounds::union).or_else(|| {
-        let points = view.selection.iter().filter_map(|id| scenario.actor(id)).filter_map(|actor| map.anchor(actor));
-        points.map(|point| Bounds { min: point, max: point }).reduce(Bounds::union)
-    })
+    map.focus_bounds(&map.places(scenario), view.selection.iter().map(String::as_str))
 }
 
 fn lighter(colour: Rgba, amount: f32) -> Rgba {
@@ -123,10 +120,12 @@ fn draw_countries(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw_edge(
     slide: &mut SlideScene,
     map: &MapGeometry,
     scenario: &Scenario,
+    places: &Places<'_>,
     scene: &GraphScene,
     edge: &crate::scene::graph::SceneEdge,
     placement: &Placement,
@@ -138,8 +137,8 @@ fn draw_edge(
         _ => None,
     };
     let path = match flow {
-        Some(flow) => map.flow_path(scenario, flow),
-        None => map.link_ends(scenario, from, to).map(Vec::from),
+        Some(flow) => map.flow_path(places, flow),
+        None => map.link_ends(places, from, to).map(Vec::from),
     };
     let Some(path) = path else { return };
     let points: Vec<[f32; 2]> =
@@ -182,17 +181,20 @@ fn draw_markers(
 
 /// The actors' names at their places, larger countries first; a name that would overlap one already placed, or
 /// leave the area, is left out.
+#[allow(clippy::too_many_arguments)]
 fn draw_labels(
     slide: &mut SlideScene,
     map: &MapGeometry,
     scenario: &Scenario,
     scene: &GraphScene,
+    selection: &std::collections::BTreeSet<String>,
     placement: &Placement,
     area: Area,
     unit: f32,
 ) {
     let size = LABEL_SIZE * unit;
-    let mut named: Vec<(f32, [f32; 2], &str)> = scene
+    // (in the step's focus, area, where, name)
+    let mut named: Vec<(bool, f32, [f32; 2], &str)> = scene
         .nodes
         .iter()
         .filter_map(|node| {
@@ -201,17 +203,24 @@ fn draw_labels(
                 Some(country) => (country.area, map.label_point(country, &placement.bounds)),
                 None => (0.0, map.anchor(actor)?),
             };
-            Some((area, placement.place(point), node.name.as_str()))
+            Some((selection.contains(&node.id), area, placement.place(point), node.name.as_str()))
         })
         .collect();
-    named.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // The step's own actors first, then larger countries first.
+    named.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
     let mut placed: Vec<[f32; 4]> = Vec::new();
-    for (_, [x, y], name) in named {
+    for (_, _, [x, y], name) in named {
         let (width, height) = (text_width(name, size) + 10.0 * unit, size * 1.3);
-        let rect = [x - width / 2.0, y - height / 2.0, x + width / 2.0, y + height / 2.0];
-        let inside = rect[0] >= area.left && rect[2] <= area.right() && rect[1] >= area.top && rect[3] <= area.bottom();
-        let free = placed.iter().all(|o| rect[2] < o[0] || rect[0] > o[2] || rect[3] < o[1] || rect[1] > o[3]);
-        if inside && free {
+        // On the place, else just above or below it.
+        let free = [y, y - height, y + height]
+            .into_iter()
+            .map(|y| (y, [x - width / 2.0, y - height / 2.0, x + width / 2.0, y + height / 2.0]))
+            .find(|(_, rect)| {
+                let inside =
+                    rect[0] >= area.left && rect[2] <= area.right() && rect[1] >= area.top && rect[3] <= area.bottom();
+                inside && placed.iter().all(|o| rect[2] < o[0] || rect[0] > o[2] || rect[3] < o[1] || rect[1] > o[3])
+            });
+        if let Some((y, rect)) = free {
             slide.add(Shape::Rect {
                 min: [rect[0], rect[1]],
                 max: [rect[2], rect[3]],

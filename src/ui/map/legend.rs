@@ -1,13 +1,15 @@
-//! The map's legend: what the countries' colours say, and every line the map draws at the moment.
+//! The map's legend: what the countries' colours say (kinds of actor, or a measure's colour bar or categories
+//! with "no data" and the reference actor), and every line the map draws at the moment.
 
-use eframe::egui::{self, Rect, vec2};
+use eframe::egui::{self, Color32, Mesh, Rect, Sense, pos2, vec2};
 
-use super::{MapOptions, MapScene, Place};
-use crate::model::ActorKind;
+use super::{MapScene, Place};
+use crate::model::{ActorKind, Scenario};
+use crate::scene::choropleth::{Choropleth, Legend};
 use crate::scene::palette;
 use crate::ui::graph::legend::{WIDTH, edges_ui, swatch};
 
-pub fn show(ui: &egui::Ui, viewport: Rect, scene: &MapScene, _options: &MapOptions) {
+pub fn show(ui: &egui::Ui, viewport: Rect, scene: &MapScene, choropleth: Option<&Choropleth>, scenario: &Scenario) {
     egui::Area::new(ui.scope_id().with("map_legend"))
         .fixed_pos(viewport.right_top() + vec2(-WIDTH - 8.0, 8.0))
         .order(egui::Order::Middle)
@@ -17,7 +19,10 @@ pub fn show(ui: &egui::Ui, viewport: Rect, scene: &MapScene, _options: &MapOptio
                 ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
                 ui.spacing_mut().item_spacing.y = 2.0;
                 ui.label(egui::RichText::new("Legend").strong());
-                kinds_ui(ui, scene);
+                match choropleth {
+                    Some(choropleth) => measure_ui(ui, choropleth, scenario),
+                    None => kinds_ui(ui, scene),
+                }
                 edges_ui(ui, &scene.graph);
             });
         });
@@ -38,4 +43,54 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &MapScene) {
         swatch(ui, kind.label(), palette::actor_kind(kind));
     }
     swatch(ui, "Not in this scenario", super::picture::land(ui.visuals()));
+}
+
+/// The measure's title, its colour bar (or categories), "no data" and the actor it is taken against.
+fn measure_ui(ui: &mut egui::Ui, choropleth: &Choropleth, scenario: &Scenario) {
+    ui.label(egui::RichText::new(&choropleth.title).strong());
+    match choropleth.legend() {
+        Legend::Ramp { stops, labels } => ramp_ui(ui, &stops, &labels),
+        Legend::Categories(categories) => {
+            for (label, colour) in categories {
+                swatch(ui, &label, colour);
+            }
+        }
+    }
+    swatch(ui, "No data", super::picture::land(ui.visuals()));
+    if let Some(reference) = &choropleth.reference {
+        let text = format!("{}: {}", scenario.actor_name(&reference.actor), reference.role);
+        swatch(ui, &text, super::picture::reference_colour(ui.visuals()));
+    }
+}
+
+/// A horizontal colour bar blended between its stops, with its labels underneath.
+fn ramp_ui(ui: &mut egui::Ui, stops: &[(f64, crate::scene::Rgba)], labels: &[(f64, String)]) {
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width() - 12.0, 14.0), Sense::hover());
+    let x = |at: f64| rect.left() + rect.width() * at as f32;
+    let mut mesh = Mesh::default();
+    for pair in stops.windows(2) {
+        let ((start, from), (end, to)) = (pair[0], pair[1]);
+        let first = mesh.vertices.len() as u32;
+        for (point, colour) in [
+            (pos2(x(start), rect.top()), from),
+            (pos2(x(end), rect.top()), to),
+            (pos2(x(end), rect.bottom()), to),
+            (pos2(x(start), rect.bottom()), from),
+        ] {
+            mesh.colored_vertex(point, Color32::from(colour));
+        }
+        mesh.add_triangle(first, first + 1, first + 2);
+        mesh.add_triangle(first, first + 2, first + 3);
+    }
+    ui.painter().add(mesh);
+    let (labels_rect, _) = ui.allocate_exact_size(vec2(rect.width(), 14.0), Sense::hover());
+    for (at, text) in labels {
+        let align = match *at {
+            at if at <= 0.0 => egui::Align2::LEFT_TOP,
+            at if at >= 1.0 => egui::Align2::RIGHT_TOP,
+            _ => egui::Align2::CENTER_TOP,
+        };
+        let font = egui::TextStyle::Small.resolve(ui.style());
+        ui.painter().text(pos2(x(*at), labels_rect.top()), align, text, font, ui.visuals().text_color());
+    }
 }

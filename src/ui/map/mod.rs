@@ -17,12 +17,16 @@ mod strip;
 mod toolbar;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use eframe::egui::{self, Color32, FontId, Pos2, Rect, Sense, Vec2, pos2};
 
-use crate::scene::graph::{self as graph_scene, EdgeMeaning, GraphScene};
+use crate::model::RecordRef;
+use crate::scene::choropleth::{self, Choropleth, Measure};
+use crate::scene::graph::{self as graph_scene, GraphScene};
 use crate::scene::map::{MapGeometry, geometry};
-use crate::state::{Action, Document, GraphFilters, ViewState};
+use crate::state::{Action, Document, GraphFilters, GraphOverlay, ViewState};
+use crate::ui::cache::Cached;
 use crate::ui::camera::{Camera, Flight};
 use picture::Picture;
 
@@ -36,9 +40,12 @@ const LEGEND_ROOM: f32 = 210.0;
 /// What the countries' colours say.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub enum Colouring {
-    /// Actors' countries in their kind's colour, the rest as plain land.
+    /// Actors' countries in their kind's colour, the rest as plain land; under a what-if shock laid over the
+    /// views (from Analysis or a story step), what each would lose.
     #[default]
     Kind,
+    /// A measure from the analysis, as a choropleth.
+    Measure(Measure),
 }
 
 /// Display options that belong to this view alone.
@@ -114,6 +121,10 @@ pub struct MapView {
     viewport: Option<Rect>,
     /// In a presentation the toolbar is hidden.
     pub presenting: bool,
+    /// The choropleth shown, rebuilt when the document, the year or the measure changes.
+    choropleth: Cached<(u64, u64, i32, Measure), Arc<Choropleth>>,
+    /// The measures the toolbar offers, for the document and year.
+    measures: Cached<(u64, u64, i32), Vec<Measure>>,
 }
 
 /// Things under the pointer.
@@ -145,7 +156,7 @@ impl MapView {
         }
         if let Some(focus) = self.pending_focus.take() {
             let goal =
-                self.focus_camera(&scene, &focus, viewport).unwrap_or_else(|| self.fitted_camera(&scene, viewport));
+                self.focus_camera(document, &focus, viewport).unwrap_or_else(|| self.fitted_camera(&scene, viewport));
             let time = ui.input(|input| input.time);
             self.flight = Some(Flight { from: self.camera, to: goal, started: time });
         }
@@ -155,7 +166,8 @@ impl MapView {
         self.handle_keys(ui);
         let painter = ui.painter_at(viewport);
         painter.rect_filled(viewport, 0.0, picture::sea(ui.visuals()));
-        self.refresh_picture(ui, &scene, viewport, view);
+        let choropleth = self.refresh_choropleth(document, view);
+        self.refresh_picture(ui, &scene, viewport, view, choropleth.as_deref());
         if let Some(picture) = &self.picture {
             picture.paint(&painter);
         }
@@ -169,10 +181,10 @@ impl MapView {
         if let Some(hovered) = hovered
             && !response.dragged()
         {
-            pointer::tooltip(&response, document, &scene, hovered, view.year);
+            pointer::tooltip(&response, document, &scene, hovered, view.year, choropleth.as_deref());
         }
         if self.options.show_legend && !self.presenting {
-            legend::show(ui, viewport, &scene, &self.options);
+            legend::show(ui, viewport, &scene, choropleth.as_deref(), &document.scenario);
         }
         if scene.graph.nodes.is_empty() {
             empty_note(ui, viewport, document.scenario.actors.is_empty());
@@ -201,6 +213,28 @@ impl MapView {
         self.scene = Some((key, scene));
     }
 
+    /// The measure the countries are coloured by: the one chosen, else the loss under a shock laid over the views.
+    pub fn measure(&self, view: &ViewState) -> Option<Measure> {
+        match (&self.options.colouring, &view.overlay) {
+            (Colouring::Measure(measure), _) => Some(measure.clone()),
+            (Colouring::Kind, Some(GraphOverlay::Shock(disruption))) => Some(Measure::ShockLoss(disruption.clone())),
+            (Colouring::Kind, _) => None,
+        }
+    }
+
+    fn refresh_choropleth(&mut self, document: &Document, view: &ViewState) -> Option<Arc<Choropleth>> {
+        let measure = self.measure(view)?;
+        let year = view.chart_year_of(document.derived())?;
+        let key = (document.id, document.revision, year, measure.clone());
+        Some(self.choropleth.get(key, || Arc::new(choropleth::build(&document.scenario, year, &measure))).clone())
+    }
+
+    /// The measures that make sense for the document in the chart year (largest suppliers first).
+    fn measures(&mut self, document: &Document, view: &ViewState) -> &[Measure] {
+        let Some(year) = view.chart_year_of(document.derived()) else { return &[] };
+        self.measures.get((document.id, document.revision, year), || choropleth::measures_for(&document.scenario, year))
+    }
+
     /// The camera showing the whole scenario, clear of the legend.
     fn fitted_camera(&self, scene: &MapScene, viewport: Rect) -> Camera {
         let world = || {
@@ -223,23 +257,11 @@ impl MapView {
         camera
     }
 
-    /// A camera showing these actors' places (countries whole), `None` when none of them has one.
-    fn focus_camera(&self, scene: &MapScene, focus: &[String], viewport: Rect) -> Option<Camera> {
+    /// A camera showing these actors' places (see `MapGeometry::focus_bounds`), `None` when none has one.
+    fn focus_camera(&self, document: &Document, focus: &[String], viewport: Rect) -> Option<Camera> {
         let map = geometry();
-        let places: Vec<Place> =
-            focus.iter().filter_map(|id| scene.graph.node_by_id.get(id)).map(|&node| scene.places[node]).collect();
-        // Russia or China in a step's focus would stretch a map of the Balkans to the Pacific: large countries
-        // count only when nothing else in the focus has a place.
-        let is_large = |place: &Place| matches!(place, Place::Country(country) if map.countries[*country].area >= crate::scene::map::LARGE_COUNTRY_AREA);
-        let small_ones = places.iter().filter(|place| !is_large(place) && **place != Place::Nowhere).count();
-        let rects =
-            places.iter().filter(|place| small_ones == 0 || !is_large(place)).filter_map(|place| match *place {
-                Place::Country(country) => Some(canvas_rect(country_focus_bounds(map, country))),
-                Place::Point(point) => Some(Rect::from_center_size(point, Vec2::splat(100.0))),
-                Place::Nowhere => None,
-            });
-        let bounds = rects.reduce(|a, b| a.union(b))?;
-        Some(self.camera_for(bounds, viewport))
+        let bounds = map.focus_bounds(&map.places(&document.scenario), focus.iter().map(String::as_str))?;
+        Some(self.camera_for(canvas_rect(bounds), viewport))
     }
 
     /// Shows these actors (the whole scenario when none has a place), moving smoothly there: a story step's focus.
@@ -320,14 +342,15 @@ fn build_scene(scenario: &crate::model::Scenario, graph: GraphScene, map: &MapGe
             }
         })
         .collect();
+    let located = map.places(scenario);
     let paths: Vec<Option<Vec<Pos2>>> = graph
         .edges
         .iter()
         .map(|edge| {
             let (from, to) = (&graph.nodes[edge.from].id, &graph.nodes[edge.to].id);
-            let path = match &edge.meaning {
-                EdgeMeaning::Energy { via, .. } => map.flow_path(scenario, from, via, to),
-                _ => map.link_ends(scenario, from, to).map(Vec::from),
+            let path = match edge.record {
+                RecordRef::Energy(index) => map.flow_path(&located, scenario.energy.get(index)?),
+                _ => map.link_ends(&located, from, to).map(Vec::from),
             }?;
             let curved = crate::scene::map::smooth(&path);
             Some(curved.into_iter().map(|[x, y]| pos2(x * MAP_SCALE, y * MAP_SCALE)).collect())
@@ -353,20 +376,6 @@ fn canvas_rect(bounds: crate::scene::map::Bounds) -> Rect {
         pos2(bounds.min[0] * MAP_SCALE, bounds.min[1] * MAP_SCALE),
         pos2(bounds.max[0] * MAP_SCALE, bounds.max[1] * MAP_SCALE),
     )
-}
-
-/// What showing a country means: the whole of it, or for a large one its mainland (Russia without Kaliningrad,
-/// France without French Guiana…).
-fn country_focus_bounds(map: &MapGeometry, country: usize) -> crate::scene::map::Bounds {
-    let country = &map.countries[country];
-    let mainland = country.polygons.get(country.mainland).and_then(|polygon| polygon.first());
-    let points = mainland.into_iter().flatten().copied();
-    points
-        .fold(None, |bounds: Option<crate::scene::map::Bounds>, point| {
-            let single = crate::scene::map::Bounds { min: point, max: point };
-            Some(bounds.map_or(single, |bounds| bounds.union(single)))
-        })
-        .unwrap_or(country.bounds)
 }
 
 /// Says why the canvas is empty and what to do.

@@ -9,6 +9,7 @@ use eframe::egui::epaint::{PathShape, TessellationOptions, Tessellator};
 use eframe::egui::{self, Color32, FontId, Galley, Mesh, Pos2, Rect, Shape, Stroke, Vec2, pos2};
 
 use super::{MAP_SCALE, MapScene, MapView, Place};
+use crate::scene::choropleth::Choropleth;
 use crate::scene::graph_style as style;
 use crate::scene::map::geometry;
 use crate::scene::map_outlines::{self, OutlineLevel};
@@ -37,6 +38,7 @@ struct PictureKey {
     selection: BTreeSet<String>,
     outlined: Option<String>,
     options: super::MapOptions,
+    measure: Option<String>,
 }
 
 pub struct Picture {
@@ -85,7 +87,14 @@ impl Picture {
 
 impl MapView {
     /// Rebuilds the picture when the camera, the canvas, the scene or what colours it changed.
-    pub(super) fn refresh_picture(&mut self, ui: &egui::Ui, scene: &MapScene, viewport: Rect, view: &ViewState) {
+    pub(super) fn refresh_picture(
+        &mut self,
+        ui: &egui::Ui,
+        scene: &MapScene,
+        viewport: Rect,
+        view: &ViewState,
+        choropleth: Option<&Choropleth>,
+    ) {
         let key = PictureKey {
             scene: scene.serial,
             camera: self.camera,
@@ -95,6 +104,7 @@ impl MapView {
             selection: view.selection.clone(),
             outlined: self.strip_hovered.clone(),
             options: self.options.clone(),
+            measure: choropleth.map(|choropleth| choropleth.title.clone()),
         };
         if self.picture.as_ref().is_some_and(|picture| picture.key == key) {
             return;
@@ -103,7 +113,7 @@ impl MapView {
         let visible = self.visible_canvas(viewport);
         let mut builder = Builder { camera: self.camera, viewport, visible, mesh: Mesh::default() };
         let outlined = outlined_countries(scene, view, self.strip_hovered.as_deref());
-        builder.countries(ui, scene, &level, view, &outlined);
+        builder.countries(ui, scene, &level, view, &outlined, choropleth);
         builder.routes(scene);
         let markers = builder.markers(scene, view);
         let labels = labels(ui, scene, &builder, markers, self.options.name_other_countries);
@@ -182,12 +192,16 @@ impl Builder {
         level: &OutlineLevel,
         view: &ViewState,
         outlined: &HashSet<usize>,
+        choropleth: Option<&Choropleth>,
     ) {
         let visuals = ui.visuals();
         let countries = &geometry().countries;
         let shown: Vec<usize> = (0..countries.len()).filter(|&at| self.is_visible(&countries[at].bounds)).collect();
         for &at in &shown {
-            let colour = fill(scene, at, view, visuals);
+            let colour = match choropleth {
+                Some(choropleth) => measured_fill(scene, at, choropleth, visuals),
+                None => fill(scene, at, view, visuals),
+            };
             let outline = &level.countries[at];
             let first = self.mesh.vertices.len() as u32;
             for &point in &outline.points {
@@ -290,6 +304,22 @@ fn fill(scene: &MapScene, country: usize, view: &ViewState, visuals: &egui::Visu
     let scene_node = &scene.graph.nodes[node];
     let colour: Color32 = palette::actor_kind(scene_node.kind).into();
     if view.selection.contains(&scene_node.id) { lighter(colour, 0.25) } else { lighter(colour, 0.6) }
+}
+
+/// A country coloured by its actor's value; plain land when it has no data (zero is data, and coloured), and
+/// the measure's reference (the supplier, the actor compared with) in the ink colour.
+fn measured_fill(scene: &MapScene, country: usize, choropleth: &Choropleth, visuals: &egui::Visuals) -> Color32 {
+    let Some(node) = scene.country_nodes[country] else { return land(visuals) };
+    let id = &scene.graph.nodes[node].id;
+    if choropleth.reference.as_ref().is_some_and(|reference| &reference.actor == id) {
+        return reference_colour(visuals);
+    }
+    choropleth.colour(id).map_or_else(|| land(visuals), Color32::from)
+}
+
+/// How the actor a measure is taken against is drawn (it has no value of its own).
+pub(super) fn reference_colour(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_gray(200) } else { Color32::from_gray(70) }
 }
 
 /// Names at their places, larger countries first, then located actors, then (in grey) other countries where

@@ -3,7 +3,8 @@
 
 use eframe::egui::{self, Pos2, Rect, RichText, Vec2, pos2};
 
-use super::{Hovered, MAP_SCALE, MapScene, MapView, Place, country_focus_bounds};
+use super::{Hovered, MAP_SCALE, MapScene, MapView, Place};
+use crate::scene::choropleth::Choropleth;
 use crate::scene::map::geometry;
 use crate::state::{Action, Document};
 use crate::ui::camera::Flight;
@@ -129,7 +130,10 @@ impl MapView {
         };
         let time = response.ctx.input(|input| input.time);
         let goal = match country {
-            Some(country) => self.camera_for(super::canvas_rect(country_focus_bounds(geometry(), country)), viewport),
+            Some(country) => {
+                let map = geometry();
+                self.camera_for(super::canvas_rect(map.mainland_bounds(&map.countries[country])), viewport)
+            }
             None => {
                 let mut camera = self.camera;
                 let pointer = response.hover_pos().unwrap_or(viewport.center());
@@ -159,9 +163,16 @@ pub(super) fn tooltip(
     scene: &MapScene,
     hovered: Hovered,
     year: Option<i32>,
+    choropleth: Option<&Choropleth>,
 ) {
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.set_max_width(360.0);
+        if let (Some(choropleth), Hovered::Node(node)) = (choropleth, hovered) {
+            let id = &scene.graph.nodes[node].id;
+            ui.label(RichText::new(format!("{}: {}", scene.graph.nodes[node].name, choropleth.describe(id))).strong());
+            ui.weak(&choropleth.title);
+            ui.separator();
+        }
         match hovered {
             Hovered::Node(node) => {
                 tooltip::item_ui(ui, &document.scenario, &scene.graph, tooltip::Item::Node(node), year)

@@ -3,7 +3,7 @@
 
 use eframe::egui;
 
-use super::MapView;
+use super::{Colouring, MapView};
 use crate::state::{Action, Document, ViewState};
 use crate::ui::graph::controls;
 
@@ -14,6 +14,7 @@ pub fn show(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &Vi
         controls::filters_menu(ui, &document.scenario, view, actions);
         controls::focus_controls(ui, view, actions);
         ui.separator();
+        colouring_choice(ui, map, document, view);
         ui.menu_button("Display…", |ui| {
             ui.checkbox(&mut map.options.show_legend, "Legend");
             ui.checkbox(&mut map.options.name_other_countries, "Names of other countries")
@@ -23,5 +24,47 @@ pub fn show(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &Vi
             map.pending_fit = true;
             map.flight = None;
         }
+        if view.overlay.is_some() {
+            ui.separator();
+            if ui.button("Clear overlay").on_hover_text("Take the analysis result off the views").clicked() {
+                actions.push(Action::SetOverlay(None));
+            }
+        }
     });
+}
+
+/// "Colour": the kind of actor, or one of the measures the analysis offers for this scenario and year.
+fn colouring_choice(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &ViewState) {
+    let scenario = &document.scenario;
+    let label = ui.label("Colour");
+    let current = match map.measure(view) {
+        Some(measure) => measure.label(scenario),
+        None => "Kind of actor".to_owned(),
+    };
+    let mut chosen = None;
+    let measures = map.measures(document, view).to_vec();
+    egui::ComboBox::from_id_salt("map_colouring")
+        .selected_text(current)
+        .width(260.0)
+        .height(420.0)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(map.options.colouring == Colouring::Kind, "Kind of actor").clicked() {
+                chosen = Some(Colouring::Kind);
+            }
+            for measure in measures {
+                let selected = map.options.colouring == Colouring::Measure(measure.clone());
+                if ui.selectable_label(selected, measure.label(scenario)).clicked() {
+                    chosen = Some(Colouring::Measure(measure));
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Colour the countries by a measure from the analysis in the chosen year: dependence on a supplier, \
+             concentration of suppliers, agreement in votes, loss under a what-if shock, or sanctions stance",
+        );
+    if let Some(chosen) = chosen {
+        map.options.colouring = chosen;
+    }
 }
