@@ -10,8 +10,9 @@ use eframe::egui;
 use geodep::state::{CentralView, Document, Safekeeping, Settings, ViewState};
 use geodep::ui::{Shown, Views, draw};
 
-const VIEWS: [(CentralView, &str); 7] = [
+const VIEWS: [(CentralView, &str); 8] = [
     (CentralView::Graph, "graph"),
+    (CentralView::Map, "map"),
     (CentralView::Charts, "charts"),
     (CentralView::Matrices, "matrices"),
     (CentralView::Timeline, "timeline"),

@@ -182,3 +182,99 @@ fn a_shock_laid_over_the_views_colours_the_map_by_what_each_country_loses() {
     harness.run_steps(3);
     assert!(harness.query_by_label("Supply lost if Bulgaria closes to transit, 2023").is_none());
 }
+
+#[test]
+fn dragging_pans_the_map_with_the_pointer() {
+    let mut harness = map_harness();
+    let before = country(&harness, "SRB");
+    let start = egui::pos2(700.0, 600.0);
+    harness.drag_at(start);
+    harness.run_steps(1);
+    for step in 1..=5 {
+        harness.hover_at(start + egui::vec2(10.0, 6.0) * step as f32);
+        harness.run_steps(1);
+    }
+    harness.drop_at(start + egui::vec2(50.0, 30.0));
+    harness.run_steps(2);
+    let after = country(&harness, "SRB");
+    assert!((after - before - egui::vec2(50.0, 30.0)).length() < 1.0, "Serbia moved from {before:?} to {after:?}");
+}
+
+/// A scenario no checker would pass: places off the globe and not numbers, a route of 20,000 waypoints, a flow
+/// through unknown and placeless actors, an empty id. The map draws what it can and never panics.
+fn hostile_scenario() -> geodep::model::Scenario {
+    use geodep::model::*;
+    let located = |id: &str, lat: f64, lon: f64| {
+        let mut actor = Actor::new(id, id, ActorKind::Company);
+        actor.location = Some(GeoPoint { lat, lon });
+        actor
+    };
+    let actors = vec![
+        Actor::new("SRB", "Serbia", ActorKind::State),
+        Actor::new("RUS", "Russia", ActorKind::State),
+        Actor::new("", "No id", ActorKind::State),
+        Actor::new("EU", "European Union", ActorKind::Bloc),
+        located("nowhere", f64::NAN, f64::NAN),
+        located("far", 1e30, -1e30),
+        located("pole", 90.0, 180.0),
+    ];
+    let waypoints =
+        (0..20_000).map(|index| GeoPoint { lat: (index % 180) as f64 - 90.0, lon: f64::from(index) }).collect();
+    let route = Route { name: "Long".into(), waypoints, note: None, sources: vec![] };
+    let flow = |supplier: &str, consumer: &str, via: &[&str], route: Option<&str>| EnergyFlow {
+        supplier: supplier.into(),
+        consumer: consumer.into(),
+        commodity: Commodity::Gas,
+        share: f64::NAN,
+        basis: ShareBasis::Consumption,
+        volume: None,
+        via: via.iter().map(|id| id.to_string()).collect(),
+        route: route.map(str::to_owned),
+        year: None,
+        from: None,
+        until: None,
+        certainty: Certainty::Stated,
+        note: None,
+        sources: vec![],
+    };
+    let energy = vec![
+        flow("RUS", "SRB", &["GHOST", "EU", "nowhere"], None),
+        flow("far", "nowhere", &[], None),
+        flow("RUS", "pole", &[], Some(" long ")),
+    ];
+    Scenario { title: "Hostile".into(), actors, energy, routes: vec![route], ..Scenario::default() }
+}
+
+#[test]
+fn a_hostile_scenario_is_drawn_without_a_panic_and_still_answers_the_pointer() {
+    use geodep::app::{Action, Document, ViewState};
+    type State = (Document, ViewState, Vec<Action>, geodep::ui::map::MapView);
+    let document = Document::unsaved(hostile_scenario(), "hostile");
+    let view = ViewState::for_scenario(&document.scenario);
+    let mut harness = Harness::builder().with_size([1200.0, 800.0]).build_ui_state(
+        |ui, state: &mut State| {
+            let (document, view, actions, map) = state;
+            map.ui(ui, document, view, actions);
+        },
+        (document, view, Vec::new(), geodep::ui::map::MapView::default()),
+    );
+    harness.run_steps(3);
+    let serbia = harness.state().3.country_on_screen("SRB").expect("Serbia is on the map");
+    assert!(serbia.x.is_finite() && serbia.y.is_finite(), "{serbia:?}");
+    click_at_map(&mut harness, serbia);
+    assert!(harness.state().2.iter().any(|action| matches!(action, Action::Select { id, .. } if id == "SRB")));
+    harness.key_press(egui::Key::F);
+    harness.run_steps(3);
+    harness.get_by_label("Not on the map");
+}
+
+fn click_at_map<State>(harness: &mut Harness<'_, State>, position: egui::Pos2) {
+    harness.hover_at(position);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        let button = egui::PointerButton::Primary;
+        let modifiers = egui::Modifiers::NONE;
+        harness.event(egui::Event::PointerButton { pos: position, button, pressed, modifiers });
+        harness.run_steps(1);
+    }
+}

@@ -60,3 +60,46 @@ pub fn large_scenario() -> Scenario {
         Source { id: "s".into(), title: "Synthetic".into(), publisher: None, date: None, url: None, note: None };
     Scenario { title: "Large".into(), actors, energy, ties, sources: vec![source], ..Scenario::default() }
 }
+
+#[allow(dead_code)] // Only the map benchmarks use it.
+/// The large scenario with every actor on the map: the first ones are the world's countries (by their ISO
+/// codes), the others sit at scattered locations (cities, companies), so that the map draws them all.
+pub fn placed_large_scenario() -> Scenario {
+    let mut scenario = large_scenario();
+    let countries: Vec<&str> = geodep::scene::map::geometry()
+        .countries
+        .iter()
+        .map(|country| country.id.as_str())
+        .filter(|id| !id.is_empty())
+        .collect();
+    let renames: std::collections::HashMap<String, String> = scenario
+        .actors
+        .iter()
+        .zip(&countries)
+        .map(|(actor, country)| (actor.id.clone(), (*country).to_owned()))
+        .collect();
+    let rename = |id: &mut String| {
+        if let Some(country) = renames.get(id.as_str()) {
+            *id = country.clone();
+        }
+    };
+    for (index, actor) in scenario.actors.iter_mut().enumerate() {
+        rename(&mut actor.id);
+        if index >= countries.len() {
+            // Spread over the inhabited latitudes, deterministically.
+            let lat = -40.0 + (index * 37 % 110) as f64;
+            let lon = -170.0 + (index * 151 % 340) as f64;
+            actor.location = Some(GeoPoint { lat, lon });
+        }
+    }
+    for flow in &mut scenario.energy {
+        rename(&mut flow.supplier);
+        rename(&mut flow.consumer);
+        flow.via.iter_mut().for_each(rename);
+    }
+    for tie in &mut scenario.ties {
+        rename(&mut tie.a);
+        rename(&mut tie.b);
+    }
+    scenario
+}

@@ -18,6 +18,18 @@ const GRAPH_GESTURES: [(&str, &str); 9] = [
     ("Click the background", "Clear the selection"),
 ];
 
+/// Gestures and keys of the map.
+const MAP_GESTURES: [(&str, &str); 8] = [
+    ("Click a country or marker", "Select the actor (Shift adds)"),
+    ("Double-click a country", "Zoom to it (elsewhere: zoom in twofold)"),
+    ("Drag", "Pan"),
+    ("Mouse wheel or pinch", "Zoom around the pointer"),
+    ("F", "Fit the whole scenario in view"),
+    ("Hover a country, marker or route", "Show its key facts, the measure's value, the route and sources"),
+    ("Hover a bloc in the strip", "Outline its members on the map"),
+    ("Colour (toolbar)", "Colour the countries by a measure: dependence, HHI, votes, shock loss, stance"),
+];
+
 /// Gestures of the charts, matrices and timeline.
 const CHART_GESTURES: [(&str, &str); 6] = [
     ("Click a bar, band or cell", "Select its actor and show its record in the Inspector"),
@@ -60,6 +72,7 @@ pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
             ui.add_space(16.0);
             ui.vertical(|ui| {
                 gestures_ui(ui, "Graph", &GRAPH_GESTURES);
+                gestures_ui(ui, "Map", &MAP_GESTURES);
                 gestures_ui(ui, "Charts, matrices and timeline", &CHART_GESTURES);
                 gestures_ui(ui, "Presenting", &PRESENTING_KEYS);
             });

@@ -183,7 +183,7 @@ impl MapView {
         {
             pointer::tooltip(&response, document, &scene, hovered, view.year, choropleth.as_deref());
         }
-        if self.options.show_legend && !self.presenting {
+        if self.options.show_legend {
             legend::show(ui, viewport, &scene, choropleth.as_deref(), &document.scenario);
         }
         if scene.graph.nodes.is_empty() {
@@ -246,7 +246,7 @@ impl MapView {
     }
 
     fn camera_for(&self, bounds: Rect, viewport: Rect) -> Camera {
-        let legend = if self.options.show_legend && !self.presenting { LEGEND_ROOM } else { 0.0 };
+        let legend = if self.options.show_legend { LEGEND_ROOM } else { 0.0 };
         let room = Rect::from_min_max(
             viewport.min,
             pos2((viewport.right() - legend).max(viewport.left() + 100.0), viewport.bottom()),

@@ -27,12 +27,16 @@ pub(super) const SMALL_COUNTRY: f32 = 7.0;
 const MARKER_RADIUS: f32 = 6.0;
 const LABEL_SIZE: f32 = 14.0;
 
-/// Everything a picture depends on.
+/// How far beyond the canvas a picture is drawn, as a fraction of the canvas on each side: panning within it
+/// moves the picture instead of drawing it again.
+const MARGIN: f32 = 0.3;
+
+/// Everything a picture depends on but where it is looked at from (which only moves it).
 #[derive(Debug, Clone, PartialEq)]
 struct PictureKey {
     scene: u64,
-    camera: Camera,
-    viewport: Rect,
+    zoom: f32,
+    viewport_size: Vec2,
     pixels_per_point: f32,
     dark_mode: bool,
     selection: BTreeSet<String>,
@@ -43,7 +47,15 @@ struct PictureKey {
 
 pub struct Picture {
     key: PictureKey,
+    /// The camera and canvas it was drawn for, and where it has been moved since.
+    camera: Camera,
+    viewport: Rect,
+    /// The part of the map's canvas it covers.
+    covers: Rect,
+    /// Fills, borders and routes.
     mesh: Arc<Mesh>,
+    /// Markers, drawn over the names so that a name never hides one.
+    markers: Arc<Mesh>,
     labels: Vec<Label>,
     /// The level of detail drawn, for outlining the hovered country at the same detail.
     pub level: Arc<OutlineLevel>,
@@ -75,6 +87,22 @@ fn lighter(colour: Color32, amount: f32) -> Color32 {
 }
 
 impl Picture {
+    /// Moves what was drawn for one camera to where another camera (of the same zoom) shows it.
+    fn move_to(&mut self, camera: Camera, viewport: Rect) {
+        let delta = (viewport.center() - self.viewport.center()) + (self.camera.centre - camera.centre) * camera.zoom;
+        if delta == Vec2::ZERO {
+            return;
+        }
+        // The meshes are shared with the shapes of the frame before, which egui has dropped by now: no copy.
+        Arc::make_mut(&mut self.mesh).translate(delta);
+        Arc::make_mut(&mut self.markers).translate(delta);
+        for label in &mut self.labels {
+            label.plate = label.plate.translate(delta);
+        }
+        self.camera = camera;
+        self.viewport = viewport;
+    }
+
     pub fn paint(&self, painter: &egui::Painter) {
         painter.add(Shape::Mesh(self.mesh.clone()));
         for label in &self.labels {
@@ -82,6 +110,7 @@ impl Picture {
             let at = label.plate.center() - label.galley.size() / 2.0;
             painter.galley(at, label.galley.clone(), label.colour);
         }
+        painter.add(Shape::Mesh(self.markers.clone()));
     }
 }
 
@@ -97,8 +126,8 @@ impl MapView {
     ) {
         let key = PictureKey {
             scene: scene.serial,
-            camera: self.camera,
-            viewport,
+            zoom: self.camera.zoom,
+            viewport_size: viewport.size(),
             pixels_per_point: ui.ctx().pixels_per_point(),
             dark_mode: ui.visuals().dark_mode,
             selection: view.selection.clone(),
@@ -106,18 +135,25 @@ impl MapView {
             options: self.options.clone(),
             measure: choropleth.map(|choropleth| choropleth.title.clone()),
         };
-        if self.picture.as_ref().is_some_and(|picture| picture.key == key) {
+        let visible = self.visible_canvas(viewport);
+        if let Some(picture) = &mut self.picture
+            && picture.key == key
+            && picture.covers.contains_rect(visible)
+        {
+            picture.move_to(self.camera, viewport);
             return;
         }
         let level = map_outlines::level(map_outlines::level_for(0.5 / (self.camera.zoom * MAP_SCALE)));
-        let visible = self.visible_canvas(viewport);
-        let mut builder = Builder { camera: self.camera, viewport, visible, mesh: Mesh::default() };
+        let area = viewport.expand2(viewport.size() * MARGIN);
+        let covers = self.visible_canvas(area);
+        let mut builder = Builder { camera: self.camera, viewport, area, visible: covers, mesh: Mesh::default() };
         let outlined = outlined_countries(scene, view, self.strip_hovered.as_deref());
         builder.countries(ui, scene, &level, view, &outlined, choropleth);
         builder.routes(scene);
-        let markers = builder.markers(scene, view);
-        let labels = labels(ui, scene, &builder, markers, self.options.name_other_countries);
-        self.picture = Some(Picture { key, mesh: Arc::new(builder.mesh), labels, level });
+        let (markers, marker_rects) = builder.markers(scene, view);
+        let labels = labels(ui, scene, &builder, marker_rects, self.options.name_other_countries);
+        let (mesh, markers) = (Arc::new(builder.mesh), Arc::new(markers));
+        self.picture = Some(Picture { key, camera: self.camera, viewport, covers, mesh, markers, labels, level });
     }
 
     /// The hovered country outlined (on top of the cached picture), so that the pointer's target is clear.
@@ -167,6 +203,9 @@ fn outlined_countries(scene: &MapScene, view: &ViewState, strip_hovered: Option<
 struct Builder {
     camera: Camera,
     viewport: Rect,
+    /// The part of the screen drawn: the canvas and a margin around it.
+    area: Rect,
+    /// The same on the map's canvas.
     visible: Rect,
     mesh: Mesh,
 }
@@ -259,8 +298,8 @@ impl Builder {
         self.mesh.append(edges.into_mesh());
     }
 
-    /// Markers for actors at a location and for countries too small to see; returns their screen rectangles.
-    fn markers(&mut self, scene: &MapScene, view: &ViewState) -> Vec<Rect> {
+    /// Markers for actors at a location and for countries too small to see, and their screen rectangles.
+    fn markers(&self, scene: &MapScene, view: &ViewState) -> (Mesh, Vec<Rect>) {
         let mut markers = NodeMesh::with_capacity(64);
         let mut rects = Vec::new();
         let countries = &geometry().countries;
@@ -272,7 +311,7 @@ impl Builder {
                 }
                 _ => continue,
             };
-            if !self.viewport.contains(centre) {
+            if !self.area.contains(centre) {
                 continue;
             }
             let scene_node = &scene.graph.nodes[node];
@@ -287,8 +326,7 @@ impl Builder {
             );
             rects.push(Rect::from_center_size(centre, Vec2::splat(2.0 * radius + 4.0)));
         }
-        self.mesh.append(markers.into_mesh());
-        rects
+        (markers.into_mesh(), rects)
     }
 
     /// The larger side of a plane rectangle on screen.
@@ -336,7 +374,7 @@ fn labels(
         min: [builder.visible.min.x / MAP_SCALE, builder.visible.min.y / MAP_SCALE],
         max: [builder.visible.max.x / MAP_SCALE, builder.visible.max.y / MAP_SCALE],
     };
-    // (priority, screen position, name, is an actor)
+    // (priority, screen position, name, is an actor): countries by area, then markers, then other countries.
     let mut candidates: Vec<(f32, Pos2, &str, bool)> = Vec::new();
     for (node, place) in scene.places.iter().enumerate() {
         let name = scene.graph.nodes[node].name.as_str();
@@ -372,14 +410,21 @@ fn labels(
     }
     // Actors first, each group larger countries first.
     candidates.sort_by(|a, b| b.3.cmp(&a.3).then(b.0.total_cmp(&a.0)));
+    // The actors' countries are named first, over markers if need be (markers are drawn over names); then
+    // markers are reserved, so that their own names and other countries' go around them.
     let mut placer = LabelPlacer::new();
-    for rect in markers {
-        placer.reserve(rect);
-    }
-    let inside = builder.viewport.shrink(2.0);
+    let mut markers = Some(markers);
+    let inside = builder.area.shrink(2.0);
     let dark_mode = ui.visuals().dark_mode;
     let mut labels = Vec::new();
-    for (_, at, name, actor) in candidates {
+    for (priority, at, name, actor) in candidates {
+        if priority < 1.0
+            && let Some(markers) = markers.take()
+        {
+            for rect in markers {
+                placer.reserve(rect);
+            }
+        }
         if !inside.contains(at) {
             continue;
         }
