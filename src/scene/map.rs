@@ -67,7 +67,14 @@ pub struct MapCountry {
 #[derive(Debug)]
 pub struct Places<'s> {
     anchors: HashMap<&'s str, [f32; 2]>,
-    courses: HashMap<String, &'s [GeoPoint]>,
+    courses: HashMap<String, Course>,
+}
+
+/// A named route's course: its waypoints on the plane and the ids of the countries they lie in.
+#[derive(Debug)]
+struct Course {
+    points: Vec<[f32; 2]>,
+    countries: std::collections::HashSet<String>,
 }
 
 impl Places<'_> {
@@ -197,26 +204,42 @@ impl MapGeometry {
         let anchors =
             scenario.actors.iter().filter_map(|actor| Some((actor.id.as_str(), self.anchor(actor)?))).collect();
         // The first route of a name, as `Scenario::route` finds it.
-        let mut courses: HashMap<String, &[GeoPoint]> = HashMap::new();
+        let mut courses: HashMap<String, Course> = HashMap::new();
         for route in &scenario.routes {
-            courses.entry(route_key(&route.name)).or_insert(&route.waypoints);
+            courses.entry(route_key(&route.name)).or_insert_with(|| self.course(&route.waypoints));
         }
         Places { anchors, courses }
     }
 
+    /// A route's waypoints on the plane (those on the globe: the checker reports the others) and the countries
+    /// they lie in.
+    fn course(&self, waypoints: &[GeoPoint]) -> Course {
+        let on_globe = |point: &&GeoPoint| (-90.0..=90.0).contains(&point.lat) && (-180.0..=180.0).contains(&point.lon);
+        let points: Vec<[f32; 2]> =
+            waypoints.iter().filter(on_globe).map(|point| project(point.lon, point.lat)).collect();
+        let countries =
+            points.iter().filter_map(|&point| self.country_near(point)).map(|country| country.id.clone()).collect();
+        Course { points, countries }
+    }
+
+    /// The country a point is in or, for a point on a coast the 1:50m outline leaves in the sea (a pipeline's
+    /// landfall), the country within about 20 km of it.
+    fn country_near(&self, [x, y]: [f32; 2]) -> Option<&MapCountry> {
+        const NEAR: f32 = 0.003;
+        let around = [[0.0, 0.0], [NEAR, 0.0], [-NEAR, 0.0], [0.0, NEAR], [0.0, -NEAR]];
+        around.iter().find_map(|[dx, dy]| self.country_at([x + dx, y + dy]))
+    }
+
     /// The points an energy flow is drawn through: from the supplier's border nearest its next stop, through its
-    /// route's waypoints when the route has them (else through each transit actor with a place, in the order of
-    /// `via`), to the consumer. `None` when the supplier or the consumer has no place on the map.
+    /// route's waypoints when the route has them, then through each transit actor of `via` with a place (in
+    /// order) whose country no waypoint already lies in, to the consumer. `None` when the supplier or the
+    /// consumer has no place on the map.
     pub fn flow_path(&self, places: &Places<'_>, flow: &EnergyFlow) -> Option<Vec<[f32; 2]>> {
         let end = places.anchor(&flow.consumer)?;
-        // A point off the globe (which the checker reports) is passed over.
-        let on_globe = |point: &&GeoPoint| (-90.0..=90.0).contains(&point.lat) && (-180.0..=180.0).contains(&point.lon);
-        let waypoints = flow.route.as_deref().and_then(|name| places.courses.get(&route_key(name))).copied();
-        let mut stops: Vec<[f32; 2]> =
-            waypoints.unwrap_or_default().iter().filter(on_globe).map(|point| project(point.lon, point.lat)).collect();
-        if stops.is_empty() {
-            stops = flow.via.iter().filter_map(|id| places.anchor(id)).collect();
-        }
+        let course = flow.route.as_deref().and_then(|name| places.courses.get(&route_key(name)));
+        let mut stops: Vec<[f32; 2]> = course.map(|course| course.points.clone()).unwrap_or_default();
+        let passed = |id: &String| course.is_some_and(|course| course.countries.contains(id));
+        stops.extend(flow.via.iter().filter(|id| !passed(id)).filter_map(|id| places.anchor(id)));
         let next = stops.first().copied().unwrap_or(end);
         let start = self.leaving_point(places, &flow.supplier, next)?;
         Some(std::iter::once(start).chain(stops).chain(std::iter::once(end)).collect())
@@ -442,6 +465,13 @@ mod tests {
         let countries: Vec<Option<&str>> =
             path[1..].iter().map(|&p| map.country_at(p).map(|c| c.id.as_str())).collect();
         assert_eq!(countries, [Some("TUR"), Some("BGR"), Some("SRB")], "through `via`, as without a route");
+
+        // Waypoints only along the Turkish stretch: the transit countries past them (Bulgaria) are still passed.
+        scenario.routes[0].waypoints = vec![GeoPoint { lat: 44.89, lon: 37.32 }, GeoPoint { lat: 41.63, lon: 28.09 }];
+        let path = map.flow_path(&map.places(&scenario), &flow).unwrap();
+        let (anapa, kiyikoy) = (project(37.32, 44.89), project(28.09, 41.63));
+        let (bulgaria, serbia) = (map.country("BGR").unwrap().label_at, map.country("SRB").unwrap().label_at);
+        assert_eq!(path[1..], [anapa, kiyikoy, bulgaria, serbia], "Turkey is passed at Kıyıköy, on its coast");
 
         scenario.routes[0].waypoints = vec![GeoPoint { lat: 95.0, lon: 28.1 }];
         assert_eq!(
