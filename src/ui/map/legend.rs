@@ -6,7 +6,6 @@ use eframe::egui::{self, Color32, Mesh, Rect, Sense, pos2, vec2};
 use super::{MapScene, Place};
 use crate::model::{ActorKind, Scenario};
 use crate::scene::choropleth::{Choropleth, Legend};
-use crate::scene::palette;
 use crate::ui::graph::legend::{WIDTH, edges_ui, swatch};
 
 pub fn show(ui: &egui::Ui, viewport: Rect, scene: &MapScene, choropleth: Option<&Choropleth>, scenario: &Scenario) {
@@ -40,7 +39,7 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &MapScene) {
     kinds.sort();
     kinds.dedup();
     for kind in kinds {
-        swatch(ui, kind.label(), palette::actor_kind(kind));
+        swatch(ui, kind.label(), super::picture::kind_colour(kind));
     }
     swatch(ui, "Not in this scenario", super::picture::land(ui.visuals()));
 }

@@ -80,6 +80,17 @@ fn border(visuals: &egui::Visuals) -> Color32 {
     if visuals.dark_mode { Color32::from_rgb(30, 30, 32) } else { Color32::WHITE }
 }
 
+/// What routes are drawn over: dark on a dark map, white on a light one.
+fn casing(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { Color32::from_rgb(20, 22, 26) } else { Color32::WHITE }
+}
+
+/// A colour mixed towards another (`amount` 1 is `towards`).
+fn mixed(colour: Color32, towards: Color32, amount: f32) -> Color32 {
+    let mix = |from: u8, to: u8| (from as f32 + (to as f32 - from as f32) * amount).round() as u8;
+    Color32::from_rgb(mix(colour.r(), towards.r()), mix(colour.g(), towards.g()), mix(colour.b(), towards.b()))
+}
+
 /// A colour mixed towards white (`amount` 1 is white).
 fn lighter(colour: Color32, amount: f32) -> Color32 {
     let mix = |channel: u8| (channel as f32 + (255.0 - channel as f32) * amount).round() as u8;
@@ -149,7 +160,7 @@ impl MapView {
         let mut builder = Builder { camera: self.camera, viewport, area, visible: covers, mesh: Mesh::default() };
         let outlined = outlined_countries(scene, view, self.strip_hovered.as_deref());
         builder.countries(ui, scene, &level, view, &outlined, choropleth);
-        builder.routes(scene);
+        builder.routes(scene, casing(ui.visuals()));
         let (markers, marker_rects) = builder.markers(scene, view);
         let labels = labels(ui, scene, &builder, marker_rects, self.options.name_other_countries);
         let (mesh, markers) = (Arc::new(builder.mesh), Arc::new(markers));
@@ -276,9 +287,12 @@ impl Builder {
     }
 
     /// Energy flows along their routes, sanctions and ties between places, as the graph draws them.
-    fn routes(&mut self, scene: &MapScene) {
+    /// Energy flows are drawn over a casing (a wider line in `casing`), so that a blue gas route stays clear on a
+    /// blue country.
+    fn routes(&mut self, scene: &MapScene, casing: Color32) {
         let dense = scene.graph.edges.len() > DENSE_EDGES;
         let mut edges = EdgeMesh::with_capacity(scene.graph.edges.len().min(20_000));
+        let mut casings = EdgeMesh::with_capacity(if dense { 0 } else { scene.graph.edges.len() });
         let mut points = Vec::new();
         for (index, edge) in scene.graph.edges.iter().enumerate() {
             let Some(path) = &scene.paths[index] else { continue };
@@ -293,8 +307,15 @@ impl Builder {
                 points.extend(path.iter().map(|&point| self.camera.to_screen(self.viewport, point)));
             }
             let look = style::edge_style(&edge.meaning);
+            if !dense && look.dash == style::Dash::Solid {
+                let mut cased = points.clone();
+                let colour = crate::scene::Rgba(casing.r(), casing.g(), casing.b(), casing.a());
+                let under = style::EdgeStyle { colour, width: look.width + 3.0, ..look };
+                casings.add_path(&mut cased, &under);
+            }
             edges.add_path(&mut points, &look);
         }
+        self.mesh.append(casings.into_mesh());
         self.mesh.append(edges.into_mesh());
     }
 
@@ -318,12 +339,7 @@ impl Builder {
             let selected = view.selection.contains(&scene_node.id);
             let radius = if selected { MARKER_RADIUS + 2.0 } else { MARKER_RADIUS };
             markers.add(centre, radius + 1.5, style::node_shape(scene_node.kind), Color32::WHITE);
-            markers.add(
-                centre,
-                radius,
-                style::node_shape(scene_node.kind),
-                palette::actor_kind(scene_node.kind).into(),
-            );
+            markers.add(centre, radius, style::node_shape(scene_node.kind), kind_colour(scene_node.kind));
             rects.push(Rect::from_center_size(centre, Vec2::splat(2.0 * radius + 4.0)));
         }
         (markers.into_mesh(), rects)
@@ -340,8 +356,24 @@ impl Builder {
 fn fill(scene: &MapScene, country: usize, view: &ViewState, visuals: &egui::Visuals) -> Color32 {
     let Some(node) = scene.country_nodes[country] else { return land(visuals) };
     let scene_node = &scene.graph.nodes[node];
-    let colour: Color32 = palette::actor_kind(scene_node.kind).into();
-    if view.selection.contains(&scene_node.id) { lighter(colour, 0.25) } else { lighter(colour, 0.6) }
+    let colour = kind_colour(scene_node.kind);
+    let selected = view.selection.contains(&scene_node.id);
+    // Muted towards the land, so that routes in the commodities' brighter colours stand out.
+    match (visuals.dark_mode, selected) {
+        (true, false) => mixed(colour, land(visuals), 0.45),
+        (true, true) => mixed(colour, land(visuals), 0.1),
+        (false, false) => lighter(colour, 0.45),
+        (false, true) => colour,
+    }
+}
+
+/// An actor's colour on the map: its kind's, as in the graph, but for states, which are sand, since a country in
+/// blue reads as water.
+pub(super) fn kind_colour(kind: crate::model::ActorKind) -> Color32 {
+    match kind {
+        crate::model::ActorKind::State => Color32::from_rgb(214, 186, 120),
+        kind => palette::actor_kind(kind).into(),
+    }
 }
 
 /// A country coloured by its actor's value; plain land when it has no data (zero is data, and coloured), and
