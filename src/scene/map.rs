@@ -337,20 +337,27 @@ impl MapGeometry {
     }
 }
 
-/// A path through its stops, its corners rounded (a quadratic curve around each inner stop), as a pipeline runs.
+/// A smooth path through every one of its stops (a Catmull–Rom spline, eight segments between two stops), as a
+/// pipeline runs: a waypoint or transit country is passed, not cut off.
 pub fn smooth(stops: &[[f32; 2]]) -> Vec<[f32; 2]> {
     if stops.len() < 3 {
         return stops.to_vec();
     }
-    let middle = |a: [f32; 2], b: [f32; 2]| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-    let mut points = vec![stops[0]];
-    for window in stops.windows(3) {
-        let (start, corner, end) = (middle(window[0], window[1]), window[1], middle(window[1], window[2]));
-        points.push(start);
-        for step in 1..8 {
-            let t = step as f32 / 8.0;
-            let along = |a: f32, c: f32, b: f32| (1.0 - t) * (1.0 - t) * a + 2.0 * (1.0 - t) * t * c + t * t * b;
-            points.push([along(start[0], corner[0], end[0]), along(start[1], corner[1], end[1])]);
+    const SEGMENTS: usize = 8;
+    let at = |index: isize| stops[index.clamp(0, stops.len() as isize - 1) as usize];
+    let mut points = Vec::with_capacity((stops.len() - 1) * SEGMENTS + 1);
+    for span in 0..stops.len() as isize - 1 {
+        let [p0, p1, p2, p3] = [at(span - 1), at(span), at(span + 1), at(span + 2)];
+        for step in 0..SEGMENTS {
+            let t = step as f32 / SEGMENTS as f32;
+            let (t2, t3) = (t * t, t * t * t);
+            let along = |a: f32, b: f32, c: f32, d: f32| {
+                0.5 * (2.0 * b
+                    + (c - a) * t
+                    + (2.0 * a - 5.0 * b + 4.0 * c - d) * t2
+                    + (3.0 * b - a - 3.0 * c + d) * t3)
+            };
+            points.push([along(p0[0], p1[0], p2[0], p3[0]), along(p0[1], p1[1], p2[1], p3[1])]);
         }
     }
     points.push(stops[stops.len() - 1]);
@@ -445,6 +452,17 @@ mod tests {
         assert!(!bounds.contains(project(158.6, 53.0)), "Kamchatka is not");
         let path = geometry().flow_path(&geometry().places(&scenario), &gas("RUS", "SRB", &["NOWHERE"], None)).unwrap();
         assert_eq!(path.len(), 2, "a transit actor with no place is passed over");
+    }
+
+    #[test]
+    fn a_smoothed_path_passes_through_every_stop() {
+        let stops = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [3.0, 2.0]];
+        let path = smooth(&stops);
+        assert_eq!(path.len(), 3 * 8 + 1);
+        for (span, stop) in stops.iter().enumerate() {
+            assert_eq!(path[span * 8], *stop, "stop {span}");
+        }
+        assert_eq!(smooth(&stops[..2]), stops[..2].to_vec(), "a straight link stays straight");
     }
 
     #[test]
