@@ -115,16 +115,18 @@ mod tests {
         let mut before = scenario();
         let route = crate::model::Route { name: "TurkStream".into(), waypoints: vec![], note: None, sources: vec![] };
         before.routes.push(route);
+        let index = before.routes.len() - 1;
         let after = set_at_path(
             &before,
             "routes[\" turkstream\"].waypoints",
             "[(lat: 41.6, lon: 28.1), (lat: 42.5, lon: 27.4)]",
         )
         .unwrap();
-        let points: Vec<(f64, f64)> = after.routes[0].waypoints.iter().map(|point| (point.lat, point.lon)).collect();
+        let points: Vec<(f64, f64)> =
+            after.routes[index].waypoints.iter().map(|point| (point.lat, point.lon)).collect();
         assert_eq!(points, [(41.6, 28.1), (42.5, 27.4)]);
-        let moved = set_at_path(&after, "routes[0].waypoints[1].lon", "27.5").unwrap();
-        assert_eq!(moved.routes[0].waypoints[1].lon, 27.5);
+        let moved = set_at_path(&after, &format!("routes[{index}].waypoints[1].lon"), "27.5").unwrap();
+        assert_eq!(moved.routes[index].waypoints[1].lon, 27.5);
         assert_eq!(
             set_at_path(&before, "routes[Nowhere].note", "\"x\""),
             Err(PathError::NoSuchRoute("Nowhere".into()))
