@@ -160,6 +160,7 @@ impl MapView {
             let time = ui.input(|input| input.time);
             self.flight = Some(Flight { from: self.camera, to: goal, started: time });
         }
+        let zoom_before = self.camera.zoom;
         self.fly(ui);
         let hovered = response.hover_pos().and_then(|pointer| self.hit(&scene, viewport, pointer));
         self.handle_pointer(&response, &scene, hovered, actions);
@@ -167,7 +168,8 @@ impl MapView {
         let painter = ui.painter_at(viewport);
         painter.rect_filled(viewport, 0.0, picture::sea(ui.visuals()));
         let choropleth = self.refresh_choropleth(document, view);
-        self.refresh_picture(ui, &scene, viewport, view, choropleth.as_deref());
+        let zooming = self.camera.zoom != zoom_before || self.flight.is_some();
+        self.refresh_picture(ui, &scene, viewport, view, choropleth.as_deref(), zooming);
         if let Some(picture) = &self.picture {
             picture.paint(&painter);
         }

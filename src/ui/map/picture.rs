@@ -35,7 +35,6 @@ const MARGIN: f32 = 0.3;
 #[derive(Debug, Clone, PartialEq)]
 struct PictureKey {
     scene: u64,
-    zoom: f32,
     viewport_size: Vec2,
     pixels_per_point: f32,
     dark_mode: bool,
@@ -59,6 +58,10 @@ pub struct Picture {
     labels: Vec<Label>,
     /// The level of detail drawn, for outlining the hovered country at the same detail.
     pub level: Arc<OutlineLevel>,
+    /// The zoom it was drawn at; while a zoom is under way it is scaled instead of drawn again.
+    drawn_zoom: f32,
+    /// The hovered country's outline, for the picture's present camera.
+    hovered: Option<(usize, Arc<Mesh>)>,
 }
 
 struct Label {
@@ -98,18 +101,23 @@ fn lighter(colour: Color32, amount: f32) -> Color32 {
 }
 
 impl Picture {
-    /// Moves what was drawn for one camera to where another camera (of the same zoom) shows it.
+    /// Moves (and scales) what was drawn for one camera to where another camera shows it.
     fn move_to(&mut self, camera: Camera, viewport: Rect) {
-        let delta = (viewport.center() - self.viewport.center()) + (self.camera.centre - camera.centre) * camera.zoom;
-        if delta == Vec2::ZERO {
+        if camera == self.camera && viewport == self.viewport {
             return;
         }
+        // A point drawn at p for the old camera is at scale * p + translation for the new one.
+        let scale = camera.zoom / self.camera.zoom;
+        let translation = viewport.center().to_vec2() + (self.camera.centre - camera.centre) * camera.zoom
+            - self.viewport.center().to_vec2() * scale;
+        let transform = egui::emath::TSTransform::new(translation, scale);
         // The meshes are shared with the shapes of the frame before, which egui has dropped by now: no copy.
-        Arc::make_mut(&mut self.mesh).translate(delta);
-        Arc::make_mut(&mut self.markers).translate(delta);
+        Arc::make_mut(&mut self.mesh).transform(transform);
+        Arc::make_mut(&mut self.markers).transform(transform);
         for label in &mut self.labels {
-            label.plate = label.plate.translate(delta);
+            label.plate = Rect::from_center_size(transform * label.plate.center(), label.plate.size());
         }
+        self.hovered = None;
         self.camera = camera;
         self.viewport = viewport;
     }
@@ -134,10 +142,10 @@ impl MapView {
         viewport: Rect,
         view: &ViewState,
         choropleth: Option<&Choropleth>,
+        zooming: bool,
     ) {
         let key = PictureKey {
             scene: scene.serial,
-            zoom: self.camera.zoom,
             viewport_size: viewport.size(),
             pixels_per_point: ui.ctx().pixels_per_point(),
             dark_mode: ui.visuals().dark_mode,
@@ -151,8 +159,16 @@ impl MapView {
             && picture.key == key
             && picture.covers.contains_rect(visible)
         {
-            picture.move_to(self.camera, viewport);
-            return;
+            // Panning moves the picture; a zoom under way scales it (lines and markers a little thicker or
+            // thinner for a moment), and it is drawn again sharp once the zoom settles.
+            let scale = self.camera.zoom / picture.drawn_zoom;
+            if scale == 1.0 || (zooming && (0.8..=1.25).contains(&scale)) {
+                picture.move_to(self.camera, viewport);
+                if scale != 1.0 {
+                    ui.ctx().request_repaint();
+                }
+                return;
+            }
         }
         let level = map_outlines::level(map_outlines::level_for(0.5 / (self.camera.zoom * MAP_SCALE)));
         let area = viewport.expand2(viewport.size() * MARGIN);
@@ -164,12 +180,14 @@ impl MapView {
         let (markers, marker_rects) = builder.markers(scene, view);
         let labels = labels(ui, scene, &builder, marker_rects, self.options.name_other_countries);
         let (mesh, markers) = (Arc::new(builder.mesh), Arc::new(markers));
-        self.picture = Some(Picture { key, camera: self.camera, viewport, covers, mesh, markers, labels, level });
+        let (camera, drawn_zoom) = (self.camera, self.camera.zoom);
+        self.picture =
+            Some(Picture { key, camera, viewport, covers, mesh, markers, labels, level, drawn_zoom, hovered: None });
     }
 
     /// The hovered country outlined (on top of the cached picture), so that the pointer's target is clear.
     pub(super) fn paint_hovered(
-        &self,
+        &mut self,
         painter: &egui::Painter,
         scene: &MapScene,
         viewport: Rect,
@@ -183,17 +201,45 @@ impl MapView {
             },
             _ => return,
         };
-        let Some(picture) = &self.picture else { return };
-        let outline = &picture.level.countries[country];
-        let stroke = Stroke::new(2.5, painter.ctx().global_style().visuals.strong_text_color());
-        for ring in &outline.rings {
-            let points = outline.points[ring.start as usize..ring.end as usize]
-                .iter()
-                .map(|&[x, y]| self.camera.to_screen(viewport, pos2(x * MAP_SCALE, y * MAP_SCALE)))
-                .collect();
-            painter.add(PathShape::closed_line(points, stroke));
-        }
+        let Some(picture) = &mut self.picture else { return };
+        // Russia's outline has thousands of points: it is tessellated once while the pointer stays on it.
+        let outline = match &picture.hovered {
+            Some((hovered, mesh)) if *hovered == country => mesh.clone(),
+            _ => {
+                let colour = painter.ctx().global_style().visuals.strong_text_color();
+                let mesh = Arc::new(outline_mesh(
+                    painter.ctx().pixels_per_point(),
+                    &picture.level.countries[country],
+                    self.camera,
+                    viewport,
+                    colour,
+                ));
+                picture.hovered = Some((country, mesh.clone()));
+                mesh
+            }
+        };
+        painter.add(Shape::Mesh(outline));
     }
+}
+
+/// A country's outline as a line of 2.5 points, for the camera given.
+fn outline_mesh(
+    pixels_per_point: f32,
+    outline: &crate::scene::map_outlines::CountryOutline,
+    camera: Camera,
+    viewport: Rect,
+    colour: Color32,
+) -> Mesh {
+    let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
+    let mut mesh = Mesh::default();
+    for ring in &outline.rings {
+        let points = outline.points[ring.start as usize..ring.end as usize]
+            .iter()
+            .map(|&[x, y]| camera.to_screen(viewport, pos2(x * MAP_SCALE, y * MAP_SCALE)))
+            .collect();
+        tessellator.tessellate_path(&PathShape::closed_line(points, Stroke::new(2.5, colour)), &mut mesh);
+    }
+    mesh
 }
 
 /// Countries drawn with a strong outline: the selected actors', and the members of the bloc hovered in the strip.
