@@ -40,6 +40,14 @@ pub fn actor_kind(kind: ActorKind) -> Rgba {
     }
 }
 
+/// An actor's colour on a map: its kind's, but sand for states, since a country in blue reads as water.
+pub fn map_actor_kind(kind: ActorKind) -> Rgba {
+    match kind {
+        ActorKind::State => Rgba::rgb(214, 186, 120),
+        kind => actor_kind(kind),
+    }
+}
+
 /// The colour of the n-th group (bloc) in a stable order; the last colour is kept for "no group".
 pub fn group(index: usize) -> Rgba {
     CATEGORICAL[index % (CATEGORICAL.len() - 1)]

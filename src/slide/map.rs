@@ -108,8 +108,8 @@ fn draw_countries(
         }
         let node = scene.node_by_id.get(&country.id).map(|&at| &scene.nodes[at]);
         let fill = match node {
-            Some(node) if view.selection.contains(&node.id) => lighter(palette::actor_kind(node.kind), 0.25),
-            Some(node) => lighter(palette::actor_kind(node.kind), 0.7),
+            Some(node) if view.selection.contains(&node.id) => palette::map_actor_kind(node.kind),
+            Some(node) => lighter(palette::map_actor_kind(node.kind), 0.5),
             None => LAND,
         };
         for polygon in &country.polygons {
@@ -152,6 +152,17 @@ fn draw_edge(
         style::Dash::Dashed => Some([12.0 * unit, 8.0 * unit]),
         style::Dash::Dotted => Some([3.0 * unit, 7.0 * unit]),
     };
+    if dash.is_none() {
+        // A white casing keeps a blue gas route clear over any country.
+        let casing = Shape::Line {
+            points: points.clone(),
+            width: (look.width * 1.3 + 4.0) * unit,
+            colour: Rgba::WHITE,
+            dash,
+            arrow: false,
+        };
+        slide.add(casing);
+    }
     slide.add(Shape::Line { points, width: look.width * 1.3 * unit, colour: look.colour, dash, arrow: look.arrow });
 }
 
@@ -173,7 +184,7 @@ fn draw_markers(
         slide.add(Shape::Circle {
             centre: placement.place(point),
             radius: 9.0 * unit,
-            fill: palette::actor_kind(node.kind),
+            fill: palette::map_actor_kind(node.kind),
             outline,
         });
     }

@@ -13,7 +13,11 @@ pub enum Item {
 pub fn show(response: &egui::Response, scenario: &Scenario, scene: &GraphScene, item: Item, year: Option<i32>) {
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.set_max_width(360.0);
+        let node = matches!(item, Item::Node(_));
         item_ui(ui, scenario, scene, item, year);
+        if node {
+            ui.weak("Click to select, shift-click to add, drag to pin.");
+        }
     });
 }
 
@@ -40,7 +44,6 @@ fn node_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, node: usi
         ui.label(line);
     }
     ui.label(format!("{} visible link{}", scene_node.degree, if scene_node.degree == 1 { "" } else { "s" }));
-    ui.weak("Click to select, shift-click to add, drag to pin.");
 }
 
 /// "Gas: 85% from Russia (2023)" for the consumer's largest supplier of each commodity in the year.

@@ -83,13 +83,33 @@ fn ramp_ui(ui: &mut egui::Ui, stops: &[(f64, crate::scene::Rgba)], labels: &[(f6
     }
     ui.painter().add(mesh);
     let (labels_rect, _) = ui.allocate_exact_size(vec2(rect.width(), 14.0), Sense::hover());
-    for (at, text) in labels {
-        let align = match *at {
-            at if at <= 0.0 => egui::Align2::LEFT_TOP,
-            at if at >= 1.0 => egui::Align2::RIGHT_TOP,
-            _ => egui::Align2::CENTER_TOP,
-        };
-        let font = egui::TextStyle::Small.resolve(ui.style());
-        ui.painter().text(pos2(x(*at), labels_rect.top()), align, text, font, ui.visuals().text_color());
+    // The two ends are always labelled; a label between them that would run into another is left out (at this
+    // width, "75%" next to "100%").
+    let font = egui::TextStyle::Small.resolve(ui.style());
+    let colour = ui.visuals().text_color();
+    let placed_labels: Vec<(f32, std::sync::Arc<egui::Galley>)> = labels
+        .iter()
+        .map(|(at, text)| {
+            let galley = ui.painter().layout_no_wrap(text.clone(), font.clone(), colour);
+            let width = galley.size().x;
+            let left = match *at {
+                at if at <= 0.0 => x(at),
+                at if at >= 1.0 => x(at) - width,
+                at => x(at) - width / 2.0,
+            };
+            (left, galley)
+        })
+        .collect();
+    let last = placed_labels.len().saturating_sub(1);
+    let order = [0, last].into_iter().chain(1..last);
+    let mut taken: Vec<(f32, f32)> = Vec::new();
+    for index in order {
+        let Some((left, galley)) = placed_labels.get(index) else { continue };
+        let right = left + galley.size().x;
+        if taken.iter().any(|&(other_left, other_right)| *left < other_right + 4.0 && right + 4.0 > other_left) {
+            continue;
+        }
+        taken.push((*left, right));
+        ui.painter().galley(pos2(*left, labels_rect.top()), galley.clone(), colour);
     }
 }

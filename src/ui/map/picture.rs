@@ -29,7 +29,10 @@ const LABEL_SIZE: f32 = 14.0;
 
 /// How far beyond the canvas a picture is drawn, as a fraction of the canvas on each side: panning within it
 /// moves the picture instead of drawing it again.
-const MARGIN: f32 = 0.3;
+const MARGIN: f32 = 0.2;
+
+/// How far (screen points) a simplified outline may stray from the full one: a point is 1 to 2 pixels.
+const DETAIL: f32 = 0.8;
 
 /// Everything a picture depends on but where it is looked at from (which only moves it).
 #[derive(Debug, Clone, PartialEq)]
@@ -170,7 +173,7 @@ impl MapView {
                 return;
             }
         }
-        let level = map_outlines::level(map_outlines::level_for(0.5 / (self.camera.zoom * MAP_SCALE)));
+        let level = map_outlines::level(map_outlines::level_for(DETAIL / (self.camera.zoom * MAP_SCALE)));
         let area = viewport.expand2(viewport.size() * MARGIN);
         let covers = self.visible_canvas(area);
         let mut builder = Builder { camera: self.camera, viewport, area, visible: covers, mesh: Mesh::default() };
@@ -413,13 +416,9 @@ fn fill(scene: &MapScene, country: usize, view: &ViewState, visuals: &egui::Visu
     }
 }
 
-/// An actor's colour on the map: its kind's, as in the graph, but for states, which are sand, since a country in
-/// blue reads as water.
+/// An actor's colour on the map (see `palette::map_actor_kind`).
 pub(super) fn kind_colour(kind: crate::model::ActorKind) -> Color32 {
-    match kind {
-        crate::model::ActorKind::State => Color32::from_rgb(214, 186, 120),
-        kind => palette::actor_kind(kind).into(),
-    }
+    palette::map_actor_kind(kind).into()
 }
 
 /// A country coloured by its actor's value; plain land when it has no data (zero is data, and coloured), and

@@ -175,7 +175,8 @@ pub(super) fn tooltip(
         }
         match hovered {
             Hovered::Node(node) => {
-                tooltip::item_ui(ui, &document.scenario, &scene.graph, tooltip::Item::Node(node), year)
+                tooltip::item_ui(ui, &document.scenario, &scene.graph, tooltip::Item::Node(node), year);
+                ui.weak("Click to select, shift-click to add, double-click to zoom to it.");
             }
             Hovered::Edge(edge) => {
                 tooltip::item_ui(ui, &document.scenario, &scene.graph, tooltip::Item::Edge(edge), year)
