@@ -4,7 +4,6 @@
 use eframe::egui::{self, Rect, RichText, Sense, Vec2};
 
 use super::MapScene;
-use crate::scene::palette;
 use crate::state::{Action, Document, ViewState};
 
 pub const WIDTH: f32 = 168.0;
@@ -23,14 +22,17 @@ pub fn show(
     ui.scope_builder(builder, |ui| {
         ui.label(RichText::new("Not on the map").strong())
             .on_hover_text("Blocs and organisations have no place of their own. Hover one to outline its members.");
-        egui::ScrollArea::vertical().id_salt("map_strip").show(ui, |ui| {
-            for &node in &scene.placeless {
+        // Only the rows in view are laid out: a scenario of 2,000 placeless actors costs no more than one of 20.
+        let row_height = ui.spacing().interact_size.y;
+        let rows = scene.placeless.len();
+        egui::ScrollArea::vertical().id_salt("map_strip").show_rows(ui, row_height, rows, |ui, shown| {
+            for &node in &scene.placeless[shown] {
                 let scene_node = &scene.graph.nodes[node];
                 let selected = view.selection.contains(&scene_node.id);
                 let response = ui
                     .horizontal(|ui| {
                         let (swatch, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
-                        ui.painter().rect_filled(swatch, 2.0, palette::actor_kind(scene_node.kind));
+                        ui.painter().rect_filled(swatch, 2.0, super::picture::kind_colour(scene_node.kind));
                         ui.selectable_label(selected, &scene_node.name)
                     })
                     .inner;
