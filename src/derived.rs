@@ -219,13 +219,12 @@ fn records_by_actor(scenario: &Scenario) -> HashMap<String, ActorRecords> {
 }
 
 fn actors_by_kind(scenario: &Scenario) -> Vec<(ActorKind, Vec<usize>)> {
-    let names: Vec<String> = scenario.actors.iter().map(|actor| actor.name.to_lowercase()).collect();
     ActorKind::ALL
         .into_iter()
         .map(|kind| {
             let mut indices: Vec<usize> =
                 (0..scenario.actors.len()).filter(|&index| scenario.actors[index].kind == kind).collect();
-            indices.sort_by(|&a, &b| names[a].cmp(&names[b]));
+            indices.sort_by(|&a, &b| crate::format::natural_cmp(&scenario.actors[a].name, &scenario.actors[b].name));
             (kind, indices)
         })
         .collect()

@@ -197,3 +197,21 @@ fn ctrl_and_a_number_switch_the_central_view() {
     harness.run_steps(3);
     assert_eq!(harness.state().view.central, geodep::app::CentralView::Graph);
 }
+
+#[test]
+fn the_alignment_map_places_voters_and_a_click_selects_one() {
+    let mut harness = bundled_harness();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num3);
+    harness.run_steps(3);
+    harness.get_by_label("Alignment map").click();
+    harness.run_steps(4);
+    harness.get_by_label_contains("voters placed by how alike they vote");
+    let russia = harness.state().views.charts.alignment_point_on_screen("RUS").expect("Russia voted");
+    let china = harness.state().views.charts.alignment_point_on_screen("CHN").expect("China voted");
+    let serbia = harness.state().views.charts.alignment_point_on_screen("SRB").expect("Serbia voted");
+    // Russia and China agree in 75% of their shared votes (no with abstain, no with no), Russia and Serbia in
+    // 12.5%: China sits nearer.
+    assert!(russia.distance(china) < russia.distance(serbia), "{russia:?} {china:?} {serbia:?}");
+    click_at(&mut harness, russia, egui::Modifiers::NONE);
+    assert_eq!(selection(&harness), ["RUS"]);
+}

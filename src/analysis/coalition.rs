@@ -44,7 +44,7 @@ pub fn coalition(scenario: &Scenario, target: &str, year: i32) -> Coalition {
         .map(|wanted| {
             let mut actors: Vec<String> =
                 stance_of.iter().filter(|(_, stance)| *stance == wanted).map(|(by, _)| (*by).to_owned()).collect();
-            actors.sort_by_key(|id| scenario.actor_name(id).to_owned());
+            actors.sort_by(|a, b| crate::format::natural_cmp(scenario.actor_name(a), scenario.actor_name(b)));
             (wanted, actors)
         })
         .filter(|(_, actors)| !actors.is_empty())

@@ -4,6 +4,7 @@
 //! `report`, `shock` and `diff` commands all use these.
 
 pub mod alignment;
+pub mod alignment_map;
 pub mod coalition;
 pub mod dependence;
 pub mod diff;

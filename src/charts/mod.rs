@@ -80,7 +80,9 @@ pub fn suppliers(scenario: &Scenario) -> Vec<String> {
         counts.entry(&flow.supplier).or_default().insert(&flow.consumer);
     }
     let mut suppliers: Vec<(&str, usize)> = counts.into_iter().map(|(id, consumers)| (id, consumers.len())).collect();
-    suppliers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| scenario.actor_name(a.0).cmp(scenario.actor_name(b.0))));
+    suppliers.sort_by(|a, b| {
+        b.1.cmp(&a.1).then_with(|| crate::format::natural_cmp(scenario.actor_name(a.0), scenario.actor_name(b.0)))
+    });
     suppliers.into_iter().map(|(id, _)| id.to_owned()).collect()
 }
 

@@ -21,7 +21,7 @@ pub fn share_over_time(scenario: &Scenario, supplier: &str, commodity: &Commodit
         .map(|flow| flow.consumer.as_str())
         .filter(|consumer| only.is_empty() || only.iter().any(|wanted| wanted == consumer))
         .collect();
-    consumers.sort_by_key(|consumer| scenario.actor_name(consumer));
+    consumers.sort_by(|a, b| crate::format::natural_cmp(scenario.actor_name(a), scenario.actor_name(b)));
     consumers.dedup();
     let years = scenario.years();
     consumers

@@ -170,11 +170,11 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
     for measured in &report.network {
         say!(
             output,
-            "  {}: {}, weighted degree {:.1}, betweenness {:.2}",
+            "  {}: {}, weighted degree {:.1}, betweenness {}",
             name(&measured.actor),
             crate::format::count(measured.degree, "tie"),
             measured.weighted_degree,
-            measured.betweenness
+            crate::format::significant(measured.betweenness, 3)
         );
     }
     if let Some(alignment) = &report.alignment {

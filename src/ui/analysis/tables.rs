@@ -159,6 +159,6 @@ pub fn network_ui(
         });
         text_cell(row, measured.degree.to_string());
         text_cell(row, format!("{:.1}", measured.weighted_degree));
-        text_cell(row, format!("{:.2}", measured.betweenness));
+        text_cell(row, crate::format::significant(measured.betweenness, 3));
     });
 }

@@ -2,6 +2,7 @@
 //! selection and year with the graph. Each chart's data comes from `crate::charts`, cached per document revision
 //! and option; the chart files only draw it and return actions.
 
+mod alignment_map;
 pub(crate) mod common;
 mod exposure;
 mod flows;
@@ -24,14 +25,16 @@ pub enum ChartKind {
     Exposure,
     OverTime,
     Flows,
+    AlignmentMap,
 }
 
 impl ChartKind {
-    const ALL: [(ChartKind, &'static str, &'static str); 4] = [
+    const ALL: [(ChartKind, &'static str, &'static str); 5] = [
         (ChartKind::SupplyMix, "Supply mix", "Where the selected consumers' energy comes from"),
         (ChartKind::Exposure, "Exposure", "How dependent every consumer is on one supplier"),
         (ChartKind::OverTime, "Over time", "Each consumer's share from one supplier, year by year"),
         (ChartKind::Flows, "Flows", "Suppliers, routes and consumers of one commodity as a flow diagram"),
+        (ChartKind::AlignmentMap, "Alignment map", "Every voter placed by how alike it votes: blocs show as clusters"),
     ];
 }
 
@@ -74,6 +77,9 @@ pub struct ChartsView {
     /// Where the exposure plot and the flow diagram were last drawn, to find their bars and bands on screen.
     exposure_drawn_at: Option<egui_plot::PlotTransform>,
     flows_drawn_at: Option<egui::Rect>,
+    /// The alignment map of the document's votes, and where its plot was last drawn.
+    alignment: Cached<Key<()>, Option<crate::analysis::alignment_map::AlignmentMap>>,
+    alignment_drawn_at: Option<egui_plot::PlotTransform>,
 }
 
 impl<Options> Key<Options> {
@@ -103,6 +109,13 @@ impl ChartsView {
                 }
             }
         });
+        if self.chart == ChartKind::AlignmentMap {
+            // Votes, not energy: this chart needs neither a year nor a supplier.
+            let map =
+                self.alignment.get(Key::of(document, ()), || crate::analysis::alignment_map::alignment_map(scenario));
+            actions.extend(alignment_map::ui(ui, scenario, view, map.as_ref(), &mut self.alignment_drawn_at));
+            return;
+        }
         let Some(year) = view.chart_year_of(document.derived()) else {
             ui.label("This scenario has no dated records to chart yet.");
             return;
@@ -145,6 +158,7 @@ impl ChartsView {
                 let limited = !selected.is_empty() && series.iter().all(|line| view.is_selected(&line.consumer));
                 over_time::ui(ui, &chart, &supplier, &commodity, series, limited)
             }
+            ChartKind::AlignmentMap => Vec::new(),
             ChartKind::Flows => {
                 let (diagram, layout) = self.flows.get(Key::of(document, (year, commodity.clone())), || {
                     let diagram = charts::flows::flow_diagram(scenario, &commodity, year);
@@ -159,6 +173,12 @@ impl ChartsView {
     /// Where the exposure chart last drew the bar ranked `rank` (0: most dependent), for tests and tools.
     pub fn exposure_bar_on_screen(&self, rank: usize) -> Option<egui::Pos2> {
         Some(exposure::bar_on_screen(self.exposure_drawn_at.as_ref()?, rank))
+    }
+
+    /// Where the alignment map last drew a voter, for tests and tools.
+    pub fn alignment_point_on_screen(&self, id: &str) -> Option<egui::Pos2> {
+        let map = self.alignment.last()?.as_ref()?;
+        alignment_map::point_on_screen(map, self.alignment_drawn_at.as_ref()?, id)
     }
 
     /// Where the flow diagram last drew a band of energy record `record`, for tests and tools.

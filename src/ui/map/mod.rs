@@ -363,7 +363,7 @@ fn build_scene(scenario: &crate::model::Scenario, graph: GraphScene, map: &MapGe
         .map(|path| path.as_ref().map_or(Rect::NOTHING, |path| crate::ui::camera::bounds(path.iter().copied())))
         .collect();
     let mut placeless: Vec<usize> = (0..graph.nodes.len()).filter(|&node| places[node] == Place::Nowhere).collect();
-    placeless.sort_by(|&a, &b| graph.nodes[a].name.cmp(&graph.nodes[b].name));
+    placeless.sort_by(|&a, &b| crate::format::natural_cmp(&graph.nodes[a].name, &graph.nodes[b].name));
     let members = placeless
         .iter()
         .map(|&node| (graph.nodes[node].id.clone(), scenario.actors[graph.nodes[node].actor].members.clone()))
