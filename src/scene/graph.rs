@@ -110,6 +110,30 @@ pub fn build(
 }
 
 /// Records each node's sanctions stance towards `target` in the year, for colouring nodes by stance.
+/// Which scene nodes stay in full colour while `selection` is chosen: the selected ones and their direct
+/// neighbours over shown edges. Every node when nothing shown is selected.
+pub fn near_selection(scene: &GraphScene, selection: &std::collections::BTreeSet<String>) -> Vec<bool> {
+    let mut selected = vec![false; scene.nodes.len()];
+    for id in selection {
+        if let Some(&node) = scene.node_by_id.get(id) {
+            selected[node] = true;
+        }
+    }
+    if !selected.contains(&true) {
+        return vec![true; scene.nodes.len()];
+    }
+    let mut near = selected.clone();
+    for edge in &scene.edges {
+        if selected[edge.from] {
+            near[edge.to] = true;
+        }
+        if selected[edge.to] {
+            near[edge.from] = true;
+        }
+    }
+    near
+}
+
 pub fn set_stance_target(scene: &mut GraphScene, scenario: &Scenario, year: Option<i32>, target: &str) {
     for node in &mut scene.nodes {
         node.stance_on_target = None;
@@ -325,6 +349,25 @@ mod tests {
             vec!["RUS", "SRB", "EU", "CHN"],
             "unconnected actors (Bulgaria in 2022, Vučić) left out"
         );
+    }
+
+    #[test]
+    fn selecting_keeps_the_selection_and_its_neighbours_in_colour() {
+        let scene = build_for(Some(2022), &GraphFilters::default(), &[]);
+        let near = |selection: &[&str]| {
+            let selection: BTreeSet<String> = selection.iter().map(|id| id.to_string()).collect();
+            let near = near_selection(&scene, &selection);
+            let mut ids: Vec<&str> =
+                (0..scene.nodes.len()).filter(|&at| near[at]).map(|at| scene.nodes[at].id.as_str()).collect();
+            ids.sort();
+            ids
+        };
+        // China's only shown link is its support for Serbia: Serbia and China stay, Russia and the EU are dimmed.
+        assert_eq!(near(&["CHN"]), ["CHN", "SRB"]);
+        // Serbia is linked to Russia (gas, oil, its refusal of sanctions) and China; the EU only to Russia.
+        assert_eq!(near(&["SRB"]), ["CHN", "RUS", "SRB"]);
+        assert_eq!(near(&[]).len(), scene.nodes.len(), "nothing selected: nothing dimmed");
+        assert_eq!(near(&["vucic"]).len(), scene.nodes.len(), "a selection not shown dims nothing");
     }
 
     #[test]

@@ -30,6 +30,10 @@ impl GraphView {
         // With thousands of edges on screen, fanned curves are illegible anyway: draw them straight, and leave
         // out the arrowheads of edges too short to show one. This keeps a frame of 40,000 edges within budget.
         let dense = scene.edges.len() > DENSE_EDGES;
+        // With a selection, what is not linked to it fades, so that its neighbourhood stands out.
+        let near = scene::near_selection(scene, &view.selection);
+        let selecting = near.contains(&false);
+        let selected = |node: usize| view.is_selected(&scene.nodes[node].id);
         for (index, edge) in scene.edges.iter().enumerate() {
             let Some(mut geometry) = self.edge_geometry(edge, radii, positions) else { continue };
             if !visible.intersects(geometry.bounds()) {
@@ -45,6 +49,9 @@ impl GraphView {
             }
             if hovered == Some(Hovered::Edge(index)) {
                 style.width += 2.0;
+            }
+            if selecting && !selected(edge.from) && !selected(edge.to) {
+                style.colour = faded(style.colour);
             }
             edges.add(&geometry, &style);
         }
@@ -64,8 +71,8 @@ impl GraphView {
             let fill = match overlay {
                 Some(overlay) => overlay.colour(&scene_node.id),
                 None => style::node_colour(scene_node, self.options.colour_by, &scene.blocs),
-            }
-            .into();
+            };
+            let fill = if near[node] { fill } else { faded(fill) }.into();
             nodes.add(centre, radius, style::node_shape(scene_node.kind), fill);
             if view.is_selected(&scene_node.id) || hovered == Some(Hovered::Node(node)) {
                 highlights.push(egui::Shape::circle_stroke(centre, radius + 4.0, selection_stroke));
@@ -155,4 +162,9 @@ impl GraphView {
 /// Node radius on screen: grows with zoom, but never so small that it cannot be seen or clicked.
 pub(super) fn screen_radius(canvas_radius: f32, zoom: f32) -> f32 {
     (canvas_radius * zoom).max(3.5)
+}
+
+/// A colour faded to a fifth of its opacity, for what is not linked to the selection.
+fn faded(colour: crate::scene::Rgba) -> crate::scene::Rgba {
+    crate::scene::Rgba(colour.0, colour.1, colour.2, colour.3 / 5)
 }
