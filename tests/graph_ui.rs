@@ -153,3 +153,76 @@ fn ctrl_dragging_from_one_actor_to_another_creates_a_record_between_them() {
     assert_eq!(app.view.central, geodep::app::CentralView::Data, "the new record opens in the Data tab");
     harness.get_by_label(&format!("Energy flow {}", energy_before + 1));
 }
+
+/// A crowded scenario as a new user might generate one: 300 states, 1,500 energy flows, 3,000 ties.
+fn crowded_scenario() -> geodep::model::Scenario {
+    use geodep::model::*;
+    let ids: Vec<String> = (0..300).map(|index| format!("S{index:03}")).collect();
+    let actors = ids.iter().map(|id| Actor::new(id.clone(), format!("State {id}"), ActorKind::State)).collect();
+    let flow = |supplier: &String, consumer: &String| EnergyFlow {
+        supplier: supplier.clone(),
+        consumer: consumer.clone(),
+        commodity: Commodity::Gas,
+        share: 0.2,
+        basis: ShareBasis::Consumption,
+        volume: None,
+        via: vec![],
+        route: None,
+        year: Some(2022),
+        from: None,
+        until: None,
+        certainty: Certainty::Stated,
+        note: None,
+        sources: vec![],
+    };
+    let tie = |a: &String, b: &String| Tie {
+        a: a.clone(),
+        b: b.clone(),
+        kind: TieKind::Partnership,
+        strength: 0.5,
+        topic: None,
+        directed: false,
+        year: None,
+        from: None,
+        until: None,
+        certainty: Certainty::Stated,
+        note: None,
+        sources: vec![],
+    };
+    // A third of the states import from fifteen suppliers each: drawn by imports, they are the largest nodes.
+    let energy = (0..1_500).map(|index| flow(&ids[index % 300], &ids[(index * 7 + 1) % 100])).collect();
+    let ties = (0..3_000).map(|index| tie(&ids[index % 300], &ids[(index * 13 + 5) % 300])).collect();
+    Scenario { title: "Crowded".into(), actors, energy, ties, ..Scenario::default() }
+}
+
+#[test]
+fn nodes_sized_by_imports_never_cover_each_other_on_a_crowded_circle() {
+    use geodep::app::{Action, Document, ViewState};
+    type State = (Document, ViewState, Vec<Action>, geodep::ui::graph::GraphView);
+    let document = Document::unsaved(crowded_scenario(), "crowded");
+    let view = ViewState::for_scenario(&document.scenario);
+    let mut graph = geodep::ui::graph::GraphView::default();
+    // On the circle, neighbours sit as close as the layout's own node size allows: nodes drawn larger by their
+    // imports would cover each other.
+    graph.options.layout = geodep::scene::graph_layout::LayoutKind::CircleByBloc;
+    graph.settle_layout(&document);
+    let mut harness = Harness::builder().with_size([1200.0, 900.0]).build_ui_state(
+        |ui, state: &mut State| {
+            let (document, view, actions, graph) = state;
+            graph.ui(ui, document, view, actions);
+        },
+        (document, view, Vec::new(), graph),
+    );
+    harness.run_steps(4);
+    let circles = harness.state().3.circles_on_screen();
+    assert_eq!(circles.len(), 300);
+    let mut overlapping = 0;
+    for (index, (a, radius_a)) in circles.iter().enumerate() {
+        for (b, radius_b) in &circles[index + 1..] {
+            if a.distance(*b) + 0.01 < radius_a + radius_b {
+                overlapping += 1;
+            }
+        }
+    }
+    assert_eq!(overlapping, 0, "{overlapping} pairs of nodes overlap");
+}

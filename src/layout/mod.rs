@@ -21,7 +21,7 @@ mod test_graphs;
 
 pub use circular::circular_grouped;
 pub use force::{ForceLayout, ForceSettings, Progress};
-pub use overlap::remove_overlaps;
+pub use overlap::{no_overlap_scale, remove_overlaps};
 
 /// A position in layout coordinates: `[x, y]`.
 pub type Point = [f32; 2];

@@ -229,6 +229,22 @@ fn grid_cell_size(positions: &[Point], reaches: &[f32]) -> Option<f32> {
     (cell_size > 0.0).then_some(cell_size)
 }
 
+/// The largest factor (at most 1) by which every radius can be multiplied so that no two circles overlap at these
+/// positions, so that a graph sized by some measure never shows one node covering another. Close pairs are found
+/// with the same grid as `remove_overlaps`. Nodes at a non-finite position are ignored; two nodes at the same
+/// point cannot be kept apart and are ignored too.
+pub fn no_overlap_scale(positions: &[Point], radii: &[f32]) -> f32 {
+    let radii = clean_radii(radii, positions.len());
+    close_pairs(positions, &radii)
+        .into_iter()
+        .filter_map(|(first, second)| {
+            let distance = length_squared(subtract(positions[first], positions[second])).sqrt();
+            let reach = radii[first] + radii[second];
+            (distance > 0.0 && reach > 0.0).then(|| distance / reach)
+        })
+        .fold(1.0, f32::min)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,6 +269,15 @@ mod tests {
             }
         }
         pairs
+    }
+
+    #[test]
+    fn radii_are_scaled_until_no_two_circles_overlap() {
+        // Two nodes 30 apart with radii 20 and 20 overlap: at 0.75 they just touch. A third far away changes nothing.
+        let positions = [[0.0, 0.0], [30.0, 0.0], [500.0, 0.0]];
+        assert!((no_overlap_scale(&positions, &[20.0, 20.0, 20.0]) - 0.75).abs() < 1e-6);
+        assert_eq!(no_overlap_scale(&positions, &[10.0, 10.0, 10.0]), 1.0, "nothing overlaps: full size");
+        assert_eq!(no_overlap_scale(&[[0.0, 0.0], [0.0, 0.0]], &[5.0, 5.0]), 1.0, "a shared point cannot be helped");
     }
 
     #[test]

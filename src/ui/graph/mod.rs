@@ -113,6 +113,8 @@ pub struct GraphView {
     flight: Option<Flight>,
     /// In a presentation the toolbar is hidden: the slide shows the graph alone.
     pub presenting: bool,
+    /// Whether the radii have been fitted to the settled layout (see `fit_radii`).
+    radii_fitted: bool,
 }
 
 /// Things under the pointer.
@@ -130,6 +132,7 @@ impl GraphView {
         }
         let layout_busy = self.layout.update(document.id, document.revision, self.options.layout, scenario);
         self.refresh_scene(document, view);
+        self.fit_radii(layout_busy);
         self.refresh_overlay(document, view);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let viewport = response.rect;
@@ -219,6 +222,26 @@ impl GraphView {
         }
         let radii = scene.nodes.iter().map(|node| style::node_radius(node, self.options.size_by)).collect();
         self.scene = Some((key, scene, radii));
+        self.radii_fitted = false;
+    }
+
+    /// Once the layout has settled, shrinks every node by the same factor, if need be, so that no node covers
+    /// another: sized by imports or ties, large nodes would otherwise make a crowded graph one solid disc.
+    fn fit_radii(&mut self, layout_busy: bool) {
+        if layout_busy {
+            self.radii_fitted = false;
+            return;
+        }
+        if self.radii_fitted {
+            return;
+        }
+        let Some((_, scene, radii)) = &mut self.scene else { return };
+        let positions: Vec<[f32; 2]> = (0..scene.nodes.len())
+            .map(|node| self.layout.position(scene.nodes[node].actor).unwrap_or([f32::NAN, f32::NAN]))
+            .collect();
+        let scale = crate::layout::no_overlap_scale(&positions, radii);
+        radii.iter_mut().for_each(|radius| *radius *= scale);
+        self.radii_fitted = true;
     }
 
     /// Canvas position of each scene node (the dragged one where the pointer has it).
@@ -238,6 +261,16 @@ impl GraphView {
     pub fn node_on_screen(&self, id: &str) -> Option<Pos2> {
         let (_, scene, _) = self.scene.as_ref()?;
         scene.node_by_id.get(id).and_then(|&node| self.drawn_at.get(node).copied())
+    }
+
+    /// Each shown node's centre and radius on screen in the last frame, for tests.
+    pub fn circles_on_screen(&self) -> Vec<(Pos2, f32)> {
+        let Some((_, _, radii)) = self.scene.as_ref() else { return Vec::new() };
+        self.drawn_at
+            .iter()
+            .zip(radii)
+            .map(|(&centre, &radius)| (centre, screen_radius(radius, self.camera.zoom)))
+            .collect()
     }
 
     /// The scene drawn last (nodes and edges after filters), for tests and other views.
