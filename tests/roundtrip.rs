@@ -60,8 +60,11 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 local_name: Some(summary.clone()),
                 kind: ActorKind::Territory,
                 location: Some(GeoPoint { lat: 44.8, lon: -20.25 }),
+                region: None,
+                subregion: None,
                 groups: vec![title.clone()],
                 members: vec![],
+                memberships: vec![],
                 note: None,
                 sources: vec![],
             })
