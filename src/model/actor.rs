@@ -23,7 +23,8 @@ pub struct Actor {
     /// The UN M49 region of a state: "Europe", "Africa", "Asia", "Americas", "Oceania".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    /// The UN M49 sub-region of a state: "Southern Europe", "Eastern Africa".
+    /// The UN M49 sub-region of a state, or its intermediate region where M49 has one: "Southern Europe",
+    /// "Eastern Africa" (not "Sub-Saharan Africa"), "South America".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subregion: Option<String>,
     /// Free labels for grouping (e.g. "CSTO", "Western Balkans"); blocs list their members themselves.
