@@ -43,7 +43,8 @@ pub struct Derived {
     pub routes: Vec<String>,
     /// Every actor named as a sanctions target, most often named first.
     pub sanctions_targets: Vec<String>,
-    /// The blocs an actor is a member of, by actor id.
+    /// The blocs an actor is a member of, by actor id: by `members`, or by a `Member` or `Suspended` membership
+    /// at any time (an observer is not a member; for members on a date see `Actor::members_on`).
     pub member_of: HashMap<String, Vec<String>>,
     /// The records that involve each actor, by actor id.
     pub records: HashMap<String, ActorRecords>,
@@ -168,12 +169,14 @@ fn sorted_unique(items: impl Iterator<Item = String>) -> Vec<String> {
     found
 }
 
+/// The blocs each actor is a member of at any time, in actor order, each once.
 fn member_of(scenario: &Scenario) -> HashMap<String, Vec<String>> {
     let mut blocs: HashMap<String, Vec<String>> = HashMap::new();
     for bloc in &scenario.actors {
-        for member in &bloc.members {
-            let entry = blocs.entry(member.clone()).or_default();
-            if !entry.contains(&bloc.id) {
+        for member in bloc.members_at_any_time() {
+            let entry = blocs.entry(member.to_owned()).or_default();
+            // One bloc's mentions of a member come one after another, so the last entry is enough to skip repeats.
+            if entry.last() != Some(&bloc.id) {
                 entry.push(bloc.id.clone());
             }
         }
@@ -323,5 +326,27 @@ mod tests {
         let problems = vec![Diagnostic::error("a", "x"), Diagnostic::warning("b", "y"), Diagnostic::warning("c", "z")];
         let derived = Derived::build(&scenario, 1, 0, problems);
         assert_eq!((derived.errors, derived.warnings), (1, 2));
+    }
+
+    #[test]
+    fn members_by_dated_memberships_count_at_any_time_and_observers_do_not() {
+        let text = r#"Scenario(format: 1, title: "t",
+            actors: [
+                Actor(id: "SYR", name: "Syria", kind: State),
+                Actor(id: "TLS", name: "Timor-Leste", kind: State),
+                Actor(id: "LAS", name: "Arab League", kind: Organisation, memberships: [
+                    Membership(member: "SYR", until: "2011-11-16"),
+                    Membership(member: "SYR", from: "2011-11-16", until: "2023-05-07", status: Suspended),
+                ]),
+                Actor(id: "ASEAN", name: "ASEAN", kind: Bloc,
+                    memberships: [Membership(member: "TLS", from: "2022-11-11", status: Observer)]),
+            ])"#;
+        let scenario: Scenario = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(text)
+            .expect("test scenario parses");
+        let derived = Derived::build(&scenario, 1, 0, Vec::new());
+        assert_eq!(derived.member_of["SYR"], ["LAS"], "two memberships of one organisation, listed once");
+        assert!(!derived.member_of.contains_key("TLS"), "an observer is not a member");
     }
 }

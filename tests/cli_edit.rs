@@ -95,3 +95,45 @@ fn rename_refuses_an_unknown_id_or_one_already_taken() {
     assert!(stderr.contains("already an actor with id \"SRB\""), "{stderr}");
     assert_eq!(text(&path), FIXTURE);
 }
+
+#[test]
+fn set_gives_an_actor_a_region_and_sub_region() {
+    let (_folder, path) = copy();
+    let (code, _, stderr) = geodep(&["set", "actors[SRB].region", "\"Europe\""], &path);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(geodep(&["set", "actors[SRB].subregion", "\"Southern Europe\""], &path).0, Some(0));
+    let expected = FIXTURE.replace(
+        "Actor(id: \"SRB\", name: \"Serbia\", kind: State),",
+        "Actor(id: \"SRB\", name: \"Serbia\", kind: State, region: \"Europe\", subregion: \"Southern Europe\"),",
+    );
+    assert_eq!(text(&path), expected);
+}
+
+#[test]
+fn set_and_rename_reach_into_memberships() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("nato.ron");
+    let original = r#"Scenario(
+  format: 1,
+  title: "NATO",
+  actors: [
+    Actor(id: "FIN", name: "Finland", kind: State),
+    Actor(id: "NATO", name: "NATO", kind: Bloc, memberships: [
+      Membership(member: "FIN", from: "2023-04", sources: ["nato"]),  // the 31st
+    ]),
+  ],
+  sources: [Source(id: "nato", title: "Member countries")],
+)
+"#;
+    std::fs::write(&path, original).unwrap();
+    let (code, _, stderr) = geodep(&["set", "actors[NATO].memberships[0].from", "\"2023-04-04\""], &path);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(geodep(&["rename", "FIN", "FI"], &path).0, Some(0));
+    assert_eq!(text(&path), original.replace("\"2023-04\"", "\"2023-04-04\"").replace("\"FIN\"", "\"FI\""));
+    let (code, _, stderr) = geodep(&["set", "actors[NATO].memberships[0].member", "\"FINN\""], &path);
+    assert_eq!(code, Some(1), "an unknown member is refused");
+    assert!(
+        stderr.contains("actors[1].memberships[0].member: unknown actor \"FINN\"; did you mean \"FI\"?"),
+        "{stderr}"
+    );
+}

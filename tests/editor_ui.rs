@@ -196,7 +196,7 @@ fn every_field_of_a_vote_and_an_actor_has_a_widget() {
     harness.get_by_label_contains("Actors (24)").click();
     harness.run_steps(3);
     select(&mut harness, RecordKind::Actor, 0);
-    for label in ["Location", "Members", "Note"] {
+    for label in ["Location", "Region (UN M49)", "Sub-region", "Members", "Dated memberships", "Note"] {
         harness.get_by_label(label);
     }
 }
@@ -291,4 +291,48 @@ fn shares_adding_up_to_over_100_percent_show_on_the_record_just_edited() {
     // The validator files it under the group's last record (own production); the form of the edited one shows it.
     harness.get_by_label_contains("add up to 110% (energy flow 1 95% + energy flow 2 15%)");
     assert_eq!(harness.state().document.derived().errors, 1, "counted once");
+}
+
+#[test]
+fn a_region_typed_in_the_form_is_set_and_one_step_to_undo() {
+    let mut harness = data_tab("Actors (24)");
+    let serbia = actor_index(&harness, "SRB");
+    let mut actor = harness.state().document.scenario.actors[serbia].clone();
+    actor.region = Some("Europ".into());
+    let ctx = harness.ctx.clone();
+    let edit = geodep::edit::Edit::Set { index: serbia, record: geodep::edit::Record::Actor(actor), what: "x".into() };
+    harness.state_mut().apply(&ctx, geodep::app::Action::edit(edit));
+    select(&mut harness, RecordKind::Actor, serbia);
+    text_field(&harness, "Europ").click();
+    harness.run_steps(2);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::A);
+    text_field(&harness, "Europ").type_text("Europe");
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.scenario.actors[serbia].region.as_deref(), Some("Europe"));
+    let undo = format!("change region of actor {}", serbia + 1);
+    assert_eq!(harness.state().document.history.undo_label(), Some(undo.as_str()));
+}
+
+#[test]
+fn a_dated_membership_shows_in_the_form_and_the_inspector_with_its_dates() {
+    let mut harness = data_tab("Actors (24)");
+    let nato = actor_index(&harness, "NATO");
+    let mut actor = harness.state().document.scenario.actors[nato].clone();
+    actor.members.retain(|member| member != "MKD");
+    actor.memberships = vec![geodep::model::Membership {
+        member: "MKD".into(),
+        from: Some("2020-03-27".into()),
+        sources: vec![harness.state().document.scenario.sources[0].id.clone()],
+        ..Default::default()
+    }];
+    let ctx = harness.ctx.clone();
+    let edit = geodep::edit::Edit::Set { index: nato, record: geodep::edit::Record::Actor(actor), what: "x".into() };
+    harness.state_mut().apply(&ctx, geodep::app::Action::edit(edit));
+    harness.state_mut().view.select("NATO", false);
+    select(&mut harness, RecordKind::Actor, nato);
+    harness.run_steps(3);
+    text_field(&harness, "2020-03-27");
+    harness.get_by_label("Members with dates:");
+    harness.get_by_label_contains("(from 2020-03-27)");
+    assert_eq!(harness.state().document.derived().errors, 0);
 }

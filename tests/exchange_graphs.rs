@@ -73,8 +73,11 @@ fn every_field() -> Scenario {
         local_name: None,
         kind,
         location: None,
+        region: None,
+        subregion: None,
         groups: Vec::new(),
         members: Vec::new(),
+        memberships: Vec::new(),
         note: None,
         sources: Vec::new(),
     };

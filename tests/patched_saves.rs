@@ -147,3 +147,66 @@ fn a_route_added_to_a_bundled_scenario_is_inserted_and_every_line_kept() {
     let changed = removed_lines(&patched.text, &again.text);
     assert_eq!(changed.len(), 1, "one line: {changed:?}");
 }
+
+#[test]
+fn a_region_given_to_a_bundled_actor_is_added_after_its_location() {
+    let (text, original) = bundled(0);
+    let serbia = original.actors.iter().position(|actor| actor.id == "SRB").expect("Serbia is in the scenario");
+    let mut edited = original.clone();
+    edited.actors[serbia].region = Some("Europe".into());
+    edited.actors[serbia].subregion = Some("Southern Europe".into());
+    let patched = patch_text(text, &original, &edited).expect("a bundled scenario can be patched");
+    assert_eq!(removed_lines(text, &patched.text), Vec::<usize>::new(), "only lines added");
+    assert!(
+        patched
+            .text
+            .contains("lon: 20.46),\n            region: \"Europe\",\n            subregion: \"Southern Europe\",\n"),
+        "{}",
+        &patched.text[..3000]
+    );
+    assert_eq!(geodep::io::parse_scenario(&patched.text).expect("the patched text reads"), edited);
+}
+
+/// Memberships written by hand, one a line, with a comment.
+const MEMBERSHIPS: &str = r#"Scenario(
+    format: 1,
+    title: "NATO",
+    actors: [
+        Actor(id: "FIN", name: "Finland", kind: State),
+        Actor(id: "SWE", name: "Sweden", kind: State),
+        Actor(id: "NATO", name: "NATO", kind: Bloc, memberships: [
+            Membership(member: "FIN", from: "2023-04-04", sources: ["nato"]),  // the 31st
+            Membership(member: "SWE", from: "2024-03-07", sources: ["nato"]),
+        ]),
+    ],
+    sources: [Source(id: "nato", title: "Member countries")],
+)
+"#;
+
+#[test]
+fn a_membership_changed_renamed_or_added_by_hand_keeps_every_other_line() {
+    let original = geodep::io::parse_scenario(MEMBERSHIPS).expect("the memberships read");
+    let mut edited = original.clone();
+    edited.actors[2].memberships[1].from = Some("2024-03".into());
+    let patched = patch_text(MEMBERSHIPS, &original, &edited).expect("patched");
+    assert_eq!(patched.text, MEMBERSHIPS.replace("\"2024-03-07\"", "\"2024-03\""));
+
+    let mut renamed = original.clone();
+    Edit::RenameActor { from: "FIN".into(), to: "FI".into() }.apply(&mut renamed).unwrap();
+    let patched = patch_text(MEMBERSHIPS, &original, &renamed).expect("patched");
+    assert_eq!(patched.text, MEMBERSHIPS.replace("\"FIN\"", "\"FI\""), "the comment stays");
+    assert_eq!(patched.lost_comments, Vec::<String>::new());
+
+    let mut added = original.clone();
+    let observer = geodep::model::Membership {
+        member: "SWE".into(),
+        until: Some("2024-03-06".into()),
+        status: geodep::model::MembershipStatus::Observer,
+        sources: vec!["nato".into()],
+        ..Default::default()
+    };
+    added.actors[2].memberships.push(observer);
+    let patched = patch_text(MEMBERSHIPS, &original, &added).expect("patched");
+    assert_eq!(removed_lines(MEMBERSHIPS, &patched.text), Vec::<usize>::new(), "only a line added");
+    assert_eq!(geodep::io::parse_scenario(&patched.text).expect("reads"), added);
+}

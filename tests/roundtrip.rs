@@ -49,19 +49,37 @@ fn route() -> impl Strategy<Value = Route> {
         .prop_map(|(name, waypoints, note, sources)| Route { name, waypoints, note, sources })
 }
 
+/// A membership whose dates, status and note vary with the member's id and the text.
+fn membership(member: &str, text: &str) -> Membership {
+    let seed = member.bytes().map(usize::from).sum::<usize>();
+    Membership {
+        member: member.to_owned(),
+        from: (seed % 2 == 0).then(|| format!("{}-04-04", 1950 + seed % 70)),
+        until: (seed % 3 == 0).then(|| format!("{}", 2020 + seed % 5)),
+        status: MembershipStatus::ALL[seed % 3],
+        note: (seed % 4 == 0).then(|| text.to_owned()),
+        sources: vec![format!("source-{seed}")],
+    }
+}
+
 fn scenario() -> impl Strategy<Value = Scenario> {
     (prop::collection::btree_set(id(), 1..6), text(), text()).prop_flat_map(|(ids, title, summary)| {
         let ids: Vec<String> = ids.into_iter().collect();
+        // Each actor lists every third later actor as a member and each earlier one by a dated membership.
         let actors: Vec<Actor> = ids
             .iter()
-            .map(|id| Actor {
+            .enumerate()
+            .map(|(index, id)| Actor {
                 id: id.clone(),
                 name: format!("{id} {title}"),
                 local_name: Some(summary.clone()),
                 kind: ActorKind::Territory,
                 location: Some(GeoPoint { lat: 44.8, lon: -20.25 }),
+                region: (index % 2 == 0).then(|| title.clone()),
+                subregion: (index % 3 == 0).then(|| summary.clone()),
                 groups: vec![title.clone()],
-                members: vec![],
+                members: ids.iter().skip(index + 1).step_by(3).cloned().collect(),
+                memberships: ids.iter().take(index).map(|member| membership(member, &summary)).collect(),
                 note: None,
                 sources: vec![],
             })
@@ -134,4 +152,45 @@ fn a_file_with_routes_round_trips_through_save_and_load() {
     let again = load_text(&saved).scenario.expect("its canonical form loads too");
     assert_eq!(again, scenario);
     assert_eq!(to_canonical_text(&again), saved);
+}
+
+#[test]
+fn regions_and_memberships_round_trip_through_save_and_load() {
+    let text = r#"Scenario(format: 1, title: "Memberships",
+        actors: [
+            Actor(id: "FIN", name: "Finland", kind: State, region: "Europe", subregion: "Northern Europe"),
+            Actor(id: "KEN", name: "Kenya", kind: State, region: "Africa", subregion: "Eastern Africa"),
+            Actor(id: "NATO", name: "NATO", kind: Bloc, members: ["KEN"], memberships: [
+                Membership(member: "FIN", from: "2023-04-04", note: "The 31st member.", sources: ["s"]),
+                Membership(member: "FIN", until: "2023-04-03", status: Observer, sources: ["s"]),
+            ]),
+        ],
+        sources: [Source(id: "s", title: "A source")],
+    )"#;
+    let report = load_text(text);
+    assert_eq!(report.diagnostics, vec![]);
+    let scenario = report.scenario.expect("a file with regions and memberships loads");
+    assert_eq!(scenario.actors[1].subregion.as_deref(), Some("Eastern Africa"));
+    let nato = &scenario.actors[2];
+    assert_eq!(nato.memberships[1].status, MembershipStatus::Observer);
+    let saved = to_canonical_text(&scenario);
+    for line in [
+        "            region: \"Europe\",\n            subregion: \"Northern Europe\",\n",
+        "            members: [\"KEN\"],\n            memberships: [Membership(member: \"FIN\", from: \"2023-04-04\", \
+         note: \"The 31st member.\", sources: [\"s\"]), Membership(member: \"FIN\", until: \"2023-04-03\", \
+         status: Observer, sources: [\"s\"])],\n",
+    ] {
+        assert!(saved.contains(line), "{line}\nnot in:\n{saved}");
+    }
+    let again = load_text(&saved).scenario.expect("its canonical form loads too");
+    assert_eq!(again, scenario);
+    assert_eq!(to_canonical_text(&again), saved);
+}
+
+#[test]
+fn a_scenario_without_regions_or_memberships_saves_without_them() {
+    let text = r#"Scenario(format: 1, title: "Old", actors: [Actor(id: "EU", name: "EU", kind: Bloc, members: ["EU2"]),
+        Actor(id: "EU2", name: "EU2", kind: State)])"#;
+    let saved = to_canonical_text(&load_text(text).scenario.expect("an old file loads"));
+    assert!(!saved.contains("region") && !saved.contains("memberships"), "{saved}");
 }

@@ -13,8 +13,11 @@ pub fn large_scenario() -> Scenario {
             local_name: None,
             kind: ActorKind::State,
             location: None,
+            region: None,
+            subregion: None,
             groups: vec![],
             members: vec![],
+            memberships: vec![],
             note: None,
             sources: vec!["s".into()],
         })

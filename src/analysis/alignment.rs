@@ -1,6 +1,6 @@
 //! Alignment from votes: how often two actors vote alike. An identical ballot scores 1, a yes or no against an
 //! abstention 0.5, yes against no 0, as in the usual UN General Assembly agreement scores; an absence is left
-//! out. A bloc as reference stands for its members' most common ballot in each vote.
+//! out. A bloc as reference stands for the most common ballot of those who were its members on each vote's date.
 
 use serde::Serialize;
 
@@ -23,16 +23,18 @@ pub struct Agreement {
     pub votes: usize,
 }
 
-/// How `actor` voted in `vote`: its own ballot, or for a bloc without one, its members' most common ballot
-/// (ties and no members present: none).
+/// How `actor` voted in `vote`: its own ballot, or for a bloc without one, the most common ballot of its members
+/// on the vote's date (`Actor::members_on`: a state that joined later does not count; ties and no members
+/// present: none).
 pub fn position(scenario: &Scenario, vote: &Vote, actor: &str) -> Option<Ballot> {
     if let Some(ballot) = vote.ballots.get(actor) {
         return Some(*ballot);
     }
     let bloc = scenario.actor(actor).filter(|found| found.kind == ActorKind::Bloc)?;
+    let members = bloc.members_on(&vote.date);
     let mut counts: Vec<(Ballot, usize)> = Vec::new();
     for ballot in
-        bloc.members.iter().filter_map(|member| vote.ballots.get(member)).filter(|ballot| **ballot != Ballot::Absent)
+        members.iter().filter_map(|member| vote.ballots.get(*member)).filter(|ballot| **ballot != Ballot::Absent)
     {
         match counts.iter_mut().find(|(known, _)| known == ballot) {
             Some((_, count)) => *count += 1,
@@ -115,5 +117,28 @@ mod tests {
         assert_eq!(position(&scenario, &scenario.votes[1], "BLOC"), None, "a tie between yes and no");
         let found = agreement(&scenario, "X", "BLOC").unwrap();
         assert_eq!((found.score, found.votes), (1.0, 1));
+    }
+
+    #[test]
+    fn a_bloc_counts_a_state_from_the_day_it_joined() {
+        // FIN joins on 2023-04-04. In March A says yes, B and FIN no: without FIN the bloc is split; in November
+        // the same ballots give the bloc's no, FIN's ballot breaking the tie.
+        let text = r#"Scenario(format: 1, title: "Accession",
+            actors: [
+                Actor(id: "A", name: "A", kind: State), Actor(id: "B", name: "B", kind: State),
+                Actor(id: "FIN", name: "Finland", kind: State), Actor(id: "X", name: "X", kind: State),
+                Actor(id: "BLOC", name: "Bloc", kind: Bloc, members: ["A", "B"],
+                    memberships: [Membership(member: "FIN", from: "2023-04-04", sources: ["s"])]),
+            ],
+            votes: [
+                Vote(id: "1", date: "2023-03-02", title: "Before", ballots: {"A": Yes, "B": No, "FIN": No, "X": No}),
+                Vote(id: "2", date: "2023-11-01", title: "After", ballots: {"A": Yes, "B": No, "FIN": No, "X": No}),
+            ],
+            sources: [Source(id: "s", title: "A source")])"#;
+        let scenario = crate::io::load_text(text).scenario.unwrap();
+        assert_eq!(position(&scenario, &scenario.votes[0], "BLOC"), None, "one yes, one no: FIN is not yet a member");
+        assert_eq!(position(&scenario, &scenario.votes[1], "BLOC"), Some(Ballot::No), "two noes with FIN");
+        let found = agreement(&scenario, "X", "BLOC").unwrap();
+        assert_eq!((found.score, found.votes), (1.0, 1), "only the vote after the accession has a bloc position");
     }
 }

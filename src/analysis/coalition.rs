@@ -14,7 +14,8 @@ pub struct Coalition {
     pub blocs: Vec<BlocParticipation>,
 }
 
-/// How many of a bloc's members take part (impose, align or apply part of the measures).
+/// How many of a bloc's members in the year (`Actor::members_in`) take part (impose, align or apply part of the
+/// measures).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BlocParticipation {
     pub bloc: String,
@@ -53,11 +54,13 @@ pub fn coalition(scenario: &Scenario, target: &str, year: i32) -> Coalition {
     let blocs = scenario
         .actors
         .iter()
-        .filter(|actor| actor.kind == ActorKind::Bloc && !actor.members.is_empty())
-        .map(|bloc| BlocParticipation {
+        .filter(|actor| actor.kind == ActorKind::Bloc)
+        .map(|bloc| (bloc, bloc.members_in(year)))
+        .filter(|(_, members)| !members.is_empty())
+        .map(|(bloc, members)| BlocParticipation {
             bloc: bloc.id.clone(),
-            members: bloc.members.len(),
-            taking_part: bloc.members.iter().filter(|member| part_of(member)).count(),
+            members: members.len(),
+            taking_part: members.iter().filter(|member| part_of(member)).count(),
             bloc_takes_part: part_of(&bloc.id),
         })
         .collect();
@@ -112,5 +115,30 @@ mod tests {
         assert_eq!(found.blocs[0].members, 2);
         assert!(!found.blocs[0].bloc_takes_part);
         assert_eq!(found.stances, [(Stance::Aligns, vec!["A".to_owned()]), (Stance::Refuses, vec!["B".to_owned()])]);
+    }
+
+    #[test]
+    fn a_bloc_counts_the_members_of_the_year() {
+        // C joins in 2023; D is an observer: in 2022 the bloc has two members, in 2023 three.
+        let text = r#"Scenario(format: 1, title: "Coalition",
+            actors: [
+                Actor(id: "A", name: "A", kind: State), Actor(id: "B", name: "B", kind: State),
+                Actor(id: "C", name: "C", kind: State), Actor(id: "D", name: "D", kind: State),
+                Actor(id: "T", name: "Target", kind: State),
+                Actor(id: "BLOC", name: "Bloc", kind: Bloc, members: ["A", "B"], memberships: [
+                    Membership(member: "C", from: "2023-04-04"),
+                    Membership(member: "D", status: Observer),
+                ]),
+            ],
+            sanctions: [
+                SanctionStance(by: "A", target: "T", stance: Imposes, from: "2022"),
+                SanctionStance(by: "C", target: "T", stance: Imposes, from: "2022"),
+                SanctionStance(by: "D", target: "T", stance: Imposes, from: "2022"),
+            ])"#;
+        let scenario = crate::io::load_text(text).scenario.unwrap();
+        let in_2022 = &coalition(&scenario, "T", 2022).blocs[0];
+        assert_eq!((in_2022.members, in_2022.taking_part), (2, 1), "A of A and B");
+        let in_2023 = &coalition(&scenario, "T", 2023).blocs[0];
+        assert_eq!((in_2023.members, in_2023.taking_part), (3, 2), "A and C of A, B and C");
     }
 }

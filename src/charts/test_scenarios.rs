@@ -9,8 +9,11 @@ pub fn actor(id: &str, name: &str, kind: ActorKind) -> Actor {
         local_name: None,
         kind,
         location: None,
+        region: None,
+        subregion: None,
         groups: Vec::new(),
         members: Vec::new(),
+        memberships: Vec::new(),
         note: None,
         sources: Vec::new(),
     }

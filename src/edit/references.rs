@@ -24,6 +24,9 @@ pub fn actor_references(scenario: &Scenario, id: &str) -> Vec<Reference> {
         if actor.members.iter().any(|member| member == id) {
             add(RecordKind::Actor, index, "members", false);
         }
+        if actor.memberships.iter().any(|membership| membership.member == id) {
+            add(RecordKind::Actor, index, "memberships", false);
+        }
     }
     for (index, flow) in scenario.energy.iter().enumerate() {
         if flow.supplier == id || flow.consumer == id {
@@ -80,6 +83,7 @@ pub fn rename_actors<'r>(scenario: &mut Scenario, renamed: &dyn Fn(&str) -> Opti
     for actor in &mut scenario.actors {
         rename(&mut actor.id);
         rename_all(&mut actor.members);
+        actor.memberships.iter_mut().for_each(|membership| rename(&mut membership.member));
     }
     for flow in &mut scenario.energy {
         rename(&mut flow.supplier);
@@ -111,12 +115,15 @@ pub fn rename_actors<'r>(scenario: &mut Scenario, renamed: &dyn Fn(&str) -> Opti
     scenario.layout = std::mem::take(&mut scenario.layout).into_iter().map(|(id, at)| (new_key(id), at)).collect();
 }
 
-/// Deletes actor `id`, the records it is an end of, and its mentions in lists (members, transit, ballots, event
-/// actors, story focus, layout); a story step's shock naming it is dropped.
+/// Deletes actor `id`, the records it is an end of, and its mentions in lists (members and its memberships,
+/// transit, ballots, event actors, story focus, layout); a story step's shock naming it is dropped.
 pub fn remove_actor(scenario: &mut Scenario, id: &str) {
     scenario.actors.retain(|actor| actor.id != id);
     let drop_from = |values: &mut Vec<String>| values.retain(|value| value != id);
-    scenario.actors.iter_mut().for_each(|actor| drop_from(&mut actor.members));
+    for actor in &mut scenario.actors {
+        drop_from(&mut actor.members);
+        actor.memberships.retain(|membership| membership.member != id);
+    }
     scenario.energy.retain(|flow| flow.supplier != id && flow.consumer != id);
     scenario.energy.iter_mut().for_each(|flow| drop_from(&mut flow.via));
     scenario.sanctions.retain(|stance| stance.by != id && stance.target != id);
@@ -139,24 +146,28 @@ pub fn source_citations(scenario: &Scenario, id: &str) -> usize {
     scenario.citation_lists().filter(|sources| sources.iter().any(|source| source == id)).count()
 }
 
-/// Changes source id `from` to `to` in the source and in every citation.
+/// Changes source id `from` to `to` in the source and in every citation (memberships' included).
 pub fn rename_source(scenario: &mut Scenario, from: &str, to: &str) {
     for source in &mut scenario.sources {
         if source.id == from {
             source.id = to.to_owned();
         }
     }
+    let rename_in = |sources: &mut Vec<String>| {
+        sources.iter_mut().filter(|source| *source == from).for_each(|source| *source = to.to_owned());
+    };
+    for actor in &mut scenario.actors {
+        rename_in(&mut actor.sources);
+        actor.memberships.iter_mut().for_each(|membership| rename_in(&mut membership.sources));
+    }
     let citations = scenario
-        .actors
+        .energy
         .iter_mut()
-        .map(|actor| &mut actor.sources)
-        .chain(scenario.energy.iter_mut().map(|flow| &mut flow.sources))
+        .map(|flow| &mut flow.sources)
         .chain(scenario.routes.iter_mut().map(|route| &mut route.sources))
         .chain(scenario.sanctions.iter_mut().map(|stance| &mut stance.sources))
         .chain(scenario.ties.iter_mut().map(|tie| &mut tie.sources))
         .chain(scenario.votes.iter_mut().map(|vote| &mut vote.sources))
         .chain(scenario.events.iter_mut().map(|event| &mut event.sources));
-    for sources in citations {
-        sources.iter_mut().filter(|source| *source == from).for_each(|source| *source = to.to_owned());
-    }
+    citations.for_each(rename_in);
 }

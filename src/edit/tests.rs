@@ -163,3 +163,68 @@ impl StoryStepFixture {
         }
     }
 }
+
+/// NATO with Bulgaria undated, and Finland from 2023-04-04 and Serbia as an (invented) observer by memberships.
+const MEMBERSHIPS: &str = r#"Scenario(
+    format: 1,
+    title: "Memberships",
+    actors: [
+        Actor(id: "BGR", name: "Bulgaria", kind: State),
+        Actor(id: "FIN", name: "Finland", kind: State),
+        Actor(id: "SRB", name: "Serbia", kind: State),
+        Actor(id: "NATO", name: "NATO", kind: Bloc, members: ["BGR"], memberships: [
+            Membership(member: "FIN", from: "2023-04-04", sources: ["nato"]),
+            Membership(member: "SRB", status: Observer, sources: ["nato"]),
+        ]),
+    ],
+    sources: [Source(id: "nato", title: "Member countries")],
+)"#;
+
+fn with_memberships() -> Scenario {
+    let report = crate::io::load_text(MEMBERSHIPS);
+    assert_eq!(report.diagnostics, vec![]);
+    report.scenario.expect("the memberships scenario loads")
+}
+
+#[test]
+fn renaming_an_actor_follows_into_memberships() {
+    let mut scenario = with_memberships();
+    Edit::RenameActor { from: "FIN".into(), to: "FI".into() }.apply(&mut scenario).unwrap();
+    let nato = scenario.actor("NATO").unwrap();
+    assert_eq!(nato.memberships[0].member, "FI");
+    assert_eq!(nato.members_on("2023-04-04"), ["BGR", "FI"]);
+    assert_eq!(crate::validate::validate(&scenario), vec![]);
+    // All renames at once: a swap swaps.
+    references::rename_actors(&mut scenario, &|id| match id {
+        "FI" => Some("SRB"),
+        "SRB" => Some("FI"),
+        _ => None,
+    });
+    let members: Vec<&str> =
+        scenario.actor("NATO").unwrap().memberships.iter().map(|membership| membership.member.as_str()).collect();
+    assert_eq!(members, ["SRB", "FI"]);
+}
+
+#[test]
+fn deleting_an_actor_drops_its_memberships() {
+    let mut scenario = with_memberships();
+    let references = references::actor_references(&scenario, "FIN");
+    let fields: Vec<(RecordKind, usize, &str, bool)> =
+        references.iter().map(|found| (found.kind, found.index, found.field, found.essential)).collect();
+    assert_eq!(fields, [(RecordKind::Actor, 3, "memberships", false)]);
+    Edit::DeleteActor { id: "FIN".into() }.apply(&mut scenario).unwrap();
+    let nato = scenario.actor("NATO").unwrap();
+    assert_eq!(nato.memberships.len(), 1);
+    assert_eq!(nato.memberships[0].member, "SRB");
+    assert_eq!(crate::validate::validate(&scenario), vec![]);
+}
+
+#[test]
+fn renaming_a_source_follows_into_memberships() {
+    let mut scenario = with_memberships();
+    assert_eq!(references::source_citations(&scenario, "nato"), 2, "each membership cites it");
+    Edit::RenameSource { from: "nato".into(), to: "nato-members".into() }.apply(&mut scenario).unwrap();
+    assert_eq!(references::source_citations(&scenario, "nato-members"), 2);
+    assert_eq!(scenario.actor("NATO").unwrap().memberships[1].sources, ["nato-members"]);
+    assert_eq!(crate::validate::validate(&scenario), vec![]);
+}

@@ -17,9 +17,14 @@ pub fn merge_into(whole: &mut Scenario, part: Scenario) {
                 }
                 kept.local_name = kept.local_name.take().or(actor.local_name);
                 kept.location = kept.location.or(actor.location);
+                kept.region = kept.region.take().or(actor.region);
+                kept.subregion = kept.subregion.take().or(actor.subregion);
                 kept.note = kept.note.take().or(actor.note);
                 extend_unique(&mut kept.groups, actor.groups);
                 extend_unique(&mut kept.members, actor.members);
+                if kept.memberships.is_empty() {
+                    kept.memberships = actor.memberships;
+                }
                 extend_unique(&mut kept.sources, actor.sources);
             }
             None => {

@@ -350,6 +350,24 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_membership_field_or_status_is_reported_at_its_place() {
+        let text = "Scenario(format: 1, title: \"x\", actors: [Actor(id: \"A\", name: \"A\", kind: State),\n\
+            Actor(id: \"B\", name: \"B\", kind: Bloc, memberships: [Membership(member: \"A\", frm: \"2023\")])])";
+        let found: Vec<(String, String)> =
+            load_text(text).diagnostics.into_iter().map(|diagnostic| (diagnostic.path, diagnostic.message)).collect();
+        let expected = "unknown field `frm` in membership; did you mean \"from\"?";
+        let uncited = ("actors[1].memberships[0].sources".to_owned(), "membership cites no source".to_owned());
+        assert_eq!(found, [("actors[1].memberships[0].frm".to_owned(), expected.to_owned()), uncited]);
+        let status = text.replace("frm: \"2023\"", "status: Obsever");
+        let found: Vec<String> =
+            load_text(&status).diagnostics.into_iter().map(|diagnostic| diagnostic.message).collect();
+        assert_eq!(
+            found,
+            ["unknown value `Obsever`; did you mean \"Observer\"? Expected one of: Member, Suspended, Observer"]
+        );
+    }
+
+    #[test]
     fn a_byte_order_mark_is_ignored_and_binary_is_refused() {
         let with_mark =
             "\u{feff}Scenario(format: 1, title: \"x\", actors: [Actor(id: \"A\", name: \"A\", kind: State)])";

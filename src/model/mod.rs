@@ -13,11 +13,11 @@ mod route;
 pub mod schema;
 mod story;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-pub use actor::{Actor, ActorKind, GeoPoint};
+pub use actor::{Actor, ActorKind, GeoPoint, Membership, MembershipStatus};
 pub use history::{Ballot, Event, Source, Vote, VoteTotals};
 pub use period::{Dated, Period};
 pub use records::{Certainty, Commodity, EnergyFlow, SanctionStance, ShareBasis, Stance, Tie, TieKind, Unit, Volume};
@@ -110,11 +110,13 @@ impl Scenario {
         self.routes.iter().find(|route| same_route(&route.name, name))
     }
 
-    /// Every record's list of cited source ids (actors, energy flows, routes, stances, ties, votes, events).
+    /// Every record's list of cited source ids (actors, memberships, energy flows, routes, stances, ties, votes,
+    /// events).
     pub fn citation_lists(&self) -> impl Iterator<Item = &Vec<String>> {
         self.actors
             .iter()
             .map(|actor| &actor.sources)
+            .chain(self.actors.iter().flat_map(|actor| &actor.memberships).map(|membership| &membership.sources))
             .chain(self.energy.iter().map(|flow| &flow.sources))
             .chain(self.routes.iter().map(|route| &route.sources))
             .chain(self.sanctions.iter().map(|stance| &stance.sources))
@@ -123,14 +125,26 @@ impl Scenario {
             .chain(self.events.iter().map(|event| &event.sources))
     }
 
-    /// The first bloc that lists this actor as a member (or that it is), for grouping and ordering.
+    /// The first bloc that lists this actor as a member (or that it is), for grouping and ordering. A member
+    /// or suspended member by `memberships`, at any time, counts as for `Derived::member_of`.
     pub fn first_bloc(&self, id: &str) -> Option<&str> {
         self.actors
             .iter()
             .find(|bloc| {
-                bloc.kind == ActorKind::Bloc && (bloc.id == id || bloc.members.iter().any(|member| member == id))
+                bloc.kind == ActorKind::Bloc && (bloc.id == id || bloc.members_at_any_time().any(|member| member == id))
             })
             .map(|bloc| bloc.id.as_str())
+    }
+
+    /// Each actor's first bloc as [`Scenario::first_bloc`] gives it, for every actor at once, in one pass.
+    pub fn first_blocs(&self) -> HashMap<&str, &str> {
+        let mut first = HashMap::new();
+        for bloc in self.actors.iter().filter(|actor| actor.kind == ActorKind::Bloc) {
+            for id in std::iter::once(bloc.id.as_str()).chain(bloc.members_at_any_time()) {
+                first.entry(id).or_insert(bloc.id.as_str());
+            }
+        }
+        first
     }
 
     /// The latest year any record names, for views that need one year when "All years" is chosen.

@@ -22,6 +22,18 @@ impl Period<'_> {
         starts_by && lasts_until
     }
 
+    /// Whether the record applies at some time during `date`, a day, a month or a whole year: "2023-04"
+    /// covers a record from 2023-04-04, and a record until "2022" lasts to the end of 2022. Unparsable bounds
+    /// count as open.
+    pub fn applies_on(&self, date: Date) -> bool {
+        if let Some(record_year) = self.year {
+            return record_year == date.year;
+        }
+        let starts_by = self.from_date().is_none_or(|from| from.first_day() <= date.last_day());
+        let lasts_until = self.until_date().is_none_or(|until| until.last_day() >= date.first_day());
+        starts_by && lasts_until
+    }
+
     pub fn from_date(&self) -> Option<Date> {
         self.from.and_then(|text| Date::parse(text).ok())
     }
@@ -76,6 +88,24 @@ mod tests {
         assert!(period.applies_in(2022));
         assert!(period.applies_in(2023));
         assert!(!period.applies_in(2024));
+    }
+
+    #[test]
+    fn a_period_applies_on_the_days_it_covers() {
+        let day = |text| Date::parse(text).unwrap();
+        let since = Period { from: Some("2023-04-04"), ..Period::default() };
+        assert!(!since.applies_on(day("2023-04-03")));
+        assert!(since.applies_on(day("2023-04-04")), "the first day counts");
+        assert!(since.applies_on(day("2023-04")), "a month that contains the first day");
+        assert!(since.applies_on(day("2023")));
+        assert!(!since.applies_on(day("2023-03")));
+        let until_2022 = Period { until: Some("2022"), ..Period::default() };
+        assert!(until_2022.applies_on(day("2022-12-31")), "a year as an end lasts to its last day");
+        assert!(!until_2022.applies_on(day("2023-01-01")));
+        let one_year = Period { year: Some(2022), ..Period::default() };
+        assert!(one_year.applies_on(day("2022-06-15")) && !one_year.applies_on(day("2023-06-15")));
+        let unparsable = Period { from: Some("soon"), ..Period::default() };
+        assert!(unparsable.applies_on(day("1990")), "an unparsable bound counts as open");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub enum RecordType {
     Scenario,
     Actor,
+    Membership,
     GeoPoint,
     EnergyFlow,
     Route,
@@ -48,9 +49,21 @@ impl RecordType {
                 "layout",
                 "story",
             ],
-            RecordType::Actor => {
-                &["id", "name", "local_name", "kind", "location", "groups", "members", "note", "sources"]
-            }
+            RecordType::Actor => &[
+                "id",
+                "name",
+                "local_name",
+                "kind",
+                "location",
+                "region",
+                "subregion",
+                "groups",
+                "members",
+                "memberships",
+                "note",
+                "sources",
+            ],
+            RecordType::Membership => &["member", "from", "until", "status", "note", "sources"],
             RecordType::GeoPoint => &["lat", "lon"],
             RecordType::EnergyFlow => &[
                 "supplier",
@@ -110,6 +123,7 @@ impl RecordType {
             (RecordType::Scenario, "sources") => Some(ListOf(RecordType::Source)),
             (RecordType::Scenario, "story") => Some(ListOf(RecordType::StoryStep)),
             (RecordType::Actor, "location") => Some(Record(RecordType::GeoPoint)),
+            (RecordType::Actor, "memberships") => Some(ListOf(RecordType::Membership)),
             (RecordType::Route, "waypoints") => Some(ListOf(RecordType::GeoPoint)),
             (RecordType::Vote, "totals") => Some(Record(RecordType::VoteTotals)),
             _ => None,
@@ -121,6 +135,7 @@ impl RecordType {
         match self {
             RecordType::Scenario => "scenario",
             RecordType::Actor => "actor",
+            RecordType::Membership => "membership",
             RecordType::GeoPoint => "location",
             RecordType::EnergyFlow => "energy flow",
             RecordType::Route => "route",
@@ -175,11 +190,24 @@ mod tests {
             local_name: some_text(),
             kind: ActorKind::State,
             location: Some(GeoPoint { lat: 1.0, lon: 2.0 }),
+            region: some_text(),
+            subregion: some_text(),
             groups: vec!["g".into()],
             members: vec!["m".into()],
+            memberships: vec![],
             note: some_text(),
             sources: vec!["s".into()],
         };
+        let membership = Membership {
+            member: "FIN".into(),
+            from: some_text(),
+            until: some_text(),
+            status: MembershipStatus::Observer,
+            note: some_text(),
+            sources: vec!["s".into()],
+        };
+        assert_fields(RecordType::Membership, &membership);
+        let actor = Actor { memberships: vec![membership], ..actor };
         assert_fields(RecordType::Actor, &actor);
         assert_fields(RecordType::GeoPoint, &GeoPoint { lat: 1.0, lon: 2.0 });
         let flow = EnergyFlow {

@@ -441,7 +441,7 @@ fn voting_actors<'a>(scenario: &'a Scenario, candidates: impl Iterator<Item = &'
         scenario.votes.iter().flat_map(|vote| vote.ballots.keys().map(String::as_str)).collect();
     let blocs = scenario.actors.iter().filter(|actor| actor.kind == ActorKind::Bloc);
     let voting_blocs = blocs
-        .filter(|bloc| bloc.members.iter().any(|member| voters.contains(member.as_str())))
+        .filter(|bloc| bloc.members_at_any_time().any(|member| voters.contains(member)))
         .map(|bloc| bloc.id.as_str());
     let mut seen: BTreeSet<&str> = BTreeSet::new();
     candidates.filter(|actor| voters.contains(actor)).chain(voting_blocs).filter(|actor| seen.insert(actor)).collect()

@@ -13,7 +13,8 @@ pub struct SceneNode {
     pub id: String,
     pub name: String,
     pub kind: ActorKind,
-    /// The first bloc that lists this actor as a member (or that it is), for grouping and colour.
+    /// The first bloc that lists this actor as a member (or that it is), for grouping and colour; a member by
+    /// `memberships` at any time counts, as `Scenario::first_bloc` says.
     pub bloc: Option<String>,
     /// Sum of the shares of consumption met by visible imports from other actors, over all commodities.
     pub energy_imports: f64,
@@ -66,6 +67,7 @@ pub fn build(
         scenario.actors.iter().enumerate().map(|(index, actor)| (actor.id.as_str(), index)).collect();
     let links = visible_links(scenario, year, filters, &actor_index);
     let shown = shown_actors(scenario, &links, filters, selection, show_unconnected);
+    let first_blocs = scenario.first_blocs();
     let mut scene = GraphScene::default();
     for &actor in &shown {
         let record = &scenario.actors[actor];
@@ -75,7 +77,7 @@ pub fn build(
             id: record.id.clone(),
             name: record.name.clone(),
             kind: record.kind,
-            bloc: scenario.first_bloc(&record.id).map(str::to_owned),
+            bloc: first_blocs.get(record.id.as_str()).map(|bloc| (*bloc).to_owned()),
             energy_imports: 0.0,
             degree: 0,
             ties: 0,
@@ -423,5 +425,28 @@ mod tests {
         set_stance_target(&mut scene, &scenario, Some(2022), "SRB");
         assert_eq!(scene.sanctions_target.as_deref(), Some("SRB"));
         assert!(scene.nodes.iter().all(|node| node.stance_on_target.is_none()), "nobody sanctions Serbia here");
+    }
+
+    #[test]
+    fn a_dated_member_of_a_bloc_has_that_bloc_and_an_observer_none() {
+        let text = r#"Scenario(format: 1, title: "Blocs",
+            actors: [
+                Actor(id: "FIN", name: "Finland", kind: State),
+                Actor(id: "SRB", name: "Serbia", kind: State),
+                Actor(id: "NATO", name: "NATO", kind: Bloc, memberships: [
+                    Membership(member: "FIN", from: "2023-04-04"),
+                    Membership(member: "SRB", status: Observer),
+                ]),
+            ],
+            ties: [Tie(a: "FIN", b: "SRB", kind: Neutral, strength: 0.0)],
+        )"#;
+        let scenario: Scenario = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(text)
+            .expect("test scenario parses");
+        let scene = build(&scenario, Some(2022), &GraphFilters::default(), &BTreeSet::new(), true);
+        let blocs: Vec<Option<&str>> = scene.nodes.iter().map(|node| node.bloc.as_deref()).collect();
+        assert_eq!(blocs, [Some("NATO"), None, Some("NATO")], "Finland's bloc in any year, as member_of counts it");
+        assert_eq!(scene.blocs, ["NATO"]);
     }
 }

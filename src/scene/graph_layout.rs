@@ -2,6 +2,7 @@
 //! years (so that nodes stay put when the year or filters change), a few steps per frame so that the window never
 //! freezes, with the positions saved in the scenario pinned. The Graph view and slides share it.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crate::layout::{ForceLayout, ForceSettings, LayoutInput, Progress, circular_grouped};
@@ -140,9 +141,9 @@ fn layout_input(scenario: &Scenario, kind: LayoutKind) -> LayoutInput {
     for tie in &scenario.ties {
         link(&tie.a, &tie.b, tie.strength);
     }
-    // Blocs sit near their members.
+    // Blocs sit near their members (dated members too, whenever they were members).
     for bloc in scenario.actors.iter().filter(|actor| actor.kind == ActorKind::Bloc) {
-        for member in &bloc.members {
+        for member in bloc.members_at_any_time() {
             link(&bloc.id, member, 0.3);
         }
     }
@@ -155,21 +156,21 @@ fn layout_input(scenario: &Scenario, kind: LayoutKind) -> LayoutInput {
     input
 }
 
-/// A group number per actor: its first bloc's index, or one shared "no bloc" group.
+/// A group number per actor: its first bloc's index (`Scenario::first_blocs`), or one shared "no bloc" group.
 fn bloc_groups(scenario: &Scenario) -> Vec<usize> {
-    let blocs: Vec<&str> =
-        scenario.actors.iter().filter(|actor| actor.kind == ActorKind::Bloc).map(|actor| actor.id.as_str()).collect();
+    let blocs: HashMap<&str, usize> = scenario
+        .actors
+        .iter()
+        .filter(|actor| actor.kind == ActorKind::Bloc)
+        .enumerate()
+        .map(|(group, bloc)| (bloc.id.as_str(), group))
+        .collect();
+    let first_blocs = scenario.first_blocs();
     scenario
         .actors
         .iter()
         .map(|actor| {
-            blocs
-                .iter()
-                .position(|bloc| {
-                    *bloc == actor.id
-                        || scenario.actor(bloc).is_some_and(|bloc| bloc.members.iter().any(|m| m == &actor.id))
-                })
-                .unwrap_or(blocs.len())
+            first_blocs.get(actor.id.as_str()).and_then(|bloc| blocs.get(bloc)).copied().unwrap_or(blocs.len())
         })
         .collect()
 }
@@ -235,5 +236,23 @@ mod tests {
         let positions = settled(&scenario);
         let china = scenario.actors.iter().position(|actor| actor.id == "CHN").unwrap();
         assert_eq!(positions[china], [500.0, -250.0]);
+    }
+
+    #[test]
+    fn actors_are_grouped_by_their_first_bloc_dated_members_too() {
+        let text = r#"Scenario(format: 1, title: "Groups",
+            actors: [
+                Actor(id: "FIN", name: "Finland", kind: State),
+                Actor(id: "SRB", name: "Serbia", kind: State),
+                Actor(id: "EU", name: "European Union", kind: Bloc, members: ["FIN"]),
+                Actor(id: "NATO", name: "NATO", kind: Bloc, memberships: [
+                    Membership(member: "FIN", from: "2023-04-04"),
+                    Membership(member: "SRB", status: Observer),
+                ]),
+                Actor(id: "TUR", name: "Türkiye", kind: State),
+            ])"#;
+        let scenario = crate::io::load_text(text).scenario.unwrap();
+        // Finland's first bloc is the EU (group 0), NATO is group 1, Serbia (an observer) and Türkiye have none (2).
+        assert_eq!(bloc_groups(&scenario), [0, 2, 0, 1, 2]);
     }
 }

@@ -99,6 +99,7 @@ impl<'a> Checker<'a> {
                     self.error(member_path, format!("\"{}\" lists itself as a member", shortened(&actor.id)));
                 }
             }
+            references::check_memberships(self, &path, actor);
             self.check_source_references(&path, &actor.sources);
         }
     }

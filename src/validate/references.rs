@@ -5,7 +5,36 @@ use std::collections::{HashMap, HashSet};
 use super::Checker;
 use super::suggest::shortened;
 use super::values::{check_location, check_name_length, check_number, check_period};
-use crate::model::{Dated, Scenario, route_key};
+use crate::model::{Actor, Dated, Scenario, route_key};
+
+/// An actor's dated memberships (`actors[i].memberships[k]`): a known member other than the actor, a period, sources;
+/// a member that `members` lists too is a warning, since `members` already counts it at every date.
+pub(super) fn check_memberships(checker: &mut Checker, actor_path: &str, actor: &Actor) {
+    if actor.memberships.is_empty() {
+        return;
+    }
+    let undated: HashMap<&str, usize> =
+        actor.members.iter().enumerate().map(|(index, member)| (member.as_str(), index)).collect();
+    for (index, membership) in actor.memberships.iter().enumerate() {
+        let path = format!("{actor_path}.memberships[{index}]");
+        let member_path = format!("{path}.member");
+        let member = membership.member.as_str();
+        checker.check_actor_reference(&member_path, member);
+        if member == actor.id {
+            checker.error(&member_path, format!("\"{}\" lists itself as a member", shortened(member)));
+        }
+        if let Some(undated_index) = undated.get(member) {
+            let message = format!(
+                "\"{}\" is also in members ({actor_path}.members[{undated_index}]), which counts it a member at \
+                 every date; keep it in one of the two lists",
+                shortened(member)
+            );
+            checker.warning(&member_path, message);
+        }
+        check_period(checker, &path, membership.period());
+        check_cites(checker, &path, &membership.sources, "membership");
+    }
+}
 
 pub(super) fn check_energy(checker: &mut Checker) {
     let scenario: &Scenario = checker.scenario;

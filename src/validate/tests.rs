@@ -11,8 +11,11 @@ fn actor(id: &str, name: &str) -> Actor {
         local_name: None,
         kind: ActorKind::State,
         location: None,
+        region: None,
+        subregion: None,
         groups: vec![],
         members: vec![],
+        memberships: vec![],
         note: None,
         sources: vec![],
     }
@@ -294,5 +297,78 @@ fn a_source_cited_only_by_a_route_is_cited() {
     scenario.energy.push(flow);
     scenario.routes = vec![route("TurkStream", &[(41.6, 28.1)])];
     scenario.routes[0].sources = vec!["pipeline-map".into()];
+    assert_eq!(validate(&scenario), vec![]);
+}
+
+fn membership(member: &str, from: Option<&str>, until: Option<&str>, sources: &[&str]) -> Membership {
+    Membership {
+        member: member.into(),
+        from: from.map(str::to_owned),
+        until: until.map(str::to_owned),
+        sources: sources.iter().map(|source| source.to_string()).collect(),
+        ..Membership::default()
+    }
+}
+
+/// NATO (actors[4]) lists Bulgaria as a member and Finland from 2023-04-04, then four faulty memberships.
+fn nato_scenario() -> Scenario {
+    let mut scenario = scenario();
+    let mut nato = actor("NATO", "North Atlantic Treaty Organization");
+    nato.kind = ActorKind::Bloc;
+    nato.members = vec!["BGR".into()];
+    nato.memberships = vec![membership("FIN", Some("2023-04-04"), None, &["src"])];
+    scenario.actors.extend([actor("FIN", "Finland"), nato]);
+    scenario
+}
+
+#[test]
+fn a_dated_membership_with_a_known_member_and_a_source_is_clean() {
+    let scenario = nato_scenario();
+    assert_eq!(validate(&scenario), vec![]);
+}
+
+#[test]
+fn memberships_are_checked_like_members_and_dated_records() {
+    let mut scenario = nato_scenario();
+    scenario.actors[4].memberships.extend([
+        membership("Finland", None, None, &["src"]),
+        membership("BGR", Some("2007-03-29"), None, &["src"]),
+        membership("NATO", Some("2023-02-30"), None, &["nope"]),
+        membership("RUS", Some("2023"), Some("2022"), &[]),
+    ]);
+    let found: Vec<(Severity, String, String)> =
+        validate(&scenario).into_iter().map(|d| (d.severity, d.path, d.message)).collect();
+    let error = |path: &str, message: &str| (Severity::Error, path.to_owned(), message.to_owned());
+    let warning = |path: &str, message: &str| (Severity::Warning, path.to_owned(), message.to_owned());
+    assert_eq!(
+        found,
+        vec![
+            error("actors[4].memberships[1].member", "unknown actor \"Finland\"; did you mean \"FIN\"?"),
+            error("actors[4].memberships[3].from", "bad date \"2023-02-30\": day 30 is not between 1 and 28"),
+            error("actors[4].memberships[3].member", "\"NATO\" lists itself as a member"),
+            error("actors[4].memberships[3].sources[0]", "unknown source \"nope\""),
+            error("actors[4].memberships[4].until", "period ends (2022) before it starts (2023)"),
+            warning(
+                "actors[4].memberships[2].member",
+                "\"BGR\" is also in members (actors[4].members[0]), which counts it a member at every date; \
+                 keep it in one of the two lists"
+            ),
+            warning("actors[4].memberships[4].sources", "membership cites no source"),
+        ]
+    );
+}
+
+#[test]
+fn a_source_cited_only_by_a_membership_is_cited() {
+    let mut scenario = nato_scenario();
+    scenario.sources.push(Source {
+        id: "nato-fin".into(),
+        title: "Finland joins NATO".into(),
+        publisher: None,
+        date: None,
+        url: None,
+        note: None,
+    });
+    scenario.actors[4].memberships[0].sources = vec!["nato-fin".into()];
     assert_eq!(validate(&scenario), vec![]);
 }

@@ -93,8 +93,11 @@ pub fn actor(row: &Row) -> Read<Actor> {
         local_name: row.optional("local_name"),
         kind: by_label(row.cell("kind"), "kind", &kinds)?,
         location,
+        region: None,
+        subregion: None,
         groups: row.list("groups"),
         members: row.list("members"),
+        memberships: Vec::new(),
         note: row.optional("note"),
         sources: row.list("sources"),
     })

@@ -26,10 +26,9 @@ fn references(scenario: &Scenario) -> Vec<String> {
     let mut voters: Vec<String> = scenario.votes.iter().flat_map(|vote| vote.ballots.keys().cloned()).collect();
     voters.sort();
     voters.dedup();
-    let blocs = scenario
-        .actors
-        .iter()
-        .filter(|actor| actor.kind == ActorKind::Bloc && actor.members.iter().any(|member| voters.contains(member)));
+    let votes = |member: &str| voters.binary_search_by(|voter| voter.as_str().cmp(member)).is_ok();
+    let blocs =
+        scenario.actors.iter().filter(|actor| actor.kind == ActorKind::Bloc && actor.members_at_any_time().any(votes));
     let mut found: Vec<String> = blocs.map(|bloc| bloc.id.clone()).collect();
     found.extend(voters);
     found

@@ -6,8 +6,9 @@ use eframe::egui;
 use super::widgets::{self, Form, IdsOf};
 use crate::edit::{Record, RecordKind};
 use crate::model::{
-    Actor, ActorKind, Ballot, Certainty, Commodity, EnergyFlow, Event, Layer, SanctionStance, ShareBasis, Source,
-    Stance, StoryCamera, StoryFilters, StoryShock, StoryStep, Tie, TieKind, ViewKind, Vote,
+    Actor, ActorKind, Ballot, Certainty, Commodity, EnergyFlow, Event, Layer, Membership, MembershipStatus,
+    SanctionStance, ShareBasis, Source, Stance, StoryCamera, StoryFilters, StoryShock, StoryStep, Tie, TieKind,
+    ViewKind, Vote,
 };
 
 const CERTAINTIES: [(Certainty, &str); 3] = [
@@ -48,10 +49,53 @@ fn actor_form(ui: &mut egui::Ui, form: &mut Form<'_>, actor: &mut Actor) {
     let kinds = ActorKind::ALL.map(|kind| (kind, kind.label()));
     form.row(ui, "Kind", "kind", |ui| widgets::choice(ui, "actor kind", &mut actor.kind, &kinds));
     form.row(ui, "Location", "location", |ui| widgets::location(ui, &mut actor.location));
+    form.row(ui, "Region (UN M49)", "region", |ui| widgets::optional_text(ui, &mut actor.region, false));
+    form.row(ui, "Sub-region", "subregion", |ui| widgets::optional_text(ui, &mut actor.subregion, false));
     form.row(ui, "Groups", "groups", |ui| widgets::labels(ui, &mut actor.groups));
     form.row(ui, "Members", "members", |ui| widgets::ids(ui, "members", scenario, &mut actor.members, IdsOf::Actors));
+    form.row(ui, "Dated memberships", "memberships", |ui| memberships(ui, scenario, &mut actor.memberships));
     form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut actor.note, true));
     form.row(ui, "Sources", "sources", |ui| widgets::ids(ui, "sources", scenario, &mut actor.sources, IdsOf::Sources));
+}
+
+/// Each membership with its member, status, dates, note and sources and a button to remove it; then a picker that
+/// adds a membership for an actor.
+fn memberships(ui: &mut egui::Ui, scenario: &crate::model::Scenario, memberships: &mut Vec<Membership>) -> bool {
+    let statuses = MembershipStatus::ALL.map(|status| (status, status.label()));
+    let mut changed = false;
+    let mut removed = None;
+    for (index, membership) in memberships.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            changed |= widgets::actor(ui, &format!("membership {index} member"), scenario, &mut membership.member);
+            changed |= widgets::choice(ui, &format!("membership {index} status"), &mut membership.status, &statuses);
+            if ui.small_button("×").on_hover_text("Remove this membership").clicked() {
+                removed = Some(index);
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("from");
+            changed |= widgets::optional_date(ui, &mut membership.from);
+            ui.label("until");
+            changed |= widgets::optional_date(ui, &mut membership.until);
+        });
+        ui.horizontal(|ui| {
+            ui.label("note");
+            changed |= widgets::optional_text(ui, &mut membership.note, false);
+        });
+        let sources_salt = format!("membership {index} sources");
+        changed |= widgets::ids(ui, &sources_salt, scenario, &mut membership.sources, IdsOf::Sources);
+        ui.separator();
+    }
+    if let Some(index) = removed {
+        memberships.remove(index);
+        changed = true;
+    }
+    let mut added: Vec<String> = Vec::new();
+    if widgets::ids(ui, "add membership", scenario, &mut added, IdsOf::Actors) {
+        memberships.extend(added.into_iter().map(|member| Membership { member, ..Membership::default() }));
+        changed = true;
+    }
+    changed
 }
 
 fn commodities(current: &Commodity) -> Vec<(Commodity, &'static str)> {

@@ -354,7 +354,7 @@ pub fn period(
 }
 
 /// A date field ("2022", "2022-02" or "2022-02-24"); empty means open.
-fn optional_date(ui: &mut egui::Ui, value: &mut Option<String>) -> bool {
+pub fn optional_date(ui: &mut egui::Ui, value: &mut Option<String>) -> bool {
     let mut text = value.clone().unwrap_or_default();
     let edit = egui::TextEdit::singleline(&mut text).hint_text("YYYY-MM-DD").desired_width(92.0);
     let changed = ui.add(edit).changed();

@@ -94,6 +94,7 @@ fn actor_header(ui: &mut egui::Ui, scenario: &Scenario, derived: &Derived, actor
     let members: Vec<&str> = actor.members.iter().map(String::as_str).collect();
     let blocs: Vec<&str> = derived.member_of.get(&actor.id).into_iter().flatten().map(String::as_str).collect();
     row::labelled_actors(ui, scenario, "Members:", &members, actions);
+    memberships_ui(ui, scenario, actor, actions);
     row::labelled_actors(ui, scenario, "Member of:", &blocs, actions);
     if !actor.groups.is_empty() {
         ui.label(format!("Groups: {}", actor.groups.join(", ")));
@@ -103,6 +104,27 @@ fn actor_header(ui: &mut egui::Ui, scenario: &Scenario, derived: &Derived, actor
         ui.weak("Sources: ");
         row::sources_ui(ui, scenario, &actor.sources);
     });
+}
+
+/// The dated memberships, one a line: the member, its status and dates, its sources (the note on hover).
+fn memberships_ui(ui: &mut egui::Ui, scenario: &Scenario, actor: &Actor, actions: &mut Vec<Action>) {
+    if actor.memberships.is_empty() {
+        return;
+    }
+    let heading = if actor.members.is_empty() { "Members:" } else { "Members with dates:" };
+    ui.label(heading);
+    for membership in &actor.memberships {
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            ui.add_space(12.0);
+            row::actor_link(ui, scenario, &membership.member, actions);
+            let described = ui.weak(format!(" ({}) ", membership.describe()));
+            if let Some(note) = &membership.note {
+                described.on_hover_text(note);
+            }
+            row::sources_ui(ui, scenario, &membership.sources);
+        });
+    }
 }
 
 fn group_ui(

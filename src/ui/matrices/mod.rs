@@ -104,7 +104,7 @@ impl<Cell> Labelled<Cell> {
                 .map(|id| actors.get(id.as_str()).map_or_else(|| id.clone(), |actor| actor.name.clone()))
                 .collect()
         };
-        let member_of = bloc_of_members(scenario);
+        let member_of = scenario.first_blocs();
         let blocs = |ids: &[String]| -> Vec<Option<String>> {
             ids.iter().map(|id| member_of.get(id.as_str()).map(|bloc| (*bloc).to_owned())).collect()
         };
@@ -125,17 +125,6 @@ impl<Cell> Labelled<Cell> {
             column_blocs: &self.column_blocs,
         }
     }
-}
-
-/// Each actor's first bloc (the bloc itself for a bloc), as `Scenario::first_bloc` gives it, for all actors at once.
-fn bloc_of_members(scenario: &Scenario) -> HashMap<&str, &str> {
-    let mut member_of = HashMap::new();
-    for bloc in scenario.actors.iter().filter(|actor| actor.kind == crate::model::ActorKind::Bloc) {
-        for id in std::iter::once(&bloc.id).chain(&bloc.members) {
-            member_of.entry(id.as_str()).or_insert(bloc.id.as_str());
-        }
-    }
-    member_of
 }
 
 fn sanctions_ui(
