@@ -26,7 +26,7 @@ OUT = os.path.join(ROOT, "scenarios", "world-2022-2023.ron")
 # Blocs as actors: id, name, the note kept with them.
 BLOCS = [
     ("EU", "European Union", "The 27 member states."),
-    ("NATO", "NATO", "30 members in 2022; Finland joined on 4 April 2023. Sweden joined only on 7 March 2024."),
+    ("NATO", "NATO", "30 members in 2022; Finland joined on 4 April 2023."),
     ("CSTO", "Collective Security Treaty Organization", "The six member states."),
     ("SCO", "Shanghai Cooperation Organisation", "Eight members in 2022; Iran, an observer before, a member from 4 July 2023."),
     ("BRICS", "BRICS", "Brazil, Russia, India, China and South Africa in 2022–2023; the expansion took effect in January 2024."),
@@ -35,6 +35,9 @@ BLOCS = [
     ("ASEAN", "ASEAN", "Ten members; Timor-Leste admitted in principle, an observer from 11 November 2022."),
     ("ArabLeague", "Arab League", "22 members including Palestine; Syria suspended from 2011 until 7 May 2023."),
 ]
+
+# Members too small for Natural Earth's 1:50m outlines, drawn on the map at a point instead: (lat, lon, source).
+POINTS = {"TUV": (-8.0, 178.0, "mledoze-countries")}
 
 VOTE_TITLES = {
     "ES-11/1": "UNGA: Aggression against Ukraine",
@@ -61,6 +64,12 @@ def ids(value):
     return "[" + ", ".join(text(part.strip()) for part in value.split(";") if part.strip()) + "]"
 
 
+def is_date(value):
+    """Whether a cell is a date as the format writes them: YYYY, YYYY-MM or YYYY-MM-DD."""
+    parts = value.split("-")
+    return 1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(part.isdigit() for part in parts)
+
+
 def field(name, value):
     return f"{name}: {value},"
 
@@ -77,7 +86,7 @@ def members_and_memberships(rows, members):
             if source.strip():
                 sources[bloc].add(source.strip())
         if not member or member not in members:
-            notes[bloc].append(f"{row['name']} ({status}) is not a UN member or observer here")
+            # The EU in the G7, the Sahrawi Republic in the AU: said in the bloc's own note.
             continue
         start, end = row["from"].strip(), row["until"].strip()
         if status == "member" and not start and not end:
@@ -88,10 +97,7 @@ def members_and_memberships(rows, members):
                 continue
             dated[bloc].append(("Member", member, start, end, row["sources"], None))
         elif status == "suspended":
-            # A suspended state is still a member; before or after the suspension, an ordinary member.
-            if start >= "2022":
-                day_before = start
-                dated[bloc].append(("Member", member, "", day_before, row["sources"], "Member until its suspension."))
+            # A suspended state is still a member; the table gives its ordinary membership before as a row of its own.
             dated[bloc].append(("Suspended", member, start, end, row["sources"], None))
         elif status.startswith("observer"):
             dated[bloc].append(("Observer", member, start, end, row["sources"], status if status != "observer" else None))
@@ -129,11 +135,18 @@ def main():
         out.append(field("id", text(iso3)))
         out.append(field("name", text(row["name"])))
         out.append(field("kind", "State"))
+        if iso3 in POINTS:
+            lat, lon, _ = POINTS[iso3]
+            out.append(field("location", f"GeoPoint(lat: {lat}, lon: {lon})"))
         out.append(field("region", text(row["region"])))
         out.append(field("subregion", text(subregion)))
         if row["un_status"] == "observer":
             out.append(field("note", text("A UN observer state, not a member: it does not vote in the General Assembly.")))
-        out.append(field("sources", ids(row["sources"])))
+        cited = row["sources"]
+        if iso3 in POINTS:
+            out.append(field("note", text("Too small for the map's 1:50m outlines: drawn at the point its source gives.")))
+            cited += ";" + POINTS[iso3][2]
+        out.append(field("sources", ids(cited)))
         out.append("),")
     for bloc, name, note in BLOCS:
         out.append("Actor(")
@@ -222,11 +235,20 @@ def main():
     out.append("],")
 
     out.append("sources: [")
+    body = "\n".join(out)
     for source in sources:
+        # Sources used only to cross-check (named in data/world's notes) are left out: a scenario lists what it cites.
+        if text(source["id"]) not in body:
+            continue
         out.append("Source(")
         for name in ["id", "title", "publisher", "date", "url", "note"]:
-            if source.get(name):
-                out.append(field(name, text(source[name])))
+            value = source.get(name, "")
+            if name == "date" and value and not is_date(value):
+                continue
+            if name == "note" and source.get("date") and not is_date(source["date"]):
+                value = f"Date: {source['date']}." + (f" {value}" if value else "")
+            if value:
+                out.append(field(name, text(value)))
         out.append("),")
     out.append("],")
     out.append("story: [")

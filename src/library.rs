@@ -23,8 +23,13 @@ macro_rules! bundled {
 }
 
 /// Every bundled scenario, the one opened at start first.
-pub const BUNDLED: [BundledScenario; 4] =
-    bundled!["serbia-2023.ron", "western-balkans-gas.ron", "eu-russia-energy.ron", "unga-ukraine-votes.ron"];
+pub const BUNDLED: [BundledScenario; 5] = bundled![
+    "serbia-2023.ron",
+    "western-balkans-gas.ron",
+    "eu-russia-energy.ron",
+    "unga-ukraine-votes.ron",
+    "world-2022-2023.ron",
+];
 
 /// A bundled scenario by its file name.
 /// The scenario opened when GeoDep starts without a file: the first of `BUNDLED`.

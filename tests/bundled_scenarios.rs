@@ -18,9 +18,16 @@ fn bundled() -> Vec<(&'static str, Scenario)> {
 }
 
 #[test]
-fn there_are_four_bundled_scenarios_serbia_first() {
+fn there_are_five_bundled_scenarios_serbia_first() {
     let names: Vec<&str> = BUNDLED.iter().map(|bundled| bundled.file_name).collect();
-    assert_eq!(names, ["serbia-2023.ron", "western-balkans-gas.ron", "eu-russia-energy.ron", "unga-ukraine-votes.ron"]);
+    let expected = [
+        "serbia-2023.ron",
+        "western-balkans-gas.ron",
+        "eu-russia-energy.ron",
+        "unga-ukraine-votes.ron",
+        "world-2022-2023.ron",
+    ];
+    assert_eq!(names, expected);
 }
 
 #[test]
@@ -134,5 +141,60 @@ fn every_character_in_the_bundled_files_has_a_glyph_in_the_app_fonts() {
             bundled.text.chars().filter(|&c| !c.is_control() && !fonts.has_glyph(&font, c)).collect()
         });
         assert!(missing.is_empty(), "{} has characters the app cannot draw: {missing:?}", bundled.file_name);
+    }
+}
+
+fn world() -> Scenario {
+    bundled().into_iter().find(|(name, _)| *name == "world-2022-2023.ron").expect("the world scenario is bundled").1
+}
+
+#[test]
+fn the_world_scenario_has_every_un_member_and_observer_and_checks_clean() {
+    let world = world();
+    let states = world.actors.iter().filter(|actor| actor.kind == geodep::model::ActorKind::State).count();
+    assert_eq!(states, 195, "193 members and 2 observers");
+    assert!(
+        world
+            .actors
+            .iter()
+            .filter(|actor| actor.kind == geodep::model::ActorKind::State)
+            .all(|actor| { actor.region.is_some() && actor.subregion.is_some() && !actor.sources.is_empty() })
+    );
+    let text = BUNDLED.iter().find(|bundled| bundled.file_name == "world-2022-2023.ron").unwrap().text;
+    let report = geodep::io::load_text(text);
+    assert!(report.diagnostics.is_empty(), "{:?}", report.diagnostics);
+    // Finland is in NATO from 4 April 2023, not before.
+    let nato = world.actor("NATO").unwrap();
+    assert!(!nato.members_on("2023-03-01").contains(&"FIN") && nato.members_on("2023-04-04").contains(&"FIN"));
+}
+
+#[test]
+fn every_member_has_a_ballot_on_every_vote_and_the_ballots_sum_to_the_stated_totals() {
+    use geodep::model::Ballot;
+    let world = world();
+    assert_eq!(world.votes.len(), 6, "ES-11/1 to ES-11/6");
+    for vote in &world.votes {
+        assert_eq!(vote.ballots.len(), 193, "{}: every member", vote.id);
+        let count = |ballot: Ballot| vote.ballots.values().filter(|cast| **cast == ballot).count() as u32;
+        let totals = vote.totals.expect("the record's totals");
+        assert_eq!(
+            (count(Ballot::Yes), count(Ballot::No), count(Ballot::Abstain), Some(count(Ballot::Absent))),
+            (totals.yes, totals.no, totals.abstain, totals.absent),
+            "{}",
+            vote.id
+        );
+    }
+}
+
+#[test]
+fn every_bundled_file_records_the_same_ballots_as_the_world_scenario() {
+    let world = world();
+    for (name, scenario) in bundled() {
+        for vote in &scenario.votes {
+            let Some(reference) = world.votes.iter().find(|known| known.id == vote.id) else { continue };
+            for (member, ballot) in &vote.ballots {
+                assert_eq!(Some(ballot), reference.ballots.get(member), "{name}: {member} on {}", vote.id);
+            }
+        }
     }
 }

@@ -109,6 +109,15 @@ fn the_report_gives_concentration_flags_network_and_alignment() {
 }
 
 #[test]
+fn the_report_as_text_separates_its_sections_with_blank_lines() {
+    let run = geodep(&["report", FIXTURE]);
+    assert_eq!(run.code, Some(0));
+    // A section heading follows an empty line, not a visible "\n" (output is made terminal-safe line by line).
+    assert!(!run.stdout.contains("\\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\n\nDependence (top supplier"), "{}", run.stdout);
+}
+
+#[test]
 fn the_report_as_csv_is_the_dependence_table() {
     let run = geodep(&["report", FIXTURE, "--format", "csv"]);
     assert_eq!(run.code, Some(0));

@@ -33,9 +33,15 @@ fn positions(scenario: &Scenario) -> Vec<[f32; 2]> {
     (0..scenario.actors.len()).map(|index| [index as f32 * 10.0, -(index as f32) * 2.5]).collect()
 }
 
-/// What an export keeps: actors, energy flows, stances, ties, sources, and a position for every actor.
+/// What an export keeps: actors (not their M49 regions or dated memberships, which neither format has a place
+/// for), energy flows, stances, ties, sources, and a position for every actor.
 fn assert_same(original: &Scenario, back: &Scenario, what: &str) {
-    assert_eq!(back.actors, original.actors, "{what}: actors");
+    let mut kept = original.actors.clone();
+    for actor in &mut kept {
+        (actor.region, actor.subregion) = (None, None);
+        actor.memberships.clear();
+    }
+    assert_eq!(back.actors, kept, "{what}: actors");
     assert_eq!(back.energy, original.energy, "{what}: energy flows");
     assert_eq!(back.sanctions, original.sanctions, "{what}: sanctions stances");
     assert_eq!(back.ties, original.ties, "{what}: ties");

@@ -13,8 +13,9 @@ fn harness(settings: Settings, startup: Startup) -> Harness<'static, GeoDepApp> 
         app.disable_native_dialogs();
         app
     });
-    // A modal window takes a few frames to find its size and place; clicks need it settled.
-    harness.run_steps(4);
+    // A modal window takes a few frames to find its size and place (more with five scenarios of different
+    // heights in its grid); clicks need it settled.
+    harness.run_steps(8);
     harness
 }
 

@@ -122,7 +122,8 @@ fn build(path: &Path, year: Option<i32>) -> Result<(Scenario, Report), Refused> 
 fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
     let name = |id: &str| scenario.actor_name(id).to_owned();
     say!(output, "{} ({}), {}", scenario.title, report.file, report.year);
-    say!(output, "\nDependence (top supplier, concentration as HHI from 0 to 10,000):");
+    say!(output, "");
+    say!(output, "Dependence (top supplier, concentration as HHI from 0 to 10,000):");
     for row in &report.dependence {
         let top = row.top().map_or_else(String::new, |top| format!("{} {}", name(&top.supplier), percent(top.share)));
         let basis = if row.basis == crate::model::ShareBasis::Imports { " imports" } else { "" };
@@ -134,7 +135,8 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
             row.hhi
         );
     }
-    say!(output, "\nCustomers, most dependent first:");
+    say!(output, "");
+    say!(output, "Customers, most dependent first:");
     for group in &report.customers {
         let consumers: Vec<String> = group
             .consumers
@@ -150,7 +152,8 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
         );
     }
     for found in &report.coalitions {
-        say!(output, "\nSanctions on {}:", name(&found.target));
+        say!(output, "");
+        say!(output, "Sanctions on {}:", name(&found.target));
         for (stance, actors) in &found.stances {
             let names: Vec<String> = actors.iter().map(|id| name(id)).collect();
             say!(output, "  {} ({}): {}", stance.label(), actors.len(), names.join(", "));
@@ -159,14 +162,16 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
             say!(output, "  {}: {} of {} members take part", name(&bloc.bloc), bloc.taking_part, bloc.members);
         }
     }
-    say!(output, "\nConsistency flags:");
+    say!(output, "");
+    say!(output, "Consistency flags:");
     if report.flags.is_empty() {
         say!(output, "  none");
     }
     for flag in &report.flags {
         say!(output, "  {}", flag.text);
     }
-    say!(output, "\nDiplomatic network (ties of {}):", report.year);
+    say!(output, "");
+    say!(output, "Diplomatic network (ties of {}):", report.year);
     for measured in &report.network {
         say!(
             output,
@@ -178,7 +183,8 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
         );
     }
     if let Some(alignment) = &report.alignment {
-        say!(output, "\nAgreement with {} in votes:", name(&alignment.reference));
+        say!(output, "");
+        say!(output, "Agreement with {} in votes:", name(&alignment.reference));
         for score in &alignment.scores {
             say!(
                 output,

@@ -44,7 +44,20 @@ impl Kind {
     /// Every column, in the order the export writes them.
     pub fn columns(self) -> &'static [&'static str] {
         match self {
-            Kind::Actors => &["id", "name", "local_name", "kind", "lat", "lon", "groups", "members", "note", "sources"],
+            Kind::Actors => &[
+                "id",
+                "name",
+                "local_name",
+                "kind",
+                "lat",
+                "lon",
+                "region",
+                "subregion",
+                "groups",
+                "members",
+                "note",
+                "sources",
+            ],
             Kind::Energy => &[
                 "supplier",
                 "consumer",

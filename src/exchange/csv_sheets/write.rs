@@ -54,6 +54,8 @@ fn actors(scenario: &Scenario) -> Vec<Vec<String>> {
                 actor.kind.label().to_owned(),
                 actor.location.map_or(String::new(), |point| point.lat.to_string()),
                 actor.location.map_or(String::new(), |point| point.lon.to_string()),
+                optional(&actor.region),
+                optional(&actor.subregion),
                 list(&actor.groups),
                 list(&actor.members),
                 optional(&actor.note),
