@@ -51,10 +51,13 @@ fn decode(bytes: &[u8]) -> Option<World> {
         let polygons = super::antimeridian::mend(polygons);
         countries.push(Country { id, name, polygons });
     }
+    // The first shape of a code wins (Australia before the Ashmore and Cartier Islands, both AUS): in reverse
+    // order it is inserted last.
     let by_id = countries
         .iter()
         .enumerate()
         .filter(|(_, country)| !country.id.is_empty())
+        .rev()
         .map(|(at, country)| (country.id.clone(), at))
         .collect();
     Some(World { countries, by_id })

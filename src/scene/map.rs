@@ -105,12 +105,15 @@ pub fn geometry() -> &'static MapGeometry {
     static GEOMETRY: OnceLock<MapGeometry> = OnceLock::new();
     GEOMETRY.get_or_init(|| {
         let countries: Vec<MapCountry> = world().countries.iter().filter_map(project_country).collect();
-        let by_id = countries
-            .iter()
-            .enumerate()
-            .filter(|(_, country)| !country.id.is_empty())
-            .map(|(at, country)| (country.id.clone(), at))
-            .collect();
+        // Two shapes may share a code (Australia and the Ashmore and Cartier Islands are both AUS): the code
+        // names the larger.
+        let mut by_id: HashMap<String, usize> = HashMap::new();
+        for (at, country) in countries.iter().enumerate().filter(|(_, country)| !country.id.is_empty()) {
+            let known = by_id.entry(country.id.clone()).or_insert(at);
+            if countries[*known].area < country.area {
+                *known = at;
+            }
+        }
         MapGeometry { countries, by_id }
     })
 }
@@ -322,7 +325,11 @@ impl MapGeometry {
         for actor in &scenario.actors {
             match self.country(&actor.id) {
                 Some(country) if country.area >= LARGE_COUNTRY_AREA => {}
-                Some(country) => points.extend([country.bounds.min, country.bounds.max]),
+                // Kiribati and Fiji reach across the 180th meridian: their mainland is what to show.
+                Some(country) => {
+                    let mainland = self.mainland_bounds(country);
+                    points.extend([mainland.min, mainland.max]);
+                }
                 None => points.extend(self.anchor(actor)),
             }
         }
@@ -400,6 +407,11 @@ mod tests {
 
     fn gap(a: [f32; 2], b: [f32; 2]) -> f32 {
         ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt()
+    }
+
+    #[test]
+    fn a_code_two_shapes_share_names_the_larger() {
+        assert_eq!(geometry().country("AUS").map(|country| country.name.as_str()), Some("Australia"));
     }
 
     #[test]

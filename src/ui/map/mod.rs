@@ -254,6 +254,12 @@ impl MapView {
             pos2((viewport.right() - legend).max(viewport.left() + 100.0), viewport.bottom()),
         );
         let mut camera = Camera::fit(room, bounds, 24.0);
+        // A wide map (the whole world) fitted beside the legend would be small: it takes the whole canvas instead,
+        // under the legend, when that shows it much larger.
+        let whole = Camera::fit(viewport, bounds, 24.0);
+        if whole.zoom > camera.zoom * 1.2 {
+            return whole;
+        }
         // Fitted into the room left of the legend: shift so that the room's centre shows the bounds' centre.
         camera.centre += (viewport.center() - room.center()) / camera.zoom;
         camera

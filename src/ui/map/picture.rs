@@ -5,7 +5,6 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::Arc;
 
-use eframe::egui::epaint::{PathShape, TessellationOptions, Tessellator};
 use eframe::egui::{self, Color32, FontId, Galley, Mesh, Pos2, Rect, Shape, Stroke, Vec2, pos2};
 
 use super::{MAP_SCALE, MapScene, MapView, Place};
@@ -210,13 +209,7 @@ impl MapView {
             Some((hovered, mesh)) if *hovered == country => mesh.clone(),
             _ => {
                 let colour = painter.ctx().global_style().visuals.strong_text_color();
-                let mesh = Arc::new(outline_mesh(
-                    painter.ctx().pixels_per_point(),
-                    &picture.level.countries[country],
-                    self.camera,
-                    viewport,
-                    colour,
-                ));
+                let mesh = Arc::new(outline_mesh(&picture.level.countries[country], self.camera, viewport, colour));
                 picture.hovered = Some((country, mesh.clone()));
                 mesh
             }
@@ -227,22 +220,52 @@ impl MapView {
 
 /// A country's outline as a line of 2.5 points, for the camera given.
 fn outline_mesh(
-    pixels_per_point: f32,
     outline: &crate::scene::map_outlines::CountryOutline,
     camera: Camera,
     viewport: Rect,
     colour: Color32,
 ) -> Mesh {
-    let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
     let mut mesh = Mesh::default();
-    for ring in &outline.rings {
-        let points = outline.points[ring.start as usize..ring.end as usize]
-            .iter()
-            .map(|&[x, y]| camera.to_screen(viewport, pos2(x * MAP_SCALE, y * MAP_SCALE)))
-            .collect();
-        tessellator.tessellate_path(&PathShape::closed_line(points, Stroke::new(2.5, colour)), &mut mesh);
-    }
+    let to_screen = |[x, y]: [f32; 2]| camera.to_screen(viewport, pos2(x * MAP_SCALE, y * MAP_SCALE));
+    add_rings(&mut mesh, outline, to_screen, Stroke::new(2.5, colour));
     mesh
+}
+
+/// A country's rings as lines, each segment a quad of its own. Without joins there are no miter spikes: a coast
+/// that turns back on itself (and the cut edges along the 180th meridian and the poles) would make egui's path
+/// joins shoot across the map.
+fn add_rings(
+    mesh: &mut Mesh,
+    outline: &crate::scene::map_outlines::CountryOutline,
+    to_screen: impl Fn([f32; 2]) -> Pos2,
+    stroke: Stroke,
+) {
+    let half = stroke.width / 2.0;
+    for ring in &outline.rings {
+        let points = &outline.points[ring.start as usize..ring.end as usize];
+        let mut previous = match points.last() {
+            Some(&point) => to_screen(point),
+            None => continue,
+        };
+        for &point in points {
+            let next = to_screen(point);
+            let along = next - previous;
+            let length = along.length();
+            if length > 0.01 {
+                // Lengthened by half the width at both ends, so that consecutive segments meet without a gap.
+                let direction = along / length;
+                let side = Vec2::new(-direction.y, direction.x) * half;
+                let (start, end) = (previous - direction * half, next + direction * half);
+                let first = mesh.vertices.len() as u32;
+                for corner in [start + side, start - side, end - side, end + side] {
+                    mesh.colored_vertex(corner, stroke.color);
+                }
+                mesh.add_triangle(first, first + 1, first + 2);
+                mesh.add_triangle(first, first + 2, first + 3);
+                previous = next;
+            }
+        }
+    }
 }
 
 /// Countries drawn with a strong outline: the selected actors', and the members of the bloc hovered in the strip.
@@ -308,31 +331,20 @@ impl Builder {
             }
             self.mesh.indices.extend(outline.triangles.iter().map(|&index| index + first));
         }
-        let mut tessellator =
-            Tessellator::new(ui.ctx().pixels_per_point(), TessellationOptions::default(), [1, 1], Vec::new());
-        let thin = Stroke::new(0.8, border(visuals));
+        let thin = Stroke::new(1.0, border(visuals));
         for &at in &shown {
-            self.outline(&mut tessellator, &level.countries[at], thin);
+            self.outline(&level.countries[at], thin);
         }
         let strong = Stroke::new(2.5, visuals.selection.stroke.color);
         for &at in shown.iter().filter(|at| outlined.contains(at)) {
-            self.outline(&mut tessellator, &level.countries[at], strong);
+            self.outline(&level.countries[at], strong);
         }
     }
 
-    fn outline(
-        &mut self,
-        tessellator: &mut Tessellator,
-        outline: &crate::scene::map_outlines::CountryOutline,
-        stroke: Stroke,
-    ) {
-        for ring in &outline.rings {
-            let points: Vec<Pos2> = outline.points[ring.start as usize..ring.end as usize]
-                .iter()
-                .map(|&point| self.to_screen(point))
-                .collect();
-            tessellator.tessellate_path(&PathShape::closed_line(points, stroke), &mut self.mesh);
-        }
+    fn outline(&mut self, outline: &crate::scene::map_outlines::CountryOutline, stroke: Stroke) {
+        let (camera, viewport) = (self.camera, self.viewport);
+        let to_screen = |[x, y]: [f32; 2]| camera.to_screen(viewport, pos2(x * MAP_SCALE, y * MAP_SCALE));
+        add_rings(&mut self.mesh, outline, to_screen, stroke);
     }
 
     /// Energy flows along their routes, sanctions and ties between places, as the graph draws them.
