@@ -278,3 +278,29 @@ fn click_at_map<State>(harness: &mut Harness<'_, State>, position: egui::Pos2) {
         harness.run_steps(1);
     }
 }
+
+#[test]
+fn who_voted_like_russia_on_the_annexations_takes_three_clicks_on_the_world_map() {
+    let mut harness = Harness::builder().with_size([1400.0, 900.0]).build_eframe(|_| {
+        let mut app = GeoDepApp::new(geodep::app::Settings::default(), geodep::app::Startup::StartScreen);
+        app.disable_native_dialogs();
+        app
+    });
+    harness.run_steps(8);
+    harness.get_by_label("The world and Russia's war on Ukraine, 2022–2023").click();
+    harness.run_steps(4);
+    // One: the Map tab. Two: Colour. Three: the annexations vote.
+    harness.get_by_label("Map").click();
+    harness.run_steps(4);
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Colour").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Ballots on ES-11/4").click();
+    harness.run_steps(4);
+    // The legend's title names the vote; its categories are the ballots.
+    harness.get_by_label_contains("Ballots on ES-11/4 (UNGA: Russia's annexations");
+    harness.get_by_label("Did not vote");
+    let belarus = country(&harness, "BLR");
+    harness.hover_at(belarus);
+    harness.run_steps(60); // Tooltips wait for the pointer to rest.
+    harness.get_by_label("Belarus: No");
+}

@@ -14,7 +14,7 @@ use crate::analysis::dependence::{Dependence, dependences};
 use crate::analysis::shock::{Disruption, Loss, shock};
 use crate::charts::flows_in;
 use crate::format::{count, percent, thousands};
-use crate::model::{ActorKind, Commodity, Dated, Scenario, ShareBasis, Stance};
+use crate::model::{ActorKind, Ballot, Commodity, Dated, Scenario, ShareBasis, Stance};
 
 /// What the map colours countries by.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,8 @@ pub enum Measure {
     /// Each actor's sanctions stance towards `target`; where two records apply in the year, the later in the file,
     /// as on the graph.
     Stance { target: String },
+    /// Each voter's ballot in one vote (by its id): who voted like whom on, say, the annexations.
+    Ballots { vote: String },
 }
 
 impl Measure {
@@ -51,6 +53,10 @@ impl Measure {
             Measure::VoteAgreement { with } => format!("Agreement in votes with {}", scenario.actor_name(with)),
             Measure::ShockLoss(disruption) => format!("Supply lost if {}", disruption.describe(scenario)),
             Measure::Stance { target } => format!("Stances on sanctions against {}", scenario.actor_name(target)),
+            Measure::Ballots { vote } => match scenario.votes.iter().find(|known| known.id == *vote) {
+                Some(found) => format!("Ballots on {} ({}, {})", found.id, found.title, found.date),
+                None => format!("Ballots on {vote}"),
+            },
         }
     }
 }
@@ -60,6 +66,7 @@ impl Measure {
 pub enum Value {
     Number(f64),
     Category(Stance),
+    Ballot(Ballot),
 }
 
 /// How values become colours. The domains are fixed, whatever the values of one map.
@@ -73,6 +80,8 @@ pub enum Scale {
     Agreement,
     /// Sanctions stances, in the stance colours every view uses.
     Stances,
+    /// Ballots in one vote, in the ballot colours of the votes matrix.
+    Ballots,
 }
 
 /// Matplotlib's viridis (Stéfan van der Walt and Nathaniel Smith, 2015) at ten even steps, as R's
@@ -122,7 +131,8 @@ impl Scale {
     pub fn colour(self, value: Value) -> Option<Rgba> {
         match (self, value) {
             (Scale::Stances, Value::Category(stance)) => Some(palette::stance(stance)),
-            (Scale::Stances, Value::Number(_)) | (_, Value::Category(_)) => None,
+            (Scale::Ballots, Value::Ballot(ballot)) => Some(palette::ballot(ballot)),
+            (Scale::Stances | Scale::Ballots, _) | (_, Value::Category(_) | Value::Ballot(_)) => None,
             (_, Value::Number(number)) if !number.is_finite() => None,
             (Scale::Share | Scale::Concentration, Value::Number(number)) => {
                 Some(ramp(&VIRIDIS, number / self.maximum()))
@@ -134,7 +144,7 @@ impl Scale {
     fn maximum(self) -> f64 {
         match self {
             Scale::Concentration => 10_000.0,
-            Scale::Share | Scale::Agreement | Scale::Stances => 1.0,
+            Scale::Share | Scale::Agreement | Scale::Stances | Scale::Ballots => 1.0,
         }
     }
 
@@ -160,6 +170,12 @@ impl Scale {
             },
             Scale::Stances => Legend::Categories(
                 Stance::ALL.into_iter().map(|stance| (stance.label().to_owned(), palette::stance(stance))).collect(),
+            ),
+            Scale::Ballots => Legend::Categories(
+                [Ballot::Yes, Ballot::No, Ballot::Abstain, Ballot::Absent]
+                    .into_iter()
+                    .map(|ballot| (ballot_words(ballot).to_owned(), palette::ballot(ballot)))
+                    .collect(),
             ),
         }
     }
@@ -255,6 +271,7 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
         Measure::Stance { target } => {
             (Scale::Stances, Some((target, "the sanctions target")), stance_entries(scenario, year, target))
         }
+        Measure::Ballots { vote } => (Scale::Ballots, None, ballot_entries(scenario, vote)),
     };
     let reference = reference.map(|(actor, role)| Reference { actor: actor.clone(), role: role.to_owned() });
     let mut values = HashMap::new();
@@ -269,6 +286,7 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
     }
     let title = match measure {
         Measure::VoteAgreement { .. } => format!("{label}, every recorded vote"),
+        Measure::Ballots { .. } => label,
         _ => format!("{label}, {year}"),
     };
     Choropleth { title, values, scale, reference, descriptions }
@@ -288,6 +306,23 @@ fn dependence_entries(
             (dependence.consumer, value, text)
         })
         .collect()
+}
+
+/// Each voter's ballot in the vote `vote`.
+fn ballot_entries(scenario: &Scenario, vote: &str) -> Vec<(String, Value, String)> {
+    let found = scenario.votes.iter().find(|known| known.id == vote);
+    let ballots = found.into_iter().flat_map(|vote| vote.ballots.iter());
+    ballots.map(|(voter, ballot)| (voter.clone(), Value::Ballot(*ballot), ballot_words(*ballot).to_owned())).collect()
+}
+
+/// "Yes", "No", "Abstained", "Did not vote".
+fn ballot_words(ballot: Ballot) -> &'static str {
+    match ballot {
+        Ballot::Yes => "Yes",
+        Ballot::No => "No",
+        Ballot::Abstain => "Abstained",
+        Ballot::Absent => "Did not vote",
+    }
 }
 
 /// Each actor's stance towards `target` in the year, in file order.
@@ -395,6 +430,10 @@ pub fn measures_for(scenario: &Scenario, year: i32) -> Vec<Measure> {
     measures.extend(stances.map(|target| Measure::Stance { target: target.clone() }));
     let compared = voting_actors(scenario, targets.iter().map(String::as_str).chain(suppliers.iter().copied()));
     measures.extend(compared.into_iter().map(|with| Measure::VoteAgreement { with: with.to_owned() }));
+    // One vote at a time, latest first.
+    let mut votes: Vec<&crate::model::Vote> = scenario.votes.iter().collect();
+    votes.sort_by(|a, b| b.date.cmp(&a.date));
+    measures.extend(votes.into_iter().map(|vote| Measure::Ballots { vote: vote.id.clone() }));
     measures
 }
 
@@ -486,6 +525,22 @@ mod tests {
 
     fn scenario() -> Scenario {
         crate::io::load_text(TEXT).scenario.expect("the test scenario loads")
+    }
+
+    #[test]
+    fn one_vote_colours_each_voter_by_its_ballot() {
+        let map = build(&scenario(), 2023, &Measure::Ballots { vote: "1".into() });
+        assert_eq!(map.values.get("B"), Some(&Value::Ballot(Ballot::No)));
+        assert_eq!(map.values.get("R"), Some(&Value::Ballot(Ballot::No)), "no reference: Russia has its ballot");
+        assert_eq!(map.colour("B"), map.colour("R"), "who voted like Russia shares its colour");
+        assert_ne!(map.colour("A"), map.colour("R"));
+        assert_eq!(map.colour("C"), None, "C did not take part in the vote: no data");
+        assert_eq!(map.describe("B"), "No");
+        assert_eq!(map.title, "Ballots on 1 (One, 2022)");
+        let measures = measures_for(&scenario(), 2023);
+        let votes: Vec<&Measure> =
+            measures.iter().filter(|measure| matches!(measure, Measure::Ballots { .. })).collect();
+        assert_eq!(votes.first(), Some(&&Measure::Ballots { vote: "3".into() }), "the latest vote first");
     }
 
     fn gas() -> Commodity {
@@ -626,6 +681,10 @@ mod tests {
                 Measure::VoteAgreement { with: "R".into() },
                 Measure::VoteAgreement { with: "B".into() },
                 Measure::VoteAgreement { with: "U".into() },
+                // Each vote, the latest first (votes of one date in file order).
+                Measure::Ballots { vote: "3".into() },
+                Measure::Ballots { vote: "1".into() },
+                Measure::Ballots { vote: "2".into() },
             ]
         );
         assert_eq!(default_measure(&scenario, 1990), Some(Measure::VoteAgreement { with: "R".into() }));

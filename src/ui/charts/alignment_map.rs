@@ -1,5 +1,6 @@
 //! The alignment map: every voter placed by how alike it votes (classical multidimensional scaling, see
-//! `analysis::alignment_map`), coloured by the first bloc it belongs to, so that voting blocs show as clusters.
+//! `analysis::alignment_map`), coloured by its UN region (or its first bloc), so that voting blocs show as
+//! clusters.
 //! Hovering a point names it; a click selects it (Shift adds).
 
 use std::collections::HashMap;
@@ -35,12 +36,11 @@ pub fn ui(
         ))
         .strong(),
     );
-    ui.weak(format!(
-        "The two axes show {:.0}% and {:.0}% of the differences between ballots (classical multidimensional scaling). \
-         Colour: the first bloc an actor belongs to.",
-        map.explained[0] * 100.0,
-        map.explained[1] * 100.0
-    ));
+    ui.weak(
+        "Across: the largest difference in how members voted; up and down: the next (classical multidimensional \
+         scaling). Members who cast the same ballots share a point. Colour: the UN region, or where there are none, \
+         the first bloc an actor belongs to.",
+    );
     let groups = colour_groups(scenario, map);
     let height = ui.available_height().max(200.0);
     let response = Plot::new("alignment_map")
@@ -65,10 +65,22 @@ pub fn ui(
     *drawn_at = Some(response.transform);
     let hovered = response.response.hover_pos().and_then(|pointer| nearest(map, &response.transform, pointer));
     if let Some(index) = hovered {
-        let id = &map.points[index].0;
+        let (id, place) = &map.points[index];
         let clicked = response.response.clicked();
+        // Everyone who voted exactly alike sits on the same point: name them all.
+        let mut alike: Vec<&str> = map
+            .points
+            .iter()
+            .filter(|(_, other)| (other[0] - place[0]).abs() < 1e-9 && (other[1] - place[1]).abs() < 1e-9)
+            .map(|(other, _)| scenario.actor_name(other))
+            .collect();
+        alike.sort_by(|a, b| crate::format::natural_cmp(a, b));
         response.response.on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(420.0);
             ui.label(RichText::new(scenario.actor_name(id)).strong());
+            if alike.len() > 1 {
+                ui.label(format!("Voted exactly alike ({}): {}", alike.len(), alike.join(", ")));
+            }
             ui.weak("Click to select, shift-click to add.");
         });
         if clicked {
@@ -79,9 +91,41 @@ pub fn ui(
     actions
 }
 
-/// The voters grouped by the first bloc (by size, largest first) each belongs to, with the bloc's colour; those
-/// in no bloc last, in grey.
+/// The voters grouped by their UN region when the scenario gives regions (five colours, none repeated), else by
+/// the first bloc each belongs to; those in neither last, in grey.
 fn colour_groups(scenario: &Scenario, map: &AlignmentMap) -> Vec<(String, Color32, Vec<usize>)> {
+    let regions: HashMap<&str, &str> =
+        scenario.actors.iter().filter_map(|actor| Some((actor.id.as_str(), actor.region.as_deref()?))).collect();
+    if !regions.is_empty() {
+        return region_groups(&regions, map);
+    }
+    bloc_groups(scenario, map)
+}
+
+fn region_groups(regions: &HashMap<&str, &str>, map: &AlignmentMap) -> Vec<(String, Color32, Vec<usize>)> {
+    let mut names: Vec<&str> = regions.values().copied().collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut groups: Vec<(String, Color32, Vec<usize>)> = names
+        .iter()
+        .enumerate()
+        .map(|(at, name)| ((*name).to_owned(), palette::group(at).into(), Vec::new()))
+        .collect();
+    let mut elsewhere = Vec::new();
+    for (index, (id, _)) in map.points.iter().enumerate() {
+        match regions.get(id.as_str()).and_then(|region| names.iter().position(|name| name == region)) {
+            Some(at) => groups[at].2.push(index),
+            None => elsewhere.push(index),
+        }
+    }
+    groups.retain(|(_, _, members)| !members.is_empty());
+    if !elsewhere.is_empty() {
+        groups.push(("No region".to_owned(), palette::NO_GROUP.into(), elsewhere));
+    }
+    groups
+}
+
+fn bloc_groups(scenario: &Scenario, map: &AlignmentMap) -> Vec<(String, Color32, Vec<usize>)> {
     let mut blocs: Vec<&crate::model::Actor> =
         scenario.actors.iter().filter(|actor| actor.kind == ActorKind::Bloc && !actor.members.is_empty()).collect();
     blocs.sort_by(|a, b| b.members.len().cmp(&a.members.len()).then_with(|| a.name.cmp(&b.name)));
