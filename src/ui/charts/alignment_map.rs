@@ -58,7 +58,8 @@ pub fn ui(
             for (id, [x, y]) in &map.points {
                 if view.is_selected(id) {
                     let label = RichText::new(scenario.actor_name(id)).strong();
-                    plot.text(Text::new(id.clone(), PlotPoint::new(*x, *y), label).anchor(egui::Align2::LEFT_BOTTOM));
+                    // No name: a label is not a series of the legend.
+                    plot.text(Text::new("", PlotPoint::new(*x, *y), label).anchor(egui::Align2::LEFT_BOTTOM));
                 }
             }
         });
@@ -71,7 +72,7 @@ pub fn ui(
         let mut alike: Vec<&str> = map
             .points
             .iter()
-            .filter(|(_, other)| (other[0] - place[0]).abs() < 1e-9 && (other[1] - place[1]).abs() < 1e-9)
+            .filter(|(_, other)| (other[0] - place[0]).abs() < 1e-6 && (other[1] - place[1]).abs() < 1e-6)
             .map(|(other, _)| scenario.actor_name(other))
             .collect();
         alike.sort_by(|a, b| crate::format::natural_cmp(a, b));
