@@ -76,17 +76,43 @@ fn segment_name(chart: &ChartContext<'_>, mix: &SupplyMix, segment: usize) -> St
     }
 }
 
-fn segment_colour(chart: &ChartContext<'_>, mix: &SupplyMix, segment: usize) -> egui::Color32 {
-    let segment = &mix.segments[segment];
-    if segment.is_own_production(mix) { OWN_PRODUCTION } else { chart.colours.of(&segment.supplier) }
+/// The colours of a bar's segments, in order: each its supplier's (own production its own), but never the same as
+/// the segment before it. With more suppliers than the palette has colours two can share one; the second of two
+/// neighbours then takes a lighter shade of it (or a darker one, should the lighter match too).
+fn bar_colours(chart: &ChartContext<'_>, mix: &SupplyMix) -> Vec<egui::Color32> {
+    let base = mix.segments.iter().map(|segment| {
+        if segment.is_own_production(mix) { OWN_PRODUCTION } else { chart.colours.of(&segment.supplier) }
+    });
+    distinct_neighbours(base)
+}
+
+fn distinct_neighbours(colours: impl IntoIterator<Item = egui::Color32>) -> Vec<egui::Color32> {
+    let shade = |colour: egui::Color32, towards: u8, amount: f32| {
+        let mix = |channel: u8| (channel as f32 + (towards as f32 - channel as f32) * amount).round() as u8;
+        egui::Color32::from_rgb(mix(colour.r()), mix(colour.g()), mix(colour.b()))
+    };
+    let mut chosen: Vec<egui::Color32> = Vec::new();
+    for colour in colours {
+        let previous = chosen.last().copied();
+        let lighter = shade(colour, 255, 0.45);
+        let pick = if previous != Some(colour) {
+            colour
+        } else if previous != Some(lighter) {
+            lighter
+        } else {
+            shade(colour, 0, 0.35)
+        };
+        chosen.push(pick);
+    }
+    chosen
 }
 
 /// One consumer's bar: its segments side by side from 0 to 100%, then the unknown rest.
 fn mix_chart(chart: &ChartContext<'_>, index: usize, mix: &SupplyMix) -> BarChart {
     let mut bars = Vec::new();
     let mut offset = 0.0;
-    for (segment_index, segment) in mix.segments.iter().enumerate() {
-        let colour = segment_colour(chart, mix, segment_index);
+    let colours = bar_colours(chart, mix);
+    for (segment, &colour) in mix.segments.iter().zip(&colours) {
         let bar = Bar::new(index as f64, segment.share * 100.0).base_offset(offset).width(BAR_HEIGHT);
         bars.push(bar.fill(colour).stroke(egui::Stroke::new(1.0, egui::Color32::WHITE)));
         offset += segment.share * 100.0;
@@ -132,9 +158,10 @@ fn values_ui(ui: &mut egui::Ui, chart: &ChartContext<'_>, mix: &SupplyMix, actio
     ui.add_space(6.0);
     let basis = crate::charts::basis_words(mix.basis);
     ui.label(RichText::new(format!("{}, share {basis}, {}", mix_label(chart, mix), chart.year)).strong());
+    let colours = bar_colours(chart, mix);
     for (index, segment) in mix.segments.iter().enumerate() {
         ui.horizontal(|ui| {
-            common::swatch(ui, segment_colour(chart, mix, index));
+            common::swatch(ui, colours[index]);
             let mut text = format!("{}: {}", segment_name(chart, mix, index), percent(segment.share));
             if let Some(volume) = segment.volume {
                 text.push_str(&format!(" ({} {})", volume.0, volume.1.label()));
@@ -194,5 +221,16 @@ mod tests {
         assert!(hit_test(&mixes, 101.0, 1.0).is_none(), "past the bar's end");
         assert!(hit_test(&mixes, 30.0, 0.5).is_none(), "between bars");
         assert!(hit_test(&mixes, 30.0, 2.0).is_none(), "below the last bar");
+    }
+
+    #[test]
+    fn no_two_neighbouring_segments_share_a_colour() {
+        use eframe::egui::Color32;
+        let (blue, orange) = (Color32::from_rgb(0, 114, 178), Color32::from_rgb(230, 159, 0));
+        let chosen = distinct_neighbours([blue, blue, blue, orange, orange, blue]);
+        assert!(chosen.windows(2).all(|pair| pair[0] != pair[1]), "{chosen:?}");
+        assert_eq!(chosen[0], blue, "the first keeps its supplier's colour");
+        assert_eq!(chosen[2], blue, "a colour comes back once its neighbour differs");
+        assert_eq!(chosen[5], blue);
     }
 }
