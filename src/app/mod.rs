@@ -208,6 +208,13 @@ impl GeoDepApp {
                 self.view.highlighted_record = None;
                 self.view.select(&id, additive);
             }
+            Action::SelectAll { ids, additive } => {
+                self.view.highlighted_record = None;
+                if !additive {
+                    self.view.selection.clear();
+                }
+                self.view.selection.extend(ids);
+            }
             Action::ClearSelection => {
                 self.view.highlighted_record = None;
                 self.view.selection.clear();

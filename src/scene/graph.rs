@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
+use super::grouping::{GroupNode, LinkSummary};
 use crate::model::{ActorKind, Commodity, Dated, RecordRef, Scenario, ShareBasis, Stance, TieKind, Volume};
 use crate::state::GraphFilters;
 
@@ -24,13 +25,34 @@ pub struct SceneNode {
     pub ties: usize,
     /// Its sanctions stance towards `GraphScene::sanctions_target` in the year shown (the target itself: none).
     pub stance_on_target: Option<Stance>,
+    /// For a collapsed group's node (see `scene::grouping`), what it stands for; `actor` is then its first shown
+    /// member.
+    pub group: Option<GroupNode>,
+    /// With actors grouped, the group this node is or belongs to (its index in `GraphScene::groups`), for
+    /// colouring by group.
+    pub in_group: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum EdgeMeaning {
-    Energy { commodity: Commodity, share: f64, basis: ShareBasis, volume: Option<Volume>, via: Vec<String> },
-    Sanctions { stance: Stance },
-    Tie { kind: TieKind, strength: f64, directed: bool, topic: Option<String> },
+    Energy {
+        commodity: Commodity,
+        share: f64,
+        basis: ShareBasis,
+        volume: Option<Volume>,
+        via: Vec<String>,
+    },
+    Sanctions {
+        stance: Stance,
+    },
+    Tie {
+        kind: TieKind,
+        strength: f64,
+        directed: bool,
+        topic: Option<String>,
+    },
+    /// Several records between a collapsed group and another node, drawn as one edge.
+    Summary(LinkSummary),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,11 +70,14 @@ pub struct SceneEdge {
 pub struct GraphScene {
     pub nodes: Vec<SceneNode>,
     pub edges: Vec<SceneEdge>,
+    /// Each node by its id; with groups collapsed, each member's id finds its group's node too.
     pub node_by_id: HashMap<String, usize>,
     /// The actor most often named as a sanctions target (in any year), for colouring nodes by stance.
     pub sanctions_target: Option<String>,
     /// The blocs of the nodes, in node order: bloc colours are given in this order.
     pub blocs: Vec<String>,
+    /// With actors grouped, the name of every group (collapsed or not), for colours and the legend.
+    pub groups: Vec<String>,
 }
 
 /// Own production (supplier == consumer) is not an edge: it shows in tooltips and the inspector instead.
@@ -82,6 +107,8 @@ pub fn build(
             degree: 0,
             ties: 0,
             stance_on_target: None,
+            group: None,
+            in_group: None,
         });
     }
     for link in links {
@@ -111,16 +138,21 @@ pub fn build(
     scene
 }
 
-/// Records each node's sanctions stance towards `target` in the year, for colouring nodes by stance.
-/// Which scene nodes stay in full colour while `selection` is chosen: the selected ones and their direct
-/// neighbours over shown edges. Every node when nothing shown is selected.
-pub fn near_selection(scene: &GraphScene, selection: &std::collections::BTreeSet<String>) -> Vec<bool> {
+/// Which scene nodes show a selected actor: the actor's own node, or the group it is collapsed into.
+pub fn selected_nodes(scene: &GraphScene, selection: &BTreeSet<String>) -> Vec<bool> {
     let mut selected = vec![false; scene.nodes.len()];
     for id in selection {
         if let Some(&node) = scene.node_by_id.get(id) {
             selected[node] = true;
         }
     }
+    selected
+}
+
+/// Which scene nodes stay in full colour while `selection` is chosen: the selected ones and their direct
+/// neighbours over shown edges. Every node when nothing shown is selected.
+pub fn near_selection(scene: &GraphScene, selection: &BTreeSet<String>) -> Vec<bool> {
+    let selected = selected_nodes(scene, selection);
     if !selected.contains(&true) {
         return vec![true; scene.nodes.len()];
     }
@@ -136,6 +168,7 @@ pub fn near_selection(scene: &GraphScene, selection: &std::collections::BTreeSet
     near
 }
 
+/// Records each node's sanctions stance towards `target` in the year, for colouring nodes by stance.
 pub fn set_stance_target(scene: &mut GraphScene, scenario: &Scenario, year: Option<i32>, target: &str) {
     for node in &mut scene.nodes {
         node.stance_on_target = None;
@@ -281,7 +314,7 @@ fn within_depth(neighbours: &[Vec<usize>], start: &[usize], depth: usize) -> Vec
 
 /// Several records between the same pair fan out: slots 0, 1, -1, 2, -2 … in record order. Slots are counted in
 /// the direction from the lower to the higher node index, so that A→B and B→A edges bend apart too.
-fn assign_fan_slots(edges: &mut [SceneEdge]) {
+pub(crate) fn assign_fan_slots(edges: &mut [SceneEdge]) {
     let mut seen: HashMap<(usize, usize), i32> = HashMap::new();
     for edge in edges.iter_mut() {
         let pair = (edge.from.min(edge.to), edge.from.max(edge.to));

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use super::grouping::Grouping;
 use crate::layout::{ForceLayout, ForceSettings, LayoutInput, Progress, circular_grouped};
 use crate::model::{ActorKind, Position, Scenario};
 
@@ -32,29 +33,53 @@ impl LayoutKind {
 
 #[derive(Default)]
 pub struct LayoutState {
-    /// (document id, revision, layout) the positions were computed for.
-    computed_for: Option<(u64, u64, LayoutKind)>,
-    ids: Vec<String>,
+    /// (document id, revision, layout, collapsed groups) the positions were computed for.
+    computed_for: Option<(u64, u64, LayoutKind, Vec<String>)>,
+    /// Each placed item by id (an actor's, or a collapsed group's such as "group: Europe"): its index.
+    item_index: HashMap<String, usize>,
+    /// Per actor, the item it is drawn as: itself, or its collapsed group.
+    item_of_actor: Vec<usize>,
     positions: Vec<[f32; 2]>,
     running: Option<ForceLayout>,
     progress: Option<Progress>,
 }
 
 impl LayoutState {
-    /// Starts a new layout when the document changed; advances a running one within the frame budget.
-    /// Returns true while work remains (the caller asks for another frame).
-    pub fn update(&mut self, document_id: u64, revision: u64, kind: LayoutKind, scenario: &Scenario) -> bool {
-        let key = (document_id, revision, kind);
-        if self.computed_for != Some(key) {
-            self.start(scenario, kind);
+    /// Starts a new layout when the document or the collapsed groups changed; advances a running one within the
+    /// frame budget. Returns true while work remains (the caller asks for another frame).
+    pub fn update(
+        &mut self,
+        document_id: u64,
+        revision: u64,
+        kind: LayoutKind,
+        scenario: &Scenario,
+        grouping: &Grouping,
+    ) -> bool {
+        let key = (document_id, revision, kind, grouping.collapsed_ids());
+        if self.computed_for.as_ref() != Some(&key) {
+            self.start(scenario, kind, grouping);
             self.computed_for = Some(key);
         }
         self.advance()
     }
 
-    /// The canvas position of an actor by index in `scenario.actors`.
+    /// The canvas position of an actor by index in `scenario.actors` (its group's, while that is collapsed).
     pub fn position(&self, actor: usize) -> Option<[f32; 2]> {
-        self.positions.get(actor).copied()
+        self.positions.get(*self.item_of_actor.get(actor)?).copied()
+    }
+
+    /// The canvas position of an actor or a collapsed group by its id.
+    pub fn position_of(&self, id: &str) -> Option<[f32; 2]> {
+        self.item_index.get(id).and_then(|&item| self.positions.get(item)).copied()
+    }
+
+    /// Puts a collapsed group where it was dropped, for this view only (a group is no record to save). A layout
+    /// still running is finished first, so that it does not move the group back.
+    pub fn place(&mut self, id: &str, position: [f32; 2]) {
+        self.finish();
+        if let Some(&item) = self.item_index.get(id) {
+            self.positions[item] = position;
+        }
     }
 
     /// Share of the running layout done, for a progress bar; `None` when finished.
@@ -63,19 +88,17 @@ impl LayoutState {
         self.progress.map(|progress| progress.fraction())
     }
 
-    fn start(&mut self, scenario: &Scenario, kind: LayoutKind) {
-        let previous: std::collections::HashMap<&str, [f32; 2]> =
-            self.ids.iter().map(String::as_str).zip(self.positions.iter().copied()).collect();
-        let input = layout_input(scenario, kind);
+    fn start(&mut self, scenario: &Scenario, kind: LayoutKind, grouping: &Grouping) {
+        let items = Items::new(scenario, grouping);
+        let initial = self.initial_positions(&items);
+        let input = layout_input(scenario, kind, &items);
         let radii = input.radii.clone();
-        let initial: Vec<Option<[f32; 2]>> =
-            scenario.actors.iter().map(|actor| previous.get(actor.id.as_str()).copied()).collect();
-        let ids: Vec<String> = scenario.actors.iter().map(|actor| actor.id.clone()).collect();
         self.running = None;
         self.progress = None;
         match kind {
             LayoutKind::CircleByBloc => {
-                let groups = bloc_groups(scenario);
+                let actor_groups = bloc_groups(scenario);
+                let groups: Vec<usize> = items.members.iter().map(|members| actor_groups[members[0]]).collect();
                 self.positions = circular_grouped(&groups, &radii);
             }
             LayoutKind::Force => {
@@ -84,9 +107,38 @@ impl LayoutState {
                 self.running = Some(layout);
             }
         }
-        self.ids = ids;
+        self.item_index = items.ids.into_iter().enumerate().map(|(item, id)| (id, item)).collect();
+        self.item_of_actor = items.item_of_actor;
     }
 
+    /// Where each item starts: where it was, or else where its members were (their centre, for a group just
+    /// collapsed; around the group's place, for the members of a group just expanded, so that they burst out of
+    /// it); nowhere yet for what is new.
+    fn initial_positions(&self, items: &Items) -> Vec<Option<[f32; 2]>> {
+        let mut burst_rank: HashMap<usize, usize> = HashMap::new();
+        items
+            .ids
+            .iter()
+            .zip(&items.members)
+            .map(|(id, members)| {
+                if let Some(position) = self.position_of(id) {
+                    return Some(position);
+                }
+                let old_items: Vec<usize> =
+                    members.iter().filter_map(|&actor| self.item_of_actor.get(actor).copied()).collect();
+                let known: Vec<[f32; 2]> =
+                    old_items.iter().filter_map(|&item| self.positions.get(item).copied()).collect();
+                let centre = centre_of(&known)?;
+                if let ([_], [old_item]) = (members.as_slice(), old_items.as_slice()) {
+                    let group_size = self.item_of_actor.iter().filter(|&&item| item == *old_item).count();
+                    let rank = burst_rank.entry(*old_item).or_insert(0);
+                    *rank += 1;
+                    return Some(around(centre, *rank - 1, group_size));
+                }
+                Some(centre)
+            })
+            .collect()
+    }
     fn advance(&mut self) -> bool {
         let Some(layout) = self.running.as_mut() else { return false };
         let started = Instant::now();
@@ -112,24 +164,71 @@ impl LayoutState {
 /// The finished force layout of a scenario, one position per actor, as the Graph would show it at first.
 pub fn settled_positions(scenario: &Scenario) -> Vec<[f32; 2]> {
     let mut state = LayoutState::default();
-    state.update(0, 0, LayoutKind::Force, scenario);
+    state.update(0, 0, LayoutKind::Force, scenario, &Grouping::default());
     state.finish();
     state.positions
 }
 
-/// Every actor, linked by every record of any year (weights: energy share, tie strength, sanctions 0.5). A pair
-/// with many records is one link with the strongest weight, so that busy pairs are not pulled into one spot.
-fn layout_input(scenario: &Scenario, kind: LayoutKind) -> LayoutInput {
+/// What the layout places: each actor by itself, or a collapsed group for all its members.
+struct Items {
+    ids: Vec<String>,
+    /// Actor indices of each item.
+    members: Vec<Vec<usize>>,
+    item_of_actor: Vec<usize>,
+}
+
+impl Items {
+    fn new(scenario: &Scenario, grouping: &Grouping) -> Items {
+        let mut items = Items { ids: Vec::new(), members: Vec::new(), item_of_actor: Vec::new() };
+        let mut group_items: HashMap<usize, usize> = HashMap::new();
+        for (actor, record) in scenario.actors.iter().enumerate() {
+            let item = match grouping.collapsed_group_of(actor) {
+                Some(group) => *group_items.entry(group).or_insert_with(|| {
+                    items.ids.push(grouping.groups[group].id.clone());
+                    items.members.push(Vec::new());
+                    items.ids.len() - 1
+                }),
+                None => {
+                    items.ids.push(record.id.clone());
+                    items.members.push(Vec::new());
+                    items.ids.len() - 1
+                }
+            };
+            items.members[item].push(actor);
+            items.item_of_actor.push(item);
+        }
+        items
+    }
+}
+
+fn centre_of(points: &[[f32; 2]]) -> Option<[f32; 2]> {
+    let count = points.len() as f32;
+    let sum = points.iter().fold([0.0, 0.0], |sum, point| [sum[0] + point[0], sum[1] + point[1]]);
+    (!points.is_empty()).then(|| [sum[0] / count, sum[1] / count])
+}
+
+/// The `rank`-th of `count` places on a ring around `centre`, wide enough for that many nodes side by side.
+fn around(centre: [f32; 2], rank: usize, count: usize) -> [f32; 2] {
+    let radius = 30.0 * (count as f32).sqrt();
+    let angle = std::f32::consts::TAU * rank as f32 / count.max(1) as f32;
+    [centre[0] + radius * angle.cos(), centre[1] + radius * angle.sin()]
+}
+
+/// Every item, linked by every record of any year between its actors (weights: energy share, tie strength,
+/// sanctions 0.5). A pair with many records is one link with the strongest weight, so that busy pairs are not
+/// pulled into one spot. A group is as large as its members side by side; saved positions pin single actors.
+fn layout_input(scenario: &Scenario, kind: LayoutKind, items: &Items) -> LayoutInput {
     let index: std::collections::HashMap<&str, usize> =
         scenario.actors.iter().enumerate().map(|(position, actor)| (actor.id.as_str(), position)).collect();
-    let mut input = LayoutInput::new(scenario.actors.len());
+    let mut input = LayoutInput::new(items.ids.len());
     let mut strongest: std::collections::BTreeMap<(usize, usize), f32> = std::collections::BTreeMap::new();
     let mut link = |a: &str, b: &str, weight: f64| {
-        if let (Some(&a), Some(&b)) = (index.get(a), index.get(b))
-            && a != b
-        {
-            let entry = strongest.entry((a.min(b), a.max(b))).or_insert(0.0);
-            *entry = entry.max((weight.abs() as f32).max(0.1));
+        if let (Some(&a), Some(&b)) = (index.get(a), index.get(b)) {
+            let (a, b) = (items.item_of_actor[a], items.item_of_actor[b]);
+            if a != b {
+                let entry = strongest.entry((a.min(b), a.max(b))).or_insert(0.0);
+                *entry = entry.max((weight.abs() as f32).max(0.1));
+            }
         }
     };
     for flow in &scenario.energy {
@@ -148,10 +247,24 @@ fn layout_input(scenario: &Scenario, kind: LayoutKind) -> LayoutInput {
         }
     }
     input.links = strongest.into_iter().map(|((a, b), weight)| (a, b, weight)).collect();
-    input.radii = scenario.actors.iter().map(|actor| if actor.kind == ActorKind::Bloc { 16.0 } else { 13.0 }).collect();
+    input.radii = items
+        .members
+        .iter()
+        .map(|members| match members.as_slice() {
+            [actor] if scenario.actors[*actor].kind == ActorKind::Bloc => 16.0,
+            [_] => 13.0,
+            group => 13.0 * super::grouping::size_factor(group.len()),
+        })
+        .collect();
     if kind == LayoutKind::Force {
-        input.pinned =
-            scenario.actors.iter().map(|actor| scenario.layout.get(&actor.id).map(|&Position(x, y)| [x, y])).collect();
+        input.pinned = items
+            .members
+            .iter()
+            .map(|members| match members.as_slice() {
+                [actor] => scenario.layout.get(&scenario.actors[*actor].id).map(|&Position(x, y)| [x, y]),
+                _ => None,
+            })
+            .collect();
     }
     input
 }
@@ -190,7 +303,7 @@ mod tests {
 
     fn settled(scenario: &Scenario) -> Vec<[f32; 2]> {
         let mut state = LayoutState::default();
-        state.update(1, 0, LayoutKind::Force, scenario);
+        state.update(1, 0, LayoutKind::Force, scenario, &Grouping::default());
         state.finish();
         state.positions
     }
@@ -199,7 +312,8 @@ mod tests {
     fn the_bundled_scenario_settles_without_overlaps_and_the_same_way_every_time() {
         let scenario = bundled();
         let positions = settled(&scenario);
-        let radii = layout_input(&scenario, LayoutKind::Force).radii;
+        let items = Items::new(&scenario, &Grouping::default());
+        let radii = layout_input(&scenario, LayoutKind::Force, &items).radii;
         assert_eq!(positions.len(), scenario.actors.len());
         for (first, a) in positions.iter().enumerate() {
             assert!(a[0].is_finite() && a[1].is_finite());
@@ -223,10 +337,11 @@ mod tests {
         let source = format!("Scenario(format: 1, title: \"chain\", actors: [{text}], ties: [{ties}])");
         let scenario: Scenario = ron::from_str(&source).expect("chain scenario parses");
         let mut state = LayoutState::default();
-        state.update(1, 0, LayoutKind::Force, &scenario);
+        state.update(1, 0, LayoutKind::Force, &scenario, &Grouping::default());
         state.finish();
         assert!(state.progress().is_none(), "the layout reports itself finished");
-        assert!(!state.update(1, 0, LayoutKind::Force, &scenario), "and asks for no more frames");
+        let again = state.update(1, 0, LayoutKind::Force, &scenario, &Grouping::default());
+        assert!(!again, "and asks for no more frames");
     }
 
     #[test]

@@ -3,8 +3,9 @@
 use super::Rgba;
 
 use super::graph::{EdgeMeaning, SceneNode};
+use super::grouping::LinkSummary;
 use super::palette;
-use crate::model::ActorKind;
+use crate::model::{ActorKind, Layer};
 
 /// What node colours stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +14,8 @@ pub enum ColourBy {
     Bloc,
     /// The actor's sanctions stance towards the scenario's most sanctioned target (in the year shown).
     StanceTowardsTarget,
+    /// The group (region, sub-region or bloc) the graph is grouped by.
+    Group,
 }
 
 /// What node sizes stand for.
@@ -24,12 +27,13 @@ pub enum SizeBy {
 }
 
 impl ColourBy {
-    pub const ALL: [ColourBy; 3] = [ColourBy::Kind, ColourBy::Bloc, ColourBy::StanceTowardsTarget];
+    pub const ALL: [ColourBy; 4] = [ColourBy::Kind, ColourBy::Bloc, ColourBy::StanceTowardsTarget, ColourBy::Group];
     pub fn label(self) -> &'static str {
         match self {
             ColourBy::Kind => "Kind of actor",
             ColourBy::Bloc => "Bloc membership",
             ColourBy::StanceTowardsTarget => "Stance on sanctions against a target",
+            ColourBy::Group => "Group (as grouped)",
         }
     }
 }
@@ -68,6 +72,11 @@ pub fn node_shape(kind: ActorKind) -> NodeShape {
 /// Node radius in canvas units.
 pub fn node_radius(node: &SceneNode, size_by: SizeBy) -> f32 {
     let base = if node.kind == ActorKind::Bloc { 14.0 } else { 11.0 };
+    // A group is as large as its members would be side by side, so that a region of 50 outweighs one of 5.
+    let base = match &node.group {
+        Some(group) => base * super::grouping::size_factor(group.members),
+        None => base,
+    };
     match size_by {
         SizeBy::Uniform => base,
         SizeBy::EnergyImports => base + 12.0 * node.energy_imports.min(1.5) as f32,
@@ -83,6 +92,7 @@ pub fn node_colour(node: &SceneNode, colour_by: ColourBy, blocs: &[String]) -> R
             None => palette::NO_GROUP,
         },
         ColourBy::StanceTowardsTarget => node.stance_on_target.map_or(palette::NO_GROUP, palette::stance),
+        ColourBy::Group => node.in_group.map_or(palette::NO_GROUP, palette::group),
     }
 }
 
@@ -121,6 +131,33 @@ pub fn edge_style(meaning: &EdgeMeaning) -> EdgeStyle {
             width: 1.0 + 3.0 * strength.abs().min(1.0) as f32,
             dash: if *strength < 0.0 { Dash::Dotted } else { Dash::Solid },
             arrow: *directed,
+        },
+        EdgeMeaning::Summary(summary) => summary_style(summary),
+    }
+}
+
+/// A summed link is as wide as the square root of its number of records says, in its layer's colour and dash
+/// (its commodity's or stance's when all its records share one, its ties' mean strength).
+fn summary_style(summary: &LinkSummary) -> EdgeStyle {
+    let width = (1.0 + 1.5 * (summary.records.len() as f32).sqrt()).min(10.0);
+    match summary.layer {
+        Layer::Energy => EdgeStyle {
+            colour: summary.commodity.as_ref().map_or(palette::MIXED_ENERGY, palette::commodity),
+            width,
+            dash: Dash::Solid,
+            arrow: true,
+        },
+        Layer::Sanctions => EdgeStyle {
+            colour: summary.stance.map_or(palette::NO_GROUP, palette::stance),
+            width,
+            dash: Dash::Dashed,
+            arrow: true,
+        },
+        Layer::Ties => EdgeStyle {
+            colour: palette::strength(summary.mean_strength),
+            width,
+            dash: if summary.mean_strength < 0.0 { Dash::Dotted } else { Dash::Solid },
+            arrow: false,
         },
     }
 }

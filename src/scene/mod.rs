@@ -8,6 +8,8 @@ pub mod choropleth;
 pub mod graph;
 pub mod graph_layout;
 pub mod graph_style;
+pub mod grouping;
+pub mod link_thinning;
 pub mod map;
 pub mod map_outlines;
 pub mod marks;

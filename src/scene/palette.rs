@@ -29,6 +29,9 @@ pub fn commodity(commodity: &Commodity) -> Rgba {
     }
 }
 
+/// Energy flows of several commodities summed into one link (a group's): a dark brown, unlike any commodity's.
+pub const MIXED_ENERGY: Rgba = Rgba::rgb(140, 100, 70);
+
 pub fn actor_kind(kind: ActorKind) -> Rgba {
     match kind {
         ActorKind::State => CATEGORICAL[4],

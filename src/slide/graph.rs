@@ -251,6 +251,7 @@ pub(super) fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Opti
                 ("t-".to_owned(), "Hostile tie (dotted)".to_owned())
             }
             EdgeMeaning::Tie { .. } => ("t+".to_owned(), "Friendly tie".to_owned()),
+            EdgeMeaning::Summary(_) => ("sum".to_owned(), "Records summed (width: how many)".to_owned()),
         };
         if seen.insert(key) {
             let look = style::edge_style(&edge.meaning);

@@ -55,6 +55,11 @@ pub enum Action {
         id: String,
         additive: bool,
     },
+    /// Select these actors (a group's members) alone, or add them all to the selection when `additive`.
+    SelectAll {
+        ids: Vec<String>,
+        additive: bool,
+    },
     ClearSelection,
     /// Highlight one record in the Inspector and select the actor it is about.
     SelectRecord(RecordRef),

@@ -1,11 +1,15 @@
 //! The graph's toolbar: layers, filters, the year, colour and size meanings, layout, focus and search.
 
+use std::collections::BTreeSet;
+
 use eframe::egui;
 
 use super::GraphView;
 use crate::model::{Commodity, Layer, Scenario, TieKind};
 use crate::scene::graph_layout::LayoutKind;
 use crate::scene::graph_style::{ColourBy, SizeBy};
+use crate::scene::grouping::GroupBy;
+use crate::scene::link_thinning;
 use crate::state::{Action, ViewState};
 
 pub fn toolbar(
@@ -22,9 +26,12 @@ pub fn toolbar(
         filters_menu(ui, scenario, view, actions);
         focus_controls(ui, view, actions);
         ui.separator();
+        grouping_controls(ui, graph);
+        ui.separator();
         display_menu(ui, graph, scenario, sanctions_targets, actions);
         ui.separator();
         search_box(ui, graph, scenario, actions);
+        link_count_controls(ui, graph);
         if view.overlay.is_some() {
             ui.separator();
             let clear = ui.button("Clear overlay").on_hover_text("Take the analysis result off the graph");
@@ -104,6 +111,91 @@ pub(crate) fn focus_controls(ui: &mut egui::Ui, view: &ViewState, actions: &mut 
     if filters != view.filters {
         actions.push(Action::SetFilters(filters));
     }
+}
+
+/// Group by region, sub-region or bloc; expand or collapse every group at once.
+fn grouping_controls(ui: &mut egui::Ui, graph: &mut GraphView) {
+    let options = &mut graph.options;
+    let label = ui.label("Group");
+    let before = options.group_by;
+    egui::ComboBox::from_id_salt("graph_group_by")
+        .selected_text(options.group_by.label())
+        .show_ui(ui, |ui| {
+            for choice in GroupBy::ALL {
+                ui.selectable_value(&mut options.group_by, choice, choice.label());
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(
+            "Draw the actors of each region, sub-region or bloc as one node; double-click a group to see its \
+             members, double-click a member to fold it back",
+        );
+    let after = options.group_by;
+    if after != before {
+        options.expanded_groups.clear();
+        // Groups read best in their own colours; the person's own choice of colours stays.
+        match (before, after, options.colour_by) {
+            (GroupBy::Nothing, _, ColourBy::Kind) => options.colour_by = ColourBy::Group,
+            (_, GroupBy::Nothing, ColourBy::Group) => options.colour_by = ColourBy::Kind,
+            _ => {}
+        }
+        // Fitted again once the new layout has settled.
+        graph.fly_to(super::CameraGoal::Fit(Vec::new()));
+    }
+    if after == GroupBy::Nothing {
+        return;
+    }
+    let group_ids: Vec<String> = graph.grouping.as_ref().map(|(_, grouping)| grouping.ids()).unwrap_or_default();
+    let expanded = &graph.options.expanded_groups;
+    let all_expanded = !group_ids.is_empty() && group_ids.iter().all(|id| expanded.contains(id));
+    let clicked = if all_expanded {
+        let clicked = ui.button("Collapse all").on_hover_text("Draw every group as one node again").clicked();
+        clicked.then(BTreeSet::new)
+    } else {
+        let clicked = ui.button("Expand all").on_hover_text("Show the members of every group").clicked();
+        clicked.then(|| group_ids.into_iter().collect())
+    };
+    if let Some(expanded) = clicked {
+        graph.options.expanded_groups = expanded;
+        graph.fly_to(super::CameraGoal::Fit(Vec::new()));
+    }
+}
+
+/// "Showing 400 of 3,000 links", with buttons for more or all, while the strongest links only are drawn.
+fn link_count_controls(ui: &mut egui::Ui, graph: &mut GraphView) {
+    let many = graph.scene().is_some_and(|scene| scene.edges.len() > link_thinning::THINNING_ABOVE);
+    let options = &mut graph.options;
+    match (graph.link_count, options.links_per_node) {
+        (Some(count), Some(per_node)) => {
+            ui.separator();
+            let text = format!("Showing {} of {} links", thousands(count.shown), thousands(count.total));
+            ui.label(text).on_hover_text(format!(
+                "With this many links, each actor shows its {per_node} strongest (largest share, strongest tie); \
+                 the selected actors show all of theirs"
+            ));
+            if ui.button("More").on_hover_text("Show two more links per actor").clicked() {
+                options.links_per_node = Some(per_node + 2);
+            }
+            if ui.button("All").on_hover_text("Show every link (slower and busier)").clicked() {
+                options.links_per_node = None;
+            }
+        }
+        (None, None) if many => {
+            ui.separator();
+            let strongest = ui.button("Strongest links only");
+            let hint =
+                format!("Show each actor's {} strongest links when there are many", link_thinning::DEFAULT_PER_NODE);
+            if strongest.on_hover_text(hint).clicked() {
+                options.links_per_node = Some(link_thinning::DEFAULT_PER_NODE);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn thousands(count: usize) -> String {
+    crate::format::thousands(count as f64)
 }
 
 fn display_menu(

@@ -4,9 +4,10 @@ use eframe::egui::{self, Color32, Pos2, Rect, pos2, vec2};
 
 use super::GraphOptions;
 use super::draw;
-use crate::model::{ActorKind, Stance};
+use crate::model::{ActorKind, Layer, Stance};
 use crate::scene::graph::{EdgeMeaning, GraphScene};
 use crate::scene::graph_style::{self as style, ColourBy, Dash, EdgeStyle};
+use crate::scene::grouping::LinkSummary;
 use crate::scene::palette;
 
 /// Width of the legend on screen, which the fitted view leaves free.
@@ -49,7 +50,7 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
     for kind in kinds {
         let colour = match options.colour_by {
             ColourBy::Kind => palette::actor_kind(kind).into(),
-            ColourBy::Bloc | ColourBy::StanceTowardsTarget => Color32::GRAY,
+            ColourBy::Bloc | ColourBy::StanceTowardsTarget | ColourBy::Group => Color32::GRAY,
         };
         row(ui, kind.label(), |painter, rect| {
             let mut mesh = draw::NodeMesh::with_capacity(1);
@@ -64,6 +65,17 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
         }
         swatch(ui, "In no bloc", palette::NO_GROUP);
     }
+    if options.colour_by == ColourBy::Group {
+        let mut shown: Vec<usize> = scene.nodes.iter().filter_map(|node| node.in_group).collect();
+        shown.sort_unstable();
+        shown.dedup();
+        for group in shown {
+            swatch(ui, &scene.groups[group], palette::group(group));
+        }
+        if scene.nodes.iter().any(|node| node.in_group.is_none()) {
+            swatch(ui, "In no group", palette::NO_GROUP);
+        }
+    }
     if options.colour_by == ColourBy::StanceTowardsTarget
         && let Some(target) = &scene.sanctions_target
     {
@@ -77,16 +89,40 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
         }
         swatch(ui, "No stance recorded", palette::NO_GROUP);
     }
+    if scene.nodes.iter().any(|node| node.group.is_some()) {
+        let ring = egui::Stroke::new(1.5, ui.visuals().panel_fill);
+        row(ui, "Group (double-click it)", |painter, rect| {
+            painter.circle_filled(rect.center(), 6.5, Color32::GRAY);
+            painter.circle_stroke(rect.center(), 3.5, ring);
+        });
+    }
     ui.weak(format!("Node size: {}", options.size_by.label().to_lowercase()));
 }
 
 pub(crate) fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
-    let mut commodities: Vec<&crate::model::Commodity> = Vec::new();
+    let mut commodities: Vec<crate::model::Commodity> = Vec::new();
     let mut stances: Vec<Stance> = Vec::new();
-    let (mut positive_ties, mut negative_ties) = (false, false);
+    let (mut positive_ties, mut negative_ties, mut summed) = (false, false, false);
+    let (mut mixed_energy, mut mixed_stances) = (false, false);
     for edge in &scene.edges {
-        match &edge.meaning {
-            EdgeMeaning::Energy { commodity, .. } if !commodities.contains(&commodity) => commodities.push(commodity),
+        let meaning = match &edge.meaning {
+            EdgeMeaning::Summary(summary) => {
+                summed = true;
+                match summary_as_record(summary) {
+                    Some(meaning) => meaning,
+                    None => {
+                        mixed_energy |= summary.layer == Layer::Energy;
+                        mixed_stances |= summary.layer == Layer::Sanctions;
+                        continue;
+                    }
+                }
+            }
+            meaning => meaning.clone(),
+        };
+        match &meaning {
+            EdgeMeaning::Energy { commodity, .. } if !commodities.contains(commodity) => {
+                commodities.push(commodity.clone())
+            }
             EdgeMeaning::Sanctions { stance } if !stances.contains(stance) => stances.push(*stance),
             EdgeMeaning::Tie { strength, .. } if *strength < 0.0 => negative_ties = true,
             EdgeMeaning::Tie { .. } => positive_ties = true,
@@ -96,7 +132,7 @@ pub(crate) fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
     if !commodities.is_empty() {
         ui.add_space(4.0);
         ui.weak("Energy: to the consumer; width = share");
-        for commodity in commodities {
+        for commodity in &commodities {
             line_row(
                 ui,
                 commodity.label(),
@@ -138,6 +174,44 @@ pub(crate) fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
                 EdgeStyle { colour: palette::strength(-0.8), width: 3.0, dash: Dash::Dotted, arrow: false },
             );
         }
+    }
+    if summed {
+        summed_ui(ui, mixed_energy, mixed_stances);
+    }
+}
+
+/// A summed link as the record the legend would list for it; `None` when its records differ in commodity or
+/// stance (the legend then lists the mixed colour once).
+fn summary_as_record(summary: &LinkSummary) -> Option<EdgeMeaning> {
+    match summary.layer {
+        Layer::Energy => summary.commodity.clone().map(|commodity| EdgeMeaning::Energy {
+            commodity,
+            share: 0.0,
+            basis: crate::model::ShareBasis::Consumption,
+            volume: None,
+            via: Vec::new(),
+        }),
+        Layer::Sanctions => summary.stance.map(|stance| EdgeMeaning::Sanctions { stance }),
+        Layer::Ties => Some(EdgeMeaning::Tie {
+            kind: crate::model::TieKind::Neutral,
+            strength: summary.mean_strength,
+            directed: false,
+            topic: None,
+        }),
+    }
+}
+
+/// What a summed link between groups looks like, and the colours of links that sum different records.
+fn summed_ui(ui: &mut egui::Ui, mixed_energy: bool, mixed_stances: bool) {
+    ui.add_space(4.0);
+    ui.weak("To and from a group: one link per direction and layer; width = number of records");
+    if mixed_energy {
+        let style = EdgeStyle { colour: palette::MIXED_ENERGY, width: 4.0, dash: Dash::Solid, arrow: true };
+        line_row(ui, "Several commodities", style);
+    }
+    if mixed_stances {
+        let style = EdgeStyle { colour: palette::NO_GROUP, width: 3.0, dash: Dash::Dashed, arrow: true };
+        line_row(ui, "Several stances", style);
     }
 }
 

@@ -16,6 +16,7 @@ mod screen_reader;
 pub(crate) mod tooltip;
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use eframe::egui::{self, Color32, FontId, Pos2, Rect, Sense, Vec2};
 
@@ -23,6 +24,8 @@ use crate::model::StoryCamera;
 use crate::scene::graph::{self as scene, GraphScene};
 use crate::scene::graph_layout::{LayoutKind, LayoutState};
 use crate::scene::graph_style::{self as style, ColourBy, SizeBy};
+use crate::scene::grouping::{self, GroupBy, Grouping};
+use crate::scene::link_thinning;
 use crate::scene::overlay;
 use crate::state::{Action, Document, GraphFilters, ViewState};
 use crate::ui::camera::{Camera, Flight};
@@ -55,6 +58,11 @@ pub struct GraphOptions {
     pub show_legend: bool,
     /// The target whose sanctions stances colour the nodes; `None`: the most sanctioned actor.
     pub stance_target: Option<String>,
+    /// Actors drawn as groups (by region, sub-region or bloc), and the groups shown as their members.
+    pub group_by: GroupBy,
+    pub expanded_groups: BTreeSet<String>,
+    /// Above `link_thinning::THINNING_ABOVE` edges, each node's strongest links only; `None`: every link.
+    pub links_per_node: Option<usize>,
 }
 
 impl Default for GraphOptions {
@@ -66,6 +74,9 @@ impl Default for GraphOptions {
             show_unconnected: false,
             show_legend: true,
             stance_target: None,
+            group_by: GroupBy::Nothing,
+            expanded_groups: BTreeSet::new(),
+            links_per_node: Some(link_thinning::DEFAULT_PER_NODE),
         }
     }
 }
@@ -81,6 +92,20 @@ struct SceneKey {
     show_unconnected: bool,
     size_by: SizeBy,
     stance_target: Option<String>,
+    grouping: (GroupBy, BTreeSet<String>),
+    links_per_node: Option<usize>,
+    /// While links are thinned, the selection keeps all of its own.
+    thinning_selection: BTreeSet<String>,
+}
+
+/// What the groups were worked out from: the document, its revision, the grouping and the expanded groups.
+type GroupingKey = (u64, u64, GroupBy, BTreeSet<String>);
+
+/// How many links the graph shows after thinning, of how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkCount {
+    pub shown: usize,
+    pub total: usize,
 }
 
 struct Drag {
@@ -94,6 +119,9 @@ pub struct GraphView {
     camera: Camera,
     fitted_document: Option<u64>,
     scene: Option<(SceneKey, GraphScene, Vec<f32>)>,
+    /// The links shown and all links of the scene, when some are thinned out.
+    link_count: Option<LinkCount>,
+    grouping: Option<(GroupingKey, Rc<Grouping>)>,
     layout: LayoutState,
     pub options: GraphOptions,
     drag: Option<Drag>,
@@ -130,8 +158,9 @@ impl GraphView {
         if !self.presenting {
             controls::toolbar(ui, self, scenario, &document.derived().sanctions_targets, view, actions);
         }
-        let layout_busy = self.layout.update(document.id, document.revision, self.options.layout, scenario);
-        self.refresh_scene(document, view);
+        let grouping = self.grouping(document);
+        let layout_busy = self.layout.update(document.id, document.revision, self.options.layout, scenario, &grouping);
+        self.refresh_scene(document, view, &grouping);
         self.fit_radii(layout_busy);
         self.refresh_overlay(document, view);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
@@ -155,7 +184,7 @@ impl GraphView {
         } else {
             None
         };
-        self.handle_pointer(&response, &scene, hovered, pressed_on, actions);
+        self.handle_pointer(&response, &scene, &grouping, hovered, pressed_on, actions);
         self.handle_keys(ui);
         let positions = self.screen_positions(&scene, viewport);
         self.paint(ui, &painter, viewport, &scene, &radii, &positions, view, hovered);
@@ -201,7 +230,21 @@ impl GraphView {
         }
     }
 
-    fn refresh_scene(&mut self, document: &Document, view: &ViewState) {
+    /// The actors' groups for the document and the grouping options, worked out once per change.
+    fn grouping(&mut self, document: &Document) -> Rc<Grouping> {
+        let key = (document.id, document.revision, self.options.group_by, self.options.expanded_groups.clone());
+        match &self.grouping {
+            Some((built_for, grouping)) if *built_for == key => grouping.clone(),
+            _ => {
+                let grouping = Rc::new(Grouping::new(&document.scenario, key.2, &key.3));
+                self.grouping = Some((key, grouping.clone()));
+                grouping
+            }
+        }
+    }
+
+    fn refresh_scene(&mut self, document: &Document, view: &ViewState, grouping: &Grouping) {
+        let thinning = self.options.links_per_node;
         let key = SceneKey {
             document: document.id,
             revision: document.revision,
@@ -211,6 +254,9 @@ impl GraphView {
             show_unconnected: self.options.show_unconnected,
             size_by: self.options.size_by,
             stance_target: self.options.stance_target.clone(),
+            grouping: (self.options.group_by, self.options.expanded_groups.clone()),
+            links_per_node: thinning,
+            thinning_selection: if thinning.is_some() { view.selection.clone() } else { BTreeSet::new() },
         };
         if self.scene.as_ref().is_some_and(|(built_for, _, _)| *built_for == key) {
             return;
@@ -220,9 +266,32 @@ impl GraphView {
         if let Some(target) = &key.stance_target {
             scene::set_stance_target(&mut scene, &document.scenario, view.year, target);
         }
+        let mut scene = grouping::collapse(scene, grouping);
+        self.link_count = None;
+        if let Some(per_node) = thinning
+            && scene.edges.len() > link_thinning::THINNING_ABOVE
+        {
+            let total = scene.edges.len();
+            let selected = scene::selected_nodes(&scene, &view.selection);
+            let hidden = link_thinning::keep_strongest(&mut scene, per_node, &selected);
+            self.link_count = Some(LinkCount { shown: total - hidden, total });
+        }
         let radii = scene.nodes.iter().map(|node| style::node_radius(node, self.options.size_by)).collect();
+        // The nodes keep their fitted sizes when only the selection changed the thinned links.
+        let same_nodes = self.scene.as_ref().is_some_and(|(_, old, _)| old.nodes == scene.nodes);
+        let radii = match self.scene.take() {
+            Some((_, _, old_radii)) if same_nodes && self.radii_fitted => old_radii,
+            _ => {
+                self.radii_fitted = false;
+                radii
+            }
+        };
         self.scene = Some((key, scene, radii));
-        self.radii_fitted = false;
+    }
+
+    /// How many links are shown of how many, when thinning left some out (for the toolbar).
+    pub fn link_count(&self) -> Option<LinkCount> {
+        self.link_count
     }
 
     /// Once the layout has settled, shrinks every node by the same factor, if need be, so that no node covers
@@ -280,7 +349,8 @@ impl GraphView {
 
     /// Runs the layout for the document to the end at once (tests, exports), instead of a few steps per frame.
     pub fn settle_layout(&mut self, document: &Document) {
-        self.layout.update(document.id, document.revision, self.options.layout, &document.scenario);
+        let grouping = self.grouping(document);
+        self.layout.update(document.id, document.revision, self.options.layout, &document.scenario, &grouping);
         self.layout.finish();
     }
 

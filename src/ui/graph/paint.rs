@@ -33,7 +33,8 @@ impl GraphView {
         // With a selection, what is not linked to it fades, so that its neighbourhood stands out.
         let near = scene::near_selection(scene, &view.selection);
         let selecting = near.contains(&false);
-        let selected = |node: usize| view.is_selected(&scene.nodes[node].id);
+        let selected_nodes = scene::selected_nodes(scene, &view.selection);
+        let selected = |node: usize| selected_nodes[node];
         for (index, edge) in scene.edges.iter().enumerate() {
             let Some(mut geometry) = self.edge_geometry(edge, radii, positions) else { continue };
             if !visible.intersects(geometry.bounds()) {
@@ -58,6 +59,7 @@ impl GraphView {
         painter.add(edges.into_shape());
         self.paint_transit(painter, scene, radii, positions, hovered);
         let selection_stroke = Stroke::new(3.0, ui.visuals().selection.stroke.color);
+        let group_ring = Stroke::new(2.0, ui.visuals().panel_fill.gamma_multiply(0.8));
         let mut labels = LabelPlacer::new();
         let far_out = zoom < FAR_OUT_ZOOM;
         let mut nodes = draw::NodeMesh::with_capacity(scene.nodes.len());
@@ -74,8 +76,12 @@ impl GraphView {
             };
             let fill = if near[node] { fill } else { faded(fill) }.into();
             nodes.add(centre, radius, style::node_shape(scene_node.kind), fill);
-            if view.is_selected(&scene_node.id) || hovered == Some(Hovered::Node(node)) {
+            if selected(node) || hovered == Some(Hovered::Node(node)) {
                 highlights.push(egui::Shape::circle_stroke(centre, radius + 4.0, selection_stroke));
+            }
+            // A group's second, thin ring tells it from an actor at a glance.
+            if scene_node.group.is_some() {
+                highlights.push(egui::Shape::circle_stroke(centre, radius - 4.0, group_ring));
             }
             // Far out only a few labels are drawn; keeping them off every node costs more than it gives.
             if !far_out {
@@ -84,7 +90,7 @@ impl GraphView {
         }
         painter.add(nodes.into_shape());
         painter.extend(highlights);
-        self.paint_labels(ui, painter, visible, scene, radii, positions, view, hovered, &mut labels);
+        self.paint_labels(ui, painter, visible, scene, radii, positions, &selected_nodes, hovered, &mut labels);
     }
 
     /// The overlay's colours, if one is shown and was built for this document, revision and year.
@@ -123,7 +129,7 @@ impl GraphView {
         scene: &GraphScene,
         radii: &[f32],
         positions: &[Pos2],
-        view: &ViewState,
+        selected: &[bool],
         hovered: Option<Hovered>,
         labels: &mut LabelPlacer,
     ) {
@@ -131,7 +137,7 @@ impl GraphView {
         // Most important first: selected and hovered, then by number of links; fewer labels when zoomed far out.
         let mut order: Vec<usize> = (0..scene.nodes.len()).filter(|&node| visible.contains(positions[node])).collect();
         order.sort_by_key(|&node| {
-            let pinned_first = view.is_selected(&scene.nodes[node].id) || hovered == Some(Hovered::Node(node));
+            let pinned_first = selected[node] || hovered == Some(Hovered::Node(node));
             (!pinned_first, std::cmp::Reverse(scene.nodes[node].degree), node)
         });
         let limit = if zoom < FAR_OUT_ZOOM { 40 } else { usize::MAX };
@@ -147,7 +153,7 @@ impl GraphView {
         for &node in order.iter().take(limit) {
             let radius = screen_radius(radii[node], zoom);
             let galley = painter.layout_no_wrap(scene.nodes[node].name.clone(), font.clone(), text_colour);
-            let must_show = view.is_selected(&scene.nodes[node].id) || hovered == Some(Hovered::Node(node));
+            let must_show = selected[node] || hovered == Some(Hovered::Node(node));
             // Below the node first, then above, right and left; a label that fits nowhere is left out.
             let candidates = draw::label_rects(positions[node], radius, galley.size());
             let placed = candidates.iter().copied().find(|rect| labels.try_place(*rect));

@@ -7,6 +7,7 @@ use super::draw::EdgeGeometry;
 use super::scene::{self, GraphScene};
 use super::{Drag, GraphView, Hovered, linking, screen_radius, tooltip};
 use crate::edit::Edit;
+use crate::scene::grouping::Grouping;
 use crate::state::Action;
 
 impl GraphView {
@@ -55,6 +56,7 @@ impl GraphView {
         &mut self,
         response: &egui::Response,
         scene: &GraphScene,
+        grouping: &Grouping,
         hovered: Option<Hovered>,
         pressed_on: Option<Hovered>,
         actions: &mut Vec<Action>,
@@ -90,20 +92,35 @@ impl GraphView {
         if response.drag_stopped()
             && let Some(drag) = self.drag.take()
         {
-            let id = scene.nodes.iter().find(|node| node.actor == drag.actor).map(|node| node.id.clone());
-            if let Some(id) = id {
-                actions.push(Action::edit(Edit::PinNode {
-                    id,
+            let node = scene.nodes.iter().find(|node| node.actor == drag.actor);
+            match node {
+                // A group is no record: it stays where it was dropped until the groups change.
+                Some(node) if node.group.is_some() => self.layout.place(&node.id, [drag.position.x, drag.position.y]),
+                Some(node) => actions.push(Action::edit(Edit::PinNode {
+                    id: node.id.clone(),
                     position: crate::model::Position(drag.position.x, drag.position.y),
-                }));
+                })),
+                None => {}
             }
         }
-        if response.clicked() {
+        let toggled = response.double_clicked()
+            && matches!(hovered, Some(Hovered::Node(node)) if self.toggle_group(&scene.nodes[node], grouping));
+        if toggled {
+            // The double-click's first click selected the group's members: opening it is not selecting them.
+            if let Some(Hovered::Node(node)) = hovered
+                && scene.nodes[node].group.is_some()
+            {
+                actions.push(Action::ClearSelection);
+            }
+            self.fly_to(super::CameraGoal::Fit(Vec::new()));
+        }
+        if response.clicked() && !toggled {
             let additive = response.ctx.input(|input| input.modifiers.shift);
             match hovered {
-                Some(Hovered::Node(node)) => {
-                    actions.push(Action::Select { id: scene.nodes[node].id.clone(), additive })
-                }
+                Some(Hovered::Node(node)) => match &scene.nodes[node].group {
+                    Some(group) => actions.push(Action::SelectAll { ids: group.shown_member_ids.clone(), additive }),
+                    None => actions.push(Action::Select { id: scene.nodes[node].id.clone(), additive }),
+                },
                 Some(Hovered::Edge(_)) => {}
                 None if !additive => actions.push(Action::ClearSelection),
                 None => {}
@@ -117,6 +134,19 @@ impl GraphView {
             {
                 self.camera.zoom_around(viewport, pointer, factor);
             }
+        }
+    }
+
+    /// Double-click: a collapsed group shows its members; a member of an expanded group folds it back. Returns
+    /// whether a group opened or closed.
+    fn toggle_group(&mut self, node: &scene::SceneNode, grouping: &Grouping) -> bool {
+        let expanded = &mut self.options.expanded_groups;
+        match &node.group {
+            Some(group) => expanded.insert(grouping.groups[group.group].id.clone()),
+            None => match grouping.group_of.get(node.actor).copied().flatten() {
+                Some(group) => expanded.remove(&grouping.groups[group].id),
+                None => false,
+            },
         }
     }
 

@@ -2,8 +2,9 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::model::{Dated, Scenario, ShareBasis};
+use crate::model::{Dated, Layer, RecordRef, Scenario, ShareBasis};
 use crate::scene::graph::{EdgeMeaning, GraphScene};
+use crate::scene::grouping::{GroupNode, LinkSummary};
 
 pub enum Item {
     Node(usize),
@@ -13,10 +14,16 @@ pub enum Item {
 pub fn show(response: &egui::Response, scenario: &Scenario, scene: &GraphScene, item: Item, year: Option<i32>) {
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.set_max_width(360.0);
-        let node = matches!(item, Item::Node(_));
+        let hint = match item {
+            Item::Node(node) if scene.nodes[node].group.is_some() => {
+                "Double-click to show its members; click selects them all."
+            }
+            Item::Node(_) => "Click to select, shift-click to add, drag to pin.",
+            Item::Edge(_) => "",
+        };
         item_ui(ui, scenario, scene, item, year);
-        if node {
-            ui.weak("Click to select, shift-click to add, drag to pin.");
+        if !hint.is_empty() {
+            ui.weak(hint);
         }
     });
 }
@@ -31,6 +38,10 @@ pub fn item_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, item:
 
 fn node_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, node: usize, year: Option<i32>) {
     let scene_node = &scene.nodes[node];
+    if let Some(group) = &scene_node.group {
+        group_ui(ui, scenario, &scene_node.name, group);
+        return;
+    }
     let actor = &scenario.actors[scene_node.actor];
     ui.label(RichText::new(&actor.name).strong().size(16.0));
     if let Some(local) = &actor.local_name {
@@ -44,6 +55,26 @@ fn node_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, node: usi
         ui.label(line);
     }
     ui.label(format!("{} visible link{}", scene_node.degree, if scene_node.degree == 1 { "" } else { "s" }));
+}
+
+/// How many a group holds, who they are (the first dozen), and the links inside it, which are not drawn.
+fn group_ui(ui: &mut egui::Ui, scenario: &Scenario, name: &str, group: &GroupNode) {
+    ui.label(RichText::new(name).strong().size(16.0));
+    let shown = group.shown_members.len();
+    ui.weak(format!("A group of {} actors; {shown} with visible links", group.members));
+    const LISTED: usize = 12;
+    let mut names: Vec<&str> = group.shown_members.iter().map(|&actor| scenario.actors[actor].name.as_str()).collect();
+    names.sort_by(|a, b| crate::format::natural_cmp(a, b));
+    let more = names.len().saturating_sub(LISTED);
+    let mut listed = names.into_iter().take(LISTED).collect::<Vec<_>>().join(", ");
+    if more > 0 {
+        listed.push_str(&format!(" and {more} more"));
+    }
+    ui.label(listed);
+    if group.links_inside > 0 {
+        let plural = if group.links_inside == 1 { "" } else { "s" };
+        ui.label(format!("{} link{plural} between its members, not drawn while it is collapsed", group.links_inside));
+    }
 }
 
 /// "Gas: 85% from Russia (2023)" for the consumer's largest supplier of each commodity in the year.
@@ -83,6 +114,10 @@ fn edge_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, edge: usi
     let from = &scene.nodes[scene_edge.from].name;
     let to = &scene.nodes[scene_edge.to].name;
     match &scene_edge.meaning {
+        EdgeMeaning::Summary(summary) => {
+            summary_ui(ui, scenario, from, to, summary);
+            return;
+        }
         EdgeMeaning::Energy { commodity, share, basis, volume, via } => {
             let basis = match basis {
                 ShareBasis::Consumption => "of consumption",
@@ -111,4 +146,49 @@ fn edge_ui(ui: &mut egui::Ui, scenario: &Scenario, scene: &GraphScene, edge: usi
         }
     }
     crate::ui::record_details::ui(ui, scenario, scene_edge.record);
+}
+
+/// A summed link: how many records of which layer, and the first few of them, one line each.
+fn summary_ui(ui: &mut egui::Ui, scenario: &Scenario, from: &str, to: &str, summary: &LinkSummary) {
+    let count = summary.records.len();
+    let what = match (summary.layer, count) {
+        (Layer::Energy, 1) => "energy flow",
+        (Layer::Energy, _) => "energy flows",
+        (Layer::Sanctions, 1) => "sanctions stance",
+        (Layer::Sanctions, _) => "sanctions stances",
+        (Layer::Ties, 1) => "tie",
+        (Layer::Ties, _) => "ties",
+    };
+    ui.label(RichText::new(format!("{from} to {to}: {count} {what}")).strong());
+    if summary.layer == Layer::Ties {
+        ui.label(format!("Mean strength {:+.2}", summary.mean_strength));
+    }
+    const LISTED: usize = 10;
+    for &record in summary.records.iter().take(LISTED) {
+        ui.label(record_line(scenario, record));
+    }
+    if count > LISTED {
+        ui.weak(format!("and {} more", count - LISTED));
+    }
+}
+
+/// One record in a line: "Gas: Russia to Bulgaria, 77%", "Bulgaria imposes sanctions on Russia".
+fn record_line(scenario: &Scenario, record: RecordRef) -> String {
+    let name = |id: &str| scenario.actor_name(id).to_owned();
+    match record {
+        RecordRef::Energy(index) => scenario.energy.get(index).map(|flow| {
+            let (from, to) = (name(&flow.supplier), name(&flow.consumer));
+            format!("{}: {from} to {to}, {:.0}%", flow.commodity.label(), flow.share * 100.0)
+        }),
+        RecordRef::Sanctions(index) => scenario.sanctions.get(index).map(|stance| {
+            let (by, target) = (name(&stance.by), name(&stance.target));
+            format!("{by}: {} sanctions on {target}", stance.stance.label().to_lowercase())
+        }),
+        RecordRef::Tie(index) => scenario
+            .ties
+            .get(index)
+            .map(|tie| format!("{} and {}: {} {:+.2}", name(&tie.a), name(&tie.b), tie.kind.label(), tie.strength)),
+        _ => None,
+    }
+    .unwrap_or_default()
 }
