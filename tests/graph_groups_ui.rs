@@ -181,7 +181,7 @@ fn a_crowded_graph_shows_the_strongest_links_and_says_how_many_of_how_many() {
     assert!(count.shown < count.total / 2, "{count:?}");
     let scene = harness.state().views.graph.scene().unwrap();
     assert_eq!(scene.edges.len(), count.shown);
-    // Each node keeps its three strongest links, so each of State 0's strongest ties (0.5 strength) is kept.
+    // Each node keeps its strongest links of each layer, so State 0's strongest tie (0.5 strength) is kept.
     let state_0 = scene.node_by_id["S0"];
     let strongest = scene.edges.iter().filter(|edge| {
         matches!(edge.meaning, EdgeMeaning::Tie { strength, .. } if strength > 0.49)

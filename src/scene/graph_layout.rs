@@ -253,7 +253,8 @@ fn layout_input(scenario: &Scenario, kind: LayoutKind, items: &Items) -> LayoutI
         .map(|members| match members.as_slice() {
             [actor] if scenario.actors[*actor].kind == ActorKind::Bloc => 16.0,
             [_] => 13.0,
-            group => 13.0 * super::grouping::size_factor(group.len()),
+            // Twice as large as drawn: groups are few and densely linked, and the links between them must show.
+            group => 2.0 * 13.0 * super::grouping::size_factor(group.len()),
         })
         .collect();
     if kind == LayoutKind::Force {

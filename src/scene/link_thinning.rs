@@ -1,14 +1,22 @@
 //! Fewer links at large sizes: with thousands of records the graph is a hairball, so by default it keeps each
-//! node's strongest links only, and every link of the selection. Pure and tested without a window.
+//! node's strongest links of each layer only (energy shares and tie strengths do not compare, so one layer never
+//! crowds out another), and every link of the selection. Pure and tested without a window.
 
 use super::graph::{EdgeMeaning, GraphScene};
-use crate::model::Stance;
+use super::grouping::layer_of;
+use crate::model::{Layer, Stance};
 
 /// With more edges than this, the graph shows the strongest links per node unless asked for all.
 pub const THINNING_ABOVE: usize = 500;
 
-/// How many links per node are kept at first.
-pub const DEFAULT_PER_NODE: usize = 3;
+/// A graph is crowded with more than `THINNING_ABOVE` edges, or more than a hundred at over four a node (a few
+/// groups, each linked to every other).
+pub fn is_crowded(nodes: usize, edges: usize) -> bool {
+    edges > THINNING_ABOVE || (edges > 100 && edges > 4 * nodes)
+}
+
+/// How many links per node and layer are kept at first.
+pub const DEFAULT_PER_NODE: usize = 2;
 
 /// How strong a link is, to choose which to keep: the share of consumption or imports an energy flow meets, a
 /// tie's strength either way, a sanctions stance by how far it goes; a summed link outweighs any single record.
@@ -25,18 +33,22 @@ pub fn strength(meaning: &EdgeMeaning) -> f64 {
     }
 }
 
-/// Keeps each node's `per_node` strongest edges (an edge stays when either of its ends keeps it) and every edge
-/// of a node marked in `always`. Returns how many edges were hidden. Ties in strength keep the earlier record.
+/// Keeps each node's `per_node` strongest edges of each layer (an edge stays when either of its ends keeps it)
+/// and every edge of a node marked in `always`. Returns how many edges were hidden. Ties in strength keep the
+/// earlier record.
 pub fn keep_strongest(scene: &mut GraphScene, per_node: usize, always: &[bool]) -> usize {
-    let mut incident: Vec<Vec<usize>> = vec![Vec::new(); scene.nodes.len()];
+    // One list per node and layer.
+    let slot = |node: usize, layer: Layer| node * 3 + layer as usize;
+    let mut incident: Vec<Vec<usize>> = vec![Vec::new(); scene.nodes.len() * 3];
     for (index, edge) in scene.edges.iter().enumerate() {
-        incident[edge.from].push(index);
-        incident[edge.to].push(index);
+        let layer = layer_of(&edge.meaning);
+        incident[slot(edge.from, layer)].push(index);
+        incident[slot(edge.to, layer)].push(index);
     }
     let strengths: Vec<f64> = scene.edges.iter().map(|edge| strength(&edge.meaning)).collect();
     let mut kept = vec![false; scene.edges.len()];
-    for (node, edges) in incident.iter_mut().enumerate() {
-        if always.get(node).copied().unwrap_or(false) {
+    for (at, edges) in incident.iter_mut().enumerate() {
+        if always.get(at / 3).copied().unwrap_or(false) {
             edges.iter().for_each(|&edge| kept[edge] = true);
             continue;
         }
@@ -103,11 +115,35 @@ mod tests {
     }
 
     #[test]
+    fn each_layer_keeps_its_own_strongest_links() {
+        let mut scene = star();
+        // A weak gas flow from the hub to c: weaker than every tie, but the strongest energy link of both.
+        let gas = EdgeMeaning::Energy {
+            commodity: crate::model::Commodity::Gas,
+            share: 0.05,
+            basis: crate::model::ShareBasis::Consumption,
+            volume: None,
+            via: Vec::new(),
+        };
+        scene.edges.push(SceneEdge { from: 0, to: 3, meaning: gas, record: RecordRef::Energy(0), fan_slot: 0 });
+        keep_strongest(&mut scene, 1, &[false; 5]);
+        assert!(records(&scene).contains(&RecordRef::Energy(0)), "{:?}", records(&scene));
+    }
+
+    #[test]
     fn the_selection_keeps_every_link() {
         let mut scene = star();
         let hidden = keep_strongest(&mut scene, 1, &[true, false, false, false, false]);
         assert_eq!(hidden, 0, "every link of the selected hub shows");
         assert_eq!(scene.edges.len(), 5);
+    }
+
+    #[test]
+    fn many_links_or_many_a_node_make_a_crowd() {
+        assert!(!is_crowded(300, 500) && is_crowded(300, 501));
+        assert!(is_crowded(14, 364), "fourteen groups, each linked to every other in two layers");
+        assert!(!is_crowded(20, 100), "a small scenario stays whole");
+        assert!(!is_crowded(45, 120), "a bundled scenario stays whole");
     }
 
     #[test]

@@ -51,9 +51,17 @@ pub fn map_actor_kind(kind: ActorKind) -> Rgba {
     }
 }
 
-/// The colour of the n-th group (bloc) in a stable order; the last colour is kept for "no group".
+/// The colour of the n-th group (bloc, region) in a stable order; the last colour is kept for "no group". Past
+/// the seven Okabe–Ito colours come their lighter, then their darker shades, so that 21 groups differ.
 pub fn group(index: usize) -> Rgba {
-    CATEGORICAL[index % (CATEGORICAL.len() - 1)]
+    let hues = CATEGORICAL.len() - 1;
+    let Rgba(red, green, blue, alpha) = CATEGORICAL[index % hues];
+    let towards = |channel: u8, target: f32, amount: f32| (channel as f32 + (target - channel as f32) * amount) as u8;
+    match (index / hues) % 3 {
+        0 => Rgba(red, green, blue, alpha),
+        1 => Rgba(towards(red, 255.0, 0.5), towards(green, 255.0, 0.5), towards(blue, 255.0, 0.5), alpha),
+        _ => Rgba(towards(red, 0.0, 0.45), towards(green, 0.0, 0.45), towards(blue, 0.0, 0.45), alpha),
+    }
 }
 
 pub const NO_GROUP: Rgba = Rgba::rgb(153, 153, 153);
@@ -99,5 +107,21 @@ mod tests {
         assert_eq!(strength(-1.0), Rgba::rgb(215, 48, 39));
         assert_eq!(strength(1.0), Rgba::rgb(26, 152, 80));
         assert_eq!(strength(2.0), strength(1.0), "clamped");
+    }
+}
+
+#[cfg(test)]
+mod group_tests {
+    use super::*;
+
+    #[test]
+    fn twenty_one_groups_have_twenty_one_colours_none_of_them_the_no_group_grey() {
+        let colours: Vec<Rgba> = (0..21).map(group).collect();
+        for (at, colour) in colours.iter().enumerate() {
+            assert!(!colours[..at].contains(colour), "group {at} repeats a colour");
+            assert_ne!(*colour, NO_GROUP);
+        }
+        assert_eq!(group(0), CATEGORICAL[0], "the first seven are Okabe–Ito's own");
+        assert_eq!(group(21), group(0));
     }
 }

@@ -164,17 +164,17 @@ fn grouping_controls(ui: &mut egui::Ui, graph: &mut GraphView) {
 
 /// "Showing 400 of 3,000 links", with buttons for more or all, while the strongest links only are drawn.
 fn link_count_controls(ui: &mut egui::Ui, graph: &mut GraphView) {
-    let many = graph.scene().is_some_and(|scene| scene.edges.len() > link_thinning::THINNING_ABOVE);
+    let many = graph.scene().is_some_and(|scene| link_thinning::is_crowded(scene.nodes.len(), scene.edges.len()));
     let options = &mut graph.options;
     match (graph.link_count, options.links_per_node) {
         (Some(count), Some(per_node)) => {
             ui.separator();
             let text = format!("Showing {} of {} links", thousands(count.shown), thousands(count.total));
             ui.label(text).on_hover_text(format!(
-                "With this many links, each actor shows its {per_node} strongest (largest share, strongest tie); \
-                 the selected actors show all of theirs"
+                "With this many links, each actor shows its {per_node} strongest energy flows (largest shares), \
+                 sanctions stances and ties (strongest either way); the selected actors show all of theirs"
             ));
-            if ui.button("More").on_hover_text("Show two more links per actor").clicked() {
+            if ui.button("More").on_hover_text("Show two more links of each kind per actor").clicked() {
                 options.links_per_node = Some(per_node + 2);
             }
             if ui.button("All").on_hover_text("Show every link (slower and busier)").clicked() {

@@ -61,7 +61,7 @@ pub struct GraphOptions {
     /// Actors drawn as groups (by region, sub-region or bloc), and the groups shown as their members.
     pub group_by: GroupBy,
     pub expanded_groups: BTreeSet<String>,
-    /// Above `link_thinning::THINNING_ABOVE` edges, each node's strongest links only; `None`: every link.
+    /// In a crowded graph (`link_thinning::is_crowded`), each node's strongest links only; `None`: every link.
     pub links_per_node: Option<usize>,
 }
 
@@ -269,7 +269,7 @@ impl GraphView {
         let mut scene = grouping::collapse(scene, grouping);
         self.link_count = None;
         if let Some(per_node) = thinning
-            && scene.edges.len() > link_thinning::THINNING_ABOVE
+            && link_thinning::is_crowded(scene.nodes.len(), scene.edges.len())
         {
             let total = scene.edges.len();
             let selected = scene::selected_nodes(&scene, &view.selection);
