@@ -1,10 +1,21 @@
 //! Matrices: sanctions stances (who, against whom) and diplomatic ties (signed strength between pairs) in one
 //! year, and ballots (who voted how on each vote, all years), with actors ordered by bloc so that members sit
-//! together.
+//! together, or by similarity (seriation) so that actors who vote, sanction or tie alike sit together.
 
 use std::collections::HashMap;
 
+use crate::analysis::seriation::{Profile, similarity_order};
 use crate::model::{Ballot, Dated, Scenario, Stance};
+
+/// How a matrix's rows and columns are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AxisOrder {
+    /// Each bloc with its members, then the rest by name (`bloc_order`).
+    #[default]
+    Bloc,
+    /// Alike rows next to each other, so that clusters show as blocks (`crate::analysis::seriation`).
+    Similarity,
+}
 
 /// A grid of cells, most of them empty: only filled cells are stored, by (row, column), so that a scenario with
 /// thousands of actors does not need millions of cells.
@@ -27,6 +38,33 @@ impl<Cell> Matrix<Cell> {
     fn empty(rows: Vec<String>, columns: Vec<String>) -> Self {
         Matrix { rows, columns, cells: HashMap::new() }
     }
+
+    /// The same cells with rows and columns in new orders: `rows[k]` is the index of the row to place k-th,
+    /// and likewise `columns`. An index out of range or repeated is skipped; rows and columns left out are
+    /// dropped with their cells.
+    pub fn reordered(self, rows: &[usize], columns: &[usize]) -> Self {
+        let (row_ids, row_place) = placed(&self.rows, rows);
+        let (column_ids, column_place) = placed(&self.columns, columns);
+        let cells = self
+            .cells
+            .into_iter()
+            .filter_map(|((row, column), cell)| Some(((row_place[row]?, column_place[column]?), cell)))
+            .collect();
+        Matrix { rows: row_ids, columns: column_ids, cells }
+    }
+}
+
+/// The ids in `order` (indices into `ids`), and where each old index goes (`None` if left out).
+fn placed(ids: &[String], order: &[usize]) -> (Vec<String>, Vec<Option<usize>>) {
+    let mut place = vec![None; ids.len()];
+    let mut ordered = Vec::with_capacity(ids.len());
+    for &old in order {
+        if let Some(slot @ None) = place.get_mut(old) {
+            *slot = Some(ordered.len());
+            ordered.push(ids[old].clone());
+        }
+    }
+    (ordered, place)
 }
 
 /// Each id's position in an ordered list, for placing records in rows and columns.
@@ -136,6 +174,85 @@ pub fn bloc_order<'a>(scenario: &Scenario, ids: impl Iterator<Item = &'a str>) -
     };
     ids.sort_by_cached_key(|id| key(id));
     ids.into_iter().map(str::to_owned).collect()
+}
+
+/// The votes matrix with actors who voted alike on the same votes next to each other (absent counts as a
+/// ballot: it shows in the grid). Votes stay in date order.
+pub fn votes_by_similarity(scenario: &Scenario, matrix: Matrix<BallotCell>) -> Matrix<BallotCell> {
+    const BALLOT_KINDS: usize = 4;
+    let profiles = row_profiles(&matrix, |cell| cell.ballot as usize, BALLOT_KINDS);
+    let rows = similarity_order(&display_names(scenario, &matrix.rows), &profiles);
+    let columns: Vec<usize> = (0..matrix.columns.len()).collect();
+    matrix.reordered(&rows, &columns)
+}
+
+/// The sanctions matrix with actors who take the same stances against the same targets next to each other,
+/// and targets who meet the same stances from the same actors next to each other.
+pub fn sanctions_by_similarity(scenario: &Scenario, matrix: Matrix<StanceCell>) -> Matrix<StanceCell> {
+    let stance = |cell: &StanceCell| cell.stance as usize;
+    let rows =
+        similarity_order(&display_names(scenario, &matrix.rows), &row_profiles(&matrix, stance, Stance::ALL.len()));
+    let columns = similarity_order(
+        &display_names(scenario, &matrix.columns),
+        &column_profiles(&matrix, stance, Stance::ALL.len()),
+    );
+    matrix.reordered(&rows, &columns)
+}
+
+/// The ties matrix with actors who are friends, or share friends and foes, next to each other; rows and
+/// columns keep the same order.
+pub fn ties_by_similarity(scenario: &Scenario, matrix: Matrix<TieCell>) -> Matrix<TieCell> {
+    let actors = similarity_order(&display_names(scenario, &matrix.rows), &tie_profiles(&matrix));
+    matrix.reordered(&actors, &actors)
+}
+
+fn display_names(scenario: &Scenario, ids: &[String]) -> Vec<String> {
+    ids.iter().map(|id| scenario.actor_name(id).to_owned()).collect()
+}
+
+/// Each row's profile for seriation: a feature (column, category of the cell) for each filled cell.
+fn row_profiles<Cell>(matrix: &Matrix<Cell>, category: impl Fn(&Cell) -> usize, categories: usize) -> Vec<Profile> {
+    let mut profiles = vec![Profile::new(); matrix.rows.len()];
+    for (&(row, column), cell) in &matrix.cells {
+        if let Some(profile) = profiles.get_mut(row) {
+            profile.push((column * categories + category(cell).min(categories.saturating_sub(1)), 1.0));
+        }
+    }
+    profiles
+}
+
+/// Each column's profile for seriation: a feature (row, category of the cell) for each filled cell.
+fn column_profiles<Cell>(matrix: &Matrix<Cell>, category: impl Fn(&Cell) -> usize, categories: usize) -> Vec<Profile> {
+    let mut profiles = vec![Profile::new(); matrix.columns.len()];
+    for (&(row, column), cell) in &matrix.cells {
+        if let Some(profile) = profiles.get_mut(column) {
+            profile.push((row * categories + category(cell).min(categories.saturating_sub(1)), 1.0));
+        }
+    }
+    profiles
+}
+
+/// Each actor's ties as a profile: a feature (partner, friend or foe) weighted by the tie's strength, and the
+/// actor as its own friend, so that two allies are alike even with no third party in common. A directed tie
+/// counts for both its ends (unless the other end has its own tie back), since being courted is a relation too.
+fn tie_profiles(matrix: &Matrix<TieCell>) -> Vec<Profile> {
+    let feature = |partner: usize, strength: f64| partner * 2 + usize::from(strength < 0.0);
+    let mut profiles: Vec<Profile> = (0..matrix.rows.len()).map(|actor| vec![(feature(actor, 1.0), 1.0)]).collect();
+    for (&(row, column), cell) in &matrix.cells {
+        // A NaN strength is skipped here, and so are zero ones: they say nothing about likeness.
+        if row == column || !cell.strength.is_finite() || cell.strength == 0.0 {
+            continue;
+        }
+        if let Some(profile) = profiles.get_mut(row) {
+            profile.push((feature(column, cell.strength), cell.strength.abs()));
+        }
+        if matrix.cell(column, row).is_none()
+            && let Some(profile) = profiles.get_mut(column)
+        {
+            profile.push((feature(row, cell.strength), cell.strength.abs()));
+        }
+    }
+    profiles
 }
 
 #[cfg(test)]
@@ -252,5 +369,118 @@ mod tests {
         assert!(matrix.cell(hungary, serbia).is_some());
         assert!(matrix.cell(serbia, hungary).is_none(), "a directed tie goes one way");
         assert!(matrix.cell(hungary, russia).is_none());
+    }
+
+    #[test]
+    fn reordering_moves_rows_columns_and_their_cells_together() {
+        let mut scenario = small();
+        scenario.ties = vec![tie("RUS", "SRB", 0.8, true), tie("HUN", "RUS", -0.5, true)];
+        let matrix = ties_matrix(&scenario, 2023);
+        assert_eq!(matrix.rows, ["HUN", "RUS", "SRB"]);
+        let moved = matrix.reordered(&[2, 0, 1, 0, 7], &[1, 2]);
+        assert_eq!(moved.rows, ["SRB", "HUN", "RUS"], "repeated and unknown indices are skipped");
+        assert_eq!(moved.columns, ["RUS", "SRB"], "Hungary's column is left out");
+        assert!((moved.cell(2, 1).unwrap().strength - 0.8).abs() < 1e-9, "Russia to Serbia");
+        assert!((moved.cell(1, 0).unwrap().strength + 0.5).abs() < 1e-9, "Hungary to Russia");
+        assert_eq!(moved.cells.len(), 2);
+    }
+
+    #[test]
+    fn by_similarity_each_camp_of_allies_sits_together_and_a_neutral_friend_of_both_between() {
+        // Two camps of mutual allies, hostile to each other, whose names interleave alphabetically, and a
+        // neutral friend of everyone. By bloc (here, by name) the camps are mixed.
+        let (camp_x, camp_y) = (["ALB", "CRO", "EST"], ["BLR", "DAG", "FJI"]);
+        let mut scenario = Scenario::default();
+        for camp in [camp_x, camp_y] {
+            for (index, a) in camp.iter().enumerate() {
+                for b in &camp[index + 1..] {
+                    scenario.ties.push(tie(a, b, 0.8, false));
+                }
+            }
+        }
+        for (a, b) in camp_x.iter().flat_map(|a| camp_y.iter().map(move |b| (a, b))) {
+            scenario.ties.push(tie(a, b, -0.7, false));
+        }
+        for actor in camp_x.iter().chain(&camp_y) {
+            scenario.ties.push(tie("SWZ", actor, 0.3, false));
+        }
+        let matrix = ties_matrix(&scenario, 2023);
+        assert_eq!(matrix.rows, ["ALB", "BLR", "CRO", "DAG", "EST", "FJI", "SWZ"]);
+        let ordered = ties_by_similarity(&scenario, matrix);
+        // Albania is named first, so its camp comes on top; the neutral sits between the camps.
+        assert_eq!(ordered.rows, ["ALB", "CRO", "EST", "SWZ", "BLR", "DAG", "FJI"]);
+        assert_eq!(ordered.columns, ordered.rows, "rows and columns keep one order");
+        let (albania, belarus) = (0, 4);
+        assert!((ordered.cell(albania, belarus).unwrap().strength + 0.7).abs() < 1e-9, "cells moved along");
+    }
+
+    #[test]
+    fn by_similarity_actors_with_the_same_stances_sit_together_and_so_do_their_targets() {
+        let mut scenario = Scenario::default();
+        for by in ["AUT", "CAN", "EST"] {
+            for target in ["RUS", "BLR", "IRN"] {
+                scenario.sanctions.push(stance(by, target, Stance::Imposes));
+            }
+        }
+        for by in ["BRA", "DZA"] {
+            scenario.sanctions.push(stance(by, "RUS", Stance::Refuses));
+            scenario.sanctions.push(stance(by, "BLR", Stance::Refuses));
+            scenario.sanctions.push(stance(by, "IRN", Stance::Partial));
+        }
+        scenario.sanctions.push(stance("BRA", "PRK", Stance::Imposes));
+        let matrix = sanctions_matrix(&scenario, 2023);
+        assert_eq!(matrix.rows, ["AUT", "BRA", "CAN", "DZA", "EST"]);
+        let ordered = sanctions_by_similarity(&scenario, matrix);
+        assert_eq!(ordered.rows, ["AUT", "CAN", "EST", "BRA", "DZA"]);
+        // Belarus and Russia meet the same stances; Iran partial ones too, and North Korea only Brazil's.
+        assert_eq!(ordered.columns, ["BLR", "RUS", "IRN", "PRK"]);
+        assert_eq!(ordered.cell(3, 1).unwrap().stance, Stance::Refuses, "Brazil on Russia");
+    }
+
+    fn world() -> Scenario {
+        let text = crate::library::find("world-2022-2023.ron").expect("the world scenario is bundled").text;
+        crate::io::load_text(text).scenario.expect("the world scenario loads")
+    }
+
+    /// Each row's ballots in column order, to compare rows.
+    fn ballot_rows(matrix: &Matrix<BallotCell>) -> Vec<Vec<Option<Ballot>>> {
+        (0..matrix.rows.len())
+            .map(|row| {
+                (0..matrix.columns.len()).map(|column| matrix.cell(row, column).map(|cell| cell.ballot)).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn by_similarity_the_world_s_voters_with_the_same_ballots_sit_together() {
+        let scenario = world();
+        let by_bloc = votes_matrix(&scenario);
+        let by_similarity = votes_by_similarity(&scenario, by_bloc.clone());
+        assert_eq!(by_similarity.columns, by_bloc.columns, "votes stay in date order");
+        let mut rows = by_similarity.rows.clone();
+        rows.sort();
+        let mut bloc_rows = by_bloc.rows.clone();
+        bloc_rows.sort();
+        assert_eq!(rows, bloc_rows, "every voter is kept");
+        assert_eq!(by_similarity.cells.len(), by_bloc.cells.len());
+        let changes = |matrix: &Matrix<BallotCell>| {
+            let rows = ballot_rows(matrix);
+            rows.windows(2).filter(|pair| pair[0] != pair[1]).count()
+        };
+        // Every group of identical ballot rows is one run, so the changes from one row to the next are one
+        // fewer than the distinct rows; by bloc the same rows are scattered.
+        let mut distinct = ballot_rows(&by_bloc);
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(changes(&by_similarity), distinct.len() - 1);
+        assert!(changes(&by_bloc) > 2 * changes(&by_similarity), "{} changes by bloc", changes(&by_bloc));
+        // And neighbours differ in fewer ballots: the patterns that follow each other are alike too.
+        let differences = |matrix: &Matrix<BallotCell>| -> usize {
+            let rows = ballot_rows(matrix);
+            rows.windows(2).map(|pair| pair[0].iter().zip(&pair[1]).filter(|(a, b)| a != b).count()).sum()
+        };
+        let (bloc, similarity) = (differences(&by_bloc), differences(&by_similarity));
+        assert!(3 * similarity < bloc, "{similarity} ballots differ between neighbours by similarity, {bloc} by bloc");
+        assert_eq!(votes_by_similarity(&scenario, by_bloc.clone()), by_similarity, "the same every time");
     }
 }

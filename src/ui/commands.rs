@@ -119,7 +119,9 @@ impl Command {
                 "Countries on a map, supply routes through their transit countries, a measure as colours"
             }
             Command::ShowCharts => "Supply mix, exposure to a supplier, shares over time, flow diagram",
-            Command::ShowMatrices => "Sanctions stances and diplomatic ties as grids, actors ordered by bloc",
+            Command::ShowMatrices => {
+                "Sanctions stances, diplomatic ties and votes as grids, actors ordered by bloc or by similarity"
+            }
             Command::ShowTimeline => "Events and votes on a date axis; click a date to choose its year",
             Command::ShowAnalysis => "Dependence, what-if shocks, flags, alignment, coalitions, network, changes",
             Command::ShowData => "Every record in tables, with a form to edit, add, duplicate and delete",

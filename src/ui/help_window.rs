@@ -31,8 +31,9 @@ const MAP_GESTURES: [(&str, &str); 8] = [
 ];
 
 /// Gestures of the charts, matrices and timeline.
-const CHART_GESTURES: [(&str, &str); 6] = [
+const CHART_GESTURES: [(&str, &str); 7] = [
     ("Click a bar, band or cell", "Select its actor and show its record in the Inspector"),
+    ("Click or drag in a matrix's whole-matrix picture", "Move the grid there"),
     ("Hover a bar, band, cell or marker", "Show its figures, period and sources"),
     ("Drag a chart", "Pan"),
     ("Ctrl + mouse wheel", "Zoom a chart"),

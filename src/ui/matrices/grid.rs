@@ -6,7 +6,7 @@ use std::f32::consts::FRAC_PI_2;
 
 use eframe::egui::{self, Align2, Color32, FontId, Rect, Sense, Stroke};
 
-const CELL: f32 = 34.0;
+pub const CELL: f32 = 34.0;
 const LABEL_GAP: f32 = 8.0;
 /// Above this many visible cells they are not described one by one to assistive technology.
 const MAX_DESCRIBED_CELLS: usize = 2_500;
@@ -33,6 +33,8 @@ pub struct Axes<'a> {
 pub struct GridResponse {
     pub response: egui::Response,
     pub hovered: Option<(usize, usize)>,
+    /// Where the cells are on screen (without the labels), for the overview to work out what is in view.
+    pub cells: Rect,
 }
 
 pub fn show(
@@ -135,7 +137,8 @@ pub fn show(
         let x = cell_rect(0, column).left();
         painter.line_segment([egui::pos2(x, rect.top()), egui::pos2(x, last_cell.bottom())], separator);
     }
-    GridResponse { response, hovered }
+    let cells = Rect::from_min_size(origin, egui::vec2(CELL * columns.len() as f32, CELL * rows.len() as f32));
+    GridResponse { response, hovered, cells }
 }
 
 /// The indices where a new bloc starts (never the first).

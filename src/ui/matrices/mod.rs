@@ -1,8 +1,12 @@
 //! The Matrices tab: sanctions stances (who, against whom) and diplomatic ties (signed strength between pairs)
-//! in the chosen year, and the ballots of every vote, actors ordered by bloc, with legends, hover details and a
-//! written summary. Clicking a cell selects its row's actor and highlights the record.
+//! in the chosen year, and the ballots of every vote, actors ordered by bloc or by similarity, with legends,
+//! hover details and a written summary. Clicking a cell selects its row's actor and highlights the record. A
+//! large matrix gets an overview beside the grid: the whole matrix in a small picture, the part in view marked,
+//! and a click or drag there moves the grid.
 
 mod grid;
+mod overview;
+mod scrolled;
 mod votes;
 
 use std::collections::HashMap;
@@ -10,34 +14,61 @@ use std::collections::HashMap;
 use eframe::egui::{self, RichText};
 
 use super::cache::Cached;
-use crate::charts::matrices::{BallotCell, Matrix, StanceCell, TieCell, sanctions_matrix, ties_matrix, votes_matrix};
+use crate::charts::matrices::{
+    AxisOrder, BallotCell, Matrix, StanceCell, TieCell, sanctions_by_similarity, sanctions_matrix, ties_by_similarity,
+    ties_matrix, votes_by_similarity, votes_matrix,
+};
 use crate::format::signed;
 use crate::model::{RecordRef, Scenario, Stance};
 use crate::scene::marks::stance_letter;
 use crate::scene::palette;
 use crate::state::{Action, Document, MatrixKind, ViewState};
 use grid::CellLook;
+use overview::Overview;
+use scrolled::ScrollRequest;
 
+/// What a matrix is built from: it is rebuilt, with its overview, only when one of these changes.
 #[derive(Debug, Clone, PartialEq)]
 struct Key {
     document: u64,
     revision: u64,
-    year: i32,
+    /// The year of sanctions and ties; votes are shown for all years.
+    year: Option<i32>,
+    order: AxisOrder,
 }
 
 #[derive(Default)]
 pub struct MatricesView {
     pub kind: MatrixKind,
+    /// The order the person chose; until they choose, `default_order`.
+    pub order: Option<AxisOrder>,
     sanctions: Cached<Key, Labelled<StanceCell>>,
     ties: Cached<Key, Labelled<TieCell>>,
-    votes: Cached<(u64, u64), Labelled<BallotCell>>,
+    votes: Cached<Key, Labelled<BallotCell>>,
+    /// Where the overview asked the grid to scroll, for the next frame.
+    scroll_request: Option<ScrollRequest>,
 }
 
 const STANCES: [Stance; 5] = Stance::ALL;
 
+/// Scenarios with more actors than this open their matrices by similarity. With a few dozen rows a reader looks
+/// names up and the blocs are easy to take in; with more, most actors belong to no bloc and sit by name, which
+/// hides the pattern, while by similarity the clusters show as blocks.
+const SIMILARITY_FROM_ACTORS: usize = 30;
+/// Matrices with more rows or columns than this get the overview. It does not depend on the window's size, so it
+/// neither flickers on and off as the window is resized nor takes the grid's width away while it fits; a grid
+/// of 20 × 20 cells takes in at a glance on most screens.
+const OVERVIEW_FROM: usize = 20;
+
+/// The order matrices open with, before the person chooses one.
+fn default_order(scenario: &Scenario) -> AxisOrder {
+    if scenario.actors.len() > SIMILARITY_FROM_ACTORS { AxisOrder::Similarity } else { AxisOrder::Bloc }
+}
+
 impl MatricesView {
     pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
         let scenario = &document.scenario;
+        let order = self.order.unwrap_or_else(|| default_order(scenario));
         ui.horizontal(|ui| {
             for (kind, label, tooltip) in [
                 (MatrixKind::Sanctions, "Sanctions", "Who imposes, aligns with, refuses or opposes sanctions on whom"),
@@ -48,24 +79,50 @@ impl MatricesView {
                     self.kind = kind;
                 }
             }
+            ui.separator();
+            if let Some(chosen) = order_ui(ui, order) {
+                self.order = Some(chosen);
+            }
         });
         match self.kind {
             MatrixKind::Votes => {
                 ui.separator();
-                let labelled = self.votes.get((document.id, document.revision), || {
-                    let mut labelled = Labelled::new(scenario, votes_matrix(scenario));
+                let key = Key { document: document.id, revision: document.revision, year: None, order };
+                let labelled = self.votes.get(key, || {
+                    let mut matrix = votes_matrix(scenario);
+                    if order == AxisOrder::Similarity {
+                        matrix = votes_by_similarity(scenario, matrix);
+                    }
+                    let mut labelled = Labelled::new(scenario, matrix, order);
                     // Columns are votes, not actors: they belong to no bloc.
                     labelled.column_blocs = vec![None; labelled.matrix.columns.len()];
-                    labelled
+                    labelled.with_overview(ui.ctx(), "votes", |cell| palette::ballot(cell.ballot).into())
                 });
-                votes::ui(ui, scenario, view, labelled, actions);
+                votes::ui(ui, scenario, view, labelled, &mut self.scroll_request, actions);
             }
-            MatrixKind::Sanctions | MatrixKind::Ties => self.yearly_ui(ui, document, view, actions),
+            MatrixKind::Sanctions | MatrixKind::Ties => self.yearly_ui(ui, document, view, order, actions),
         }
     }
 
+    /// The ids of the rows of the matrix shown last, in their order (for tests).
+    pub fn shown_rows(&self) -> &[String] {
+        let rows = match self.kind {
+            MatrixKind::Sanctions => self.sanctions.last().map(|labelled| &labelled.matrix.rows),
+            MatrixKind::Ties => self.ties.last().map(|labelled| &labelled.matrix.rows),
+            MatrixKind::Votes => self.votes.last().map(|labelled| &labelled.matrix.rows),
+        };
+        rows.map_or(&[], Vec::as_slice)
+    }
+
     /// The sanctions or ties matrix of the chosen year.
-    fn yearly_ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
+    fn yearly_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        document: &Document,
+        view: &ViewState,
+        order: AxisOrder,
+        actions: &mut Vec<Action>,
+    ) {
         let scenario = &document.scenario;
         let Some(year) = view.chart_year_of(document.derived()) else {
             ui.label("This scenario has no dated records yet.");
@@ -75,28 +132,65 @@ impl MatricesView {
             ui.weak(format!("Showing {year}, the latest year. Choose a year above to see another."));
         }
         ui.separator();
-        let key = Key { document: document.id, revision: document.revision, year };
+        let key = Key { document: document.id, revision: document.revision, year: Some(year), order };
+        let scroll_request = &mut self.scroll_request;
         if self.kind == MatrixKind::Sanctions {
-            let matrix = self.sanctions.get(key, || Labelled::new(scenario, sanctions_matrix(scenario, year)));
-            sanctions_ui(ui, scenario, view, year, matrix, actions);
+            let labelled = self.sanctions.get(key, || {
+                let mut matrix = sanctions_matrix(scenario, year);
+                if order == AxisOrder::Similarity {
+                    matrix = sanctions_by_similarity(scenario, matrix);
+                }
+                let labelled = Labelled::new(scenario, matrix, order);
+                labelled.with_overview(ui.ctx(), "sanctions", |cell| palette::stance(cell.stance).into())
+            });
+            sanctions_ui(ui, scenario, view, year, labelled, scroll_request, actions);
         } else {
-            let matrix = self.ties.get(key, || Labelled::new(scenario, ties_matrix(scenario, year)));
-            ties_ui(ui, scenario, view, year, matrix, actions);
+            let labelled = self.ties.get(key, || {
+                let mut matrix = ties_matrix(scenario, year);
+                if order == AxisOrder::Similarity {
+                    matrix = ties_by_similarity(scenario, matrix);
+                }
+                let labelled = Labelled::new(scenario, matrix, order);
+                labelled.with_overview(ui.ctx(), "ties", |cell| palette::strength(cell.strength).into())
+            });
+            ties_ui(ui, scenario, view, year, labelled, scroll_request, actions);
         }
     }
 }
 
-/// A matrix with its rows' and columns' display names and blocs, looked up once when it is built.
+/// "Order: By bloc | By similarity"; returns the order clicked.
+fn order_ui(ui: &mut egui::Ui, order: AxisOrder) -> Option<AxisOrder> {
+    ui.label("Order:");
+    let mut chosen = None;
+    for (choice, label, tooltip) in [
+        (AxisOrder::Bloc, "By bloc", "Each bloc with its members, a line between blocs, then the other actors by name"),
+        (
+            AxisOrder::Similarity,
+            "By similarity",
+            "Actors who vote, sanction or tie alike next to each other, so that clusters show as blocks of colour",
+        ),
+    ] {
+        if ui.selectable_label(order == choice, label).on_hover_text(tooltip).clicked() {
+            chosen = Some(choice);
+        }
+    }
+    chosen
+}
+
+/// A matrix with its rows' and columns' display names and blocs, looked up once when it is built, and its
+/// overview when it is large.
 pub struct Labelled<Cell> {
     matrix: Matrix<Cell>,
     row_names: Vec<String>,
     column_names: Vec<String>,
+    /// Each row's bloc, for the lines between blocs; all `None` when rows are not ordered by bloc.
     row_blocs: Vec<Option<String>>,
     column_blocs: Vec<Option<String>>,
+    overview: Option<Overview>,
 }
 
 impl<Cell> Labelled<Cell> {
-    fn new(scenario: &Scenario, matrix: Matrix<Cell>) -> Self {
+    fn new(scenario: &Scenario, matrix: Matrix<Cell>, order: AxisOrder) -> Self {
         let actors: HashMap<&str, &crate::model::Actor> =
             scenario.actors.iter().map(|actor| (actor.id.as_str(), actor)).collect();
         let names = |ids: &[String]| -> Vec<String> {
@@ -105,8 +199,14 @@ impl<Cell> Labelled<Cell> {
                 .collect()
         };
         let member_of = scenario.first_blocs();
+        // Lines between blocs mean nothing when members are not kept together.
         let blocs = |ids: &[String]| -> Vec<Option<String>> {
-            ids.iter().map(|id| member_of.get(id.as_str()).map(|bloc| (*bloc).to_owned())).collect()
+            match order {
+                AxisOrder::Bloc => {
+                    ids.iter().map(|id| member_of.get(id.as_str()).map(|bloc| (*bloc).to_owned())).collect()
+                }
+                AxisOrder::Similarity => vec![None; ids.len()],
+            }
         };
         Labelled {
             row_names: names(&matrix.rows),
@@ -114,7 +214,26 @@ impl<Cell> Labelled<Cell> {
             row_blocs: blocs(&matrix.rows),
             column_blocs: blocs(&matrix.columns),
             matrix,
+            overview: None,
         }
+    }
+
+    /// With the overview picture, in the grid's colours, when the matrix is large.
+    fn with_overview(mut self, ctx: &egui::Context, name: &str, colour: impl Fn(&Cell) -> egui::Color32) -> Self {
+        let (rows, columns) = (self.matrix.rows.len(), self.matrix.columns.len());
+        if rows > OVERVIEW_FROM || columns > OVERVIEW_FROM {
+            let cells = self.matrix.cells.iter().map(|(&place, cell)| (place, colour(cell)));
+            self.overview = Some(Overview::new(ctx, name, rows, columns, cells));
+        }
+        self
+    }
+
+    /// The rows of the selected actors, for the overview to mark (only when it is shown).
+    fn selected_rows(&self, view: &ViewState) -> Vec<usize> {
+        if self.overview.is_none() {
+            return Vec::new();
+        }
+        (0..self.matrix.rows.len()).filter(|&row| view.is_selected(&self.matrix.rows[row])).collect()
     }
 
     fn axes(&self) -> grid::Axes<'_> {
@@ -133,6 +252,7 @@ fn sanctions_ui(
     view: &ViewState,
     year: i32,
     labelled: &Labelled<StanceCell>,
+    scroll_request: &mut Option<ScrollRequest>,
     actions: &mut Vec<Action>,
 ) {
     let matrix = &labelled.matrix;
@@ -142,7 +262,9 @@ fn sanctions_ui(
     }
     ui.label(RichText::new(format!("Sanctions stances in {year}: rows take a stance against columns")).strong());
     stance_legend(ui);
-    egui::ScrollArea::both().id_salt("sanctions_matrix").auto_shrink([false, false]).show(ui, |ui| {
+    let selected_rows = labelled.selected_rows(view);
+    let overview = labelled.overview.as_ref().map(|overview| (overview, selected_rows.as_slice()));
+    scrolled::ui(ui, "sanctions_matrix", overview, scroll_request, |ui| {
         let (rows, columns) = (&labelled.row_names, &labelled.column_names);
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
@@ -161,6 +283,7 @@ fn sanctions_ui(
             })
         };
         let shown = grid::show(ui, "sanctions", &labelled.axes(), &selected, &look);
+        let cells = shown.cells;
         if let Some((row, column)) = shown.hovered {
             let cell = matrix.cell(row, column);
             if let (true, Some(cell)) = (shown.response.clicked(), cell) {
@@ -182,6 +305,7 @@ fn sanctions_ui(
         }
         ui.add_space(8.0);
         coalition_summary(ui, scenario, matrix);
+        cells
     });
 }
 
@@ -225,6 +349,7 @@ fn ties_ui(
     view: &ViewState,
     year: i32,
     labelled: &Labelled<TieCell>,
+    scroll_request: &mut Option<ScrollRequest>,
     actions: &mut Vec<Action>,
 ) {
     let matrix = &labelled.matrix;
@@ -234,7 +359,9 @@ fn ties_ui(
     }
     ui.label(RichText::new(format!("Diplomatic ties in {year}: strength from -1 (hostile) to +1 (allied)")).strong());
     strength_legend(ui);
-    egui::ScrollArea::both().id_salt("ties_matrix").auto_shrink([false, false]).show(ui, |ui| {
+    let selected_rows = labelled.selected_rows(view);
+    let overview = labelled.overview.as_ref().map(|overview| (overview, selected_rows.as_slice()));
+    scrolled::ui(ui, "ties_matrix", overview, scroll_request, |ui| {
         let actors = &labelled.row_names;
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
@@ -248,6 +375,7 @@ fn ties_ui(
             })
         };
         let shown = grid::show(ui, "ties", &labelled.axes(), &selected, &look);
+        let cells = shown.cells;
         if let Some((row, column)) = shown.hovered {
             let cell = matrix.cell(row, column);
             if let (true, Some(cell)) = (shown.response.clicked(), cell) {
@@ -260,6 +388,7 @@ fn ties_ui(
                 }
             });
         }
+        cells
     });
 }
 

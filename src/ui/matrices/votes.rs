@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText};
 
 use super::Labelled;
 use super::grid::{self, CellLook};
+use super::scrolled::{self, ScrollRequest};
 use crate::charts::matrices::BallotCell;
 use crate::model::{Ballot, RecordRef, Scenario};
 use crate::scene::marks::ballot_letter;
@@ -18,6 +19,7 @@ pub fn ui(
     scenario: &Scenario,
     view: &ViewState,
     labelled: &Labelled<BallotCell>,
+    scroll_request: &mut Option<ScrollRequest>,
     actions: &mut Vec<Action>,
 ) {
     let matrix = &labelled.matrix;
@@ -27,7 +29,9 @@ pub fn ui(
     }
     ui.label(RichText::new("Ballots on every vote, all years: rows vote, columns are votes by date").strong());
     legend(ui);
-    egui::ScrollArea::both().id_salt("votes_matrix").auto_shrink([false, false]).show(ui, |ui| {
+    let selected_rows = labelled.selected_rows(view);
+    let overview = labelled.overview.as_ref().map(|overview| (overview, selected_rows.as_slice()));
+    scrolled::ui(ui, "votes_matrix", overview, scroll_request, |ui| {
         let actors = &labelled.row_names;
         let selected = |row: usize| view.is_selected(&matrix.rows[row]);
         let look = |row: usize, column: usize| {
@@ -41,6 +45,7 @@ pub fn ui(
             })
         };
         let shown = grid::show(ui, "votes", &labelled.axes(), &selected, &look);
+        let cells = shown.cells;
         if let Some((row, column)) = shown.hovered {
             let cell = matrix.cell(row, column);
             if let (true, Some(cell)) = (shown.response.clicked(), cell) {
@@ -60,6 +65,7 @@ pub fn ui(
         }
         ui.add_space(8.0);
         summary(ui, scenario, labelled);
+        cells
     });
 }
 
