@@ -159,7 +159,8 @@ fn summary_ui(ui: &mut egui::Ui, scenario: &Scenario, from: &str, to: &str, summ
         (Layer::Ties, 1) => "tie",
         (Layer::Ties, _) => "ties",
     };
-    ui.label(RichText::new(format!("{from} to {to}: {count} {what}")).strong());
+    let link = if summary.layer == Layer::Ties { "and" } else { "to" };
+    ui.label(RichText::new(format!("{from} {link} {to}: {count} {what}")).strong());
     if summary.layer == Layer::Ties {
         ui.label(format!("Mean strength {:+.2}", summary.mean_strength));
     }
