@@ -2,6 +2,8 @@
 //! countries to consumers, weighted by volume when every flow has one in the same unit, by share otherwise.
 //! `sankey` lays the links out.
 
+use std::collections::HashMap;
+
 use crate::model::{Commodity, EnergyFlow, Scenario, Unit};
 
 use super::sankey::SankeyLink;
@@ -18,8 +20,20 @@ pub enum Weighting {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FlowDiagram {
     pub weighting: Weighting,
+    /// Every flow, one link each, in file order.
     pub links: Vec<SankeyLink>,
+    /// What is drawn: `links`, with the suppliers, routes and consumers past the `MOST_SHOWN` largest of their
+    /// column each summed into one "Other …" node, and the links between the same nodes summed into one.
+    pub drawn: Vec<SankeyLink>,
+    /// The records each drawn link of several records sums, by its `record` (the first of them).
+    pub summed: HashMap<usize, Vec<usize>>,
+    /// What was summed, when anything was: "The 15 largest of 300 consumers are shown; …".
+    pub folded: Option<String>,
 }
+
+/// Each column shows at most this many nodes of its own; the rest are summed into one, so that a diagram of
+/// hundreds of consumers stays readable.
+pub const MOST_SHOWN: usize = 15;
 
 /// The middle column's label for a flow: its named route, else its transit countries, else "Direct".
 pub fn middle_label(scenario: &Scenario, flow: &EnergyFlow) -> String {
@@ -60,8 +74,74 @@ pub fn flow_diagram(scenario: &Scenario, commodity: &Commodity, year: i32) -> Fl
             },
             record,
         })
-        .collect();
-    FlowDiagram { weighting, links }
+        .collect::<Vec<SankeyLink>>();
+    let (drawn, summed, folded) = fold_small(&links);
+    FlowDiagram { weighting, links, drawn, summed, folded }
+}
+
+/// Which of a link's three labels a column shows.
+type ColumnLabel = fn(&SankeyLink) -> &str;
+
+/// The links with each column's nodes past the `MOST_SHOWN` largest (by total weight; ties by name) renamed
+/// "Other suppliers (285)", and the links that then join the same three nodes summed into one.
+fn fold_small(links: &[SankeyLink]) -> (Vec<SankeyLink>, HashMap<usize, Vec<usize>>, Option<String>) {
+    let columns: [(&str, &str, ColumnLabel); 3] = [
+        ("suppliers", "Other suppliers", |link| &link.source),
+        ("routes", "Other routes", |link| &link.middle),
+        ("consumers", "Other consumers", |link| &link.target),
+    ];
+    let mut renames: Vec<HashMap<String, String>> = Vec::new();
+    let mut notes = Vec::new();
+    for (plural, other, label) in columns {
+        let mut totals: HashMap<&str, f64> = HashMap::new();
+        for link in links {
+            *totals.entry(label(link)).or_default() += link.weight.max(0.0);
+        }
+        let mut ranked: Vec<(&str, f64)> = totals.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| crate::format::natural_cmp(a.0, b.0)));
+        let folded = ranked.len().saturating_sub(MOST_SHOWN);
+        let other = format!("{other} ({folded})");
+        let rename: HashMap<String, String> =
+            ranked.iter().skip(MOST_SHOWN).map(|(name, _)| ((*name).to_owned(), other.clone())).collect();
+        if folded > 0 {
+            notes.push(format!("the {MOST_SHOWN} largest of {} {plural}", ranked.len()));
+        }
+        renames.push(rename);
+    }
+    if notes.is_empty() {
+        return (links.to_vec(), HashMap::new(), None);
+    }
+    let renamed = |column: usize, name: &String| renames[column].get(name).unwrap_or(name).clone();
+    let mut drawn: Vec<SankeyLink> = Vec::new();
+    let mut summed: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut at: HashMap<(String, String, String), usize> = HashMap::new();
+    for link in links {
+        let folded = SankeyLink {
+            source: renamed(0, &link.source),
+            middle: renamed(1, &link.middle),
+            target: renamed(2, &link.target),
+            ..link.clone()
+        };
+        let touches_other =
+            folded.source != link.source || folded.middle != link.middle || folded.target != link.target;
+        if !touches_other {
+            drawn.push(folded);
+            continue;
+        }
+        let key = (folded.source.clone(), folded.middle.clone(), folded.target.clone());
+        match at.get(&key) {
+            Some(&index) => {
+                drawn[index].weight += folded.weight;
+                summed.entry(drawn[index].record).or_insert_with(|| vec![drawn[index].record]).push(link.record);
+            }
+            None => {
+                at.insert(key, drawn.len());
+                drawn.push(folded);
+            }
+        }
+    }
+    let note = format!("Shown: {}; the others are summed as \"Other …\".", notes.join(", "));
+    (drawn, summed, Some(note))
 }
 
 /// The unit every flow's volume is in, if every flow has a volume and they all share one unit.
@@ -96,6 +176,40 @@ mod tests {
             ]
         );
         assert_eq!(diagram.links[2].record, 4);
+    }
+
+    #[test]
+    fn past_the_largest_consumers_the_rest_are_summed_into_one_node() {
+        let mut scenario = small();
+        scenario.energy.clear();
+        // Twenty consumers of Russian gas, consumer k taking k%: the five smallest are summed.
+        for consumer in 1..=20 {
+            let id = format!("C{consumer}");
+            scenario.actors.push(super::super::test_scenarios::actor(
+                &id,
+                &format!("Consumer {consumer}"),
+                crate::model::ActorKind::State,
+            ));
+            scenario.energy.push(super::super::test_scenarios::flow("RUS", &id, consumer as f64 / 100.0, 2023));
+        }
+        let diagram = flow_diagram(&scenario, &Commodity::Gas, 2023);
+        assert_eq!(diagram.links.len(), 20, "the list keeps every flow");
+        let targets: Vec<&str> = diagram.drawn.iter().map(|link| link.target.as_str()).collect();
+        assert_eq!(targets.len(), MOST_SHOWN + 1);
+        assert!(targets.contains(&"Consumer 20") && targets.contains(&"Consumer 6"), "{targets:?}");
+        assert!(!targets.contains(&"Consumer 5"));
+        let other = diagram.drawn.iter().find(|link| link.target == "Other consumers (5)").expect("one summed link");
+        assert!((other.weight - 0.15).abs() < 1e-9, "1% + 2% + 3% + 4% + 5%");
+        assert_eq!(diagram.summed[&other.record], [0, 1, 2, 3, 4], "the records it sums, first to last");
+        let note = diagram.folded.expect("says what it summed");
+        assert!(note.contains("the 15 largest of 20 consumers"), "{note}");
+    }
+
+    #[test]
+    fn a_small_diagram_is_drawn_as_it_is() {
+        let diagram = flow_diagram(&small(), &Commodity::Gas, 2023);
+        assert_eq!(diagram.drawn, diagram.links);
+        assert!(diagram.summed.is_empty() && diagram.folded.is_none());
     }
 
     #[test]

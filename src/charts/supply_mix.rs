@@ -59,14 +59,15 @@ pub fn supply_mix(scenario: &Scenario, consumers: &[String], year: i32) -> Vec<S
     mixes
 }
 
-/// Consumers worth offering when nothing is selected: those with the most records in `year`, most first.
+/// Consumers worth offering when nothing is selected: those with the most records in `year`, most first, then
+/// by id in natural order ("S2" before "S10").
 pub fn default_consumers(scenario: &Scenario, year: i32) -> Vec<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
     for (_, flow) in super::flows_in(scenario, year) {
         *counts.entry(flow.consumer.as_str()).or_default() += 1;
     }
     let mut consumers: Vec<(&str, usize)> = counts.into_iter().collect();
-    consumers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    consumers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| crate::format::natural_cmp(a.0, b.0)));
     consumers.into_iter().map(|(id, _)| id.to_owned()).collect()
 }
 
@@ -111,5 +112,13 @@ mod tests {
     fn default_consumers_have_most_records_first() {
         let scenario = small();
         assert_eq!(default_consumers(&scenario, 2023), ["SRB", "BGR", "HUN"]);
+    }
+
+    #[test]
+    fn consumers_with_as_many_records_come_in_natural_order() {
+        let mut scenario = small();
+        scenario.energy =
+            ["S10", "S2", "S1"].iter().map(|id| super::super::test_scenarios::flow("RUS", id, 0.5, 2023)).collect();
+        assert_eq!(default_consumers(&scenario, 2023), ["S1", "S2", "S10"]);
     }
 }

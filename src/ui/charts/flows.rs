@@ -87,6 +87,9 @@ pub fn ui(
             "Band widths: each flow's share of its consumer's use (volumes are not all known).".to_owned()
         }
     });
+    if let Some(folded) = &diagram.folded {
+        ui.weak(folded);
+    }
     let height = (ui.available_height() * 0.68).max(220.0);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
     *drawn_at = Some(rect);
@@ -98,10 +101,18 @@ pub fn ui(
         response.on_hover_ui_at_pointer(|ui| node_tooltip(ui, diagram, layout, node));
     } else if let Some(band) = hovered {
         let record = layout.bands[band].record;
-        if response.clicked() {
-            actions.push(Action::SelectRecord(RecordRef::Energy(record)));
+        match diagram.summed.get(&record) {
+            Some(records) => {
+                let (from, to) = (&layout.nodes[layout.bands[band].from], &layout.nodes[layout.bands[band].to]);
+                response.on_hover_ui_at_pointer(|ui| summed_tooltip(ui, chart, records, &from.label, &to.label));
+            }
+            None => {
+                if response.clicked() {
+                    actions.push(Action::SelectRecord(RecordRef::Energy(record)));
+                }
+                response.on_hover_ui_at_pointer(|ui| common::energy_tooltip(ui, chart.scenario, record));
+            }
         }
-        response.on_hover_ui_at_pointer(|ui| common::energy_tooltip(ui, chart.scenario, record));
     }
     // Only the visible lines are laid out: a large scenario has thousands of flows.
     let row_height = ui.spacing().interact_size.y.max(ui.text_style_height(&egui::TextStyle::Body));
@@ -238,6 +249,24 @@ fn node_tooltip(ui: &mut egui::Ui, diagram: &FlowDiagram, layout: &SankeyLayout,
         Weighting::Share => String::new(),
     };
     ui.label(format!("{column}: {flows} flow{}{total}", if flows == 1 { "" } else { "s" }));
+}
+
+/// A band that sums several flows: how many, between which nodes, and the largest few.
+fn summed_tooltip(ui: &mut egui::Ui, chart: &ChartContext<'_>, records: &[usize], from: &str, to: &str) {
+    ui.label(RichText::new(format!("{from} to {to}: {} flows summed", records.len())).strong());
+    let mut largest: Vec<usize> = records.to_vec();
+    let share = |record: &usize| chart.scenario.energy.get(*record).map_or(0.0, |flow| flow.share);
+    largest.sort_by(|a, b| share(b).total_cmp(&share(a)));
+    for &record in largest.iter().take(8) {
+        if let Some(flow) = chart.scenario.energy.get(record) {
+            let (supplier, consumer) =
+                (chart.scenario.actor_name(&flow.supplier), chart.scenario.actor_name(&flow.consumer));
+            ui.label(format!("{supplier} to {consumer}: {}", percent(flow.share)));
+        }
+    }
+    if records.len() > 8 {
+        ui.weak(format!("and {} more; every flow is listed below the diagram", records.len() - 8));
+    }
 }
 
 /// Each flow as a line: "Russia to Serbia, TurkStream / Balkan Stream: 85%".

@@ -162,7 +162,7 @@ impl ChartsView {
             ChartKind::Flows => {
                 let (diagram, layout) = self.flows.get(Key::of(document, (year, commodity.clone())), || {
                     let diagram = charts::flows::flow_diagram(scenario, &commodity, year);
-                    let layout = charts::sankey::layout(&diagram.links, flows::LAYOUT_HEIGHT, flows::LAYOUT_GAP);
+                    let layout = charts::sankey::layout(&diagram.drawn, flows::LAYOUT_HEIGHT, flows::LAYOUT_GAP);
                     (diagram, layout)
                 });
                 flows::ui(ui, &chart, &commodity, diagram, layout, &mut self.flows_drawn_at)
