@@ -7,6 +7,7 @@ mod export;
 mod fmt;
 mod import;
 mod inputs;
+mod layout;
 pub mod output;
 mod rename;
 mod report;
@@ -182,6 +183,28 @@ pub enum Command {
         #[arg(long)]
         overwrite: bool,
     },
+    /// Lay the graph out without a window and write each node's position as CSV lines `id,x,y`.
+    ///
+    /// IN is a scenario (laid out as the Graph view first shows it: every actor, every record of any year,
+    /// saved positions pinned) or an edge list, a .csv file of `source,target[,weight]` lines with or without a
+    /// header. The same input and seed give the same positions.
+    Layout {
+        /// A scenario file, or an edge list (.csv).
+        input: PathBuf,
+        /// Where to write the positions (`-`: standard output). An existing file is replaced.
+        #[arg(long, value_name = "positions.csv")]
+        out: PathBuf,
+        /// Stop after this many steps even if the layout has not settled (default: the Graph view's limit).
+        #[arg(long, value_name = "N")]
+        iterations: Option<usize>,
+        /// The seed of the starting positions (default: the Graph view's).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+        /// Also write the links laid out as an edge list `source,target,weight` (a scenario's records between
+        /// the same two actors are one link), to give other layout tools the same graph.
+        #[arg(long, value_name = "edges.csv")]
+        edges_out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -237,6 +260,9 @@ pub fn run(command: Command) -> ExitCode {
         }
         Command::Import { inputs, out, mapping, overwrite } => {
             import::run(&inputs, &out, mapping.as_deref(), overwrite)
+        }
+        Command::Layout { input, out, iterations, seed, edges_out } => {
+            layout::run(&input, &out, edges_out.as_deref(), &layout::LayoutOptions { iterations, seed })
         }
     }
 }

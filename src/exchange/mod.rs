@@ -7,6 +7,7 @@
 
 pub mod codes;
 pub mod csv_sheets;
+pub mod edge_list;
 pub mod eurostat;
 pub mod gexf;
 pub mod graphml;

@@ -102,7 +102,7 @@ impl LayoutState {
                 self.positions = circular_grouped(&groups, &radii);
             }
             LayoutKind::Force => {
-                let layout = ForceLayout::with_initial_positions(input, initial, SEED, force_settings());
+                let layout = ForceLayout::with_initial_positions(input, initial, SEED, view_force_settings());
                 self.positions = layout.positions().to_vec();
                 self.running = Some(layout);
             }
@@ -168,6 +168,27 @@ pub fn settled_positions(scenario: &Scenario) -> Vec<[f32; 2]> {
     state.finish();
     state.positions
 }
+
+/// What the Graph view lays out for a scenario at first, without a window: every actor (ids in
+/// `scenario.actors` order), linked by every record of any year, its saved positions pinned.
+pub fn headless_input(scenario: &Scenario) -> (Vec<String>, LayoutInput) {
+    let items = Items::new(scenario, &Grouping::default());
+    let input = layout_input(scenario, LayoutKind::Force, &items);
+    (items.ids, input)
+}
+
+/// The force layout run to the end with the Graph view's settings: `max_iterations` caps the steps (the view's
+/// own cap when `None`); `seed` picks the start.
+pub fn headless_layout(input: LayoutInput, max_iterations: Option<usize>, seed: u64) -> Vec<[f32; 2]> {
+    let mut settings = view_force_settings();
+    if let Some(iterations) = max_iterations {
+        settings.max_iterations = iterations;
+    }
+    ForceLayout::new(input, seed, settings).run_to_end()
+}
+
+/// The seed the Graph view lays scenarios out with.
+pub const VIEW_SEED: u64 = SEED;
 
 /// What the layout places: each actor by itself, or a collapsed group for all its members.
 struct Items {
@@ -290,7 +311,7 @@ fn bloc_groups(scenario: &Scenario) -> Vec<usize> {
 }
 
 /// Links long enough that the labels of neighbouring nodes fit between them at the default zoom.
-fn force_settings() -> ForceSettings {
+pub fn view_force_settings() -> ForceSettings {
     ForceSettings { ideal_link_length: 140.0, ..ForceSettings::default() }
 }
 
