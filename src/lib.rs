@@ -22,5 +22,6 @@ pub mod model;
 pub mod scene;
 pub mod slide;
 pub mod state;
+pub mod synthetic;
 pub mod ui;
 pub mod validate;

@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod export;
 mod fmt;
+mod generate;
 mod import;
 mod inputs;
 mod layout;
@@ -162,6 +163,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = crate::slide::export::ImageFormat::Png)]
         format: crate::slide::export::ImageFormat,
     },
+    /// Write a synthetic scenario of the size asked for, for benchmarks and tests.
+    ///
+    /// N states in the UN regions (S0001, S0002…), with places on the map, and five blocs with dated memberships;
+    /// M diplomatic ties grown by preferential attachment (a few hubs hold many ties); F energy flows from 2020 to
+    /// 2023 whose shares per consumer, commodity and year add up to at most one; sanctions against the largest
+    /// producer; four General Assembly-like votes. The file passes `geodep check` with no problem, and the same
+    /// options give the same file, byte for byte. A request that cannot be met (no states, more ties than pairs of
+    /// states, a file larger than GeoDep opens) is refused with the reason and exit status 2.
+    Generate {
+        /// How many states, from 1 to 100,000 (the blocs come on top).
+        #[arg(long, value_name = "N")]
+        actors: usize,
+        /// How many diplomatic ties between states: at most one per pair, N(N-1)/2, and 1,000,000.
+        #[arg(long, value_name = "M")]
+        ties: usize,
+        /// How many energy flows; twice the states by default.
+        #[arg(long, value_name = "F")]
+        flows: Option<usize>,
+        /// The seed of every random choice.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// The new scenario file.
+        #[arg(long, value_name = "FILE.ron")]
+        out: PathBuf,
+        /// Replace FILE if it exists (the previous version is kept as FILE.bak).
+        #[arg(long)]
+        overwrite: bool,
+    },
     /// Import other tools' files into a new scenario: CSV sheets, Eurostat tables, a wide table, GraphML, GEXF.
     ///
     /// Prints what each file gave, what was skipped and why, and the new scenario's problems. The format is
@@ -257,6 +286,10 @@ pub fn run(command: Command) -> ExitCode {
                 }
             };
             export::run(&file, target, size, format)
+        }
+        Command::Generate { actors, ties, flows, seed, out, overwrite } => {
+            let request = crate::synthetic::Request { states: actors, ties, energy_flows: flows, seed };
+            generate::run(&request, &out, overwrite)
         }
         Command::Import { inputs, out, mapping, overwrite } => {
             import::run(&inputs, &out, mapping.as_deref(), overwrite)
