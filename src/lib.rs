@@ -25,9 +25,3 @@ pub mod state;
 pub mod synthetic;
 pub mod ui;
 pub mod validate;
-
-/// Every program built on GeoDep (the app, its command line, tests and benchmarks) allocates with mimalloc: with
-/// the system's allocator a graph frame of thousands of edges gave its large buffers back to the kernel and
-/// faulted them in again every frame, which took more than half of the frame's time (docs/performance.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
