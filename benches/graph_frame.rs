@@ -37,6 +37,8 @@ fn bench_frames(criterion: &mut Criterion, name: &str, document: Document) {
 }
 
 fn graph_frames(criterion: &mut Criterion) {
+    // As the app does before its window opens.
+    geodep::app::keep_freed_memory_for_frames();
     let bundled = load_text(geodep::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
     bench_frames(criterion, "graph frame: bundled serbia-2023", Document::unsaved(bundled, "bundled"));
     let mut large = Document::unsaved(common::large_scenario(), "large");

@@ -75,6 +75,8 @@ fn run(document: &Document, ids: &[String], all_links: bool) {
 }
 
 fn main() {
+    // As the app does before its window opens.
+    geodep::app::keep_freed_memory_for_frames();
     // `cargo bench` adds flags of its own (`--bench`): only the paths are ours.
     let paths: Vec<String> = std::env::args().skip(1).filter(|argument| !argument.starts_with("--")).collect();
     let [scenario_path, positions_path] = paths.as_slice() else {

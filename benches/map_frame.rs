@@ -76,6 +76,8 @@ fn bench_map(criterion: &mut Criterion, name: &str, document: &Document) {
 }
 
 fn map_frames(criterion: &mut Criterion) {
+    // As the app does before its window opens.
+    geodep::app::keep_freed_memory_for_frames();
     let bundled = load_text(geodep::library::BUNDLED_SCENARIO).scenario.expect("bundled scenario loads");
     bench_map(criterion, "bundled serbia-2023", &Document::unsaved(bundled, "bundled"));
     let mut large = Document::unsaved(common::placed_large_scenario(), "large");

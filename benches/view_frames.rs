@@ -29,6 +29,8 @@ fn frame_input() -> egui::RawInput {
 }
 
 fn view_frames(criterion: &mut Criterion) {
+    // As the app does before its window opens.
+    geodep::app::keep_freed_memory_for_frames();
     let document = Document::unsaved(common::large_scenario(), "large");
     let settings = Settings::default();
     let safekeeping = Safekeeping::default();

@@ -26,7 +26,7 @@ fn main() -> ExitCode {
 /// a block is freed. Once the text index of a large file is dropped, the scenario's lists then grow by copying
 /// inside the heap and their old copies stay resident: checking a 12 MB file peaked at 75 MB instead of 63 MB.
 /// A command is one load and one report, so the fixed threshold (glibc's starting value) costs it nothing; the
-/// app keeps the adaptive one, which spares its frames a fresh mapping for every large buffer.
+/// app keeps its frames' memory instead (`geodep::app::keep_freed_memory_for_frames`).
 fn keep_large_blocks_mapped() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes an allocator setting; it is called before any other thread exists.
@@ -36,6 +36,7 @@ fn keep_large_blocks_mapped() {
 }
 
 fn run_app(startup: Startup) -> eframe::Result {
+    geodep::app::keep_freed_memory_for_frames();
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("GeoDep")

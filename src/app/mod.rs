@@ -8,8 +8,11 @@ mod file_dialogs;
 mod file_work;
 mod files;
 mod importing;
+mod memory;
 mod presenting;
 mod safekeeping;
+
+pub use memory::keep_freed_memory_for_frames;
 
 use std::path::{Path, PathBuf};
 
