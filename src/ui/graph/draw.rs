@@ -9,6 +9,13 @@ use crate::scene::graph_style::{Dash, EdgeStyle, NodeShape};
 const FAN_SPACING: f32 = 16.0;
 const ARROW_LENGTH: f32 = 11.0;
 const CURVE_SEGMENTS: usize = 8;
+/// Dashes (or dots) a frame may draw across all its edges, shared out between them: an edge of a small graph
+/// gets up to [`MOST_DASHES`], one of 20,000 edges only [`FEWEST_DASHES`]; on a longer edge the gaps widen instead.
+/// Without this, what an edge costs would grow with its length: 20,000 dotted edges on a large screen came to
+/// 1.7 million vertices (33 MB copied every frame), where the pattern only has to tell dotted from solid.
+const FRAME_DASHES: usize = 40_000;
+const MOST_DASHES: usize = 48;
+const FEWEST_DASHES: usize = 4;
 
 /// A line on screen: straight, or a quadratic curve bent sideways by `bend` points.
 #[derive(Debug, Clone, Copy)]
@@ -97,18 +104,21 @@ fn distance_to_segment(point: Pos2, start: Pos2, end: Pos2) -> f32 {
 pub struct EdgeMesh {
     mesh: Mesh,
     points: Vec<Pos2>,
+    most_dashes: usize,
 }
 
 impl EdgeMesh {
     pub fn new() -> EdgeMesh {
-        EdgeMesh { mesh: Mesh::default(), points: Vec::with_capacity(CURVE_SEGMENTS + 1) }
+        EdgeMesh { mesh: Mesh::default(), points: Vec::with_capacity(CURVE_SEGMENTS + 1), most_dashes: MOST_DASHES }
     }
 
-    /// Room for about `edges` straight edges with arrows, so the mesh grows once per frame, not per edge.
-    pub fn with_capacity(edges: usize) -> EdgeMesh {
+    /// For a frame of about `edges` edges: room for them as straight edges with arrows (so that the mesh grows
+    /// once per frame, not per edge), and their share of the frame's dashes (see [`FRAME_DASHES`]).
+    pub fn for_edges(edges: usize) -> EdgeMesh {
         let mut edge_mesh = EdgeMesh::new();
         edge_mesh.mesh.vertices.reserve(edges * 7);
         edge_mesh.mesh.indices.reserve(edges * 9);
+        edge_mesh.most_dashes = (FRAME_DASHES / edges.max(1)).clamp(FEWEST_DASHES, MOST_DASHES);
         edge_mesh
     }
 
@@ -149,6 +159,9 @@ impl EdgeMesh {
     }
 
     fn add_dashed(&mut self, points: &[Pos2], width: f32, colour: Color32, dash: f32, gap: f32) {
+        // Dashes keep their length, so that dashed and dotted still differ; only the gaps widen on a long edge.
+        let length: f32 = points.windows(2).map(|pair| (pair[1] - pair[0]).length()).sum();
+        let gap = gap.max(length / self.most_dashes as f32 - dash);
         let mut drawing = true;
         let mut remaining = dash;
         for pair in points.windows(2) {
@@ -275,15 +288,28 @@ impl NodeMesh {
 }
 
 /// Places labels in priority order, skipping any that would overlap one already placed.
+///
+/// What is placed is filed in a grid of square cells over the area drawn (a rectangle beyond it is filed in the
+/// nearest border cell), so that a new label is tested only against its neighbours: thousands of labels a frame.
 pub struct LabelPlacer {
     placed: Vec<Rect>,
-    cell_size: f32,
-    grid: std::collections::HashMap<(i32, i32), Vec<usize>>,
+    area: Rect,
+    columns: usize,
+    rows: usize,
+    /// Per cell, row by row: the indices in `placed` of what overlaps it.
+    cells: Vec<Vec<u32>>,
 }
 
 impl LabelPlacer {
-    pub fn new() -> LabelPlacer {
-        LabelPlacer { placed: Vec::new(), cell_size: 96.0, grid: Default::default() }
+    /// Side of a grid cell, in points: about a label's width, so that a label spans few cells.
+    const CELL_SIZE: f32 = 64.0;
+
+    /// A placer for what is drawn within `area` (the screen, usually).
+    pub fn within(area: Rect) -> LabelPlacer {
+        let count = |length: f32| ((length / Self::CELL_SIZE).ceil() as usize).clamp(1, 1024);
+        let (columns, rows) =
+            if area.is_finite() && area.is_positive() { (count(area.width()), count(area.height())) } else { (1, 1) };
+        LabelPlacer { placed: Vec::new(), area, columns, rows, cells: vec![Vec::new(); columns * rows] }
     }
 
     /// Reserves the rectangle of something already drawn (a node) so that labels avoid it.
@@ -291,31 +317,41 @@ impl LabelPlacer {
         self.insert(rect);
     }
 
-    fn cells(&self, rect: Rect) -> impl Iterator<Item = (i32, i32)> {
-        let cell = self.cell_size;
-        let (x0, y0) = ((rect.min.x / cell).floor() as i32, (rect.min.y / cell).floor() as i32);
-        let (x1, y1) = ((rect.max.x / cell).floor() as i32, (rect.max.y / cell).floor() as i32);
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    /// The cells a rectangle overlaps, as ranges of columns and rows.
+    fn cell_ranges(&self, rect: Rect) -> (std::ops::RangeInclusive<usize>, std::ops::RangeInclusive<usize>) {
+        let column = |x: f32| (((x - self.area.min.x) / Self::CELL_SIZE).max(0.0) as usize).min(self.columns - 1);
+        let row = |y: f32| (((y - self.area.min.y) / Self::CELL_SIZE).max(0.0) as usize).min(self.rows - 1);
+        (column(rect.min.x)..=column(rect.max.x), row(rect.min.y)..=row(rect.max.y))
     }
 
     fn insert(&mut self, rect: Rect) {
-        let index = self.placed.len();
+        let index = self.placed.len() as u32;
         self.placed.push(rect);
-        let cells: Vec<(i32, i32)> = self.cells(rect).collect();
-        for cell in cells {
-            self.grid.entry(cell).or_default().push(index);
+        let (columns, rows) = self.cell_ranges(rect);
+        for row in rows {
+            for column in columns.clone() {
+                self.cells[row * self.columns + column].push(index);
+            }
         }
     }
 
     /// True (and reserved) when `rect` overlaps nothing placed so far.
     pub fn try_place(&mut self, rect: Rect) -> bool {
-        let overlaps = self.cells(rect).any(|cell| {
-            self.grid.get(&cell).is_some_and(|indices| indices.iter().any(|&index| self.placed[index].intersects(rect)))
-        });
-        if !overlaps {
+        let free = !self.overlaps(rect);
+        if free {
             self.insert(rect);
         }
-        !overlaps
+        free
+    }
+
+    /// Whether `rect` overlaps anything placed so far.
+    pub fn overlaps(&self, rect: Rect) -> bool {
+        let (columns, rows) = self.cell_ranges(rect);
+        rows.into_iter().any(|row| {
+            self.cells[row * self.columns..][columns.clone()]
+                .iter()
+                .any(|cell| cell.iter().any(|&index| self.placed[index as usize].intersects(rect)))
+        })
     }
 }
 
@@ -351,13 +387,38 @@ mod tests {
         assert!(left.distance_to(left.midpoint()) < 0.01);
     }
 
+    /// The quads (dashes) drawn for a dotted edge of `length` points, without an arrowhead.
+    fn dots_on(mut mesh: EdgeMesh, length: f32) -> usize {
+        let style =
+            EdgeStyle { colour: crate::scene::Rgba(0, 0, 0, 255), width: 1.0, dash: Dash::Dotted, arrow: false };
+        mesh.add_path(&mut [pos2(0.0, 0.0), pos2(length, 0.0)], &style);
+        mesh.into_mesh().vertices.len() / 4
+    }
+
+    #[test]
+    fn long_dashed_edges_widen_their_gaps_instead_of_drawing_ever_more_dashes() {
+        // Dots of 2.5 points every 7: a short edge keeps its pattern.
+        assert_eq!(dots_on(EdgeMesh::new(), 70.0), 10);
+        assert_eq!(dots_on(EdgeMesh::for_edges(20_000), 21.0), 3);
+        // A long one is capped, the more so the more edges share the frame.
+        assert_eq!(dots_on(EdgeMesh::new(), 7_000.0), MOST_DASHES);
+        assert_eq!(dots_on(EdgeMesh::for_edges(200), 7_000.0), MOST_DASHES);
+        assert_eq!(dots_on(EdgeMesh::for_edges(4_000), 7_000.0), 10);
+        assert_eq!(dots_on(EdgeMesh::for_edges(20_000), 700.0), FEWEST_DASHES);
+    }
+
     #[test]
     fn labels_never_overlap() {
-        let mut placer = LabelPlacer::new();
+        let mut placer = LabelPlacer::within(Rect::from_min_size(pos2(0.0, 0.0), vec2(400.0, 300.0)));
         let first = Rect::from_min_size(pos2(0.0, 0.0), vec2(80.0, 16.0));
         assert!(placer.try_place(first));
         assert!(!placer.try_place(first.translate(vec2(40.0, 8.0))));
         assert!(placer.try_place(first.translate(vec2(0.0, 20.0))));
         assert!(placer.try_place(first.translate(vec2(500.0, 500.0))));
+        // Beyond the area, in its border cells, the test is as exact.
+        assert!(!placer.try_place(first.translate(vec2(520.0, 505.0))));
+        assert!(placer.try_place(first.translate(vec2(-300.0, -40.0))));
+        assert!(placer.try_place(first.translate(vec2(-300.0, -20.0))));
+        assert!(!placer.try_place(first.translate(vec2(-250.0, -30.0))));
     }
 }

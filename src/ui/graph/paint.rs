@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, FontId, Pos2, Rect, Stroke, Vec2};
 
-use super::draw::{self, EdgeMesh, LabelPlacer};
+use super::draw::{self, EdgeGeometry, EdgeMesh, LabelPlacer};
 use super::scene::{self, GraphScene};
 use super::style;
 use super::{DENSE_EDGES, FAR_OUT_ZOOM, GraphView, Hovered, overlay};
@@ -25,42 +25,16 @@ impl GraphView {
         let zoom = self.camera.zoom;
         let visible = viewport.expand(40.0);
         let overlay = self.overlay_view(view);
-        let mut edges = EdgeMesh::with_capacity(scene.edges.len());
-        let thin = zoom < 0.35;
-        // With thousands of edges on screen, fanned curves are illegible anyway: draw them straight, and leave
-        // out the arrowheads of edges too short to show one. This keeps a frame of 40,000 edges within budget.
-        let dense = scene.edges.len() > DENSE_EDGES;
         // With a selection, what is not linked to it fades, so that its neighbourhood stands out.
         let near = scene::near_selection(scene, &view.selection);
-        let selecting = near.contains(&false);
         let selected_nodes = scene::selected_nodes(scene, &view.selection);
         let selected = |node: usize| selected_nodes[node];
-        for (index, edge) in scene.edges.iter().enumerate() {
-            let Some(mut geometry) = self.edge_geometry(edge, radii, positions) else { continue };
-            if !visible.intersects(geometry.bounds()) {
-                continue;
-            }
-            let mut style = style::edge_style(&edge.meaning);
-            if thin {
-                style.width = (style.width * 0.5).max(1.0);
-            }
-            if dense {
-                geometry.bend = 0.0;
-                style.arrow &= (geometry.end - geometry.start).length() > 40.0;
-            }
-            if hovered == Some(Hovered::Edge(index)) {
-                style.width += 2.0;
-            }
-            if selecting && !selected(edge.from) && !selected(edge.to) {
-                style.colour = faded(style.colour);
-            }
-            edges.add(&geometry, &style);
-        }
-        painter.add(edges.into_shape());
+        let fade_all_but = near.contains(&false).then_some(selected_nodes.as_slice());
+        painter.add(self.edge_shape(scene, radii, positions, visible, fade_all_but, hovered));
         self.paint_transit(painter, scene, radii, positions, hovered);
         let selection_stroke = Stroke::new(3.0, ui.visuals().selection.stroke.color);
         let group_ring = Stroke::new(2.0, ui.visuals().panel_fill.gamma_multiply(0.8));
-        let mut labels = LabelPlacer::new();
+        let mut labels = LabelPlacer::within(visible);
         let far_out = zoom < FAR_OUT_ZOOM;
         let mut nodes = draw::NodeMesh::with_capacity(scene.nodes.len());
         let mut highlights = Vec::new();
@@ -91,6 +65,47 @@ impl GraphView {
         painter.add(nodes.into_shape());
         painter.extend(highlights);
         self.paint_labels(ui, painter, visible, scene, radii, positions, &selected_nodes, hovered, &mut labels);
+    }
+
+    /// Every edge on screen in one mesh; with `fade_all_but` (the selected nodes), edges not touching those fade.
+    fn edge_shape(
+        &self,
+        scene: &GraphScene,
+        radii: &[f32],
+        positions: &[Pos2],
+        visible: Rect,
+        fade_all_but: Option<&[bool]>,
+        hovered: Option<Hovered>,
+    ) -> egui::Shape {
+        let thin = self.camera.zoom < 0.35;
+        // With thousands of edges, fanned curves are illegible anyway: draw them straight, and leave out the
+        // arrowheads of edges too short to show one. This keeps a frame of 40,000 edges within budget.
+        let dense = scene.edges.len() > DENSE_EDGES;
+        let on_screen: Vec<(usize, EdgeGeometry)> = (scene.edges.iter().enumerate())
+            .filter_map(|(index, edge)| Some((index, self.edge_geometry(edge, radii, positions)?)))
+            .filter(|(_, geometry)| visible.intersects(geometry.bounds()))
+            .collect();
+        // Counted on screen, so that zoomed in on a few edges of a large graph, they keep their full dashes.
+        let mut edges = EdgeMesh::for_edges(on_screen.len());
+        for (index, mut geometry) in on_screen {
+            let edge = &scene.edges[index];
+            let mut style = style::edge_style(&edge.meaning);
+            if thin {
+                style.width = (style.width * 0.5).max(1.0);
+            }
+            if dense {
+                geometry.bend = 0.0;
+                style.arrow &= (geometry.end - geometry.start).length() > 40.0;
+            }
+            if hovered == Some(Hovered::Edge(index)) {
+                style.width += 2.0;
+            }
+            if fade_all_but.is_some_and(|selected| !selected[edge.from] && !selected[edge.to]) {
+                style.colour = faded(style.colour);
+            }
+            edges.add(&geometry, &style);
+        }
+        edges.into_shape()
     }
 
     /// The overlay's colours, if one is shown and was built for this document, revision and year.
@@ -152,8 +167,17 @@ impl GraphView {
         let plate = ui.visuals().panel_fill.gamma_multiply(0.8);
         for &node in order.iter().take(limit) {
             let radius = screen_radius(radii[node], zoom);
-            let galley = painter.layout_no_wrap(scene.nodes[node].name.clone(), font.clone(), text_colour);
+            let name = &scene.nodes[node].name;
             let must_show = selected[node] || hovered == Some(Hovered::Node(node));
+            // Where the screen is full, most names fit nowhere. Laying a name out costs more than testing where
+            // it could go, so first test a plate no larger than the name's can be (each candidate place of the
+            // real plate contains it): if all of those overlap, so would the real ones.
+            let least_size = Vec2::new(name.chars().count() as f32 * NARROWEST_CHARACTER * size, size);
+            if !must_show && draw::label_rects(positions[node], radius, least_size).iter().all(|&r| labels.overlaps(r))
+            {
+                continue;
+            }
+            let galley = painter.layout_no_wrap(name.clone(), font.clone(), text_colour);
             // Below the node first, then above, right and left; a label that fits nowhere is left out.
             let candidates = draw::label_rects(positions[node], radius, galley.size());
             let placed = candidates.iter().copied().find(|rect| labels.try_place(*rect));
@@ -165,6 +189,9 @@ impl GraphView {
     }
 }
 
+/// The narrowest a character of a name can be, as a share of the font size ("i" or "l" in a proportional font).
+const NARROWEST_CHARACTER: f32 = 0.15;
+
 /// Node radius on screen: grows with zoom, but never so small that it cannot be seen or clicked.
 pub(super) fn screen_radius(canvas_radius: f32, zoom: f32) -> f32 {
     (canvas_radius * zoom).max(3.5)
@@ -173,4 +200,28 @@ pub(super) fn screen_radius(canvas_radius: f32, zoom: f32) -> f32 {
 /// A colour faded to a fifth of its opacity, for what is not linked to the selection.
 fn faded(colour: crate::scene::Rgba) -> crate::scene::Rgba {
     crate::scene::Rgba(colour.0, colour.1, colour.2, colour.3 / 5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut in `paint_labels` skips a name when a plate of its least possible size fits nowhere: that is
+    /// only right if no real name is narrower or lower than that least size.
+    #[test]
+    fn no_name_is_smaller_than_the_least_size_its_label_is_tested_with() {
+        let ctx = egui::Context::default();
+        // One pass loads the fonts; what it would send a renderer is dropped.
+        ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
+        for size in [12.0, 14.0, 22.0] {
+            for name in ["i", "Iiii.lll", "l l l", "Mali", "Fiji", "Côte d’Ivoire"] {
+                let galley = ctx.fonts_mut(|fonts| {
+                    fonts.layout_no_wrap(name.to_owned(), FontId::proportional(size), egui::Color32::BLACK)
+                });
+                let least = name.chars().count() as f32 * NARROWEST_CHARACTER * size;
+                assert!(galley.size().x >= least, "{name} at {size}: {} < {least}", galley.size().x);
+                assert!(galley.size().y >= size, "{name} at {size}: height {}", galley.size().y);
+            }
+        }
+    }
 }

@@ -352,8 +352,8 @@ impl Builder {
     /// blue country.
     fn routes(&mut self, scene: &MapScene, casing: Color32) {
         let dense = scene.graph.edges.len() > DENSE_EDGES;
-        let mut edges = EdgeMesh::with_capacity(scene.graph.edges.len().min(20_000));
-        let mut casings = EdgeMesh::with_capacity(if dense { 0 } else { scene.graph.edges.len() });
+        let mut edges = EdgeMesh::for_edges(scene.graph.edges.len());
+        let mut casings = EdgeMesh::for_edges(if dense { 0 } else { scene.graph.edges.len() });
         let mut points = Vec::new();
         for (index, edge) in scene.graph.edges.iter().enumerate() {
             let Some(path) = &scene.paths[index] else { continue };
@@ -501,7 +501,7 @@ fn labels(
     candidates.sort_by(|a, b| b.3.cmp(&a.3).then(b.0.total_cmp(&a.0)));
     // The actors' countries are named first, over markers if need be (markers are drawn over names); then
     // markers are reserved, so that their own names and other countries' go around them.
-    let mut placer = LabelPlacer::new();
+    let mut placer = LabelPlacer::within(builder.area);
     let mut markers = Some(markers);
     let inside = builder.area.shrink(2.0);
     let dark_mode = ui.visuals().dark_mode;
