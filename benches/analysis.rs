@@ -15,7 +15,7 @@ fn analysis(criterion: &mut Criterion) {
     group.bench_function("dependence and HHI of every consumer", |bench| {
         bench.iter(|| dependence::dependences(black_box(&large), 2021))
     });
-    let closed = shock::Disruption::CloseTransit { actor: "A0001".into() };
+    let closed = shock::Disruption::CloseTransit { actor: common::busiest_transit(&large) };
     group.bench_function("shock: close a transit country", |bench| {
         bench.iter(|| shock::shock(black_box(&large), &closed, 2021))
     });

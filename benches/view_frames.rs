@@ -40,7 +40,7 @@ fn view_frames(criterion: &mut Criterion) {
         let ctx = egui::Context::default();
         let mut view = ViewState::for_scenario(&document.scenario);
         view.central = central;
-        view.selection.insert("A0007".to_owned());
+        view.selection.insert("S0007".to_owned());
         let mut views = Views::default();
         views.graph.settle_layout(&document);
         let frame = |views: &mut Views| {

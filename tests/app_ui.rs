@@ -4,7 +4,7 @@ use std::path::Path;
 
 use eframe::egui;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{self, Queryable};
 use geodep::app::{Action, GeoDepApp, Settings, Startup};
 use geodep::edit::Edit;
 
@@ -71,6 +71,52 @@ fn search_narrows_the_actor_list() {
     harness.get_by_label("Search").type_text("zzz");
     harness.run();
     harness.get_by_label("No actor matches the search.");
+}
+
+#[test]
+fn a_long_actor_list_draws_only_the_rows_in_view_and_folds_under_its_header() {
+    let folder = tempfile::tempdir().unwrap();
+    let request = geodep::synthetic::Request { states: 2_000, ties: 2_000, energy_flows: Some(0), seed: 1 };
+    let scenario = geodep::synthetic::generate(&request).unwrap();
+    let path = write(folder.path(), "large.ron", &geodep::io::to_canonical_text(&scenario));
+    let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |_| {
+        let mut app = GeoDepApp::new(Settings::default(), Startup::File(path));
+        app.disable_native_dialogs();
+        app
+    });
+    // The graph behind the list lays itself out for many frames: steps, not `run`, which waits for it to end.
+    let settle = |harness: &mut Harness<'static, GeoDepApp>| harness.run_steps(4);
+    // The file is read in the background: wait for it.
+    for _ in 0..200 {
+        if harness.query_by_label("States (2000)").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.get_by_label("States (2000)");
+    // The first states by name are listed; the panel shows a screenful, not two thousand rows.
+    harness.get_by_label("State 1");
+    // Rows of the list, not the graph's nodes ("State 1, graph node") that screen readers are told of.
+    let is_row = |node: &kittest::AccessKitNode<'_>| {
+        node.label().is_some_and(|label| label.starts_with("State ") && !label.contains("graph node"))
+    };
+    let rows = harness.query_all(kittest::By::new().predicate(is_row)).count();
+    assert!((10..200).contains(&rows), "{rows} state rows drawn");
+    // One far down the list is reached by searching.
+    assert!(harness.query_by_label("State 1999").is_none());
+    harness.get_by_label("Search").click();
+    settle(&mut harness);
+    harness.get_by_label("Search").type_text("state 1999");
+    settle(&mut harness);
+    harness.get_by_label("State 1999");
+    // A click on the header folds the kind away, and another unfolds it.
+    harness.get_by_label("States (1)").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("State 1999").is_none());
+    harness.get_by_label("States (1)").click();
+    settle(&mut harness);
+    harness.get_by_label("State 1999");
 }
 
 #[test]

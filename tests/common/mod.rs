@@ -32,7 +32,7 @@ pub fn click_at(harness: &mut Harness<'_, GeoDepApp>, position: egui::Pos2, modi
     harness.run_steps(2);
 }
 
-/// The benchmarks' synthetic scenario of 2,000 actors, 20,000 energy flows and 20,000 ties.
+/// The benchmarks' generated scenario of 2,000 states, 20,000 energy flows and 20,000 ties.
 #[path = "../../benches/common/mod.rs"]
 pub mod large;
 
