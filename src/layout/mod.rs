@@ -13,6 +13,7 @@
 mod circular;
 mod force;
 mod geometry;
+mod multilevel;
 mod overlap;
 mod quadtree;
 mod random;
@@ -21,6 +22,7 @@ mod test_graphs;
 
 pub use circular::circular_grouped;
 pub use force::{ForceLayout, ForceSettings, Progress};
+pub use multilevel::{MULTILEVEL_ABOVE, multilevel_layout};
 pub use overlap::{no_overlap_scale, remove_overlaps};
 
 /// A position in layout coordinates: `[x, y]`.

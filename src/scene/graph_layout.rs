@@ -177,14 +177,15 @@ pub fn headless_input(scenario: &Scenario) -> (Vec<String>, LayoutInput) {
     (items.ids, input)
 }
 
-/// The force layout run to the end with the Graph view's settings: `max_iterations` caps the steps (the view's
-/// own cap when `None`); `seed` picks the start.
+/// The force layout run to the end with the Graph view's settings, level by level on a large graph (see
+/// `layout::multilevel_layout`): `max_iterations` caps the steps (the view's own cap when `None`); `seed` picks the
+/// start.
 pub fn headless_layout(input: LayoutInput, max_iterations: Option<usize>, seed: u64) -> Vec<[f32; 2]> {
     let mut settings = view_force_settings();
     if let Some(iterations) = max_iterations {
         settings.max_iterations = iterations;
     }
-    ForceLayout::new(input, seed, settings).run_to_end()
+    crate::layout::multilevel_layout(input, seed, settings)
 }
 
 /// The seed the Graph view lays scenarios out with.

@@ -1,0 +1,222 @@
+//! A multilevel start for the force layout, as sfdp and ForceAtlas2 do it: the graph is coarsened again and again
+//! (each node merged with its most strongly linked unmerged neighbour), the coarsest graph of a few dozen nodes is
+//! laid out from scratch, and each finer level starts from its coarser level's positions, so that the slow
+//! settling of the graph's overall shape happens on few nodes and each finer level only needs a few short steps.
+//!
+//! Used for graphs larger than [`MULTILEVEL_ABOVE`] nodes without pinned nodes; smaller graphs and graphs with
+//! pins are laid out in one level, as before. Deterministic, like [`ForceLayout`].
+
+use std::collections::HashMap;
+
+use super::force::{ForceLayout, ForceSettings};
+use super::geometry::{pair_direction, scale};
+use super::{LayoutInput, Point};
+
+/// Graphs with more nodes than this are laid out level by level.
+pub const MULTILEVEL_ABOVE: usize = 300;
+/// Coarsening stops once a level has this few nodes, or when it merges too little (a star's leaves, say).
+const COARSEST_NODES: usize = 50;
+const LEAST_REDUCTION: f32 = 0.8;
+/// Steps at each finer level: its nodes start where their coarse node was, so it only settles.
+const REFINING_ITERATIONS: usize = 120;
+
+/// One level of coarsening: the coarser graph, and for each node of the finer graph its node in the coarser one.
+struct Level {
+    input: LayoutInput,
+    parent: Vec<usize>,
+    /// How many of the original nodes each coarse node stands for.
+    weight: Vec<usize>,
+}
+
+/// The positions of `input` laid out level by level (or in one level when the graph is small or pinned).
+pub fn multilevel_layout(input: LayoutInput, seed: u64, settings: ForceSettings) -> Vec<Point> {
+    let has_pins = input.pinned.iter().any(Option::is_some);
+    if input.node_count <= MULTILEVEL_ABOVE || has_pins {
+        return ForceLayout::new(input, seed, settings).run_to_end();
+    }
+    let levels = coarsen(&input);
+    let Some(coarsest) = levels.last() else { return ForceLayout::new(input, seed, settings).run_to_end() };
+    // Only the original graph needs its overlaps removed; coarse levels are scaffolding.
+    let scaffold = ForceSettings { overlap_passes: 0, ..settings };
+    let mut positions = ForceLayout::new(coarsest.input.clone(), seed, scaffold).run_to_end();
+    for depth in (0..levels.len()).rev() {
+        let (finer, is_original) = match depth {
+            0 => (&input, true),
+            _ => (&levels[depth - 1].input, false),
+        };
+        let level = &levels[depth];
+        let initial = prolong(&positions, level, finer.node_count);
+        let refine = ForceSettings {
+            max_iterations: REFINING_ITERATIONS.min(settings.max_iterations),
+            ..if is_original { settings } else { scaffold }
+        };
+        positions = ForceLayout::with_initial_positions(finer.clone(), initial, seed, refine).run_to_end();
+    }
+    positions
+}
+
+/// The finer level's start: each node where its coarse node is, spread out by the area the finer graph needs
+/// (a layout's area grows with its number of nodes), and merged pairs set a little apart.
+fn prolong(coarse: &[Point], level: &Level, fine_count: usize) -> Vec<Option<Point>> {
+    let spread = (fine_count as f32 / coarse.len().max(1) as f32).sqrt();
+    let mut seen_children: HashMap<usize, usize> = HashMap::new();
+    (0..fine_count)
+        .map(|fine| {
+            let parent = level.parent[fine];
+            let child = seen_children.entry(parent).or_insert(0);
+            *child += 1;
+            let centre = scale(coarse[parent], spread);
+            // The second node of a merged pair starts a step away from the first, in a direction of its own.
+            let offset = if *child > 1 { scale(pair_direction(parent, fine), 1.0) } else { [0.0, 0.0] };
+            Some([centre[0] + offset[0], centre[1] + offset[1]])
+        })
+        .collect()
+}
+
+/// Coarser and coarser levels, finest first, until few nodes are left or merging stops paying.
+fn coarsen(input: &LayoutInput) -> Vec<Level> {
+    let mut levels: Vec<Level> = Vec::new();
+    let mut current = input.clone();
+    let mut weights = vec![1usize; input.node_count];
+    while current.node_count > COARSEST_NODES {
+        let level = coarsen_once(&current, &weights);
+        if level.input.node_count as f32 > LEAST_REDUCTION * current.node_count as f32 {
+            break;
+        }
+        current = level.input.clone();
+        weights = level.weight.clone();
+        levels.push(level);
+    }
+    levels
+}
+
+/// One level: heavy-link matching. Nodes are visited lightest first (so that merged nodes stay balanced), each
+/// unmatched one merged with its unmatched neighbour of the strongest link per combined weight; unlinked nodes
+/// are paired with each other. Links between merged nodes add up.
+fn coarsen_once(input: &LayoutInput, weights: &[usize]) -> Level {
+    let count = input.node_count;
+    let mut neighbours: Vec<Vec<(usize, f32)>> = vec![Vec::new(); count];
+    for &(a, b, weight) in &input.links {
+        if a != b && a < count && b < count && weight.is_finite() && weight > 0.0 {
+            neighbours[a].push((b, weight));
+            neighbours[b].push((a, weight));
+        }
+    }
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_by_key(|&node| (weights[node], neighbours[node].len(), node));
+    let unset = usize::MAX;
+    let mut parent = vec![unset; count];
+    let mut coarse_weight: Vec<usize> = Vec::new();
+    // An unlinked node waiting for another to pair with, so that a graph with many of them still shrinks.
+    let mut lonely: Option<usize> = None;
+    for &node in &order {
+        if parent[node] != unset {
+            continue;
+        }
+        let score = |&(other, weight): &(usize, f32)| weight / (weights[node] + weights[other]) as f32;
+        let partner = neighbours[node]
+            .iter()
+            .filter(|&&(other, _)| parent[other] == unset)
+            .max_by(|a, b| score(a).total_cmp(&score(b)).then(b.0.cmp(&a.0)))
+            .map(|&(other, _)| other);
+        if partner.is_none() && neighbours[node].is_empty() {
+            if let Some(waiting) = lonely.take() {
+                parent[node] = parent[waiting];
+                coarse_weight[parent[waiting]] += weights[node];
+                continue;
+            }
+            lonely = Some(node);
+        }
+        parent[node] = coarse_weight.len();
+        let mut weight = weights[node];
+        if let Some(partner) = partner {
+            parent[partner] = coarse_weight.len();
+            weight += weights[partner];
+        }
+        coarse_weight.push(weight);
+    }
+    let coarse_count = coarse_weight.len();
+    let mut summed: HashMap<(usize, usize), f32> = HashMap::new();
+    for &(a, b, weight) in &input.links {
+        if a >= count || b >= count || !weight.is_finite() || weight <= 0.0 {
+            continue;
+        }
+        let (a, b) = (parent[a], parent[b]);
+        if a != b {
+            *summed.entry((a.min(b), a.max(b))).or_insert(0.0) += weight;
+        }
+    }
+    let mut links: Vec<(usize, usize, f32)> = summed.into_iter().map(|((a, b), weight)| (a, b, weight)).collect();
+    // A hash map's order is not fixed: sorted, the coarse graph (and so the layout) is the same every time.
+    links.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    let mut coarse = LayoutInput::new(coarse_count);
+    coarse.links = links;
+    let mut radius_squared = vec![0.0f32; coarse_count];
+    for (node, &radius) in input.radii.iter().enumerate().take(count) {
+        radius_squared[parent[node]] += radius * radius;
+    }
+    coarse.radii = radius_squared.into_iter().map(f32::sqrt).collect();
+    Level { input: coarse, parent, weight: coarse_weight }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A ring of `count` nodes, each also linked to the node `count / 2` further on every tenth node.
+    fn ring(count: usize) -> LayoutInput {
+        let mut input = LayoutInput::new(count);
+        input.links = (0..count).map(|node| (node, (node + 1) % count, 1.0)).collect();
+        input.links.extend((0..count).step_by(10).map(|node| (node, (node + count / 2) % count, 1.0)));
+        input.radii = vec![5.0; count];
+        input
+    }
+
+    #[test]
+    fn coarsening_merges_linked_pairs_and_keeps_every_node_in_one_coarse_node() {
+        let input = ring(400);
+        let level = coarsen_once(&input, &vec![1; 400]);
+        assert_eq!(level.input.node_count, 200, "a ring pairs up perfectly");
+        assert!(level.parent.iter().all(|&parent| parent < 200));
+        assert_eq!(level.weight.iter().sum::<usize>(), 400);
+        for &(a, b, _) in &level.input.links {
+            assert!(a < b && b < 200);
+        }
+        let levels = coarsen(&input);
+        assert!(levels.last().unwrap().input.node_count <= COARSEST_NODES, "{}", levels.len());
+    }
+
+    #[test]
+    fn unlinked_nodes_pair_up_too() {
+        let input = LayoutInput::new(10);
+        let level = coarsen_once(&input, &[1; 10]);
+        assert_eq!(level.input.node_count, 5);
+    }
+
+    #[test]
+    fn a_large_graph_is_laid_out_the_same_every_time_finite_and_without_overlaps() {
+        let input = ring(600);
+        let settings = ForceSettings::default();
+        let first = multilevel_layout(input.clone(), 3, settings);
+        assert_eq!(first.len(), 600);
+        assert!(first.iter().all(|point| point[0].is_finite() && point[1].is_finite()));
+        assert_eq!(multilevel_layout(input.clone(), 3, settings), first);
+        let overlapping = crate::layout::test_graphs::overlapping_pairs(&first, &input.radii, &[]);
+        assert!(overlapping.is_empty(), "{overlapping:?}");
+        // Neighbours on the ring sit closer than nodes half the ring apart.
+        let distance = |a: usize, b: usize| (first[a][0] - first[b][0]).hypot(first[a][1] - first[b][1]);
+        let near: f32 = (0..600).map(|node| distance(node, (node + 1) % 600)).sum::<f32>() / 600.0;
+        let far: f32 = (0..600).map(|node| distance(node, (node + 150) % 600)).sum::<f32>() / 600.0;
+        assert!(far > 3.0 * near, "near {near}, far {far}");
+    }
+
+    #[test]
+    fn small_or_pinned_graphs_are_laid_out_in_one_level() {
+        let settings = ForceSettings::default();
+        let small = ring(100);
+        assert_eq!(multilevel_layout(small.clone(), 3, settings), ForceLayout::new(small, 3, settings).run_to_end());
+        let mut pinned = ring(600);
+        pinned.pinned[0] = Some([10.0, 20.0]);
+        assert_eq!(multilevel_layout(pinned.clone(), 3, settings)[0], [10.0, 20.0]);
+    }
+}
