@@ -22,8 +22,9 @@ mod test_graphs;
 
 pub use circular::circular_grouped;
 pub use force::{ForceLayout, ForceSettings, Progress};
-pub use multilevel::{MULTILEVEL_ABOVE, multilevel_layout};
+pub use multilevel::{MULTILEVEL_ABOVE, multilevel_layout, multilevel_start};
 pub use overlap::{no_overlap_scale, remove_overlaps};
+pub use quadtree::RepulsionLaw;
 
 /// A position in layout coordinates: `[x, y]`.
 pub type Point = [f32; 2];

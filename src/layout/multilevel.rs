@@ -1,15 +1,18 @@
 //! A multilevel start for the force layout, as sfdp and ForceAtlas2 do it: the graph is coarsened again and again
 //! (each node merged with its most strongly linked unmerged neighbour), the coarsest graph of a few dozen nodes is
 //! laid out from scratch, and each finer level starts from its coarser level's positions, so that the slow
-//! settling of the graph's overall shape happens on few nodes and each finer level only needs a few short steps.
+//! settling of the graph's overall shape happens on few nodes and the original graph only needs a few short steps.
 //!
-//! Used for graphs larger than [`MULTILEVEL_ABOVE`] nodes without pinned nodes; smaller graphs and graphs with
-//! pins are laid out in one level, as before. Deterministic, like [`ForceLayout`].
+//! Every level uses Fruchterman and Reingold's far-reaching `k² / d` repulsion ([`RepulsionLaw::Inverse`]), which
+//! lays the overall shape out more faithfully than the default `k³ / d²` but settles slowly from scratch: on the
+//! levels it only has to refine. Used for graphs larger than [`MULTILEVEL_ABOVE`] nodes without pinned nodes;
+//! smaller graphs and graphs with pins are laid out in one level, as before. Deterministic, like [`ForceLayout`].
 
 use std::collections::HashMap;
 
 use super::force::{ForceLayout, ForceSettings};
 use super::geometry::{pair_direction, scale};
+use super::quadtree::RepulsionLaw;
 use super::{LayoutInput, Point};
 
 /// Graphs with more nodes than this are laid out level by level.
@@ -17,8 +20,13 @@ pub const MULTILEVEL_ABOVE: usize = 300;
 /// Coarsening stops once a level has this few nodes, or when it merges too little (a star's leaves, say).
 const COARSEST_NODES: usize = 50;
 const LEAST_REDUCTION: f32 = 0.8;
-/// Steps at each finer level: its nodes start where their coarse node was, so it only settles.
-const REFINING_ITERATIONS: usize = 120;
+/// Steps on each coarse level: about this many node-steps, so that small levels settle well and large ones
+/// stay cheap (between 20 and the settings' limit).
+const COARSE_LEVEL_WORK: usize = 60_000;
+/// Steps on the original graph, which starts from its first coarse level's shape and only settles.
+const FINEST_LEVEL_STEPS: usize = 60;
+/// The first step on a level that starts from a coarser one, as a share of the ideal link length.
+const SETTLING_STEP: f32 = 0.3;
 
 /// One level of coarsening: the coarser graph, and for each node of the finer graph its node in the coarser one.
 struct Level {
@@ -30,29 +38,38 @@ struct Level {
 
 /// The positions of `input` laid out level by level (or in one level when the graph is small or pinned).
 pub fn multilevel_layout(input: LayoutInput, seed: u64, settings: ForceSettings) -> Vec<Point> {
+    match multilevel_start(&input, seed, settings) {
+        Some((initial, finest)) => ForceLayout::with_initial_positions(input, initial, seed, finest).run_to_end(),
+        None => ForceLayout::new(input, seed, settings).run_to_end(),
+    }
+}
+
+/// Where each node of a large graph starts, every coarser level laid out, and the settings to run the original
+/// graph with from there (at once, or a few steps per frame); `None` for a graph to lay out in one level.
+pub fn multilevel_start(
+    input: &LayoutInput,
+    seed: u64,
+    settings: ForceSettings,
+) -> Option<(Vec<Option<Point>>, ForceSettings)> {
     let has_pins = input.pinned.iter().any(Option::is_some);
     if input.node_count <= MULTILEVEL_ABOVE || has_pins {
-        return ForceLayout::new(input, seed, settings).run_to_end();
+        return None;
     }
-    let levels = coarsen(&input);
-    let Some(coarsest) = levels.last() else { return ForceLayout::new(input, seed, settings).run_to_end() };
-    // Only the original graph needs its overlaps removed; coarse levels are scaffolding.
-    let scaffold = ForceSettings { overlap_passes: 0, ..settings };
+    let levels = coarsen(input);
+    let coarsest = levels.last()?;
+    let refining = ForceSettings { repulsion: RepulsionLaw::Inverse, settling_step: SETTLING_STEP, ..settings };
+    // Only the original graph needs its overlaps removed: coarse levels are scaffolding.
+    let scaffold = ForceSettings { overlap_passes: 0, ..refining };
     let mut positions = ForceLayout::new(coarsest.input.clone(), seed, scaffold).run_to_end();
-    for depth in (0..levels.len()).rev() {
-        let (finer, is_original) = match depth {
-            0 => (&input, true),
-            _ => (&levels[depth - 1].input, false),
-        };
-        let level = &levels[depth];
-        let initial = prolong(&positions, level, finer.node_count);
-        let refine = ForceSettings {
-            max_iterations: REFINING_ITERATIONS.min(settings.max_iterations),
-            ..if is_original { settings } else { scaffold }
-        };
-        positions = ForceLayout::with_initial_positions(finer.clone(), initial, seed, refine).run_to_end();
+    for depth in (1..levels.len()).rev() {
+        let finer = &levels[depth - 1].input;
+        let initial = prolong(&positions, &levels[depth], finer.node_count);
+        let steps = (COARSE_LEVEL_WORK / finer.node_count.max(1)).clamp(20, settings.max_iterations.max(20));
+        let level_settings = ForceSettings { max_iterations: steps, ..scaffold };
+        positions = ForceLayout::with_initial_positions(finer.clone(), initial, seed, level_settings).run_to_end();
     }
-    positions
+    let initial = prolong(&positions, &levels[0], input.node_count);
+    Some((initial, ForceSettings { max_iterations: FINEST_LEVEL_STEPS.min(settings.max_iterations), ..refining }))
 }
 
 /// The finer level's start: each node where its coarse node is, spread out by the area the finer graph needs
