@@ -235,7 +235,7 @@ pub enum RepulsionLaw {
     /// `k³ / d²` (Hu's p = 2): short-reaching, so that the many nodes of a large graph do not push an unlinked
     /// node out of view.
     InverseSquare,
-    /// `k² / d` (Fruchterman and Reingold, sfdp): long-reaching, which lays out a graph's overall shape more
+    /// `C k² / d` (Fruchterman and Reingold, sfdp; `C` = 0.3): long-reaching, which lays out a graph's overall shape more
     /// faithfully (lower stress) but needs many steps to settle, so it is used on the coarse levels of a
     /// multilevel layout.
     Inverse,
