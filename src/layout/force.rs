@@ -29,7 +29,7 @@ const MINIMUM_INITIAL_STEP: f32 = 0.1;
 
 /// The strength of the `k² / d` repulsion against the links' pull, as sfdp's `C` (0.2 there): weaker repulsion
 /// than the pull lets linked nodes settle closer than unlinked ones (a lone linked pair at `0.3^(1/3) k ≈ 0.67 k`),
-/// which on generated graphs of 5,000 nodes lowered the stress from 0.1943 to 0.1933.
+/// which on a generated graph of 5,000 nodes gave a stress of 0.1933 against 0.1943 with 0.5.
 const INVERSE_REPULSION_SHARE: f32 = 0.3;
 
 /// Tuning of a [`ForceLayout`]. Lengths are in layout units, the same as the node radii.
