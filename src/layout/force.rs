@@ -16,7 +16,7 @@
 
 use super::geometry::{self, add, clean_radii, is_finite_point, length, scale, subtract, sunflower_point};
 use super::overlap::{remove_overlaps, spread_out_if_crowded};
-use super::quadtree::QuadTree;
+use super::quadtree::{QuadTree, RepulsionLaw};
 use super::random::SeededRandom;
 use super::{LayoutInput, Point};
 
@@ -26,6 +26,11 @@ const MINIMUM_REPULSION_DISTANCE: f32 = 0.01;
 /// The first step length is the ideal link length times the share of nodes without a known position, but at least
 /// this: a fully placed graph only needs settling, and long first steps would reshuffle it.
 const MINIMUM_INITIAL_STEP: f32 = 0.1;
+
+/// The strength of the `k² / d` repulsion against the links' pull, as sfdp's `C` (0.2 there): weaker repulsion
+/// than the pull lets linked nodes settle closer than unlinked ones (a lone linked pair at `0.3^(1/3) k ≈ 0.67 k`),
+/// which on a generated graph of 5,000 nodes gave a stress of 0.1933 against 0.1943 with 0.5.
+const INVERSE_REPULSION_SHARE: f32 = 0.3;
 
 /// Tuning of a [`ForceLayout`]. Lengths are in layout units, the same as the node radii.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -47,6 +52,10 @@ pub struct ForceSettings {
     pub overlap_margin: f32,
     /// Passes of overlap removal at the end; each costs about as much as one step.
     pub overlap_passes: usize,
+    /// How repulsion falls off with distance.
+    pub repulsion: RepulsionLaw,
+    /// The first step's length as a share of the ideal link length when every node starts at a known position.
+    pub settling_step: f32,
 }
 
 impl Default for ForceSettings {
@@ -61,6 +70,8 @@ impl Default for ForceSettings {
             convergence_tolerance: 0.01,
             overlap_margin: 4.0,
             overlap_passes: 500,
+            repulsion: RepulsionLaw::InverseSquare,
+            settling_step: MINIMUM_INITIAL_STEP,
         }
     }
 }
@@ -82,6 +93,8 @@ impl ForceSettings {
             convergence_tolerance: usable(self.convergence_tolerance, 0.0..=f32::MAX, default.convergence_tolerance),
             overlap_margin: usable(self.overlap_margin, 0.0..=geometry::LARGEST_RADIUS, default.overlap_margin),
             overlap_passes: self.overlap_passes,
+            repulsion: self.repulsion,
+            settling_step: usable(self.settling_step, 0.0..=1.0, default.settling_step),
         }
     }
 }
@@ -172,7 +185,7 @@ impl ForceLayout {
             links,
             gravity_centre,
             tree: QuadTree::default(),
-            initial_step_length: settings.ideal_link_length * unknown_share.max(MINIMUM_INITIAL_STEP),
+            initial_step_length: settings.ideal_link_length * unknown_share.max(settings.settling_step),
             settings,
             iterations_done: 0,
             converged: false,
@@ -233,14 +246,20 @@ impl ForceLayout {
 
     fn compute_forces(&mut self) {
         let ideal = self.settings.ideal_link_length;
-        let repulsion_strength = ideal * ideal * ideal;
+        // The default law balances a link's pull at the ideal length; the far-reaching one is kept weaker (see
+        // INVERSE_REPULSION_SHARE).
+        let repulsion_strength = match self.settings.repulsion {
+            RepulsionLaw::InverseSquare => ideal * ideal * ideal,
+            RepulsionLaw::Inverse => INVERSE_REPULSION_SHARE * ideal * ideal,
+        };
         self.tree.rebuild(&self.positions);
         for node in 0..self.positions.len() {
             if self.pinned[node] {
                 (self.forces[node], self.stiffnesses[node]) = ([0.0, 0.0], 0.0);
                 continue;
             }
-            let repulsion = self.tree.repulsion_on(node, self.settings.theta, MINIMUM_REPULSION_DISTANCE * ideal);
+            let minimum = MINIMUM_REPULSION_DISTANCE * ideal;
+            let repulsion = self.tree.repulsion_on(node, self.settings.theta, minimum, self.settings.repulsion);
             let gravity = scale(subtract(self.gravity_centre, self.positions[node]), self.settings.gravity);
             self.forces[node] = add(scale(repulsion.force, repulsion_strength), gravity);
             self.stiffnesses[node] = repulsion.stiffness * repulsion_strength + self.settings.gravity;

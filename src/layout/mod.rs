@@ -13,6 +13,7 @@
 mod circular;
 mod force;
 mod geometry;
+mod multilevel;
 mod overlap;
 mod quadtree;
 mod random;
@@ -21,7 +22,9 @@ mod test_graphs;
 
 pub use circular::circular_grouped;
 pub use force::{ForceLayout, ForceSettings, Progress};
+pub use multilevel::{MULTILEVEL_ABOVE, multilevel_layout, multilevel_start};
 pub use overlap::{no_overlap_scale, remove_overlaps};
+pub use quadtree::RepulsionLaw;
 
 /// A position in layout coordinates: `[x, y]`.
 pub type Point = [f32; 2];

@@ -131,7 +131,7 @@ impl QuadTree {
     ///
     /// Two bodies closer than `minimum_distance` repel as if they were that far apart, because the true force
     /// grows without bound; bodies on the same spot are pushed apart in a direction chosen by [`pair_direction`].
-    pub fn repulsion_on(&self, body: usize, theta: f32, minimum_distance: f32) -> Repulsion {
+    pub fn repulsion_on(&self, body: usize, theta: f32, minimum_distance: f32, law: RepulsionLaw) -> Repulsion {
         let point = self.positions[body];
         let theta_squared = theta * theta;
         let mut total = Repulsion::default();
@@ -145,7 +145,7 @@ impl QuadTree {
                 continue;
             }
             if cell.is_leaf() {
-                self.add_leaf_repulsion(&mut total, cell, body, minimum_distance);
+                self.add_leaf_repulsion(&mut total, cell, body, minimum_distance, law);
                 continue;
             }
             let offset = subtract(point, cell.mass_centre);
@@ -153,7 +153,7 @@ impl QuadTree {
             let size = 2.0 * cell.half_size;
             // A cell that holds the body itself must be opened, or the body would repel itself.
             if size * size < theta_squared * distance_squared && !cell.contains(point) {
-                total.add(Repulsion::at_offset(offset, distance_squared, cell.mass));
+                total.add(Repulsion::at_offset(offset, distance_squared, cell.mass, law));
                 continue;
             }
             for child in 0..4 {
@@ -164,11 +164,18 @@ impl QuadTree {
         total
     }
 
-    fn add_leaf_repulsion(&self, total: &mut Repulsion, cell: &Cell, body: usize, minimum_distance: f32) {
+    fn add_leaf_repulsion(
+        &self,
+        total: &mut Repulsion,
+        cell: &Cell,
+        body: usize,
+        minimum_distance: f32,
+        law: RepulsionLaw,
+    ) {
         let mut other = cell.first_body;
         while other != NO_BODY {
             if other as usize != body {
-                total.add(pair_repulsion(&self.positions, body, other as usize, minimum_distance));
+                total.add(pair_repulsion(&self.positions, body, other as usize, minimum_distance, law));
             }
             other = self.next_body[other as usize];
         }
@@ -186,9 +193,17 @@ pub struct Repulsion {
 
 impl Repulsion {
     /// The repulsion of `mass` at `offset` from the body, `distance_squared` being the offset's squared length.
-    fn at_offset(offset: Point, distance_squared: f32, mass: f32) -> Repulsion {
-        let inverse_cube = 1.0 / (distance_squared * distance_squared.sqrt());
-        Repulsion { force: scale(offset, mass * inverse_cube), stiffness: 2.0 * mass * inverse_cube }
+    fn at_offset(offset: Point, distance_squared: f32, mass: f32, law: RepulsionLaw) -> Repulsion {
+        match law {
+            RepulsionLaw::InverseSquare => {
+                let inverse_cube = 1.0 / (distance_squared * distance_squared.sqrt());
+                Repulsion { force: scale(offset, mass * inverse_cube), stiffness: 2.0 * mass * inverse_cube }
+            }
+            RepulsionLaw::Inverse => {
+                let inverse_square = 1.0 / distance_squared;
+                Repulsion { force: scale(offset, mass * inverse_square), stiffness: mass * inverse_square }
+            }
+        }
     }
 
     fn add(&mut self, other: Repulsion) {
@@ -214,17 +229,35 @@ fn root_cell(positions: &[Point]) -> Cell {
     Cell::empty(centre, (half_size * 1.001).max(1e-3))
 }
 
+/// How repulsion falls off with distance.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RepulsionLaw {
+    /// `k³ / d²` (Hu's p = 2): short-reaching, so that the many nodes of a large graph do not push an unlinked
+    /// node out of view.
+    InverseSquare,
+    /// `C k² / d` (Fruchterman and Reingold, sfdp; `C` = 0.3): long-reaching, which lays out a graph's overall shape more
+    /// faithfully (lower stress) but needs many steps to settle, so it is used on the coarse levels of a
+    /// multilevel layout.
+    Inverse,
+}
+
 /// The repulsion of `other` on `body` (see [`QuadTree::repulsion_on`]).
-pub fn pair_repulsion(positions: &[Point], body: usize, other: usize, minimum_distance: f32) -> Repulsion {
+pub fn pair_repulsion(
+    positions: &[Point],
+    body: usize,
+    other: usize,
+    minimum_distance: f32,
+    law: RepulsionLaw,
+) -> Repulsion {
     let offset = subtract(positions[body], positions[other]);
     let distance_squared = length_squared(offset);
     let minimum_squared = (minimum_distance * minimum_distance).max(f32::MIN_POSITIVE);
     if distance_squared >= minimum_squared {
-        return Repulsion::at_offset(offset, distance_squared, 1.0);
+        return Repulsion::at_offset(offset, distance_squared, 1.0, law);
     }
     let direction =
         if distance_squared > 0.0 { scale(offset, 1.0 / distance_squared.sqrt()) } else { pair_direction(other, body) };
-    Repulsion::at_offset(scale(direction, minimum_distance), minimum_squared, 1.0)
+    Repulsion::at_offset(scale(direction, minimum_distance), minimum_squared, 1.0, law)
 }
 
 #[cfg(test)]
@@ -236,7 +269,7 @@ mod tests {
     fn exact_repulsion_on(positions: &[Point], body: usize, minimum_distance: f32) -> Point {
         let mut total = Repulsion::default();
         for other in (0..positions.len()).filter(|&other| other != body) {
-            total.add(pair_repulsion(positions, body, other, minimum_distance));
+            total.add(pair_repulsion(positions, body, other, minimum_distance, RepulsionLaw::InverseSquare));
         }
         total.force
     }
@@ -253,7 +286,9 @@ mod tests {
         tree.rebuild(positions);
         let exact: Vec<Point> = (0..positions.len()).map(|body| exact_repulsion_on(positions, body, 1e-3)).collect();
         let errors: Vec<f32> = (0..positions.len())
-            .map(|body| length(subtract(tree.repulsion_on(body, theta, 1e-3).force, exact[body])))
+            .map(|body| {
+                length(subtract(tree.repulsion_on(body, theta, 1e-3, RepulsionLaw::InverseSquare).force, exact[body]))
+            })
             .collect();
         let mean_magnitude = exact.iter().map(|&force| length(force)).sum::<f32>() / positions.len() as f32;
         let worst = errors.iter().copied().fold(0.0, f32::max) / mean_magnitude;
@@ -277,7 +312,7 @@ mod tests {
         positions.extend((0..8).map(|index| [1.0 - index as f32 * 1e-3, 1.0]));
         let mut tree = QuadTree::default();
         tree.rebuild(&positions);
-        let approximate = tree.repulsion_on(0, 0.8, 1e-3).force;
+        let approximate = tree.repulsion_on(0, 0.8, 1e-3, RepulsionLaw::InverseSquare).force;
         let exact = exact_repulsion_on(&positions, 0, 1e-3);
         assert!(length(subtract(approximate, exact)) < 0.05 * length(exact), "{approximate:?} against {exact:?}");
     }
@@ -314,7 +349,8 @@ mod tests {
         let positions = vec![[5.0, 5.0]; 3];
         let mut tree = QuadTree::default();
         tree.rebuild(&positions);
-        let forces: Vec<Point> = (0..3).map(|body| tree.repulsion_on(body, 0.8, 0.5).force).collect();
+        let forces: Vec<Point> =
+            (0..3).map(|body| tree.repulsion_on(body, 0.8, 0.5, RepulsionLaw::InverseSquare).force).collect();
         for force in &forces {
             assert!(force[0].is_finite() && force[1].is_finite());
             assert!(length(*force) > 0.0);
@@ -328,6 +364,6 @@ mod tests {
         let mut tree = QuadTree::default();
         tree.rebuild(&[]);
         tree.rebuild(&[[1.0, 2.0]]);
-        assert_eq!(tree.repulsion_on(0, 0.8, 0.5), Repulsion::default());
+        assert_eq!(tree.repulsion_on(0, 0.8, 0.5, RepulsionLaw::InverseSquare), Repulsion::default());
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use super::grouping::Grouping;
-use crate::layout::{ForceLayout, ForceSettings, LayoutInput, Progress, circular_grouped};
+use crate::layout::{ForceLayout, ForceSettings, LayoutInput, Progress, circular_grouped, multilevel_start};
 use crate::model::{ActorKind, Position, Scenario};
 
 /// How long layout may run in one frame.
@@ -102,7 +102,12 @@ impl LayoutState {
                 self.positions = circular_grouped(&groups, &radii);
             }
             LayoutKind::Force => {
-                let layout = ForceLayout::with_initial_positions(input, initial, SEED, view_force_settings());
+                // A large graph seen for the first time starts from its coarse levels' shape (laid out here, at
+                // once); its last level then runs a few steps per frame like any layout.
+                let fresh = initial.iter().all(Option::is_none);
+                let multilevel = fresh.then(|| multilevel_start(&input, SEED, view_force_settings())).flatten();
+                let (initial, settings) = multilevel.unwrap_or((initial, view_force_settings()));
+                let layout = ForceLayout::with_initial_positions(input, initial, SEED, settings);
                 self.positions = layout.positions().to_vec();
                 self.running = Some(layout);
             }
@@ -177,14 +182,15 @@ pub fn headless_input(scenario: &Scenario) -> (Vec<String>, LayoutInput) {
     (items.ids, input)
 }
 
-/// The force layout run to the end with the Graph view's settings: `max_iterations` caps the steps (the view's
-/// own cap when `None`); `seed` picks the start.
+/// The force layout run to the end with the Graph view's settings, level by level on a large graph (see
+/// `layout::multilevel_layout`): `max_iterations` caps the steps (the view's own cap when `None`); `seed` picks the
+/// start.
 pub fn headless_layout(input: LayoutInput, max_iterations: Option<usize>, seed: u64) -> Vec<[f32; 2]> {
     let mut settings = view_force_settings();
     if let Some(iterations) = max_iterations {
         settings.max_iterations = iterations;
     }
-    ForceLayout::new(input, seed, settings).run_to_end()
+    crate::layout::multilevel_layout(input, seed, settings)
 }
 
 /// The seed the Graph view lays scenarios out with.
