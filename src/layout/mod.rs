@@ -22,7 +22,7 @@ mod test_graphs;
 
 pub use circular::circular_grouped;
 pub use force::{ForceLayout, ForceSettings, Progress};
-pub use multilevel::{MULTILEVEL_ABOVE, multilevel_layout, multilevel_start};
+pub use multilevel::{MULTILEVEL_ABOVE, MULTILEVEL_UP_TO, multilevel_layout, multilevel_start};
 pub use overlap::{no_overlap_scale, remove_overlaps};
 pub use quadtree::RepulsionLaw;
 
