@@ -349,6 +349,11 @@ impl GraphView {
         self.scene.as_ref().map(|(_, scene, _)| scene)
     }
 
+    /// How far the running layout has got; `None` once it has settled.
+    pub fn layout_progress(&self) -> Option<LayoutProgress> {
+        self.layout.progress()
+    }
+
     /// Runs the layout for the document to the end at once (tests, exports), instead of a few steps per frame.
     pub fn settle_layout(&mut self, document: &Document) {
         let grouping = self.grouping(document);
