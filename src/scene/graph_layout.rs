@@ -63,7 +63,7 @@ pub struct LayoutState {
 /// A force layout under way.
 enum Running {
     /// Stepped on the UI thread within the frame budget (small graphs).
-    InFrame(ForceLayout),
+    InFrame(Box<ForceLayout>),
     /// On a worker thread (large graphs).
     Worker(LayoutWorker),
 }
@@ -146,7 +146,7 @@ impl LayoutState {
             LayoutKind::Force => {
                 let (layout, _) = force_layout(input, initial);
                 self.positions = layout.positions().to_vec();
-                self.running = Some(Running::InFrame(layout));
+                self.running = Some(Running::InFrame(Box::new(layout)));
             }
         }
         self.item_index = items.ids.into_iter().enumerate().map(|(item, id)| (id, item)).collect();
@@ -164,7 +164,7 @@ impl LayoutState {
         let worker = LayoutWorker::spawn(move |reporter| settle(input, initial, reporter));
         self.running = Some(match worker {
             Ok(worker) => Running::Worker(worker),
-            Err(_) => Running::InFrame(start),
+            Err(_) => Running::InFrame(Box::new(start)),
         });
     }
 
