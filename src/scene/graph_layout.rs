@@ -196,6 +196,7 @@ impl LayoutState {
             })
             .collect()
     }
+
     /// Advances the running layout: a frame budget's worth of steps, or the worker's newest positions. Returns
     /// true while work remains.
     fn advance(&mut self) -> bool {
