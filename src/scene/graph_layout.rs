@@ -1,17 +1,31 @@
 //! Node positions for a scenario's graph: computed by `crate::layout` over every actor and every record of all
-//! years (so that nodes stay put when the year or filters change), a few steps per frame so that the window never
-//! freezes, with the positions saved in the scenario pinned. The Graph view and slides share it.
+//! years (so that nodes stay put when the year or filters change), with the positions saved in the scenario pinned.
+//! The Graph view and slides share it.
+//!
+//! The window never freezes while a layout runs: a small graph is stepped a few times per frame within a frame
+//! budget (deterministically frame by frame, which the UI tests rely on); a large one settles on a worker thread
+//! (`layout_worker`) whose newest positions each frame shows, with a progress bar.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use super::grouping::Grouping;
-use crate::layout::{ForceLayout, ForceSettings, LayoutInput, Progress, circular_grouped, multilevel_start};
+use super::layout_worker::{LayoutWorker, Report, Reporter, Stage};
+use crate::layout::{ForceLayout, ForceSettings, LayoutInput, Point, Progress, circular_grouped, multilevel_start};
 use crate::model::{ActorKind, Position, Scenario};
 
 /// How long layout may run in one frame.
 const FRAME_BUDGET: Duration = Duration::from_millis(6);
 const SEED: u64 = 2023;
+/// A force layout of more items than this runs on a worker thread: even a frame budget's worth of its steps would
+/// make the window stutter, and its coarse levels take longer than a frame.
+pub const WORKER_ABOVE: usize = 500;
+/// How often a worker publishes its positions: about once per frame of a 60 Hz screen.
+const PUBLISH_EVERY: Duration = Duration::from_millis(16);
+/// Shares of the progress bar for the worker's stages that report nothing on their way, measured on a generated
+/// graph of 10,000 states and 100,000 ties (coarse levels 0.6 s, 60 steps 1.2 s, separating overlaps 5.6 s).
+const COARSE_LEVELS_SHARE: f32 = 0.1;
+const SEPARATING_SHARE: f32 = 0.7;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LayoutKind {
@@ -40,8 +54,29 @@ pub struct LayoutState {
     /// Per actor, the item it is drawn as: itself, or its collapsed group.
     item_of_actor: Vec<usize>,
     positions: Vec<[f32; 2]>,
-    running: Option<ForceLayout>,
-    progress: Option<Progress>,
+    running: Option<Running>,
+    progress: Option<LayoutProgress>,
+    /// Why the last layout stopped before its end, for the view to say.
+    failure: Option<String>,
+}
+
+/// A force layout under way.
+enum Running {
+    /// Stepped on the UI thread within the frame budget (small graphs).
+    InFrame(Box<ForceLayout>),
+    /// On a worker thread (large graphs).
+    Worker(LayoutWorker),
+}
+
+/// How far a running layout has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LayoutProgress {
+    /// How many nodes (actors and collapsed groups) are being placed.
+    pub nodes: usize,
+    /// Share of the work done, from 0 to 1.
+    pub fraction: f32,
+    /// What the layout is doing, such as "settling the nodes".
+    pub doing: &'static str,
 }
 
 impl LayoutState {
@@ -82,38 +117,55 @@ impl LayoutState {
         }
     }
 
-    /// Share of the running layout done, for a progress bar; `None` when finished.
-    pub fn progress(&self) -> Option<f32> {
+    /// How far the running layout has got, for a progress bar; `None` when finished.
+    pub fn progress(&self) -> Option<LayoutProgress> {
         self.running.as_ref()?;
-        self.progress.map(|progress| progress.fraction())
+        self.progress
+    }
+
+    /// Why the last layout stopped before its end (its worker failed): the nodes stay where it had got them.
+    pub fn failure(&self) -> Option<&str> {
+        self.failure.as_deref()
     }
 
     fn start(&mut self, scenario: &Scenario, kind: LayoutKind, grouping: &Grouping) {
         let items = Items::new(scenario, grouping);
         let initial = self.initial_positions(&items);
         let input = layout_input(scenario, kind, &items);
-        let radii = input.radii.clone();
+        // A replaced worker is told to stop when it is dropped here, and ends by itself.
         self.running = None;
         self.progress = None;
+        self.failure = None;
         match kind {
             LayoutKind::CircleByBloc => {
                 let actor_groups = bloc_groups(scenario);
                 let groups: Vec<usize> = items.members.iter().map(|members| actor_groups[members[0]]).collect();
-                self.positions = circular_grouped(&groups, &radii);
+                self.positions = circular_grouped(&groups, &input.radii);
             }
+            LayoutKind::Force if input.node_count > WORKER_ABOVE => self.start_worker(input, initial),
             LayoutKind::Force => {
-                // A large graph seen for the first time starts from its coarse levels' shape (laid out here, at
-                // once); its last level then runs a few steps per frame like any layout.
-                let fresh = initial.iter().all(Option::is_none);
-                let multilevel = fresh.then(|| multilevel_start(&input, SEED, view_force_settings())).flatten();
-                let (initial, settings) = multilevel.unwrap_or((initial, view_force_settings()));
-                let layout = ForceLayout::with_initial_positions(input, initial, SEED, settings);
+                let (layout, _) = force_layout(input, initial);
                 self.positions = layout.positions().to_vec();
-                self.running = Some(layout);
+                self.running = Some(Running::InFrame(Box::new(layout)));
             }
         }
         self.item_index = items.ids.into_iter().enumerate().map(|(item, id)| (id, item)).collect();
         self.item_of_actor = items.item_of_actor;
+    }
+
+    /// Starts the force layout on a worker thread (on the UI thread, a frame budget at a time, if no thread could
+    /// be started). Until its first report the nodes are shown where the layout would start without coarse levels.
+    fn start_worker(&mut self, input: LayoutInput, initial: Vec<Option<Point>>) {
+        let nodes = input.node_count;
+        let start = ForceLayout::with_initial_positions(input.clone(), initial.clone(), SEED, view_force_settings());
+        self.positions = start.positions().to_vec();
+        let stage = if initial.iter().all(Option::is_none) { Stage::CoarseLevels } else { Stage::Settling };
+        self.progress = Some(LayoutProgress { nodes, fraction: 0.0, doing: stage.description() });
+        let worker = LayoutWorker::spawn(move |reporter| settle(input, initial, reporter));
+        self.running = Some(match worker {
+            Ok(worker) => Running::Worker(worker),
+            Err(_) => Running::InFrame(Box::new(start)),
+        });
     }
 
     /// Where each item starts: where it was, or else where its members were (their centre, for a group just
@@ -144,25 +196,122 @@ impl LayoutState {
             })
             .collect()
     }
+
+    /// Advances the running layout: a frame budget's worth of steps, or the worker's newest positions. Returns
+    /// true while work remains.
     fn advance(&mut self) -> bool {
-        let Some(layout) = self.running.as_mut() else { return false };
-        let started = Instant::now();
-        let mut progress = layout.step(1);
-        // Finished means converged or out of iterations: a large graph may stop at the limit unconverged.
-        while !progress.is_finished() && started.elapsed() < FRAME_BUDGET {
-            progress = layout.step(1);
+        match self.running.as_mut() {
+            None => false,
+            Some(Running::InFrame(layout)) => {
+                let started = Instant::now();
+                let mut progress = layout.step(1);
+                // Finished means converged or out of iterations: a large graph may stop at the limit unconverged.
+                while !progress.is_finished() && started.elapsed() < FRAME_BUDGET {
+                    progress = layout.step(1);
+                }
+                self.positions = layout.positions().to_vec();
+                self.progress = Some(in_frame_progress(self.positions.len(), progress));
+                if progress.is_finished() {
+                    self.running = None;
+                }
+                !progress.is_finished()
+            }
+            Some(Running::Worker(worker)) => {
+                // Whether it had ended is asked first, so that a report published just before the end is read.
+                let ended = worker.has_ended();
+                let finished = worker.take_newest().is_some_and(|report| self.take_report(report));
+                if finished {
+                    self.running = None;
+                } else if ended {
+                    self.worker_failed();
+                }
+                !finished && !ended
+            }
         }
-        self.positions = layout.positions().to_vec();
-        self.progress = Some(progress);
-        if progress.is_finished() {
-            self.running = None;
-        }
-        !progress.is_finished()
     }
 
-    /// Finishes a running layout at once (for tests and exports).
+    /// Shows a worker's report; whether the layout is finished.
+    fn take_report(&mut self, report: Report) -> bool {
+        let nodes = report.positions.len();
+        self.positions = report.positions;
+        self.progress = Some(LayoutProgress { nodes, fraction: report.fraction, doing: report.stage.description() });
+        report.stage == Stage::Finished
+    }
+
+    /// A worker ended before finishing (it panicked): the nodes stay where it had got them, and the view says so.
+    fn worker_failed(&mut self) {
+        let Some(Running::Worker(mut worker)) = self.running.take() else { return };
+        self.failure = Some(failure_message(worker.wait().err()));
+    }
+
+    /// Finishes a running layout at once (for tests and exports): the same positions as if it had run to its end
+    /// frame by frame.
     pub fn finish(&mut self) {
+        if let Some(Running::Worker(worker)) = &mut self.running {
+            // The worker keeps going to its end; its last report is the finished layout.
+            let ended = worker.wait();
+            let finished = worker.take_newest().is_some_and(|report| self.take_report(report));
+            self.running = None;
+            if !finished {
+                self.failure = Some(failure_message(ended.err()));
+            }
+        }
         while self.advance() {}
+    }
+}
+
+/// Why a worker ended before finishing: the message of its panic, if it panicked.
+fn failure_message(panic: Option<String>) -> String {
+    let why = panic.unwrap_or_else(|| "it stopped early".to_owned());
+    format!("The layout stopped unexpectedly ({why}); the nodes stay where it had got them.")
+}
+
+/// The force layout of `input` from where its items were: a large graph seen for the first time starts from its
+/// coarse levels' shape (laid out here, the slow part of a large layout). Whether it did, too.
+fn force_layout(input: LayoutInput, initial: Vec<Option<Point>>) -> (ForceLayout, bool) {
+    let fresh = initial.iter().all(Option::is_none);
+    let multilevel = fresh.then(|| multilevel_start(&input, SEED, view_force_settings())).flatten();
+    let coarse_levels = multilevel.is_some();
+    let (initial, settings) = multilevel.unwrap_or((initial, view_force_settings()));
+    (ForceLayout::with_initial_positions(input, initial, SEED, settings), coarse_levels)
+}
+
+/// The progress of a layout stepped in frames: its steps, overlaps separated in the step that finishes.
+fn in_frame_progress(nodes: usize, progress: Progress) -> LayoutProgress {
+    let doing = if progress.is_finished() { Stage::Finished } else { Stage::Settling };
+    LayoutProgress { nodes, fraction: progress.fraction(), doing: doing.description() }
+}
+
+/// A worker's job: the force layout of `input` run to its end, reporting its positions about once per frame and
+/// stopping between steps when it is no longer wanted. The coarse levels and the last step (which separates
+/// overlapping nodes) report nothing on their way and cannot be stopped; their shares of the bar are fixed.
+fn settle(input: LayoutInput, initial: Vec<Option<Point>>, reporter: &Reporter) {
+    let (mut layout, coarse_levels) = force_layout(input, initial);
+    let first_share = if coarse_levels { COARSE_LEVELS_SHARE } else { 0.0 };
+    let steps_share = 1.0 - first_share - SEPARATING_SHARE;
+    let report = |layout: &ForceLayout, stage: Stage, fraction: f32| {
+        reporter.publish(Report { positions: layout.positions().to_vec(), stage, fraction });
+    };
+    report(&layout, Stage::Settling, first_share);
+    let mut published = Instant::now();
+    loop {
+        if reporter.should_stop() {
+            return;
+        }
+        let progress = layout.progress();
+        // The step that reaches the limit also separates the overlaps (a step that converges does it unannounced).
+        if progress.iterations_done + 1 >= progress.max_iterations {
+            report(&layout, Stage::SeparatingOverlaps, 1.0 - SEPARATING_SHARE);
+        }
+        let progress = layout.step(1);
+        if progress.is_finished() {
+            report(&layout, Stage::Finished, 1.0);
+            return;
+        }
+        if published.elapsed() >= PUBLISH_EVERY {
+            report(&layout, Stage::Settling, first_share + steps_share * progress.fraction());
+            published = Instant::now();
+        }
     }
 }
 
@@ -370,6 +519,122 @@ mod tests {
         assert!(state.progress().is_none(), "the layout reports itself finished");
         let again = state.update(1, 0, LayoutKind::Force, &scenario, &Grouping::default());
         assert!(!again, "and asks for no more frames");
+    }
+
+    /// A generated scenario of 520 states and 5 blocs: large enough for the worker thread, small enough to lay out
+    /// quickly in a test build.
+    fn large() -> Scenario {
+        let request = crate::synthetic::Request { states: 520, ties: 1_500, energy_flows: None, seed: 1 };
+        crate::synthetic::generate(&request).expect("the request can be met")
+    }
+
+    /// The force layout of `scenario` from `initial` positions, stepped to its end on this thread.
+    fn synchronous(scenario: &Scenario, initial: Vec<Option<Point>>) -> Vec<Point> {
+        let items = Items::new(scenario, &Grouping::default());
+        force_layout(layout_input(scenario, LayoutKind::Force, &items), initial).0.run_to_end()
+    }
+
+    fn is_on_worker(state: &LayoutState) -> bool {
+        matches!(state.running, Some(Running::Worker(_)))
+    }
+
+    #[test]
+    fn a_large_graph_settles_on_a_worker_with_the_same_positions_as_on_this_thread() {
+        let scenario = large();
+        let mut state = LayoutState::default();
+        assert!(state.update(1, 0, LayoutKind::Force, &scenario, &Grouping::default()), "busy at first");
+        assert!(is_on_worker(&state));
+        state.finish();
+        assert!(state.progress().is_none() && state.failure().is_none());
+        let expected = synchronous(&scenario, vec![None; scenario.actors.len()]);
+        let bits = |positions: &[Point]| positions.iter().map(|[x, y]| (x.to_bits(), y.to_bits())).collect::<Vec<_>>();
+        assert_eq!(bits(&state.positions), bits(&expected), "bit for bit");
+    }
+
+    #[test]
+    fn a_worker_reports_partial_progress_then_none() {
+        let scenario = large();
+        let mut state = LayoutState::default();
+        let mut fractions = Vec::new();
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while state.update(1, 0, LayoutKind::Force, &scenario, &Grouping::default()) {
+            let progress = state.progress().expect("progress while busy");
+            assert_eq!(progress.nodes, scenario.actors.len());
+            fractions.push(progress.fraction);
+            assert!(Instant::now() < deadline, "the layout takes too long");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(fractions.len() >= 2, "{fractions:?}");
+        assert!(fractions[0] < 1.0, "{fractions:?}");
+        assert!(fractions.windows(2).all(|pair| pair[0] <= pair[1]), "never backwards: {fractions:?}");
+        assert_eq!(state.progress(), None);
+        assert_eq!(state.failure(), None);
+        assert_eq!(state.positions, synchronous(&scenario, vec![None; scenario.actors.len()]));
+    }
+
+    #[test]
+    fn a_new_revision_stops_the_running_worker_and_lays_out_the_new_graph() {
+        let scenario = large();
+        let mut state = LayoutState::default();
+        state.update(1, 0, LayoutKind::Force, &scenario, &Grouping::default());
+        let Some(Running::Worker(first)) = &state.running else { panic!("a worker") };
+        let first = first.watch();
+        // The edit: one more tie, between the first two states.
+        let mut edited = scenario.clone();
+        let mut tie = edited.ties[0].clone();
+        (tie.a, tie.b) = (edited.actors[0].id.clone(), edited.actors[1].id.clone());
+        edited.ties.push(tie);
+        // The new layout starts from what the old one shows at this moment.
+        let initial = state.initial_positions(&Items::new(&edited, &Grouping::default()));
+        state.update(1, 1, LayoutKind::Force, &edited, &Grouping::default());
+        assert!(first.told_to_stop());
+        assert!(is_on_worker(&state));
+        state.finish();
+        assert_eq!(state.positions, synchronous(&edited, initial));
+        let deadline = Instant::now() + Duration::from_secs(300);
+        while !first.thread_ended() {
+            assert!(Instant::now() < deadline, "the old worker never ended");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    #[test]
+    fn a_small_graph_is_still_stepped_in_frames() {
+        let scenario = bundled();
+        let mut state = LayoutState::default();
+        state.start(&scenario, LayoutKind::Force, &Grouping::default());
+        assert!(matches!(state.running, Some(Running::InFrame(_))));
+    }
+
+    /// A state running `job` on a worker, as `start_worker` would.
+    fn running(job: impl FnOnce(&Reporter) + Send + 'static) -> LayoutState {
+        let worker = LayoutWorker::spawn(job).expect("a thread");
+        LayoutState { running: Some(Running::Worker(worker)), ..LayoutState::default() }
+    }
+
+    fn report_then_panic(reporter: &Reporter) {
+        let positions = vec![[1.0, 2.0], [3.0, 4.0]];
+        reporter.publish(Report { positions, stage: Stage::Settling, fraction: 0.3 });
+        panic!("a bug in the layout");
+    }
+
+    #[test]
+    fn a_worker_that_panics_leaves_its_last_positions_and_a_message() {
+        let mut state = running(report_then_panic);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while state.advance() {
+            assert!(Instant::now() < deadline, "the failure is never noticed");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert_eq!(state.positions, [[1.0, 2.0], [3.0, 4.0]]);
+        assert_eq!(state.progress(), None);
+        let failure = state.failure().expect("a message");
+        assert!(failure.contains("a bug in the layout"), "{failure}");
+
+        let mut state = running(report_then_panic);
+        state.finish();
+        assert_eq!(state.positions, [[1.0, 2.0], [3.0, 4.0]]);
+        assert!(state.failure().expect("a message").contains("a bug in the layout"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod graph;
 pub mod graph_layout;
 pub mod graph_style;
 pub mod grouping;
+mod layout_worker;
 pub mod link_thinning;
 pub mod map;
 pub mod map_outlines;

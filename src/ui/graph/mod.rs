@@ -18,11 +18,11 @@ pub(crate) mod tooltip;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use eframe::egui::{self, Color32, FontId, Pos2, Rect, Sense, Vec2};
+use eframe::egui::{self, FontId, Pos2, Rect, Sense, Vec2};
 
 use crate::model::StoryCamera;
 use crate::scene::graph::{self as scene, GraphScene};
-use crate::scene::graph_layout::{LayoutKind, LayoutState};
+use crate::scene::graph_layout::{LayoutKind, LayoutProgress, LayoutState};
 use crate::scene::graph_style::{self as style, ColourBy, SizeBy};
 use crate::scene::grouping::{self, GroupBy, Grouping};
 use crate::scene::link_thinning;
@@ -224,6 +224,8 @@ impl GraphView {
         self.scene = Some((key, scene, radii));
         if let Some(progress) = self.layout.progress() {
             progress_note(ui, viewport, progress);
+        } else if let Some(failure) = self.layout.failure() {
+            failure_note(ui, viewport, failure);
         }
         if layout_busy || self.drag.is_some() || self.linking_from.is_some() {
             ui.ctx().request_repaint();
@@ -347,6 +349,11 @@ impl GraphView {
         self.scene.as_ref().map(|(_, scene, _)| scene)
     }
 
+    /// How far the running layout has got; `None` once it has settled.
+    pub fn layout_progress(&self) -> Option<LayoutProgress> {
+        self.layout.progress()
+    }
+
     /// Runs the layout for the document to the end at once (tests, exports), instead of a few steps per frame.
     pub fn settle_layout(&mut self, document: &Document) {
         let grouping = self.grouping(document);
@@ -374,8 +381,31 @@ fn empty_note(ui: &egui::Ui, viewport: Rect, no_actors: bool) {
     ui.painter().text(viewport.center(), egui::Align2::CENTER_CENTER, text, FontId::proportional(17.0), colour);
 }
 
-fn progress_note(ui: &egui::Ui, viewport: Rect, progress: f32) {
-    let text = format!("Arranging the graph… {:.0}%", progress * 100.0);
+/// The layout's progress bar at the bottom left of the canvas, on a panel of its own so that it stays legible
+/// over the nodes and links: "Laying out 10,005 nodes… 42%" and what the layout is doing.
+fn progress_note(ui: &mut egui::Ui, viewport: Rect, progress: LayoutProgress) {
+    const WIDTH: f32 = 360.0;
+    let nodes = crate::format::thousands(progress.nodes as f64);
+    let percent = (progress.fraction * 100.0).floor();
+    egui::Area::new(ui.scope_id().with("layout_progress"))
+        .order(egui::Order::Foreground)
+        .pivot(egui::Align2::LEFT_BOTTOM)
+        .fixed_pos(viewport.left_bottom() + Vec2::new(12.0, -12.0))
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(WIDTH);
+                ui.label(egui::RichText::new(format!("Laying out {nodes} nodes… {percent:.0}%")).strong().size(16.0));
+                // Animated, so that the bar shows life while a stage that reports nothing on its way runs.
+                ui.add(egui::ProgressBar::new(progress.fraction).desired_width(WIDTH).animate(true));
+                ui.label(egui::RichText::new(progress.doing).size(14.0));
+            });
+        });
+}
+
+/// Says that the layout stopped before its end, at the bottom left of the canvas.
+fn failure_note(ui: &egui::Ui, viewport: Rect, failure: &str) {
     let position = viewport.left_bottom() + Vec2::new(12.0, -12.0);
-    ui.painter().text(position, egui::Align2::LEFT_BOTTOM, text, FontId::proportional(14.0), Color32::GRAY);
+    let colour = ui.visuals().warn_fg_color;
+    ui.painter().text(position, egui::Align2::LEFT_BOTTOM, failure, FontId::proportional(14.0), colour);
 }
