@@ -3,6 +3,7 @@
 
 use std::time::{Duration, Instant};
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use geodep::app::GeoDepApp;
@@ -32,6 +33,12 @@ fn a_large_graph_is_laid_out_behind_a_progress_bar_while_frames_keep_coming() {
         assert!(Instant::now() < deadline, "the layout never finished");
         harness.step();
         frames_while_laying_out += 1;
+        // The camera follows the unfolding graph: its nodes are in the window all along.
+        let graph = &harness.state().views.graph;
+        let inside = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
+        let circles = graph.circles_on_screen();
+        let shown = circles.iter().filter(|(centre, _)| inside.contains(*centre)).count();
+        assert!(shown * 10 >= circles.len() * 9, "{shown} of {} nodes in the window", circles.len());
         // The test's frames are slow to draw; the worker keeps going between them all the same.
         std::thread::sleep(Duration::from_millis(10));
     }

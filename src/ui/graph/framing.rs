@@ -16,6 +16,30 @@ impl GraphView {
         }
     }
 
+    /// Fits the graph when asked to, and on a document's first sight: then frame after frame while its layout runs
+    /// (so that a large graph unfolding on its worker is seen whole, not off screen), until the layout ends or the
+    /// person pans or zooms.
+    pub(super) fn frame_the_graph(
+        &mut self,
+        ui: &egui::Ui,
+        response: &egui::Response,
+        document_id: u64,
+        layout_busy: bool,
+    ) {
+        let first_sight = self.fitted_document != Some(document_id);
+        let moved_by_hand = response.dragged()
+            || (response.hovered()
+                && ui.input(|input| input.smooth_scroll_delta != Vec2::ZERO || input.zoom_delta() != 1.0));
+        if first_sight && moved_by_hand {
+            self.fitted_document = Some(document_id);
+        } else if first_sight || std::mem::take(&mut self.pending_fit) {
+            self.fit(response.rect);
+            if !layout_busy {
+                self.fitted_document = Some(document_id);
+            }
+        }
+    }
+
     /// A camera showing these scene nodes with a margin, clear of the legend in the top right corner.
     pub(super) fn camera_fitting(&self, viewport: Rect, nodes: &[usize], margin: f32) -> Option<Camera> {
         let (_, scene, radii) = self.scene.as_ref()?;

@@ -165,10 +165,7 @@ impl GraphView {
         self.refresh_overlay(document, view);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let viewport = response.rect;
-        if (self.fitted_document != Some(document.id) && !layout_busy) || std::mem::take(&mut self.pending_fit) {
-            self.fit(viewport);
-            self.fitted_document = Some(document.id);
-        }
+        self.frame_the_graph(ui, &response, document.id, layout_busy);
         if let Some(id) = self.pending_centre.take() {
             self.centre_on_actor(&id);
         }
