@@ -22,7 +22,7 @@ pub(super) fn check_memberships(checker: &mut Checker, actor_path: Item<'_>, act
         let member = membership.member.as_str();
         checker.check_actor_reference(&member_path, member);
         if member == actor.id {
-            checker.error(&member_path, format!("\"{}\" lists itself as a member", shortened(member)));
+            checker.error(member_path, format!("\"{}\" lists itself as a member", shortened(member)));
         }
         if let Some(undated_index) = undated.get(member) {
             let message = format!(
@@ -30,7 +30,7 @@ pub(super) fn check_memberships(checker: &mut Checker, actor_path: Item<'_>, act
                  every date; keep it in one of the two lists",
                 shortened(member)
             );
-            checker.warning(&member_path, message);
+            checker.warning(member_path, message);
         }
         check_period(checker, &path, membership.period());
         check_cites(checker, &path, &membership.sources, "membership");
@@ -77,16 +77,16 @@ pub(super) fn check_routes(checker: &mut Checker) {
         let name_path = format_args!("{path}.name");
         let key = route_key(&route.name);
         if key.is_empty() {
-            checker.error(&name_path, "route name is empty");
+            checker.error(name_path, "route name is empty");
         } else if let Some(first) = first_index.get(&key) {
             let message =
                 format!("duplicate route name \"{}\" (first used by routes[{first}])", shortened(&route.name));
-            checker.error(&name_path, message);
+            checker.error(name_path, message);
         } else {
             first_index.insert(key.clone(), index);
             if !named.contains(&key) {
                 let message = format!("no energy flow names route \"{}\"; it is not drawn", shortened(&route.name));
-                checker.warning(&name_path, message);
+                checker.warning(name_path, message);
             }
         }
         check_name_length(checker, &name_path, &route.name);
