@@ -2,6 +2,7 @@
 //! Nothing here knows of egui.
 
 pub mod disk_stamp;
+mod ignored_fields;
 mod load;
 pub mod patch;
 mod read;

@@ -10,6 +10,7 @@ mod suggest;
 mod values;
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::{self, Display};
 
 use crate::diagnostic::{Diagnostic, sort};
 use crate::model::{CURRENT_FORMAT, Scenario};
@@ -21,6 +22,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
     checker.check_header();
     checker.check_actors();
     checker.check_records();
+    // After the actors and records: their reference checks mark the sources that are cited.
     checker.check_sources();
     checker.check_layout_and_story();
     shares::check_share_sums(scenario, &mut checker.found);
@@ -29,11 +31,45 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
     found
 }
 
+/// The path of an item of a list: `energy[3]`, `actors[2].memberships[0]`. Paths are written out only when a
+/// problem is found there (as `&dyn Display` until then), so that checking a scenario of a hundred thousand
+/// records makes no string for each.
+#[derive(Clone, Copy)]
+pub(crate) struct Item<'a> {
+    /// The record whose field holds the list, if any: `actors[2]` for `actors[2].memberships[0]`.
+    parent: Option<&'a dyn Display>,
+    list: &'static str,
+    index: usize,
+}
+
+impl<'a> Item<'a> {
+    /// Item `index` of a top-level list: `energy[3]`.
+    pub(crate) fn new(list: &'static str, index: usize) -> Item<'a> {
+        Item { parent: None, list, index }
+    }
+
+    /// Item `index` of a list field of `parent`: `actors[2].memberships[0]`.
+    pub(crate) fn within(parent: &'a dyn Display, list: &'static str, index: usize) -> Item<'a> {
+        Item { parent: Some(parent), list, index }
+    }
+}
+
+impl Display for Item<'_> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(parent) = self.parent {
+            write!(formatter, "{parent}.")?;
+        }
+        write!(formatter, "{}[{}]", self.list, self.index)
+    }
+}
+
 /// Collects diagnostics while walking the scenario, with the id sets the reference checks need.
 pub(crate) struct Checker<'a> {
     scenario: &'a Scenario,
     actor_ids: HashSet<&'a str>,
-    source_ids: HashSet<&'a str>,
+    /// Every source id, and whether a record has cited it so far (the reference checks mark them, which saves
+    /// gathering every citation again to find the sources never cited).
+    source_ids: HashMap<&'a str, bool>,
     /// Built at the first unknown reference of each kind: a valid file never pays for them.
     actor_hints: Option<Suggester<'a>>,
     source_hints: Option<Suggester<'a>>,
@@ -45,19 +81,19 @@ impl<'a> Checker<'a> {
         Checker {
             scenario,
             actor_ids: scenario.actors.iter().map(|actor| actor.id.as_str()).collect(),
-            source_ids: scenario.sources.iter().map(|source| source.id.as_str()).collect(),
+            source_ids: scenario.sources.iter().map(|source| (source.id.as_str(), false)).collect(),
             actor_hints: None,
             source_hints: None,
             found: Vec::new(),
         }
     }
 
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.found.push(Diagnostic::error(path, message));
+    fn error(&mut self, path: impl Display, message: impl Into<String>) {
+        self.found.push(Diagnostic::error(path.to_string(), message));
     }
 
-    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.found.push(Diagnostic::warning(path, message));
+    fn warning(&mut self, path: impl Display, message: impl Into<String>) {
+        self.found.push(Diagnostic::warning(path.to_string(), message));
     }
 
     fn check_header(&mut self) {
@@ -70,9 +106,9 @@ impl<'a> Checker<'a> {
         if scenario.title.trim().is_empty() {
             self.warning("title", "the scenario has no title");
         }
-        values::check_name_length(self, "title", &scenario.title);
+        values::check_name_length(self, &"title", &scenario.title);
         if let Some(as_of) = &scenario.as_of {
-            self.check_date("as_of", as_of);
+            self.check_date(&"as_of", as_of);
         }
         if scenario.actors.is_empty() {
             self.warning("actors", "the scenario has no actors");
@@ -83,23 +119,23 @@ impl<'a> Checker<'a> {
         let scenario = self.scenario;
         self.check_unique_ids("actors", scenario.actors.iter().map(|actor| actor.id.as_str()), "actor");
         for (index, actor) in scenario.actors.iter().enumerate() {
-            let path = format!("actors[{index}]");
-            values::check_id_text(self, &format!("{path}.id"), &actor.id);
+            let path = Item::new("actors", index);
+            values::check_id_text(self, &format_args!("{path}.id"), &actor.id);
             if actor.name.trim().is_empty() {
-                self.warning(format!("{path}.name"), format!("actor \"{}\" has no name", shortened(&actor.id)));
+                self.warning(format_args!("{path}.name"), format!("actor \"{}\" has no name", shortened(&actor.id)));
             }
-            values::check_name_length(self, &format!("{path}.name"), &actor.name);
+            values::check_name_length(self, &format_args!("{path}.name"), &actor.name);
             if let Some(location) = actor.location {
-                values::check_location(self, &format!("{path}.location"), location);
+                values::check_location(self, &format_args!("{path}.location"), location);
             }
             for (member_index, member) in actor.members.iter().enumerate() {
-                let member_path = format!("{path}.members[{member_index}]");
+                let member_path = Item::within(&path, "members", member_index);
                 self.check_actor_reference(&member_path, member);
                 if member == &actor.id {
                     self.error(member_path, format!("\"{}\" lists itself as a member", shortened(&actor.id)));
                 }
             }
-            references::check_memberships(self, &path, actor);
+            references::check_memberships(self, path, actor);
             self.check_source_references(&path, &actor.sources);
         }
     }
@@ -116,19 +152,20 @@ impl<'a> Checker<'a> {
     fn check_sources(&mut self) {
         let scenario = self.scenario;
         self.check_unique_ids("sources", scenario.sources.iter().map(|source| source.id.as_str()), "source");
-        let cited = cited_source_ids(scenario);
         for (index, source) in scenario.sources.iter().enumerate() {
-            let path = format!("sources[{index}]");
-            values::check_id_text(self, &format!("{path}.id"), &source.id);
+            let path = Item::new("sources", index);
+            values::check_id_text(self, &format_args!("{path}.id"), &source.id);
             if source.title.trim().is_empty() {
-                self.warning(format!("{path}.title"), format!("source \"{}\" has no title", shortened(&source.id)));
+                let message = format!("source \"{}\" has no title", shortened(&source.id));
+                self.warning(format_args!("{path}.title"), message);
             }
-            values::check_name_length(self, &format!("{path}.title"), &source.title);
+            values::check_name_length(self, &format_args!("{path}.title"), &source.title);
             if let Some(date) = &source.date {
-                self.check_date(&format!("{path}.date"), date);
+                self.check_date(&format_args!("{path}.date"), date);
             }
-            if !cited.contains(source.id.as_str()) {
-                self.warning(format!("{path}.id"), format!("source \"{}\" is never cited", shortened(&source.id)));
+            if self.source_ids.get(source.id.as_str()) != Some(&true) {
+                let message = format!("source \"{}\" is never cited", shortened(&source.id));
+                self.warning(format_args!("{path}.id"), message);
             }
         }
     }
@@ -136,41 +173,42 @@ impl<'a> Checker<'a> {
     fn check_layout_and_story(&mut self) {
         let scenario = self.scenario;
         for (id, position) in &scenario.layout {
-            let path = format!("layout[{id:?}]");
+            let path = format_args!("layout[{id:?}]");
             if !self.actor_ids.contains(id.as_str()) {
                 let message = format!("position saved for unknown actor \"{}\"; it is ignored", shortened(id));
-                self.warning(path.clone(), message);
+                self.warning(path, message);
             }
             if !position.0.is_finite() || !position.1.is_finite() {
                 self.error(path, "position must be two finite numbers");
             }
         }
         for (index, step) in scenario.story.iter().enumerate() {
-            let path = format!("story[{index}]");
+            let path = Item::new("story", index);
             if step.title.trim().is_empty() && step.caption.trim().is_empty() {
-                self.warning(path.clone(), "story step has neither title nor caption");
+                self.warning(path, "story step has neither title nor caption");
             }
-            values::check_name_length(self, &format!("{path}.title"), &step.title);
+            values::check_name_length(self, &format_args!("{path}.title"), &step.title);
             for (focus_index, id) in step.focus.iter().enumerate() {
-                self.check_actor_reference(&format!("{path}.focus[{focus_index}]"), id);
+                self.check_actor_reference(&Item::within(&path, "focus", focus_index), id);
             }
             if let Some(year) = step.year {
-                values::check_year(self, &format!("{path}.year"), year);
+                values::check_year(self, &format_args!("{path}.year"), year);
             }
             if let Some(actor) = step.shock.as_ref().and_then(|shock| shock.actor()) {
-                self.check_actor_reference(&format!("{path}.shock"), actor);
+                self.check_actor_reference(&format_args!("{path}.shock"), actor);
             }
             if let Some(camera) = step.camera
                 && !(camera.x.is_finite() && camera.y.is_finite() && camera.zoom.is_finite() && camera.zoom > 0.0)
             {
-                self.error(format!("{path}.camera"), "camera must have a finite centre and a positive zoom");
+                self.error(format_args!("{path}.camera"), "camera must have a finite centre and a positive zoom");
             }
             if let Some(filters) = &step.filters {
                 for (field, value) in
                     [("minimum_share", filters.minimum_share), ("minimum_strength", filters.minimum_strength)]
                 {
                     if !(0.0..=1.0).contains(&value) {
-                        self.error(format!("{path}.filters.{field}"), format!("must be from 0 to 1, not {value}"));
+                        let message = format!("must be from 0 to 1, not {value}");
+                        self.error(format_args!("{path}.filters.{field}"), message);
                     }
                 }
             }
@@ -182,14 +220,14 @@ impl<'a> Checker<'a> {
         for (index, id) in ids.enumerate() {
             if let Some(first) = first_index.get(id) {
                 let message = format!("duplicate {what} id \"{}\" (first used by {list}[{first}])", shortened(id));
-                self.error(format!("{list}[{index}].id"), message);
+                self.error(format_args!("{list}[{index}].id"), message);
             } else {
                 first_index.insert(id, index);
             }
         }
     }
 
-    pub(crate) fn check_actor_reference(&mut self, path: &str, id: &str) {
+    pub(crate) fn check_actor_reference(&mut self, path: &dyn Display, id: &str) {
         if !self.actor_ids.contains(id) {
             let scenario = self.scenario;
             let hints = self.actor_hints.get_or_insert_with(|| {
@@ -200,21 +238,23 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(crate) fn check_source_references(&mut self, record_path: &str, sources: &[String]) {
+    pub(crate) fn check_source_references(&mut self, record_path: &dyn Display, sources: &[String]) {
         for (index, id) in sources.iter().enumerate() {
-            if !self.source_ids.contains(id.as_str()) {
+            if let Some(cited) = self.source_ids.get_mut(id.as_str()) {
+                *cited = true;
+            } else {
                 let scenario = self.scenario;
                 let hints = self.source_hints.get_or_insert_with(|| {
                     Suggester::new(scenario.sources.iter().map(|source| (source.id.as_str(), source.id.as_str())))
                 });
                 let hint = hints.hint(id);
                 let message = format!("unknown source \"{}\"{hint}", shortened(id));
-                self.error(format!("{record_path}.sources[{index}]"), message);
+                self.error(format_args!("{record_path}.sources[{index}]"), message);
             }
         }
     }
 
-    pub(crate) fn check_date(&mut self, path: &str, text: &str) {
+    pub(crate) fn check_date(&mut self, path: &dyn Display, text: &str) {
         match crate::model::date::Date::parse(text) {
             Ok(date) => values::check_year(self, path, date.year),
             Err(problem) => self.error(path, format!("bad date \"{text}\": {problem}")),
@@ -227,10 +267,6 @@ pub fn future_format_message(format: u32) -> String {
         "this file is format {format}, written by a newer GeoDep; this version reads formats up to \
          {CURRENT_FORMAT}. Update GeoDep to open it."
     )
-}
-
-fn cited_source_ids(scenario: &Scenario) -> HashSet<&str> {
-    scenario.citation_lists().flatten().map(String::as_str).collect()
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Checks of single values: ids, numbers, years, coordinates, periods.
 
+use std::fmt::Display;
+
 use super::Checker;
 use super::suggest::{MAX_ID_CHARS, MAX_NAME_CHARS, shortened};
 use crate::model::{GeoPoint, Period};
@@ -7,7 +9,7 @@ use crate::model::{GeoPoint, Period};
 /// Years outside this range are almost certainly typing mistakes.
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
 
-pub(super) fn check_id_text(checker: &mut Checker, path: &str, id: &str) {
+pub(super) fn check_id_text(checker: &mut Checker, path: &dyn Display, id: &str) {
     let length = id.chars().count();
     if id.trim().is_empty() {
         checker.error(path, "id is empty");
@@ -23,7 +25,7 @@ pub(super) fn check_id_text(checker: &mut Checker, path: &str, id: &str) {
 }
 
 /// Names and titles are shown whole in lists and on slides: past [`MAX_NAME_CHARS`] they are errors.
-pub(super) fn check_name_length(checker: &mut Checker, path: &str, name: &str) {
+pub(super) fn check_name_length(checker: &mut Checker, path: &dyn Display, name: &str) {
     let length = name.chars().count();
     if length > MAX_NAME_CHARS {
         let message = format!(
@@ -35,7 +37,7 @@ pub(super) fn check_name_length(checker: &mut Checker, path: &str, name: &str) {
     }
 }
 
-pub(super) fn check_year(checker: &mut Checker, path: &str, year: i32) {
+pub(super) fn check_year(checker: &mut Checker, path: &dyn Display, year: i32) {
     if !PLAUSIBLE_YEARS.contains(&year) {
         let (first, last) = (PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end());
         checker.error(path, format!("year {year} is outside {first}–{last}"));
@@ -43,7 +45,7 @@ pub(super) fn check_year(checker: &mut Checker, path: &str, year: i32) {
 }
 
 /// A fraction that must be finite and within `range`.
-pub(super) fn check_number(checker: &mut Checker, path: &str, value: f64, range: (f64, f64), what: &str) {
+pub(super) fn check_number(checker: &mut Checker, path: &dyn Display, value: f64, range: (f64, f64), what: &str) {
     let (low, high) = range;
     if !value.is_finite() {
         checker.error(path, format!("{what} must be a finite number, not {value}"));
@@ -53,7 +55,7 @@ pub(super) fn check_number(checker: &mut Checker, path: &str, value: f64, range:
 }
 
 /// A share, written as a fraction and shown as a percentage, as the editor shows it.
-pub(super) fn check_share(checker: &mut Checker, path: &str, share: f64) {
+pub(super) fn check_share(checker: &mut Checker, path: &dyn Display, share: f64) {
     if !share.is_finite() {
         checker.error(path, format!("share must be a finite number, not {share}"));
     } else if !(0.0..=1.0).contains(&share) {
@@ -62,29 +64,29 @@ pub(super) fn check_share(checker: &mut Checker, path: &str, share: f64) {
     }
 }
 
-pub(super) fn check_location(checker: &mut Checker, path: &str, location: GeoPoint) {
-    check_number(checker, &format!("{path}.lat"), location.lat, (-90.0, 90.0), "latitude");
-    check_number(checker, &format!("{path}.lon"), location.lon, (-180.0, 180.0), "longitude");
+pub(super) fn check_location(checker: &mut Checker, path: &dyn Display, location: GeoPoint) {
+    check_number(checker, &format_args!("{path}.lat"), location.lat, (-90.0, 90.0), "latitude");
+    check_number(checker, &format_args!("{path}.lon"), location.lon, (-180.0, 180.0), "longitude");
 }
 
-pub(super) fn check_period(checker: &mut Checker, record_path: &str, period: Period) {
+pub(super) fn check_period(checker: &mut Checker, record_path: &dyn Display, period: Period) {
     if let Some(year) = period.year {
-        check_year(checker, &format!("{record_path}.year"), year);
+        check_year(checker, &format_args!("{record_path}.year"), year);
         if period.from.is_some() || period.until.is_some() {
             let message = "give either `year` or a `from`/`until` period, not both";
-            checker.error(format!("{record_path}.year"), message);
+            checker.error(format_args!("{record_path}.year"), message);
         }
     }
     if let Some(from) = period.from {
-        checker.check_date(&format!("{record_path}.from"), from);
+        checker.check_date(&format_args!("{record_path}.from"), from);
     }
     if let Some(until) = period.until {
-        checker.check_date(&format!("{record_path}.until"), until);
+        checker.check_date(&format_args!("{record_path}.until"), until);
     }
     // "2022" as an end means the end of 2022, so `from: "2022-03", until: "2022"` is a valid period.
     if let (Some(from), Some(until)) = (period.from_date(), period.until_date())
         && from.first_day() > until.last_day()
     {
-        checker.error(format!("{record_path}.until"), format!("period ends ({until}) before it starts ({from})"));
+        checker.error(format_args!("{record_path}.until"), format!("period ends ({until}) before it starts ({from})"));
     }
 }
