@@ -111,8 +111,8 @@ def main():
             _, geodep_wall, _, geodep_stress = measured[0]
             for name, wall, inner, value in measured:
                 inner_text = f"{inner:.0f}" if inner is not None else "–"
-                print(f"| {nodes:,} / {links:,} | {name} | {wall:.0f} | {inner_text} | {value:.3f} | "
-                      f"{wall / geodep_wall:.2f} | {value / geodep_stress:.2f} |", flush=True)
+                print(f"| {nodes:,} / {links:,} | {name} | {wall:.0f} | {inner_text} | {value:.4f} | "
+                      f"{wall / geodep_wall:.2f} | {value / geodep_stress:.3f} |", flush=True)
 
 
 if __name__ == "__main__":
