@@ -100,12 +100,16 @@ impl ForceSettings {
 }
 
 /// How far a [`ForceLayout`] has got.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Progress {
     pub iterations_done: usize,
     pub max_iterations: usize,
     /// The nodes had stopped moving before `max_iterations` was reached.
     pub converged: bool,
+    /// How far the nodes' mean movement per step has come down from the first step's towards the convergence
+    /// tolerance, on a logarithmic scale, from 0 to 1: most layouts converge long before `max_iterations`, and
+    /// a bar counting steps alone would jump from a fifth to the end.
+    pub settled: f32,
 }
 
 impl Progress {
@@ -115,9 +119,14 @@ impl Progress {
         self.converged || self.iterations_done >= self.max_iterations
     }
 
-    /// Share of the work done, from 0 to 1, for a progress bar.
+    /// Share of the work done, from 0 to 1, for a progress bar: the share of the steps, or how far the layout has
+    /// settled if that is further.
     pub fn fraction(&self) -> f32 {
-        if self.is_finished() { 1.0 } else { self.iterations_done as f32 / self.max_iterations as f32 }
+        if self.is_finished() {
+            1.0
+        } else {
+            (self.iterations_done as f32 / self.max_iterations as f32).max(self.settled)
+        }
     }
 }
 
@@ -145,6 +154,9 @@ pub struct ForceLayout {
     initial_step_length: f32,
     iterations_done: usize,
     converged: bool,
+    /// The nodes' mean movement in the first step, and how far it has come down since (see [`Progress::settled`]).
+    first_imbalance: Option<f32>,
+    settled: f32,
     /// Overlap removal runs once, when the layout finishes.
     overlaps_removed: bool,
 }
@@ -189,6 +201,8 @@ impl ForceLayout {
             settings,
             iterations_done: 0,
             converged: false,
+            first_imbalance: None,
+            settled: 0.0,
             overlaps_removed: false,
         }
     }
@@ -215,6 +229,7 @@ impl ForceLayout {
             iterations_done: self.iterations_done,
             max_iterations: self.settings.max_iterations,
             converged: self.converged,
+            settled: self.settled,
         }
     }
 
@@ -241,7 +256,18 @@ impl ForceLayout {
         let remaining_share = 1.0 - self.iterations_done as f32 / self.settings.max_iterations as f32;
         let mean_imbalance = self.move_free_nodes(self.initial_step_length * remaining_share);
         self.iterations_done += 1;
-        self.converged = mean_imbalance < self.settings.convergence_tolerance * self.settings.ideal_link_length;
+        let tolerance = self.settings.convergence_tolerance * self.settings.ideal_link_length;
+        self.converged = mean_imbalance < tolerance;
+        let first = *self.first_imbalance.get_or_insert(mean_imbalance);
+        // The share of the way down from the first step's movement to the tolerance, in orders of magnitude; it
+        // never goes back, so that a bar showing it does not either.
+        let way = (first / tolerance).ln();
+        if way.is_finite() && way > 0.0 {
+            let done = ((first / mean_imbalance).ln() / way).clamp(0.0, 1.0);
+            if done.is_finite() {
+                self.settled = self.settled.max(done);
+            }
+        }
     }
 
     fn compute_forces(&mut self) {
@@ -558,6 +584,23 @@ mod tests {
         let initial = vec![Some([1000.0, 0.0]), Some([1100.0, 0.0]), None];
         let layout = ForceLayout::with_initial_positions(input, initial, 0, ForceSettings::default());
         assert!(distance(layout.positions()[2], [1050.0, 0.0]) <= ForceSettings::default().ideal_link_length);
+    }
+
+    #[test]
+    fn progress_follows_the_settling_of_a_layout_that_converges_early() {
+        let settings = ForceSettings { max_iterations: 2_000, ..ForceSettings::default() };
+        let mut layout = ForceLayout::new(random_graph(60, 120, 2), 0, settings);
+        let mut fractions = Vec::new();
+        let mut progress = layout.step(1);
+        while !progress.is_finished() {
+            fractions.push(progress.fraction());
+            progress = layout.step(1);
+        }
+        assert!(progress.converged && progress.iterations_done < 500, "{progress:?}");
+        assert!(fractions.windows(2).all(|pair| pair[0] <= pair[1]), "never backwards: {fractions:?}");
+        // Counting steps alone, the bar would have ended below a quarter.
+        let last = *fractions.last().unwrap();
+        assert!(last > 0.6, "the last fraction before converging: {last}");
     }
 
     #[test]
