@@ -226,3 +226,19 @@ fn nodes_sized_by_imports_never_cover_each_other_on_a_crowded_circle() {
     }
     assert_eq!(overlapping, 0, "{overlapping} pairs of nodes overlap");
 }
+
+#[test]
+fn larger_text_scrolls_the_toolbar_sideways_rather_than_wrapping_it() {
+    let mut harness = harness();
+    for _ in 0..5 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+        harness.run_steps(2);
+    }
+    assert!(harness.state().settings.ui_scale >= 1.4, "Ctrl + draws larger: {}", harness.state().settings.ui_scale);
+    let row = |label: &str| harness.get_by_label(label).rect().center().y;
+    assert!((row("Layers") - row("Display…")).abs() < 2.0, "the graph's toolbar wrapped");
+    assert!((row("Graph") - row("Year")).abs() < 2.0, "the tabs wrapped");
+    let title = harness.state().document.scenario.title.clone();
+    let shown = harness.get_by_label(&title).rect();
+    assert!(shown.width() > 50.0, "the title is squeezed out: {shown:?}");
+}

@@ -227,3 +227,43 @@ fn present_export_this_steps_slide_writes_the_step_shown_last_as_one_png() {
     let expected = geodep::slide::build(&harness.state().document.scenario, 1, 1920, 1080).expect("step 2");
     assert_eq!(written, geodep::slide::render::to_png(&expected).expect("renders"), "it is step 2's slide");
 }
+
+/// Rests the pointer on a focus actor of the step shown for longer than egui's tooltip delay.
+fn rest_pointer_on(harness: &mut Harness<'_, GeoDepApp>, id: &str) -> egui::Pos2 {
+    let at = harness.state().views.graph.node_on_screen(id).unwrap_or_else(|| panic!("{id} is not drawn"));
+    harness.hover_at(at);
+    harness.run_steps(60);
+    at
+}
+
+#[test]
+fn a_pointer_resting_on_the_graph_raises_a_tooltip_but_not_while_presenting() {
+    let mut harness = open_bundled("serbia-2023.ron");
+    rest_pointer_on(&mut harness, "SRB");
+    harness.get_by_label("Click to select, shift-click to add, drag to pin.");
+    harness.remove_cursor();
+    press(&mut harness, egui::Key::F5);
+    let at = rest_pointer_on(&mut harness, "SRB");
+    assert!(
+        harness.query_by_label("Click to select, shift-click to add, drag to pin.").is_none(),
+        "a tooltip covers the slide"
+    );
+    // A click on the slide selects nothing: the step's focus stays as the step set it.
+    let selection = harness.state().view.selection.clone();
+    harness.drag_at(at);
+    harness.drop_at(at);
+    harness.run_steps(3);
+    assert_eq!(harness.state().view.selection, selection);
+    assert!(harness.state().presentation.is_some());
+}
+
+#[test]
+fn a_long_story_keeps_the_keys_on_the_band_not_in_tooltips() {
+    let mut harness = open_bundled("serbia-2023.ron");
+    press(&mut harness, egui::Key::F5);
+    let next = harness.get_by_label("Next").rect().center();
+    harness.hover_at(next);
+    harness.run_steps(60);
+    assert!(harness.query_by_label("Right, Space or Page Down").is_none(), "no tooltip pops up over the band");
+    harness.get_by_label("Right, Space or Page Down: next; Left or Page Up: back; Home, End; N: notes; Esc leaves");
+}

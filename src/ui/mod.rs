@@ -15,6 +15,7 @@ pub mod graph;
 pub mod help_window;
 pub mod import_window;
 pub mod inspector;
+mod laser_pointer;
 pub mod map;
 pub mod matrices;
 pub mod menu_bar;
@@ -112,11 +113,23 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
     inspector::ui(ui, &document.scenario, document.derived(), view, &mut actions);
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
-            central_tabs(ui, view.central, &mut actions);
+            // The title gets what the tabs leave, but at least a quarter of the row: larger text (Ctrl +)
+            // scrolls the tabs sideways rather than wrapping them or pushing the title out.
+            let title = egui::RichText::new(&document.scenario.title).strong().size(17.0);
+            let for_tabs = ui.available_width() * 0.75;
+            egui::ScrollArea::horizontal()
+                .id_salt("central_tabs")
+                .max_width(for_tabs)
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        central_tabs(ui, view.central, &mut actions);
+                        ui.separator();
+                        year_selector(ui, &document.derived().years, view.year, &mut actions);
+                    });
+                });
             ui.separator();
-            year_selector(ui, &document.derived().years, view.year, &mut actions);
-            ui.separator();
-            ui.add(egui::Label::new(egui::RichText::new(&document.scenario.title).strong().size(17.0)).truncate());
+            ui.add(egui::Label::new(title).truncate());
         });
         ui.separator();
         if let Some(failed) = shown.failed_load.filter(|failed| failed.text.is_some()) {

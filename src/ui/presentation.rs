@@ -22,13 +22,15 @@ pub fn draw(ui: &mut egui::Ui, window: &super::Shown, shown: &Presentation, view
     caption_ui(ui, step, shown.step, scenario.story.len(), shown.show_notes, &mut actions);
     graph.presenting = true;
     map.presenting = true;
-    egui::CentralPanel::default().show(ui, |ui| match view.central {
+    let slide = egui::CentralPanel::default().show(ui, |ui| match view.central {
         CentralView::Map => map.ui(ui, document, view, &mut actions),
         CentralView::Charts => charts.ui(ui, document, view, &mut actions),
         CentralView::Matrices => matrices.ui(ui, document, view, &mut actions),
         CentralView::Timeline => timeline.ui(ui, document, view, &mut actions),
         _ => graph.ui(ui, document, view, &mut actions),
     });
+    // The slide shows what the step says, whatever the pointer rests on: the mouse only points.
+    super::laser_pointer::cover(ui.ctx(), slide.response.rect);
     if ui.input(|input| input.key_pressed(egui::Key::N) && input.modifiers.is_none()) {
         actions.push(Action::ShowSpeakerNotes(!shown.show_notes));
     }
@@ -59,21 +61,22 @@ fn caption_ui(
         ui.label(RichText::new(&step.caption).size(CAPTION_SIZE).color(ui.visuals().strong_text_color()));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            if ui.add_enabled(index > 0, egui::Button::new("Previous")).on_hover_text("Left or Page Up").clicked() {
+            if ui.add_enabled(index > 0, egui::Button::new("Previous")).clicked() {
                 actions.push(Action::Slide(SlideMove::Previous));
             }
             let next = egui::Button::new("Next");
-            if ui.add_enabled(index + 1 < count, next).on_hover_text("Right, Space or Page Down").clicked() {
+            if ui.add_enabled(index + 1 < count, next).clicked() {
                 actions.push(Action::Slide(SlideMove::Next));
             }
             let notes_label = if show_notes { "Hide speaker notes" } else { "Speaker notes" };
-            if ui.button(notes_label).on_hover_text("N: the notes in a window of their own").clicked() {
+            if ui.button(notes_label).clicked() {
                 actions.push(Action::ShowSpeakerNotes(!show_notes));
             }
-            if ui.button("End").on_hover_text("Esc: back to the view before the show").clicked() {
+            if ui.button("End").clicked() {
                 actions.push(Action::EndPresentation);
             }
-            ui.weak("Right, Space or Page Down: next; Left or Page Up: back; Home, End; Esc leaves");
+            // No tooltips on a slide: the keys are spelt out here instead.
+            ui.weak("Right, Space or Page Down: next; Left or Page Up: back; Home, End; N: notes; Esc leaves");
         });
     });
 }

@@ -71,3 +71,13 @@ pub fn theme_preference(choice: crate::state::ThemeChoice) -> egui::ThemePrefere
         ThemeChoice::Dark => egui::ThemePreference::Dark,
     }
 }
+
+/// A toolbar: one row that never wraps, however large the text is drawn (Ctrl +). What does not fit scrolls
+/// sideways under a thin bar, rather than pushing the view down or hiding the row's end.
+pub fn toolbar_row<R>(ui: &mut egui::Ui, id: &str, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    egui::ScrollArea::horizontal()
+        .id_salt(id)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
+        .show(ui, |ui| ui.horizontal(add_contents).inner)
+        .inner
+}

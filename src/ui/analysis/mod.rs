@@ -59,7 +59,7 @@ pub struct AnalysisView {
 impl AnalysisView {
     pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
         let scenario = &document.scenario;
-        ui.horizontal_wrapped(|ui| {
+        crate::ui::style::toolbar_row(ui, "analysis_sections", |ui| {
             for (section, label, tooltip) in Section::ALL {
                 if ui.selectable_label(self.section == section, label).on_hover_text(tooltip).clicked() {
                     self.section = section;

@@ -20,7 +20,15 @@ pub fn toolbar(
     view: &ViewState,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::style::toolbar_row(ui, "graph_toolbar", |ui| {
+        // An analysis result laid over the graph leads the row, so that taking it off never scrolls out of sight.
+        if view.overlay.is_some() {
+            let clear = ui.button("Clear overlay").on_hover_text("Take the analysis result off the graph");
+            if clear.clicked() {
+                actions.push(Action::SetOverlay(None));
+            }
+            ui.separator();
+        }
         layer_toggles(ui, view, actions);
         ui.separator();
         filters_menu(ui, scenario, view, actions);
@@ -32,13 +40,6 @@ pub fn toolbar(
         ui.separator();
         search_box(ui, graph, scenario, actions);
         link_count_controls(ui, graph);
-        if view.overlay.is_some() {
-            ui.separator();
-            let clear = ui.button("Clear overlay").on_hover_text("Take the analysis result off the graph");
-            if clear.clicked() {
-                actions.push(Action::SetOverlay(None));
-            }
-        }
     });
 }
 

@@ -50,6 +50,14 @@ impl GraphView {
         if self.options.show_legend {
             free.max.x -= legend::WIDTH + 16.0;
         }
+        // Names are drawn on screen at a fixed size, centred under their nodes: keep room for the widest at the
+        // sides and for one line below, so that none is cut at the edge (more so when the text is drawn larger).
+        let size = super::paint::label_size(self.presenting, 1.0);
+        let widest = nodes.iter().map(|&node| scene.nodes[node].name.chars().count()).max().unwrap_or(0);
+        let half_name = (widest as f32 * super::paint::AVERAGE_CHARACTER * size / 2.0).min(free.width() / 6.0);
+        free.min.x += half_name;
+        free.max.x -= half_name;
+        free.max.y -= (size * 1.4).min(free.height() / 6.0);
         let fitted = Camera::fit(free, bounds, 24.0);
         Some(Camera { centre: fitted.centre + (viewport.center() - free.center()) / fitted.zoom, zoom: fitted.zoom })
     }

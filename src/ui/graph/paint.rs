@@ -156,12 +156,7 @@ impl GraphView {
             (!pinned_first, std::cmp::Reverse(scene.nodes[node].degree), node)
         });
         let limit = if zoom < FAR_OUT_ZOOM { 40 } else { usize::MAX };
-        // On a slide the names must carry to the back of a room.
-        let size = match (self.presenting, zoom < 0.6) {
-            (true, _) => 22.0,
-            (false, true) => 12.0,
-            (false, false) => 14.0,
-        };
+        let size = label_size(self.presenting, zoom);
         let font = FontId::proportional(size);
         let text_colour = ui.visuals().strong_text_color();
         let plate = ui.visuals().panel_fill.gamma_multiply(0.8);
@@ -188,6 +183,18 @@ impl GraphView {
         }
     }
 }
+
+/// The size of node names: smaller when zoomed far out; on a slide they must carry to the back of a room.
+pub(super) fn label_size(presenting: bool, zoom: f32) -> f32 {
+    match (presenting, zoom < 0.6) {
+        (true, _) => 22.0,
+        (false, true) => 12.0,
+        (false, false) => 14.0,
+    }
+}
+
+/// The widest a character of a name usually is, as a share of the font size, for keeping names in view.
+pub(super) const AVERAGE_CHARACTER: f32 = 0.55;
 
 /// The narrowest a character of a name can be, as a share of the font size ("i" or "l" in a proportional font).
 const NARROWEST_CHARACTER: f32 = 0.15;

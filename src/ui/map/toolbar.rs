@@ -8,7 +8,14 @@ use crate::state::{Action, Document, ViewState};
 use crate::ui::graph::controls;
 
 pub fn show(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
-    ui.horizontal_wrapped(|ui| {
+    crate::ui::style::toolbar_row(ui, "map_toolbar", |ui| {
+        // An analysis result laid over the map leads the row, so that taking it off never scrolls out of sight.
+        if view.overlay.is_some() {
+            if ui.button("Clear overlay").on_hover_text("Take the analysis result off the views").clicked() {
+                actions.push(Action::SetOverlay(None));
+            }
+            ui.separator();
+        }
         controls::layer_toggles(ui, view, actions);
         ui.separator();
         controls::filters_menu(ui, &document.scenario, view, actions);
@@ -23,12 +30,6 @@ pub fn show(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &Vi
         if ui.button("Fit").on_hover_text("Show the whole scenario (F)").clicked() {
             map.pending_fit = true;
             map.flight = None;
-        }
-        if view.overlay.is_some() {
-            ui.separator();
-            if ui.button("Clear overlay").on_hover_text("Take the analysis result off the views").clicked() {
-                actions.push(Action::SetOverlay(None));
-            }
         }
     });
 }
