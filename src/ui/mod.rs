@@ -20,6 +20,7 @@ pub mod matrices;
 pub mod menu_bar;
 pub mod overview;
 pub mod path_prompt;
+pub mod play_controls;
 pub mod presentation;
 mod record_details;
 mod safekeeping;
@@ -35,8 +36,8 @@ pub mod wording;
 use eframe::egui;
 
 use crate::state::{
-    Action, Busy, CentralView, Document, FailedLoad, ImportSetup, Presentation, Safekeeping, Settings, Status,
-    ViewState,
+    Action, Busy, CentralView, Document, FailedLoad, ImportSetup, Playback, Presentation, Safekeeping, Settings,
+    Status, ViewState,
 };
 use commands::Command;
 
@@ -44,6 +45,8 @@ use commands::Command;
 pub struct Shown<'a> {
     pub document: &'a Document,
     pub view: &'a ViewState,
+    /// The years playing one after another, and how.
+    pub playback: &'a Playback,
     pub settings: &'a Settings,
     pub failed_load: Option<&'a FailedLoad>,
     pub status: Option<&'a Status>,
@@ -115,6 +118,7 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
             central_tabs(ui, view.central, &mut actions);
             ui.separator();
             year_selector(ui, &document.derived().years, view.year, &mut actions);
+            play_controls::ui(ui, shown.playback, document.derived().years.len(), &mut actions);
             ui.separator();
             ui.add(egui::Label::new(egui::RichText::new(&document.scenario.title).strong().size(17.0)).truncate());
         });

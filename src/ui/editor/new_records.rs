@@ -31,6 +31,7 @@ pub fn new_record(scenario: &Scenario, kind: RecordKind, actors: &[String], year
             via: Vec::new(),
             route: None,
             year,
+            years: None,
             from: None,
             until: None,
             certainty: Certainty::Estimate,
