@@ -44,10 +44,7 @@ impl GeoDepApp {
     pub(super) fn show_step(&mut self, ctx: &egui::Context, index: usize) {
         let Some(step) = self.document.scenario.story.get(index) else { return };
         self.view = story::view_for_step(step, &self.document.scenario, &self.view);
-        self.playback.pause();
-        if let Some((first, last)) = step.years {
-            self.play_span(ctx, first, last);
-        }
+        let span = step.years;
         if let Some(kind) = story::matrix_for_step(step) {
             self.views.matrices.kind = kind;
         }
@@ -64,6 +61,10 @@ impl GeoDepApp {
         self.story_position = index;
         if let Some(shown) = &mut self.presentation {
             shown.step = index;
+        }
+        self.playback.pause();
+        if let Some((first, last)) = span {
+            self.play_span(ctx, first, last);
         }
     }
 

@@ -299,7 +299,7 @@ impl GraphView {
             }
         };
         self.year_change = match previous {
-            Some((old_key, old_scene, old_radii)) if SceneKey { year: key.year, ..old_key } == key => {
+            Some((old_key, old_scene, old_radii)) if SceneKey { year: key.year, ..old_key.clone() } == key => {
                 Some(year_change::YearChange::new(now, old_scene, old_radii, &scene))
             }
             _ => None,
