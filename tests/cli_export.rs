@@ -161,3 +161,58 @@ fn an_unknown_extension_is_refused_with_the_formats_and_no_file() {
     assert!(stderr.contains(".png or .svg") && stderr.contains(".graphml") && stderr.contains(".csv"), "{stderr}");
     assert!(!out.exists());
 }
+
+#[test]
+fn a_span_of_years_writes_one_image_per_year_each_headed_with_its_year() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let out_dir = folder.path().join("years");
+    let out_arg = out_dir.to_str().expect("utf-8 path");
+    let run = geodep(&["export", "scenarios/serbia-2023.ron", "--years", "2021..2023", "--out-dir", out_arg]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .expect("the folder was made")
+        .map(|entry| entry.expect("an entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["graph-2021.png", "graph-2022.png", "graph-2023.png"]);
+    let ((width, height), dark, _) = inspect(&out_dir.join("graph-2022.png"));
+    assert_eq!((width, height), (1920, 1080));
+    assert!(dark > 500, "the 2022 graph is not blank");
+
+    // As SVG, each image's head names its year.
+    let run = geodep(&[
+        "export",
+        "scenarios/serbia-2023.ron",
+        "--years",
+        "2022..2023",
+        "--view",
+        "map",
+        "--format",
+        "svg",
+        "--out-dir",
+        out_arg,
+    ]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    for year in ["2022", "2023"] {
+        let text = std::fs::read_to_string(out_dir.join(format!("map-{year}.svg"))).expect("the SVG was written");
+        assert!(text.contains(&format!("Map, {year}")), "map-{year}.svg is headed with its year");
+    }
+}
+
+#[test]
+fn a_reversed_malformed_or_outside_span_is_refused_with_a_reason_and_no_file() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let out_dir = folder.path().join("years");
+    let out_arg = out_dir.to_str().expect("utf-8 path");
+    for (span, expected) in [
+        ("2023..2019", "starts after it ends: write 2019..2023"),
+        ("20x9..", "is not a span of years: write FIRST..LAST"),
+        ("2019..2030", "2019..2030 reaches outside the scenario's years"),
+    ] {
+        let run = geodep(&["export", "scenarios/serbia-2023.ron", "--years", span, "--out-dir", out_arg]);
+        assert!(!run.status.success(), "{span}");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains(expected), "{span}: {stderr}");
+        assert!(!out_dir.exists(), "{span}: nothing is written");
+    }
+}

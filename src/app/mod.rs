@@ -9,6 +9,7 @@ mod file_work;
 mod files;
 mod importing;
 mod memory;
+mod playing;
 mod presenting;
 mod safekeeping;
 
@@ -20,8 +21,8 @@ use eframe::egui;
 
 // What the app holds and applies, named here too for the binary and the tests that drive the app.
 pub use crate::state::{
-    Action, CentralView, Document, FailedLoad, GraphFilters, GraphOverlay, PathPurpose, Presentation, Safekeeping,
-    SaveAnswers, SaveQuestion, Settings, Status, ThemeChoice, UiZoom, ViewState,
+    Action, CentralView, Document, FailedLoad, GraphFilters, GraphOverlay, PathPurpose, Playback, Presentation,
+    Safekeeping, SaveAnswers, SaveQuestion, Settings, Status, ThemeChoice, UiZoom, ViewState,
 };
 
 use crate::edit::Edit;
@@ -44,6 +45,8 @@ pub enum Startup {
 pub struct GeoDepApp {
     pub document: Document,
     pub view: ViewState,
+    /// The years playing one after another (the Play button, P, a story step's span).
+    pub playback: Playback,
     pub settings: Settings,
     pub failed_load: Option<FailedLoad>,
     pub status: Option<Status>,
@@ -93,6 +96,7 @@ impl GeoDepApp {
         let mut app = GeoDepApp {
             document: Document::new_untitled(),
             view: ViewState::default(),
+            playback: Playback::default(),
             settings,
             failed_load: None,
             status: None,
@@ -223,7 +227,14 @@ impl GeoDepApp {
                 self.view.selection.clear();
             }
             Action::SelectRecord(record) => self.select_record(record),
-            Action::SetYear(year) => self.view.year = year,
+            Action::SetYear(year) => {
+                self.playback.pause();
+                self.view.year = year;
+            }
+            Action::PlayYears(play) => self.play_years(ctx, play),
+            Action::TogglePlayYears => self.play_years(ctx, !self.playback.playing),
+            Action::SetPlaySpeed(seconds) => self.playback.seconds_per_year = seconds,
+            Action::SetPlayLoop(looping) => self.playback.looping = looping,
             Action::SetOverlay(overlay) => self.view.overlay = overlay,
             Action::CompareWithFile(path) => self.start_compare(&path),
             Action::SetFilters(filters) => self.view.filters = filters,
@@ -257,10 +268,15 @@ impl GeoDepApp {
             Action::Slide(movement) => {
                 if let Some(shown) = &self.presentation {
                     let count = self.document.scenario.story.len();
-                    self.show_step(movement.from(shown.step, count));
+                    self.show_step(ctx, movement.from(shown.step, count));
                 }
             }
             Action::EndPresentation => self.end_presentation(ctx),
+            Action::ReplayStepYears => {
+                if let Some(shown) = &self.presentation {
+                    self.show_step(ctx, shown.step);
+                }
+            }
             Action::ShowSpeakerNotes(show) => {
                 if let Some(shown) = &mut self.presentation {
                     shown.show_notes = show;
@@ -417,6 +433,7 @@ impl GeoDepApp {
         // The work of the document being replaced was saved or knowingly discarded.
         self.forget_recovery();
         self.safekeeping.disk_notice = None;
+        self.playback.pause();
         self.view = ViewState::for_scenario(&document.scenario);
         self.document = document;
         self.failed_load = None;
@@ -541,6 +558,7 @@ impl GeoDepApp {
         for action in ui::commands::pressed_shortcuts(ctx) {
             self.apply(ctx, action);
         }
+        self.advance_years(ctx);
         self.check_disk(ctx);
         self.autosave(ctx);
         let title = self.document.window_title();
@@ -613,6 +631,7 @@ impl eframe::App for GeoDepApp {
         let shown = ui::Shown {
             document: &self.document,
             view: &self.view,
+            playback: &self.playback,
             settings: &self.settings,
             failed_load: self.failed_load.as_ref(),
             status: self.status.as_ref(),

@@ -24,6 +24,7 @@ impl GeoDepApp {
         let step = if from_current { self.story_position.min(count - 1) } else { 0 };
         self.views.start_screen.open = false;
         self.view.show_help = false;
+        self.playback.pause();
         self.presentation = Some(Presentation {
             step,
             document: self.document.id,
@@ -35,13 +36,15 @@ impl GeoDepApp {
             started_at: ctx.input(|input| input.time),
         });
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-        self.show_step(step);
+        self.show_step(ctx, step);
     }
 
-    /// Shows story step `index`: its view, layers, year, focus and shock, the camera moving to it.
-    pub(super) fn show_step(&mut self, index: usize) {
+    /// Shows story step `index`: its view, layers, year, focus and shock, the camera moving to it. A step with a
+    /// span of years plays them from the first.
+    pub(super) fn show_step(&mut self, ctx: &egui::Context, index: usize) {
         let Some(step) = self.document.scenario.story.get(index) else { return };
         self.view = story::view_for_step(step, &self.document.scenario, &self.view);
+        let span = step.years;
         if let Some(kind) = story::matrix_for_step(step) {
             self.views.matrices.kind = kind;
         }
@@ -59,11 +62,16 @@ impl GeoDepApp {
         if let Some(shown) = &mut self.presentation {
             shown.step = index;
         }
+        self.playback.pause();
+        if let Some((first, last)) = span {
+            self.play_span(ctx, first, last);
+        }
     }
 
     /// Leaves the show and gives back the view, matrix and camera as they were before it.
     pub(super) fn end_presentation(&mut self, ctx: &egui::Context) {
         let Some(shown) = self.presentation.take() else { return };
+        self.playback.pause();
         if !shown.was_fullscreen {
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }

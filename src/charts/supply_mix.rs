@@ -71,6 +71,35 @@ pub fn default_consumers(scenario: &Scenario, year: i32) -> Vec<String> {
     consumers.into_iter().map(|(id, _)| id.to_owned()).collect()
 }
 
+/// The bars `share` of the way from one year's mixes to the next's, for the change of year to ease in: each
+/// supplier's segment grows or shrinks from its old length to its new (from or to nothing when it is in one year
+/// only), and so does the remainder. Bars of the new year only grow from nothing.
+pub fn between(before: &[SupplyMix], after: &[SupplyMix], share: f64) -> Vec<SupplyMix> {
+    let mix = |old: f64, new: f64| old + (new - old) * share;
+    after
+        .iter()
+        .map(|new| {
+            let same_bar = |old: &&SupplyMix| {
+                old.consumer == new.consumer && old.commodity == new.commodity && old.basis == new.basis
+            };
+            let old = before.iter().find(same_bar);
+            let old_share = |supplier: &str| {
+                old.and_then(|old| old.segments.iter().find(|segment| segment.supplier == supplier))
+                    .map_or(0.0, |segment| segment.share)
+            };
+            let mut segments: Vec<Segment> = (new.segments.iter())
+                .map(|segment| Segment { share: mix(old_share(&segment.supplier), segment.share), ..segment.clone() })
+                .collect();
+            let leaving = old.into_iter().flat_map(|old| &old.segments);
+            for segment in leaving.filter(|old| !new.segments.iter().any(|kept| kept.supplier == old.supplier)) {
+                segments.push(Segment { share: mix(segment.share, 0.0), ..segment.clone() });
+            }
+            let remainder = mix(old.map_or(0.0, |old| old.remainder), new.remainder);
+            SupplyMix { segments, remainder, ..new.clone() }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_scenarios::small;
@@ -120,5 +149,28 @@ mod tests {
         scenario.energy =
             ["S10", "S2", "S1"].iter().map(|id| super::super::test_scenarios::flow("RUS", id, 0.5, 2023)).collect();
         assert_eq!(default_consumers(&scenario, 2023), ["S1", "S2", "S10"]);
+    }
+
+    #[test]
+    fn bars_ease_from_one_years_shares_to_the_next() {
+        let segment =
+            |supplier: &str, share: f64| Segment { supplier: supplier.into(), share, volume: None, record: 0 };
+        let bar = |segments: Vec<Segment>, remainder: f64| SupplyMix {
+            consumer: "SRB".into(),
+            commodity: Commodity::Gas,
+            basis: ShareBasis::Consumption,
+            segments,
+            remainder,
+        };
+        let before = [bar(vec![segment("RUS", 0.2), segment("HUN", 0.4)], 0.4)];
+        let after = [bar(vec![segment("RUS", 0.6), segment("AZE", 0.2)], 0.2)];
+        let halfway = between(&before, &after, 0.5);
+        let rounded = |share: f64| (share * 1e9).round() / 1e9;
+        let shares: Vec<(&str, f64)> =
+            halfway[0].segments.iter().map(|segment| (segment.supplier.as_str(), rounded(segment.share))).collect();
+        assert_eq!(shares, [("RUS", 0.4), ("AZE", 0.1), ("HUN", 0.2)], "grown, arriving and leaving");
+        assert!((halfway[0].remainder - 0.3).abs() < 1e-12);
+        assert_eq!(between(&before, &after, 1.0)[0].segments[..2], after[0].segments[..]);
+        assert_eq!(between(&[], &after, 0.25)[0].segments[0].share, 0.15, "a new bar grows from nothing");
     }
 }

@@ -45,7 +45,7 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -
 }
 
 /// "wrote FILE" for each file written, or the reason nothing was.
-fn finish(written: Result<Vec<PathBuf>, String>) -> ExitCode {
+pub(super) fn finish(written: Result<Vec<PathBuf>, String>) -> ExitCode {
     match written {
         Ok(files) => {
             let mut output = Output::stdout();
@@ -126,7 +126,12 @@ pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
     finish(written.map_err(|error| format!("geodep export: {error}")))
 }
 
-fn view_image(scenario: &Scenario, asked: &ViewExport<'_>, year: i32, format: ImageFormat) -> Result<Vec<u8>, String> {
+pub(super) fn view_image(
+    scenario: &Scenario,
+    asked: &ViewExport<'_>,
+    year: i32,
+    format: ImageFormat,
+) -> Result<Vec<u8>, String> {
     let drawn = match asked.view {
         ViewChoice::Graph => Drawn::Graph,
         ViewChoice::Map => Drawn::Map,
@@ -167,7 +172,7 @@ fn write_sheets(scenario: &Scenario, out: &Path) -> Result<Vec<PathBuf>, String>
     Ok(written)
 }
 
-fn write(out: &Path, bytes: &[u8]) -> Result<Vec<PathBuf>, String> {
+pub(super) fn write(out: &Path, bytes: &[u8]) -> Result<Vec<PathBuf>, String> {
     crate::io::safe_write::write_whole(out, bytes)
         .map(|()| vec![out.to_owned()])
         .map_err(|error| format!("cannot write {}: {error}", out.display()))

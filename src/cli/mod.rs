@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod export;
+mod export_years;
 mod fmt;
 mod generate;
 mod import;
@@ -131,7 +132,8 @@ pub enum Command {
     /// One step: --step N --out FILE.png|svg. Every step: --all-steps --out-dir DIR (step-01.png, step-02.png…).
     /// Otherwise --out names what to write by its extension: .png or .svg (the --view in --year, with its
     /// legend), .graphml or .gexf (actors as nodes, records as edges), .csv (NAME-actors.csv, NAME-energy.csv…
-    /// beside it, one sheet per record kind, the columns `geodep import` reads).
+    /// beside it, one sheet per record kind, the columns `geodep import` reads). A view year by year: --years
+    /// 2019..2023 --out-dir DIR (graph-2019.png…, one per year of the scenario in the span).
     Export {
         /// Scenario file to export.
         file: PathBuf,
@@ -139,7 +141,7 @@ pub enum Command {
         #[arg(long, value_name = "N", requires = "out", conflicts_with = "all_steps")]
         step: Option<usize>,
         /// Where to write: the one step, the view, or the scenario (by extension).
-        #[arg(long, value_name = "FILE", required_unless_present = "all_steps")]
+        #[arg(long, value_name = "FILE", required_unless_present_any = ["all_steps", "years"])]
         out: Option<PathBuf>,
         /// Export every story step.
         #[arg(long, requires = "out_dir")]
@@ -156,6 +158,10 @@ pub enum Command {
         /// The year the view shows; the latest year the scenario names by default.
         #[arg(long, conflicts_with_all = ["step", "all_steps"])]
         year: Option<i32>,
+        /// The --view once for each of the scenario's years in FIRST..LAST, into --out-dir (graph-2019.png…).
+        #[arg(long, value_name = "FIRST..LAST", value_parser = export_years::parse_span, requires = "out_dir",
+              conflicts_with_all = ["step", "all_steps", "year", "out"])]
+        years: Option<(i32, i32)>,
         /// Image size in pixels, WIDTHxHEIGHT.
         #[arg(long, default_value = "1920x1080", value_parser = export::parse_size)]
         size: (u32, u32),
@@ -267,16 +273,20 @@ pub fn run(command: Command) -> ExitCode {
             shock::run(&file, asked, year, format)
         }
         Command::Diff { files, years, format } => diff::run(&files, years.as_deref(), format),
-        Command::Export { file, step, out, all_steps: _, out_dir, view, matrix, year, size, format } => {
+        Command::Export { file, step, out, all_steps: _, out_dir, view, matrix, year, years, size, format } => {
+            let matrix = match matrix {
+                MatrixChoice::Sanctions => crate::state::MatrixKind::Sanctions,
+                MatrixChoice::Ties => crate::state::MatrixKind::Ties,
+                MatrixChoice::Votes => crate::state::MatrixKind::Votes,
+            };
+            if let (Some(span), Some(out_dir)) = (years, &out_dir) {
+                let asked = export::ViewExport { out: out_dir, view, matrix, year: None, size };
+                return export_years::run(&file, span, out_dir, asked, format);
+            }
             // clap guarantees --out unless --all-steps (which brings --out-dir).
             let target = match (step, out, out_dir) {
                 (Some(number), Some(out), _) => export::Target::Step { number, out },
                 (None, Some(out), _) => {
-                    let matrix = match matrix {
-                        MatrixChoice::Sanctions => crate::state::MatrixKind::Sanctions,
-                        MatrixChoice::Ties => crate::state::MatrixKind::Ties,
-                        MatrixChoice::Votes => crate::state::MatrixKind::Votes,
-                    };
                     return export::run_view(&file, export::ViewExport { out: &out, view, matrix, year, size });
                 }
                 (_, _, Some(out_dir)) => export::Target::AllSteps { out_dir },

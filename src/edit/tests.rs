@@ -157,6 +157,7 @@ impl StoryStepFixture {
             layers: Vec::new(),
             focus: Vec::new(),
             year: None,
+            years: None,
             shock: None,
             camera: None,
             filters: None,

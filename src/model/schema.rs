@@ -104,7 +104,7 @@ impl RecordType {
             RecordType::Event => &["date", "title", "description", "actors", "sources"],
             RecordType::Source => &["id", "title", "publisher", "date", "url", "note"],
             RecordType::StoryStep => {
-                &["title", "caption", "notes", "view", "layers", "focus", "year", "shock", "camera", "filters"]
+                &["title", "caption", "notes", "view", "layers", "focus", "year", "years", "shock", "camera", "filters"]
             }
         }
     }
@@ -299,6 +299,7 @@ mod tests {
             layers: vec![Layer::Energy],
             focus: vec!["SRB".into()],
             year: Some(2022),
+            years: Some((2021, 2023)),
             shock: Some(StoryShock::CloseTransit { actor: "BGR".into() }),
             camera: Some(StoryCamera { x: 1.0, y: 2.0, zoom: 1.5 }),
             filters: Some(StoryFilters { minimum_share: 0.1, ..StoryFilters::default() }),

@@ -25,6 +25,10 @@ pub struct StoryStep {
     pub focus: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// A span of years the step plays, first to last, when it is shown: `years: (2019, 2023)`. Its slide shows
+    /// the last year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub years: Option<(i32, i32)>,
     /// A what-if the step shows on the graph: every actor coloured by what it would lose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shock: Option<StoryShock>,
@@ -34,6 +38,14 @@ pub struct StoryStep {
     /// The graph's filters beyond the layers; without them, everything in the layers is shown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filters: Option<StoryFilters>,
+}
+
+impl StoryStep {
+    /// The year the step shows at rest (on its slide, and once its span has played): a span's last year, or else
+    /// its year.
+    pub fn shown_year(&self) -> Option<i32> {
+        self.years.map(|(_, last)| last).or(self.year)
+    }
 }
 
 /// Which records of the shown layers the graph leaves out, as its Filters menu sets them.

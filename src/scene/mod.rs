@@ -17,6 +17,7 @@ pub mod marks;
 pub mod overlay;
 pub mod palette;
 pub mod story;
+pub mod transition;
 
 /// A colour with straight (not premultiplied) alpha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use crate::state::{CentralView, GraphFilters, GraphOverlay, MatrixKind, ViewStat
 pub fn view_for_step(step: &StoryStep, scenario: &Scenario, base: &ViewState) -> ViewState {
     let mut view = ViewState {
         central: central_view(step.view),
-        year: step.year.or(base.year),
+        year: step.shown_year().or(base.year),
         selection: step.focus.iter().filter(|id| scenario.actor(id).is_some()).cloned().collect(),
         highlighted_record: None,
         overlay: step.shock.as_ref().map(|shock| GraphOverlay::Shock(disruption(shock))),
@@ -118,6 +118,7 @@ pub fn step_from_view(view: &ViewState, matrix: MatrixKind, step_count: usize) -
         layers,
         focus: view.selection.iter().cloned().collect(),
         year: view.year,
+        years: None,
         shock,
         camera: None,
         filters: story_filters(&view.filters),
@@ -142,6 +143,7 @@ mod tests {
             layers,
             focus: focus.iter().map(|id| (*id).to_owned()).collect(),
             year,
+            years: None,
             shock: None,
             camera: None,
             filters: None,

@@ -63,7 +63,15 @@ pub enum Action {
     ClearSelection,
     /// Highlight one record in the Inspector and select the actor it is about.
     SelectRecord(RecordRef),
+    /// Choose the year by hand (this stops the years playing).
     SetYear(Option<i32>),
+    /// Play the scenario's years one after another, or pause them (the Play button and P).
+    PlayYears(bool),
+    TogglePlayYears,
+    /// Seconds each year is shown while playing.
+    SetPlaySpeed(f32),
+    /// Start again from the first year after the last, instead of stopping.
+    SetPlayLoop(bool),
     /// Load another scenario file to compare the open one with (Analysis, Changes).
     CompareWithFile(PathBuf),
     /// Lay an analysis result over the graph, or take it off.
@@ -89,6 +97,8 @@ pub enum Action {
         from_current: bool,
     },
     Slide(SlideMove),
+    /// Play the story step's span of years again, from its first year.
+    ReplayStepYears,
     /// Leave the presentation and give back the view as it was.
     EndPresentation,
     /// Open or close the speaker notes window.

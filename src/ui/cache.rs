@@ -20,6 +20,11 @@ impl<Key: PartialEq, Value> Cached<Key, Value> {
         &self.entry.as_ref().expect("filled above").1
     }
 
+    /// The key the value was last built for.
+    pub fn key(&self) -> Option<&Key> {
+        self.entry.as_ref().map(|(key, _)| key)
+    }
+
     /// The value last built, whatever its key.
     pub fn last(&self) -> Option<&Value> {
         self.entry.as_ref().map(|(_, value)| value)

@@ -30,10 +30,11 @@ pub enum Command {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    PlayYears,
 }
 
 impl Command {
-    pub const ALL: [Command; 24] = [
+    pub const ALL: [Command; 25] = [
         Command::New,
         Command::NewFromTemplate,
         Command::Open,
@@ -58,6 +59,7 @@ impl Command {
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
+        Command::PlayYears,
     ];
 
     /// The commands that switch the central view, in tab order.
@@ -98,6 +100,7 @@ impl Command {
             Command::ZoomIn => "Larger",
             Command::ZoomOut => "Smaller",
             Command::ZoomReset => "Normal size",
+            Command::PlayYears => "Play or pause the years",
         }
     }
 
@@ -131,6 +134,7 @@ impl Command {
             Command::ZoomIn => "Draw everything larger (also Ctrl+=); remembered",
             Command::ZoomOut => "Draw everything smaller; remembered",
             Command::ZoomReset => "Draw everything at its normal size",
+            Command::PlayYears => "Show the scenario's years one after another, or stop on the year shown",
         }
     }
 
@@ -160,6 +164,7 @@ impl Command {
             Command::ZoomIn => KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
             Command::ZoomOut => KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus),
             Command::ZoomReset => KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0),
+            Command::PlayYears => KeyboardShortcut::new(Modifiers::NONE, Key::P),
         }
     }
 
@@ -189,6 +194,7 @@ impl Command {
             Command::ZoomIn => Action::ZoomUi(UiZoom::In),
             Command::ZoomOut => Action::ZoomUi(UiZoom::Out),
             Command::ZoomReset => Action::ZoomUi(UiZoom::Reset),
+            Command::PlayYears => Action::TogglePlayYears,
         }
     }
 }
@@ -200,8 +206,12 @@ const ZOOM_IN_ALTERNATIVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::C
 
 /// Actions for the shortcuts pressed this frame. Ctrl+Shift+S is checked before Ctrl+S, which it contains.
 pub fn pressed_shortcuts(ctx: &eframe::egui::Context) -> Vec<Action> {
-    let mut ordered = Command::ALL;
+    let mut ordered = Command::ALL.to_vec();
     ordered.sort_by_key(|command| std::cmp::Reverse(command.shortcut().modifiers.shift));
+    // A bare letter (P) is text while a text field has the keyboard.
+    if ctx.egui_wants_keyboard_input() {
+        ordered.retain(|command| !is_bare_letter(command.shortcut()));
+    }
     ctx.input_mut(|input| {
         let mut actions: Vec<Action> = ordered
             .iter()
@@ -216,6 +226,10 @@ pub fn pressed_shortcuts(ctx: &eframe::egui::Context) -> Vec<Action> {
         }
         actions
     })
+}
+
+fn is_bare_letter(shortcut: KeyboardShortcut) -> bool {
+    shortcut.modifiers.is_none() && shortcut.logical_key.name().len() == 1
 }
 
 /// Actions for the keys that step through a presentation, so that presentation clickers (which send Page Up and

@@ -42,11 +42,12 @@ const CHART_GESTURES: [(&str, &str); 7] = [
 ];
 
 /// Keys while a story plays as slides (F5), chosen so that presentation clickers work.
-const PRESENTING_KEYS: [(&str, &str); 6] = [
+const PRESENTING_KEYS: [(&str, &str); 7] = [
     ("Right, Down, Space or Page Down", "Next step"),
     ("Left, Up, Backspace or Page Up", "Previous step"),
     ("Home / End", "First / last step"),
     ("N", "Open or close the speaker notes window"),
+    ("P", "Pause or play a step's span of years"),
     ("Esc", "Leave, back to the view as it was"),
     ("Ctrl + / Ctrl - / Ctrl 0", "Everything larger / smaller / normal (remembered)"),
 ];

@@ -21,6 +21,7 @@ pub mod matrices;
 pub mod menu_bar;
 pub mod overview;
 pub mod path_prompt;
+pub mod play_controls;
 pub mod presentation;
 mod record_details;
 mod safekeeping;
@@ -36,8 +37,8 @@ pub mod wording;
 use eframe::egui;
 
 use crate::state::{
-    Action, Busy, CentralView, Document, FailedLoad, ImportSetup, Presentation, Safekeeping, Settings, Status,
-    ViewState,
+    Action, Busy, CentralView, Document, FailedLoad, ImportSetup, Playback, Presentation, Safekeeping, Settings,
+    Status, ViewState,
 };
 use commands::Command;
 
@@ -45,6 +46,8 @@ use commands::Command;
 pub struct Shown<'a> {
     pub document: &'a Document,
     pub view: &'a ViewState,
+    /// The years playing one after another, and how.
+    pub playback: &'a Playback,
     pub settings: &'a Settings,
     pub failed_load: Option<&'a FailedLoad>,
     pub status: Option<&'a Status>,
@@ -126,6 +129,7 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
                         central_tabs(ui, view.central, &mut actions);
                         ui.separator();
                         year_selector(ui, &document.derived().years, view.year, &mut actions);
+                        play_controls::ui(ui, shown.playback, document.derived().years.len(), &mut actions);
                     });
                 });
             ui.separator();

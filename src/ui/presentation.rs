@@ -19,7 +19,8 @@ pub fn draw(ui: &mut egui::Ui, window: &super::Shown, shown: &Presentation, view
     let super::Views { graph, map, charts, matrices, timeline, .. } = views;
     let scenario = &document.scenario;
     let Some(step) = scenario.story.get(shown.step) else { return actions };
-    caption_ui(ui, step, shown.step, scenario.story.len(), shown.show_notes, &mut actions);
+    let counter = StepCounter { index: shown.step, count: scenario.story.len(), year: view.year };
+    caption_ui(ui, step, counter, shown.show_notes, &mut actions);
     graph.presenting = true;
     map.presenting = true;
     let slide = egui::CentralPanel::default().show(ui, |ui| match view.central {
@@ -41,20 +42,24 @@ pub fn draw(ui: &mut egui::Ui, window: &super::Shown, shown: &Presentation, view
 }
 
 /// The band under the view: title, caption, step counter and the buttons a mouse needs.
-fn caption_ui(
-    ui: &mut egui::Ui,
-    step: &StoryStep,
+/// "Step 2 of 8", and the year on screen while a step plays a span of years.
+struct StepCounter {
     index: usize,
     count: usize,
-    show_notes: bool,
-    actions: &mut Vec<Action>,
-) {
+    year: Option<i32>,
+}
+
+fn caption_ui(ui: &mut egui::Ui, step: &StoryStep, counter: StepCounter, show_notes: bool, actions: &mut Vec<Action>) {
+    let StepCounter { index, count, .. } = counter;
     let frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 18));
     egui::Panel::bottom("slide_caption").frame(frame).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(RichText::new(&step.title).size(TITLE_SIZE).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(format!("Step {} of {count}", index + 1)).size(22.0));
+                if let (Some(_), Some(year)) = (step.years, counter.year) {
+                    ui.label(RichText::new(year.to_string()).size(TITLE_SIZE).strong());
+                }
             });
         });
         ui.add_space(6.0);
@@ -67,6 +72,12 @@ fn caption_ui(
             let next = egui::Button::new("Next");
             if ui.add_enabled(index + 1 < count, next).clicked() {
                 actions.push(Action::Slide(SlideMove::Next));
+            }
+            if let Some((first, last)) = step.years {
+                let replay = ui.button(format!("Play {first}–{last} again"));
+                if replay.on_hover_text("The step's years once more, from the first").clicked() {
+                    actions.push(Action::ReplayStepYears);
+                }
             }
             let notes_label = if show_notes { "Hide speaker notes" } else { "Speaker notes" };
             if ui.button(notes_label).clicked() {

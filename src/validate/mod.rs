@@ -194,6 +194,9 @@ impl<'a> Checker<'a> {
             if let Some(year) = step.year {
                 values::check_year(self, &format_args!("{path}.year"), year);
             }
+            if let Some(span) = step.years {
+                self.check_year_span(&format_args!("{path}.years"), span);
+            }
             if let Some(actor) = step.shock.as_ref().and_then(|shock| shock.actor()) {
                 self.check_actor_reference(&format_args!("{path}.shock"), actor);
             }
@@ -212,6 +215,16 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+        }
+    }
+
+    /// A story step's span of years to play: two plausible years, the first not after the last.
+    fn check_year_span(&mut self, path: &dyn Display, (first, last): (i32, i32)) {
+        values::check_year(self, path, first);
+        values::check_year(self, path, last);
+        if first > last {
+            let message = format!("the span starts after it ends ({first} is after {last}): write ({last}, {first})");
+            self.error(path, message);
         }
     }
 

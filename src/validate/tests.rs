@@ -372,3 +372,35 @@ fn a_source_cited_only_by_a_membership_is_cited() {
     scenario.actors[4].memberships[0].sources = vec!["nato-fin".into()];
     assert_eq!(validate(&scenario), vec![]);
 }
+
+fn story_step(years: Option<(i32, i32)>) -> StoryStep {
+    StoryStep {
+        title: "Five winters".into(),
+        caption: "How the supply changed".into(),
+        notes: None,
+        view: ViewKind::Graph,
+        layers: vec![],
+        focus: vec![],
+        year: None,
+        years,
+        shock: None,
+        camera: None,
+        filters: None,
+    }
+}
+
+#[test]
+fn a_span_of_years_that_starts_after_it_ends_is_an_error_at_its_path() {
+    let mut reversed = scenario();
+    reversed.story = vec![story_step(Some((2019, 2023))), story_step(Some((2023, 2019)))];
+    assert_eq!(
+        errors(&reversed),
+        [(
+            "story[1].years".to_owned(),
+            "the span starts after it ends (2023 is after 2019): write (2019, 2023)".to_owned()
+        )]
+    );
+    let mut one_year = scenario();
+    one_year.story = vec![story_step(Some((2022, 2022)))];
+    assert!(errors(&one_year).is_empty(), "a span of one year is allowed");
+}

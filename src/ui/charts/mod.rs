@@ -71,6 +71,8 @@ pub struct ChartsView {
     /// Suppliers with their colours, and commodities: shared by every chart (and cheap to hand out).
     basics: Cached<Key<()>, Rc<(common::SupplierColours, Vec<Commodity>)>>,
     supply_mix: Cached<Key<(i32, Vec<String>)>, Vec<SupplyMix>>,
+    /// The old year's bars while the change to the new year's eases in, and when it began.
+    supply_mix_before: Option<(Vec<SupplyMix>, f64)>,
     exposure: Cached<Key<(i32, String, Commodity)>, Vec<Exposure>>,
     over_time: Cached<Key<OverTimeOptions>, Vec<Series>>,
     flows: Cached<Key<(i32, Commodity)>, (FlowDiagram, charts::sankey::SankeyLayout)>,
@@ -191,6 +193,14 @@ impl ChartsView {
         let scenario = chart.scenario;
         let selected: Vec<String> = chart.view.selection.iter().cloned().collect();
         let key = Key::of(document, (chart.year, selected.clone()));
+        let only_the_year = self.supply_mix.key().is_some_and(|old| {
+            (old.document, old.revision, &old.options.1) == (key.document, key.revision, &key.options.1)
+                && old.options.0 != key.options.0
+        });
+        let now = ui.input(|input| input.time);
+        if only_the_year {
+            self.supply_mix_before = self.supply_mix.last().map(|mixes| (mixes.clone(), now));
+        }
         let mixes = self.supply_mix.get(key, || {
             if selected.is_empty() {
                 let defaults = charts::supply_mix::default_consumers(scenario, chart.year);
@@ -200,7 +210,20 @@ impl ChartsView {
             }
         });
         let showing_default = selected.is_empty();
-        supply_mix::ui(ui, chart, mixes, showing_default)
+        let eased = self.supply_mix_before.as_ref().and_then(|(before, started)| {
+            let share = crate::scene::transition::progress((now - started) as f32, crate::scene::transition::SECONDS);
+            (share < 1.0).then(|| charts::supply_mix::between(before, mixes, share as f64))
+        });
+        match eased {
+            Some(eased) => {
+                ui.ctx().request_repaint();
+                supply_mix::ui(ui, chart, &eased, showing_default)
+            }
+            None => {
+                self.supply_mix_before = None;
+                supply_mix::ui(ui, chart, mixes, showing_default)
+            }
+        }
     }
 
     /// Supplier, commodity and (for exposure) threshold pickers.

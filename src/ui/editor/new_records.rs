@@ -95,6 +95,7 @@ pub fn new_record(scenario: &Scenario, kind: RecordKind, actors: &[String], year
             layers: Vec::new(),
             focus: actors.to_vec(),
             year,
+            years: None,
             shock: None,
             camera: None,
             filters: None,

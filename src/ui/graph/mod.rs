@@ -14,6 +14,7 @@ mod paint;
 mod pointer;
 mod screen_reader;
 pub(crate) mod tooltip;
+mod year_change;
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -143,6 +144,10 @@ pub struct GraphView {
     pub presenting: bool,
     /// Whether the radii have been fitted to the settled layout (see `fit_radii`).
     radii_fitted: bool,
+    /// The old year's scene while the change to the new one eases in.
+    year_change: Option<year_change::YearChange>,
+    /// How far that change has got this frame (1: none under way).
+    year_change_share: f32,
 }
 
 /// Things under the pointer.
@@ -160,8 +165,13 @@ impl GraphView {
         }
         let grouping = self.grouping(document);
         let layout_busy = self.layout.update(document.id, document.revision, self.options.layout, scenario, &grouping);
-        self.refresh_scene(document, view, &grouping);
+        let now = ui.input(|input| input.time);
+        self.refresh_scene(document, view, &grouping, now);
         self.fit_radii(layout_busy);
+        self.year_change_share = self.year_change.as_ref().map_or(1.0, |change| change.share(now));
+        if self.year_change_share >= 1.0 {
+            self.year_change = None;
+        }
         self.refresh_overlay(document, view);
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let viewport = response.rect;
@@ -224,7 +234,7 @@ impl GraphView {
         } else if let Some(failure) = self.layout.failure() {
             failure_note(ui, viewport, failure);
         }
-        if layout_busy || self.drag.is_some() || self.linking_from.is_some() {
+        if layout_busy || self.drag.is_some() || self.linking_from.is_some() || self.year_change.is_some() {
             ui.ctx().request_repaint();
         }
     }
@@ -242,7 +252,9 @@ impl GraphView {
         }
     }
 
-    fn refresh_scene(&mut self, document: &Document, view: &ViewState, grouping: &Grouping) {
+    /// Builds the scene when what it shows changed (never per frame). When only the year changed, the old scene
+    /// is kept for the change to ease in from, starting at `now`.
+    fn refresh_scene(&mut self, document: &Document, view: &ViewState, grouping: &Grouping, now: f64) {
         let thinning = self.options.links_per_node;
         let key = SceneKey {
             document: document.id,
@@ -278,12 +290,19 @@ impl GraphView {
         let radii = scene.nodes.iter().map(|node| style::node_radius(node, self.options.size_by)).collect();
         // The nodes keep their fitted sizes when only the selection changed the thinned links.
         let same_nodes = self.scene.as_ref().is_some_and(|(_, old, _)| old.nodes == scene.nodes);
-        let radii = match self.scene.take() {
-            Some((_, _, old_radii)) if same_nodes && self.radii_fitted => old_radii,
+        let previous = self.scene.take();
+        let radii = match &previous {
+            Some((_, _, old_radii)) if same_nodes && self.radii_fitted => old_radii.clone(),
             _ => {
                 self.radii_fitted = false;
                 radii
             }
+        };
+        self.year_change = match previous {
+            Some((old_key, old_scene, old_radii)) if SceneKey { year: key.year, ..old_key.clone() } == key => {
+                Some(year_change::YearChange::new(now, old_scene, old_radii, &scene))
+            }
+            _ => None,
         };
         self.scene = Some((key, scene, radii));
     }

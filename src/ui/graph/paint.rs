@@ -30,6 +30,19 @@ impl GraphView {
         let selected_nodes = scene::selected_nodes(scene, &view.selection);
         let selected = |node: usize| selected_nodes[node];
         let fade_all_but = near.contains(&false).then_some(selected_nodes.as_slice());
+        let colour_by = self.options.colour_by;
+        let colour_of = |node: &scene::SceneNode, blocs: &[String]| match overlay {
+            Some(overlay) => overlay.colour(&node.id),
+            None => style::node_colour(node, colour_by, blocs),
+        };
+        let change = self.year_change.as_ref().map(|change| (change, self.year_change_share));
+        if let Some((change, share)) = change {
+            let screen_of = |actor: usize| {
+                let canvas = self.layout.position(actor).map_or(Pos2::ZERO, |[x, y]| Pos2::new(x, y));
+                self.camera.to_screen(viewport, canvas)
+            };
+            change.paint_leaving(painter, zoom, screen_of, colour_of, share);
+        }
         painter.add(self.edge_shape(scene, radii, positions, visible, fade_all_but, hovered));
         self.paint_transit(painter, scene, radii, positions, hovered);
         let selection_stroke = Stroke::new(3.0, ui.visuals().selection.stroke.color);
@@ -39,15 +52,17 @@ impl GraphView {
         let mut nodes = draw::NodeMesh::with_capacity(scene.nodes.len());
         let mut highlights = Vec::new();
         for (node, scene_node) in scene.nodes.iter().enumerate() {
-            let radius = screen_radius(radii[node], zoom);
             let centre = positions[node];
             if !visible.contains(centre) {
                 continue;
             }
-            let fill = match overlay {
-                Some(overlay) => overlay.colour(&scene_node.id),
-                None => style::node_colour(scene_node, self.options.colour_by, &scene.blocs),
-            };
+            let mut fill = colour_of(scene_node, &scene.blocs);
+            let mut canvas_radius = radii[node];
+            if let Some((change, share)) = change {
+                canvas_radius = change.node_radius(node, canvas_radius, share);
+                fill = change.node_fill(node, fill, colour_of, share);
+            }
+            let radius = screen_radius(canvas_radius, zoom);
             let fill = if near[node] { fill } else { faded(fill) }.into();
             nodes.add(centre, radius, style::node_shape(scene_node.kind), fill);
             if selected(node) || hovered == Some(Hovered::Node(node)) {
@@ -90,6 +105,9 @@ impl GraphView {
         for (index, mut geometry) in on_screen {
             let edge = &scene.edges[index];
             let mut style = style::edge_style(&edge.meaning);
+            if let Some(change) = &self.year_change {
+                style = change.edge_style(index, &style, self.year_change_share);
+            }
             if thin {
                 style.width = (style.width * 0.5).max(1.0);
             }

@@ -125,6 +125,11 @@ pub struct MapView {
     choropleth: Cached<(u64, u64, i32, Measure), Arc<Choropleth>>,
     /// The measures the toolbar offers, for the document and year.
     measures: Cached<(u64, u64, i32), Vec<Measure>>,
+    /// The old year's picture fading out over the new one (so that countries' and flows' colours ease into the
+    /// new year's), and when the change began.
+    fading: Option<(Picture, f64)>,
+    /// Set when the scene was rebuilt for another year alone, until the new picture is drawn.
+    year_changed: bool,
 }
 
 /// Things under the pointer.
@@ -169,10 +174,14 @@ impl MapView {
         painter.rect_filled(viewport, 0.0, picture::sea(ui.visuals()));
         let choropleth = self.refresh_choropleth(document, view);
         let zooming = self.camera.zoom != zoom_before || self.flight.is_some();
+        if std::mem::take(&mut self.year_changed) {
+            self.fading = self.picture.take().map(|picture| (picture, ui.input(|input| input.time)));
+        }
         self.refresh_picture(ui, &scene, viewport, view, choropleth.as_deref(), zooming);
         if let Some(picture) = &self.picture {
             picture.paint(&painter);
         }
+        self.paint_fading(ui, &painter, viewport);
         self.paint_hovered(&painter, &scene, viewport, hovered);
         if strip_width > 0.0 {
             let strip_rect = Rect::from_min_max(whole.min, pos2(viewport.left(), whole.bottom()));
@@ -210,9 +219,28 @@ impl MapView {
             return;
         }
         self.serial += 1;
+        self.year_changed =
+            self.scene.as_ref().is_some_and(|(old, _)| SceneKey { year: key.year, ..old.clone() } == key);
         let graph = graph_scene::build(&document.scenario, view.year, &view.filters, &view.selection, true);
         let scene = build_scene(&document.scenario, graph, geometry(), self.serial);
         self.scene = Some((key, scene));
+    }
+
+    /// The old year's picture over the new one, ever fainter for `transition::SECONDS`: the colours of the
+    /// countries (drawn in the same places) mix from the old year's to the new year's.
+    fn paint_fading(&mut self, ui: &egui::Ui, painter: &egui::Painter, viewport: Rect) {
+        let Some((picture, started)) = &mut self.fading else { return };
+        let elapsed = (ui.input(|input| input.time) - *started) as f32;
+        let share = crate::scene::transition::progress(elapsed, crate::scene::transition::SECONDS);
+        if share >= 1.0 {
+            self.fading = None;
+            return;
+        }
+        picture.move_to(self.camera, viewport);
+        let mut fading = painter.clone();
+        fading.multiply_opacity(1.0 - share);
+        picture.paint(&fading);
+        ui.ctx().request_repaint();
     }
 
     /// The measure the countries are coloured by: the one chosen, else the loss under a shock laid over the views.

@@ -104,7 +104,7 @@ fn lighter(colour: Color32, amount: f32) -> Color32 {
 
 impl Picture {
     /// Moves (and scales) what was drawn for one camera to where another camera shows it.
-    fn move_to(&mut self, camera: Camera, viewport: Rect) {
+    pub(super) fn move_to(&mut self, camera: Camera, viewport: Rect) {
         if camera == self.camera && viewport == self.viewport {
             return;
         }
