@@ -196,6 +196,61 @@ fn a_span_of_years_writes_one_image_per_year_each_headed_with_its_year() {
     for year in ["2022", "2023"] {
         let text = std::fs::read_to_string(out_dir.join(format!("map-{year}.svg"))).expect("the SVG was written");
         assert!(text.contains(&format!("Map, {year}")), "map-{year}.svg is headed with its year");
+/// The text of each page of a PDF, read back with lopdf through its fonts' ToUnicode maps, without any
+/// whitespace: how the extractor spaces words and lines is its own business, the characters and their order are
+/// what must survive.
+fn pdf_pages(path: &Path) -> Vec<String> {
+    let document = lopdf::Document::load(path).expect("the PDF reads");
+    let pages = document.get_pages();
+    pages.keys().map(|&number| squash(&document.extract_text(&[number]).expect("the page's text extracts"))).collect()
+}
+
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn handout(scenario: &str, out: &Path, notes: bool) -> Output {
+    let mut args = vec!["export", scenario, "--handout", out.to_str().expect("utf-8 path")];
+    if notes {
+        args.push("--notes");
+    }
+    geodep(&args)
+}
+
+#[test]
+fn a_handout_has_a_page_per_step_with_its_caption_then_the_sources_and_notes_only_when_asked() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let scenario = geodep::io::load_file(Path::new("scenarios/serbia-2023.ron")).scenario.expect("loads");
+    for notes in [false, true] {
+        let out = folder.path().join(format!("handout-{notes}.pdf"));
+        let run = handout("scenarios/serbia-2023.ron", &out, notes);
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        assert!(String::from_utf8_lossy(&run.stdout).contains(&format!("wrote {}", out.display())));
+        let pages = pdf_pages(&out);
+        assert!(pages.len() > 8, "8 steps and the sources: {} pages", pages.len());
+        for (index, step) in scenario.story.iter().enumerate() {
+            let page = &pages[index];
+            assert!(page.contains(&squash(&format!("Step {} of 8", index + 1))), "page {}: {page}", index + 1);
+            assert!(page.contains(&squash(&step.title)), "page {}: {page}", index + 1);
+            assert!(page.contains(&squash(&step.caption)), "page {} lacks its caption: {page}", index + 1);
+            let note = squash(step.notes.as_deref().expect("every bundled step has notes"));
+            assert_eq!(page.contains(&note), notes, "page {}: notes asked {notes}", index + 1);
+            assert_eq!(page.contains("Speakernotes"), notes);
+        }
+        let sources = pages[8..].concat();
+        assert!(pages[8].starts_with("Sources"), "{}", pages[8]);
+        for source in &scenario.sources {
+            assert!(
+                sources.contains(&squash(&format!("[{}] {}", source.id, source.title))),
+                "{} is missing",
+                source.id
+            );
+            if let Some(url) = &source.url {
+                assert!(sources.contains(&squash(url)), "{url} is missing");
+            }
+        }
+        let count = pages.len();
+        assert!(pages[count - 1].ends_with(&squash(&format!("Page {count} of {count}"))), "{}", pages[count - 1]);
     }
 }
 
@@ -215,4 +270,64 @@ fn a_reversed_malformed_or_outside_span_is_refused_with_a_reason_and_no_file() {
         assert!(stderr.contains(expected), "{span}: {stderr}");
         assert!(!out_dir.exists(), "{span}: nothing is written");
     }
+fn long_notes_run_over_to_further_pages_and_non_latin_names_survive() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let file = "tests/fixtures/handout-long.ron";
+    let scenario = geodep::io::load_file(Path::new(file)).scenario.expect("loads");
+    let out = folder.path().join("handout.pdf");
+    let run = handout(file, &out, true);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let pages = pdf_pages(&out);
+    // The first step's notes (7,670 characters, about 80 lines of 14 points) take it onto a third page.
+    let continued = squash(&format!("Step 1 of 2: {} (continued)", scenario.story[0].title));
+    let first_step = pages.iter().take_while(|page| !page.contains("Step2of2")).count();
+    assert!(first_step >= 3, "the first step has {first_step} pages");
+    for page in &pages[1..first_step] {
+        assert!(page.starts_with(&continued), "{page}");
+    }
+    // With the page furniture taken out, the caption and the notes read whole, in order.
+    let mut text = pages[..first_step].concat().replace(&continued, "");
+    for number in 1..=pages.len() {
+        text = text.replace(&squash(&format!("Page {number} of {}", pages.len())), "");
+    }
+    let text = text.replace(&squash(&scenario.title), "");
+    assert!(text.contains(&squash(&scenario.story[0].caption)), "{text}");
+    assert!(text.contains(&squash(scenario.story[0].notes.as_deref().expect("notes"))), "{text}");
+    for name in ["Vučić", "Вучич", "Политика", "Вучичогазе"] {
+        assert!(pages.concat().contains(name), "{name} is not in the handout's text");
+    }
+    let step_two = &pages[first_step];
+    assert!(step_two.contains("Shortcaption.") && !step_two.contains("Speakernotes"), "{step_two}");
+    let sources = pages[first_step + 1..].concat();
+    assert!(sources.contains(&squash("https://example.org/a/very/long/address/that/has/no/spaces")), "{sources}");
+
+    let without = folder.path().join("without.pdf");
+    assert!(handout(file, &without, false).status.success());
+    assert_eq!(pdf_pages(&without).len(), pages.len() - first_step + 1, "without notes, one page per step");
+}
+
+#[test]
+fn a_handout_is_refused_for_a_folder_an_unwritable_path_or_a_story_less_scenario() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let run = handout("scenarios/serbia-2023.ron", folder.path(), false);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("it is a folder; name the handout's file"), "{stderr}");
+    assert!(folder.path().is_dir());
+
+    let missing = folder.path().join("no-such-folder").join("handout.pdf");
+    let run = handout("scenarios/serbia-2023.ron", &missing, false);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains(&format!("cannot write {}", missing.display())), "{stderr}");
+    assert!(!missing.exists());
+
+    let out = folder.path().join("empty.pdf");
+    let run = handout("tests/fixtures/valid.ron", &out, false);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("the scenario has no story steps to export"));
+    assert!(!out.exists());
+
+    let run = geodep(&["export", "scenarios/serbia-2023.ron", "--notes", "--out", "x.png"]);
+    assert_eq!(run.status.code(), Some(2), "--notes needs --handout");
 }

@@ -266,4 +266,19 @@ fn a_long_story_keeps_the_keys_on_the_band_not_in_tooltips() {
     harness.run_steps(60);
     assert!(harness.query_by_label("Right, Space or Page Down").is_none(), "no tooltip pops up over the band");
     harness.get_by_label("Right, Space or Page Down: next; Left or Page Up: back; Home, End; N: notes; Esc leaves");
+#[test]
+fn present_export_handout_writes_a_pdf_with_a_page_per_step_and_the_sources() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let target = folder.path().join("handout.pdf");
+    let mut harness = open_bundled("serbia-2023.ron");
+    let scenario = harness.state().document.scenario.clone();
+    let expected = geodep::slide::handout::plan(&scenario, geodep::slide::handout::HandoutOptions { notes: false });
+    let finished = format!("Wrote a handout of {} pages to {}", expected.len(), target.display());
+    export_from_present_menu(&mut harness, "Export handout…", "File path", &target, &finished);
+    let written = lopdf::Document::load(&target).expect("the handout is a PDF");
+    assert_eq!(written.get_pages().len(), expected.len());
+    let first = written.extract_text(&[1]).expect("text");
+    let squashed: String = first.chars().filter(|c| !c.is_whitespace()).collect();
+    let caption: String = scenario.story[0].caption.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(squashed.contains(&caption), "{first}");
 }

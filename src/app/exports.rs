@@ -1,12 +1,13 @@
-//! Exporting from the app on a background thread, so that the window stays responsive: the story's slides
-//! (`crate::slide::export`), the current view as an image, or the scenario as GraphML, GEXF or CSV sheets
+//! Exporting from the app on a background thread, so that the window stays responsive: the story's slides or
+//! its PDF handout (`crate::slide::export`), the current view as an image, or the scenario as GraphML, GEXF or CSV sheets
 //! (`crate::exchange`). The scenario is copied, the files are written whole, and the outcome is picked up later.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::model::Scenario;
-use crate::slide::export::{ImageFormat, write_all, write_step};
+use crate::slide::export::{ImageFormat, write_all, write_handout, write_step};
+use crate::slide::handout::HandoutOptions;
 use crate::state::{CentralView, MatrixKind, ViewState};
 
 /// Slides and view images are exported at full HD, the size of most projectors and slide decks.
@@ -39,6 +40,15 @@ impl Exports {
         self.run(move || {
             write_step(&scenario, number, &file, SLIDE_SIZE, ImageFormat::Png).map_err(|error| error.to_string())?;
             Ok(format!("Wrote {}", file.display()))
+        })
+    }
+
+    /// Starts writing the story of `scenario` to `file` as a PDF handout, unless an export is running.
+    pub fn start_handout(&mut self, scenario: Scenario, notes: bool, file: PathBuf) -> bool {
+        self.run(move || {
+            let options = HandoutOptions { notes };
+            let pages = write_handout(&scenario, &file, options).map_err(|error| error.to_string())?;
+            Ok(format!("Wrote a handout of {pages} pages to {}", file.display()))
         })
     }
 

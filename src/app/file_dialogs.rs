@@ -101,6 +101,12 @@ impl FileDialogs {
                     .set_file_name(suggested_name)
                     .save_file()
                     .map(|file| vec![file]),
+                PathPurpose::ExportHandout { .. } => dialog
+                    .add_filter("PDF document", &["pdf"])
+                    .set_title("Export the story as a PDF handout")
+                    .set_file_name(suggested_name)
+                    .save_file()
+                    .map(|file| vec![file]),
             };
             // The receiver may be gone if the app closed meanwhile; nothing to do then.
             let _ = sender.send(picked);

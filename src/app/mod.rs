@@ -287,6 +287,8 @@ impl GeoDepApp {
             Action::ExportSlides(folder) => self.export_slides(folder),
             Action::ExportStepDialog => self.start_dialog(ctx, PathPurpose::ExportStep),
             Action::ExportStep(file) => self.export_step(file),
+            Action::ExportHandoutDialog { notes } => self.start_dialog(ctx, PathPurpose::ExportHandout { notes }),
+            Action::ExportHandout { file, notes } => self.export_handout(file, notes),
             Action::ClearRecentFiles => self.settings.recent_files.clear(),
             Action::ShowProblems(show) => self.view.show_problems = show,
             Action::DismissFailedLoad => self.failed_load = None,
@@ -459,6 +461,7 @@ impl GeoDepApp {
         let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
         let suggested = match purpose {
             PathPurpose::ExportStep => self.suggested_slide_name(),
+            PathPurpose::ExportHandout { .. } => self.suggested_handout_name(),
             _ => suggested_file_name(&self.document),
         };
         if let Some(outcome) = self.dialogs.start(purpose, &suggested, folder) {
@@ -472,6 +475,7 @@ impl GeoDepApp {
             DialogOutcome::Picked(PathPurpose::SaveAs, path) => self.save_checked(ctx, &path, SaveAnswers::default()),
             DialogOutcome::Picked(PathPurpose::ExportSlides, folder) => self.export_slides(folder),
             DialogOutcome::Picked(PathPurpose::ExportStep, file) => self.export_step(file),
+            DialogOutcome::Picked(PathPurpose::ExportHandout { notes }, file) => self.export_handout(file, notes),
             DialogOutcome::Picked(PathPurpose::ImportFiles, file) => self.add_import_files(vec![file]),
             DialogOutcome::PickedFiles(files) => self.add_import_files(files),
             DialogOutcome::Picked(PathPurpose::Export, file) => self.export_file(file),
@@ -494,13 +498,17 @@ impl GeoDepApp {
                 let last = self.import.as_ref().and_then(|setup| setup.files.last()).and_then(|file| file.parent());
                 last.or_else(|| self.document.path.as_deref().and_then(Path::parent)).map(Path::to_owned)
             }
-            PathPurpose::ExportSlides | PathPurpose::ExportStep | PathPurpose::Export => {
+            PathPurpose::ExportSlides
+            | PathPurpose::ExportStep
+            | PathPurpose::Export
+            | PathPurpose::ExportHandout { .. } => {
                 let folder = self.document.path.as_deref().and_then(Path::parent).map(Path::to_owned);
                 let folder = folder.unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
                 let name = suggested_file_name(&self.document);
                 let stem = name.strip_suffix(".ron").unwrap_or(&name);
                 Some(match purpose {
                     PathPurpose::ExportStep => folder.join(self.suggested_slide_name()),
+                    PathPurpose::ExportHandout { .. } => folder.join(self.suggested_handout_name()),
                     PathPurpose::Export => folder.join(format!("{stem}.png")),
                     _ => folder.join(format!("{stem}-slides")),
                 })

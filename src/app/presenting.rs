@@ -1,5 +1,5 @@
 //! The app's side of presenting: starting and ending a show, moving between steps, adding the view on screen as
-//! a step, and exporting the slides. The rules for what a step shows are in `presentation`.
+//! a step, and exporting the slides and the handout. The rules for what a step shows are in `presentation`.
 
 use std::path::PathBuf;
 
@@ -119,6 +119,23 @@ impl GeoDepApp {
         let number = self.story_position.min(count - 1) + 1;
         if self.exports.start_step(self.document.scenario.clone(), number, file.clone()) {
             self.set_status(format!("Exporting step {number} to {}…", file.display()), false);
+        } else {
+            self.set_status("An export is already running; wait for it to finish".to_owned(), true);
+        }
+    }
+
+    /// "serbia-2023-handout.pdf": the scenario's file name.
+    pub(super) fn suggested_handout_name(&self) -> String {
+        let name = super::suggested_file_name(&self.document);
+        format!("{}-handout.pdf", name.strip_suffix(".ron").unwrap_or(&name))
+    }
+
+    /// Writes the story as a PDF handout to `file`, with the speaker notes or without, in the background.
+    pub(super) fn export_handout(&mut self, file: PathBuf, notes: bool) {
+        if self.document.scenario.story.is_empty() {
+            self.set_status("This scenario has no story steps to export".to_owned(), true);
+        } else if self.exports.start_handout(self.document.scenario.clone(), notes, file.clone()) {
+            self.set_status(format!("Exporting the handout to {}…", file.display()), false);
         } else {
             self.set_status("An export is already running; wait for it to finish".to_owned(), true);
         }

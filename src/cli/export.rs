@@ -1,5 +1,5 @@
-//! `geodep export`: story steps as slide images (PNG, or SVG), one or all; one view as an image; the scenario
-//! as GraphML, GEXF or CSV sheets. Without a window or a GPU.
+//! `geodep export`: story steps as slide images (PNG, or SVG), one or all, or as a PDF handout; one view as an
+//! image; the scenario as GraphML, GEXF or CSV sheets. Without a window or a GPU.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,7 +8,8 @@ use super::inputs::load;
 use super::output::{Output, say, tell_user};
 use crate::model::Scenario;
 use crate::slide::Drawn;
-use crate::slide::export::{ImageFormat, write_all, write_step};
+use crate::slide::export::{ImageFormat, write_all, write_handout, write_step};
+use crate::slide::handout::HandoutOptions;
 use crate::state::{CentralView, MatrixKind, ViewState};
 
 /// Which steps go where.
@@ -17,6 +18,8 @@ pub enum Target {
     Step { number: usize, out: PathBuf },
     /// Every step to `step-01.png`, `step-02.png`… in a folder (made if missing).
     AllSteps { out_dir: PathBuf },
+    /// Every step and the sources as a PDF handout, with or without the speaker notes.
+    Handout { out: PathBuf, notes: bool },
 }
 
 /// "1920x1080" as (1920, 1080); each side from 16 to 8192 pixels.
@@ -40,6 +43,9 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -
     let written = match target {
         Target::Step { number, out } => write_step(&scenario, number, &out, size, format).map(|()| vec![out]),
         Target::AllSteps { out_dir } => write_all(&scenario, &out_dir, size, format),
+        Target::Handout { out, notes } => {
+            write_handout(&scenario, &out, HandoutOptions { notes }).map(|_pages| vec![out])
+        }
     };
     finish(written.map_err(|error| format!("geodep: {}: {error}", file.display())))
 }

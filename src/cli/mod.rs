@@ -130,6 +130,7 @@ pub enum Command {
     /// Export story steps as slide images, one view as an image, or the scenario as GraphML, GEXF or CSV sheets.
     ///
     /// One step: --step N --out FILE.png|svg. Every step: --all-steps --out-dir DIR (step-01.png, step-02.png…).
+    /// A PDF handout of every step, then the sources: --handout FILE.pdf, with --notes for the speaker notes.
     /// Otherwise --out names what to write by its extension: .png or .svg (the --view in --year, with its
     /// legend), .graphml or .gexf (actors as nodes, records as edges), .csv (NAME-actors.csv, NAME-energy.csv…
     /// beside it, one sheet per record kind, the columns `geodep import` reads). A view year by year: --years
@@ -141,7 +142,7 @@ pub enum Command {
         #[arg(long, value_name = "N", requires = "out", conflicts_with = "all_steps")]
         step: Option<usize>,
         /// Where to write: the one step, the view, or the scenario (by extension).
-        #[arg(long, value_name = "FILE", required_unless_present_any = ["all_steps", "years"])]
+        #[arg(long, value_name = "FILE", required_unless_present_any = ["all_steps", "years", "handout"])]
         out: Option<PathBuf>,
         /// Export every story step.
         #[arg(long, requires = "out_dir")]
@@ -168,6 +169,12 @@ pub enum Command {
         /// The image format of story steps (a view's format follows --out's extension).
         #[arg(long, value_enum, default_value_t = crate::slide::export::ImageFormat::Png)]
         format: crate::slide::export::ImageFormat,
+        /// Write the story as a PDF handout: each step's slide, title and caption on an A4 page, then the sources.
+        #[arg(long, value_name = "FILE.pdf", conflicts_with_all = ["step", "all_steps", "out", "out_dir", "view", "year"])]
+        handout: Option<PathBuf>,
+        /// Put each step's speaker notes in the handout, beneath its caption.
+        #[arg(long, requires = "handout")]
+        notes: bool,
     },
     /// Write a synthetic scenario of the size asked for, for benchmarks and tests.
     ///
@@ -273,7 +280,24 @@ pub fn run(command: Command) -> ExitCode {
             shock::run(&file, asked, year, format)
         }
         Command::Diff { files, years, format } => diff::run(&files, years.as_deref(), format),
-        Command::Export { file, step, out, all_steps: _, out_dir, view, matrix, year, years, size, format } => {
+        Command::Export {
+            file,
+            step,
+            out,
+            all_steps: _,
+            out_dir,
+            view,
+            matrix,
+            year,
+            years,
+            size,
+            format,
+            handout,
+            notes,
+        } => {
+            if let Some(out) = handout {
+                return export::run(&file, export::Target::Handout { out, notes }, size, format);
+            }
             let matrix = match matrix {
                 MatrixChoice::Sanctions => crate::state::MatrixKind::Sanctions,
                 MatrixChoice::Ties => crate::state::MatrixKind::Ties,
@@ -283,7 +307,7 @@ pub fn run(command: Command) -> ExitCode {
                 let asked = export::ViewExport { out: out_dir, view, matrix, year: None, size };
                 return export_years::run(&file, span, out_dir, asked, format);
             }
-            // clap guarantees --out unless --all-steps (which brings --out-dir).
+            // clap guarantees --out unless --all-steps (which brings --out-dir), --years or --handout.
             let target = match (step, out, out_dir) {
                 (Some(number), Some(out), _) => export::Target::Step { number, out },
                 (None, Some(out), _) => {

@@ -1,5 +1,6 @@
-//! Writing slides to files: one step, or every step into a folder as `step-01.png`, `step-02.png`… Each file is
-//! written whole or not at all. Shared by `geodep export` and the app's Present → Export slides.
+//! Writing slides to files: one step, or every step into a folder as `step-01.png`, `step-02.png`…, or the whole
+//! story as a PDF handout. Each file is written whole or not at all. Shared by `geodep export` and the app's
+//! Present → Export menu.
 
 use std::path::{Path, PathBuf};
 
@@ -33,6 +34,8 @@ pub enum ExportError {
     Render { number: usize, source: super::render::RenderError },
     #[error("cannot write {}: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
+    #[error("cannot make the handout: {0}")]
+    Handout(#[from] super::handout::HandoutError),
 }
 
 /// Writes step `number` (counted from 1) to `out`.
@@ -87,4 +90,27 @@ pub fn write_all(
             write_slide(&deck, number, &out, size, format).map(|()| out)
         })
         .collect()
+}
+
+/// Writes the story as a PDF handout to `out` and returns how many pages it has. A folder is refused before any
+/// work is done.
+pub fn write_handout(
+    scenario: &Scenario,
+    out: &Path,
+    options: super::handout::HandoutOptions,
+) -> Result<usize, ExportError> {
+    if scenario.story.is_empty() {
+        return Err(ExportError::NoStory);
+    }
+    if out.is_dir() {
+        let source = std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is a folder; name the handout's file, e.g. handout.pdf",
+        );
+        return Err(ExportError::Write { path: out.to_owned(), source });
+    }
+    let (bytes, pages) = super::handout::to_pdf(scenario, options)?;
+    crate::io::safe_write::write_whole(out, &bytes)
+        .map_err(|source| ExportError::Write { path: out.to_owned(), source })?;
+    Ok(pages)
 }

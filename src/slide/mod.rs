@@ -1,14 +1,17 @@
 //! Story steps as slide images, without a window or a GPU: a step becomes a `SlideScene` of shapes and text,
 //! built from the same data the views draw (the graph's scene, layout and styles, the chart data); `svg` writes
-//! the scene out and `render` rasterises it with resvg and the fonts embedded in the binary. Used by
-//! `geodep export` and by the app's Present → Export menu. Reads the scenario; changes nothing.
+//! the scene out and `render` rasterises it with resvg and the fonts embedded in the binary; `pdf` draws the same
+//! scene onto PDF pages, which `handout` lays out. Used by `geodep export` and by the app's Present → Export menu.
+//! Reads the scenario; changes nothing.
 
 mod bars;
 mod caption;
 pub mod export;
 mod graph;
 mod grid;
+pub mod handout;
 mod map;
+pub mod pdf;
 pub mod render;
 pub mod scene;
 pub mod svg;

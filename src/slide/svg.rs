@@ -81,7 +81,7 @@ fn line_svg(points: &[Point], width: f32, colour: Rgba, dash: Option<[f32; 2]>, 
 /// The line cut back by the arrowhead's length, and the arrowhead (tip first). The head points along the last
 /// segment of non-zero length, so repeated last points do not leave it without a direction. `None` when the
 /// numbers overflow.
-fn arrowhead(points: &[Point], width: f32) -> Option<(Vec<Point>, [Point; 3])> {
+pub(super) fn arrowhead(points: &[Point], width: f32) -> Option<(Vec<Point>, [Point; 3])> {
     let tip = *points.last()?;
     let from = *points.iter().rev().find(|&&p| p != tip)?;
     let (dx, dy) = (tip[0] - from[0], tip[1] - from[1]);
@@ -285,12 +285,12 @@ fn num(value: f32) -> String {
     }
 }
 
-fn finite_point([x, y]: Point) -> bool {
+pub(super) fn finite_point([x, y]: Point) -> bool {
     x.is_finite() && y.is_finite()
 }
 
 /// Finite and above zero: the test for sizes, widths and lengths that must draw something.
-fn positive(value: f32) -> bool {
+pub(super) fn positive(value: f32) -> bool {
     value.is_finite() && value > 0.0
 }
 
@@ -298,7 +298,7 @@ fn distance(a: Point, b: Point) -> f32 {
     (b[0] - a[0]).hypot(b[1] - a[1])
 }
 
-fn path_length(points: &[Point]) -> f32 {
+pub(super) fn path_length(points: &[Point]) -> f32 {
     points.windows(2).map(|pair| distance(pair[0], pair[1])).sum()
 }
 

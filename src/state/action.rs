@@ -111,6 +111,14 @@ pub enum Action {
     /// Ask for a file, then write the current story step there as a PNG slide.
     ExportStepDialog,
     ExportStep(PathBuf),
+    /// Ask for a file, then write the story there as a PDF handout, with the speaker notes or without.
+    ExportHandoutDialog {
+        notes: bool,
+    },
+    ExportHandout {
+        file: PathBuf,
+        notes: bool,
+    },
     ClearRecentFiles,
     ShowProblems(bool),
     DismissFailedLoad,
@@ -156,4 +164,8 @@ pub enum PathPurpose {
     ImportFiles,
     /// A file for the current view (PNG, SVG) or the scenario (GraphML, GEXF, CSV sheets).
     Export,
+    /// A PDF file for the story's handout, with the speaker notes or without.
+    ExportHandout {
+        notes: bool,
+    },
 }

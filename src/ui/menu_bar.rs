@@ -146,6 +146,15 @@ fn present_menu(ui: &mut egui::Ui, document: &Document, story_position: usize, a
     if one.on_hover_text(format!("Step {number} (the one shown last) as a 1920x1080 PNG image")).clicked() {
         actions.push(Action::ExportStepDialog);
     }
+    let handout = ui.add_enabled(steps > 0, egui::Button::new("Export handout…"));
+    let about = "A PDF to print or share: each step's slide, title and caption on an A4 page, then the sources";
+    if handout.on_hover_text(about).clicked() {
+        actions.push(Action::ExportHandoutDialog { notes: false });
+    }
+    let with_notes = ui.add_enabled(steps > 0, egui::Button::new("Export handout with notes…"));
+    if with_notes.on_hover_text("The PDF handout with each step's speaker notes beneath its caption").clicked() {
+        actions.push(Action::ExportHandoutDialog { notes: true });
+    }
 }
 
 fn help_menu(ui: &mut egui::Ui, actions: &mut Vec<Action>) {

@@ -33,6 +33,7 @@ impl PathPrompt {
             PathPurpose::SaveAs => ("Save the scenario as", "Save"),
             PathPurpose::ExportSlides => ("Export the slides into a folder", "Export"),
             PathPurpose::ExportStep => ("Export this step's slide as a PNG file", "Export"),
+            PathPurpose::ExportHandout { .. } => ("Export the story as a PDF handout", "Export"),
             PathPurpose::ImportFiles => ("Add a file to import", "Add"),
             PathPurpose::Export => ("Export as .png, .svg, .graphml, .gexf or .csv", "Export"),
         };
@@ -78,6 +79,7 @@ impl PathPrompt {
                     PathPurpose::ImportFiles => Action::AddImportFiles(vec![path]),
                     PathPurpose::Export => Action::Export(path),
                     PathPurpose::ExportStep => Action::ExportStep(path),
+                    PathPurpose::ExportHandout { notes } => Action::ExportHandout { file: path, notes },
                 });
             }
             Err(problem) => self.problem = Some(problem),
@@ -106,12 +108,14 @@ impl PathPrompt {
             PathPurpose::Open | PathPurpose::ImportFiles if !path.exists() => {
                 Err(format!("There is no file at {}.", path.display()))
             }
-            PathPurpose::SaveAs | PathPurpose::ExportStep | PathPurpose::Export => match path.parent() {
-                Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
-                    Err(format!("The folder {} does not exist.", folder.display()))
+            PathPurpose::SaveAs | PathPurpose::ExportStep | PathPurpose::Export | PathPurpose::ExportHandout { .. } => {
+                match path.parent() {
+                    Some(folder) if !folder.as_os_str().is_empty() && !folder.is_dir() => {
+                        Err(format!("The folder {} does not exist.", folder.display()))
+                    }
+                    _ => Ok(()),
                 }
-                _ => Ok(()),
-            },
+            }
             PathPurpose::Open | PathPurpose::ImportFiles | PathPurpose::ExportSlides => Ok(()),
         }
     }
