@@ -227,3 +227,34 @@ fn present_export_this_steps_slide_writes_the_step_shown_last_as_one_png() {
     let expected = geodep::slide::build(&harness.state().document.scenario, 1, 1920, 1080).expect("step 2");
     assert_eq!(written, geodep::slide::render::to_png(&expected).expect("renders"), "it is step 2's slide");
 }
+
+#[test]
+fn a_step_about_a_route_highlights_its_course_through_the_transit_countries() {
+    let mut harness = open_bundled("serbia-2023.ron");
+    press(&mut harness, egui::Key::F5);
+    press(&mut harness, egui::Key::ArrowRight);
+    // Step 2 is a map of the TurkStream route: its four records shown in 2023 (two to Serbia, one each on to
+    // Bosnia and Herzegovina and Hungary) are the highlighted lines.
+    assert_step_shown(&harness, 1);
+    let map = &harness.state().views.map;
+    let scene = map.scene().expect("the map is drawn");
+    let highlighted: Vec<(&str, &str)> = (scene.edges.iter().zip(map.highlighted_edges()))
+        .filter(|(_, on_route)| *on_route)
+        .map(|(edge, _)| (scene.nodes[edge.from].id.as_str(), scene.nodes[edge.to].id.as_str()))
+        .collect();
+    assert_eq!(highlighted, [("RUS", "SRB"), ("RUS", "SRB"), ("RUS", "BIH"), ("RUS", "HUN")]);
+    // Step 3 is the graph of the oil by JANAF: one path, Russia through Croatia to Serbia, named for screen readers.
+    press(&mut harness, egui::Key::ArrowRight);
+    assert_step_shown(&harness, 2);
+    harness.get_by_label("Highlighted route: Russia, Croatia, Serbia");
+    let graph = &harness.state().views.graph;
+    assert_eq!(graph.highlighted_route(), [["RUS", "HRV", "SRB"]]);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
+    for id in ["RUS", "HRV", "SRB"] {
+        let at = graph.node_on_screen(id).expect("on the route, so shown");
+        assert!(window.contains(at), "{id} at {at:?}");
+    }
+    // A step without a route highlights nothing.
+    press(&mut harness, egui::Key::ArrowRight);
+    assert!(harness.state().views.graph.highlighted_route().is_empty());
+}

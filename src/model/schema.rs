@@ -104,7 +104,7 @@ impl RecordType {
             RecordType::Event => &["date", "title", "description", "actors", "sources"],
             RecordType::Source => &["id", "title", "publisher", "date", "url", "note"],
             RecordType::StoryStep => {
-                &["title", "caption", "notes", "view", "layers", "focus", "year", "shock", "camera", "filters"]
+                &["title", "caption", "notes", "view", "layers", "focus", "route", "year", "shock", "camera", "filters"]
             }
         }
     }
@@ -298,6 +298,7 @@ mod tests {
             view: ViewKind::Map,
             layers: vec![Layer::Energy],
             focus: vec!["SRB".into()],
+            route: some_text(),
             year: Some(2022),
             shock: Some(StoryShock::CloseTransit { actor: "BGR".into() }),
             camera: Some(StoryCamera { x: 1.0, y: 2.0, zoom: 1.5 }),

@@ -372,3 +372,36 @@ fn a_source_cited_only_by_a_membership_is_cited() {
     scenario.actors[4].memberships[0].sources = vec!["nato-fin".into()];
     assert_eq!(validate(&scenario), vec![]);
 }
+
+#[test]
+fn a_story_route_must_name_a_flow_or_two_known_actors() {
+    let mut scenario = scenario();
+    scenario.energy.push(EnergyFlow {
+        route: Some("TurkStream".into()),
+        via: vec!["BGR".into()],
+        ..gas("RUS", "SRB", 0.8)
+    });
+    let step = |route: &str| StoryStep {
+        title: "Gas".into(),
+        caption: String::new(),
+        notes: None,
+        view: ViewKind::Graph,
+        layers: vec![],
+        focus: vec![],
+        route: Some(route.into()),
+        year: None,
+        shock: None,
+        camera: None,
+        filters: None,
+    };
+    scenario.story = vec![step(" turkstream "), step("RUS -> SRB"), step("Druzhba"), step("RUS -> XXX")];
+    let found: Vec<(String, String)> = validate(&scenario).into_iter().map(|d| (d.path, d.message)).collect();
+    let about_routes: Vec<&(String, String)> = found.iter().filter(|(path, _)| path.ends_with(".route")).collect();
+    assert_eq!(
+        about_routes.iter().map(|(path, _)| path.as_str()).collect::<Vec<_>>(),
+        ["story[2].route", "story[3].route", "story[3].route"],
+        "{found:?}"
+    );
+    assert_eq!(about_routes[0].1, "no energy flow is on route \"Druzhba\"; the step draws no route");
+    assert!(about_routes[1].1.starts_with("unknown actor \"XXX\""), "{}", about_routes[1].1);
+}
