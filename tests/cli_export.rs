@@ -196,6 +196,9 @@ fn a_span_of_years_writes_one_image_per_year_each_headed_with_its_year() {
     for year in ["2022", "2023"] {
         let text = std::fs::read_to_string(out_dir.join(format!("map-{year}.svg"))).expect("the SVG was written");
         assert!(text.contains(&format!("Map, {year}")), "map-{year}.svg is headed with its year");
+    }
+}
+
 /// The text of each page of a PDF, read back with lopdf through its fonts' ToUnicode maps, without any
 /// whitespace: how the extractor spaces words and lines is its own business, the characters and their order are
 /// what must survive.
@@ -270,6 +273,9 @@ fn a_reversed_malformed_or_outside_span_is_refused_with_a_reason_and_no_file() {
         assert!(stderr.contains(expected), "{span}: {stderr}");
         assert!(!out_dir.exists(), "{span}: nothing is written");
     }
+}
+
+#[test]
 fn long_notes_run_over_to_further_pages_and_non_latin_names_survive() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let file = "tests/fixtures/handout-long.ron";

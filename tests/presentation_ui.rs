@@ -266,6 +266,8 @@ fn a_long_story_keeps_the_keys_on_the_band_not_in_tooltips() {
     harness.run_steps(60);
     assert!(harness.query_by_label("Right, Space or Page Down").is_none(), "no tooltip pops up over the band");
     harness.get_by_label("Right, Space or Page Down: next; Left or Page Up: back; Home, End; N: notes; Esc leaves");
+}
+
 #[test]
 fn present_export_handout_writes_a_pdf_with_a_page_per_step_and_the_sources() {
     let folder = tempfile::tempdir().expect("temporary folder");
@@ -281,4 +283,35 @@ fn present_export_handout_writes_a_pdf_with_a_page_per_step_and_the_sources() {
     let squashed: String = first.chars().filter(|c| !c.is_whitespace()).collect();
     let caption: String = scenario.story[0].caption.chars().filter(|c| !c.is_whitespace()).collect();
     assert!(squashed.contains(&caption), "{first}");
+}
+
+#[test]
+fn a_step_about_a_route_highlights_its_course_through_the_transit_countries() {
+    let mut harness = open_bundled("serbia-2023.ron");
+    press(&mut harness, egui::Key::F5);
+    press(&mut harness, egui::Key::ArrowRight);
+    // Step 2 is a map of the TurkStream route: its four records shown in 2023 (two to Serbia, one each on to
+    // Bosnia and Herzegovina and Hungary) are the highlighted lines.
+    assert_step_shown(&harness, 1);
+    let map = &harness.state().views.map;
+    let scene = map.scene().expect("the map is drawn");
+    let highlighted: Vec<(&str, &str)> = (scene.edges.iter().zip(map.highlighted_edges()))
+        .filter(|(_, on_route)| *on_route)
+        .map(|(edge, _)| (scene.nodes[edge.from].id.as_str(), scene.nodes[edge.to].id.as_str()))
+        .collect();
+    assert_eq!(highlighted, [("RUS", "SRB"), ("RUS", "SRB"), ("RUS", "BIH"), ("RUS", "HUN")]);
+    // Step 3 is the graph of the oil by JANAF: one path, Russia through Croatia to Serbia, named for screen readers.
+    press(&mut harness, egui::Key::ArrowRight);
+    assert_step_shown(&harness, 2);
+    harness.get_by_label("Highlighted route: Russia, Croatia, Serbia");
+    let graph = &harness.state().views.graph;
+    assert_eq!(graph.highlighted_route(), [["RUS", "HRV", "SRB"]]);
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1400.0, 900.0));
+    for id in ["RUS", "HRV", "SRB"] {
+        let at = graph.node_on_screen(id).expect("on the route, so shown");
+        assert!(window.contains(at), "{id} at {at:?}");
+    }
+    // A step without a route highlights nothing.
+    press(&mut harness, egui::Key::ArrowRight);
+    assert!(harness.state().views.graph.highlighted_route().is_empty());
 }

@@ -53,10 +53,21 @@ impl GeoDepApp {
         }
         match step.camera {
             Some(camera) => self.views.graph.fly_to(ui::graph::CameraGoal::Exact(camera)),
-            None => self.views.graph.fly_to(ui::graph::CameraGoal::Fit(step.focus.clone())),
+            None => self.views.graph.fly_to(ui::graph::CameraGoal::Step(step.focus.clone())),
         }
         if step.view == crate::model::ViewKind::Map {
-            self.views.map.fly_to_focus(step.focus.clone());
+            // The map shows the focus and the whole of the step's route.
+            let mut places = step.focus.clone();
+            if let Some(route) = &step.route {
+                let paths = crate::scene::route_path::route_paths(
+                    &self.document.scenario,
+                    route,
+                    self.view.year,
+                    &self.view.filters,
+                );
+                places.extend(crate::scene::route_path::route_actors(&paths));
+            }
+            self.views.map.fly_to_focus(places);
         }
         self.story_position = index;
         if let Some(shown) = &mut self.presentation {

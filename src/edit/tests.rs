@@ -156,6 +156,7 @@ impl StoryStepFixture {
             view: Default::default(),
             layers: Vec::new(),
             focus: Vec::new(),
+            route: None,
             year: None,
             years: None,
             shock: None,

@@ -104,7 +104,10 @@ impl RecordType {
             RecordType::Event => &["date", "title", "description", "actors", "sources"],
             RecordType::Source => &["id", "title", "publisher", "date", "url", "note"],
             RecordType::StoryStep => {
-                &["title", "caption", "notes", "view", "layers", "focus", "year", "years", "shock", "camera", "filters"]
+                &[
+                    "title", "caption", "notes", "view", "layers", "focus", "route", "year", "years", "shock", "camera",
+                    "filters",
+                ]
             }
         }
     }
@@ -298,6 +301,7 @@ mod tests {
             view: ViewKind::Map,
             layers: vec![Layer::Energy],
             focus: vec!["SRB".into()],
+            route: some_text(),
             year: Some(2022),
             years: Some((2021, 2023)),
             shock: Some(StoryShock::CloseTransit { actor: "BGR".into() }),

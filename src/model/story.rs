@@ -23,6 +23,10 @@ pub struct StoryStep {
     /// Actor ids the step centres on.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "crate::model::compact::list")]
     pub focus: Vec<String>,
+    /// The energy route the step is about, drawn as one highlighted path through its transit actors: a route's
+    /// name as energy flows give it in `route` ("JANAF"), or a flow as "SUPPLIER -> CONSUMER" ("RUS -> SRB").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// A span of years the step plays, first to last, when it is shown: `years: (2019, 2023)`. Its slide shows

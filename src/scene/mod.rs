@@ -16,6 +16,7 @@ pub mod map_outlines;
 pub mod marks;
 pub mod overlay;
 pub mod palette;
+pub mod route_path;
 pub mod story;
 pub mod transition;
 

@@ -13,6 +13,7 @@ pub fn view_for_step(step: &StoryStep, scenario: &Scenario, base: &ViewState) ->
         year: step.shown_year().or(base.year),
         selection: step.focus.iter().filter(|id| scenario.actor(id).is_some()).cloned().collect(),
         highlighted_record: None,
+        route: step.route.clone(),
         overlay: step.shock.as_ref().map(|shock| GraphOverlay::Shock(disruption(shock))),
         show_problems: false,
         show_help: false,
@@ -117,6 +118,7 @@ pub fn step_from_view(view: &ViewState, matrix: MatrixKind, step_count: usize) -
         view: kind,
         layers,
         focus: view.selection.iter().cloned().collect(),
+        route: view.route.clone(),
         year: view.year,
         years: None,
         shock,
@@ -142,6 +144,7 @@ mod tests {
             view,
             layers,
             focus: focus.iter().map(|id| (*id).to_owned()).collect(),
+            route: None,
             year,
             years: None,
             shock: None,
@@ -206,14 +209,15 @@ mod tests {
         view.filters.focus_depth = 2;
         let cut = Disruption::CutSupplier { supplier: "RUS".into(), commodity: Some(Commodity::Gas) };
         view.overlay = Some(GraphOverlay::Shock(cut));
+        view.route = Some("JANAF".to_owned());
         let step = step_from_view(&view, MatrixKind::Sanctions, 8).expect("the graph can be a step");
         assert_eq!(step.title, "Step 9");
         assert_eq!(step.layers, [Layer::Energy, Layer::Sanctions]);
         assert_eq!(step.focus, ["BGR", "SRB"]);
         let shown = view_for_step(&step, &scenario, &ViewState::default());
         assert_eq!(
-            (shown.central, shown.year, &shown.selection, &shown.overlay),
-            (view.central, view.year, &view.selection, &view.overlay)
+            (shown.central, shown.year, &shown.selection, &shown.overlay, &shown.route),
+            (view.central, view.year, &view.selection, &view.overlay, &view.route)
         );
         assert_eq!(shown.filters, view.filters);
     }

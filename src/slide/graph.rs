@@ -1,99 +1,241 @@
 //! The graph on a slide: the step's actors and records as the Graph view shows them (same scene, layout,
-//! shapes, colours, dashes and arrows), fitted around the step's focus actors, with names and a small key.
+//! shapes, colours, dashes and arrows), framed so that every actor with a link drawn shows whole with its name;
+//! the step's focus (and its route's actors) emphasised and records away from them dimmed; the step's route as one
+//! highlighted path through its transit actors; the actors the step names that have no link, in a strip at the
+//! side; names and a small key.
 
 use std::collections::BTreeSet;
 
+use super::framing::{self, Framed};
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, BACKGROUND, INK, render::text_width};
-use crate::model::Scenario;
+use super::{Area, BACKGROUND, INK, WEAK_INK, render::text_width};
+use crate::model::{RecordRef, Scenario};
 use crate::scene::graph::{EdgeMeaning, GraphScene, SceneEdge};
 use crate::scene::graph_style::{self as style, Dash, NodeShape, SizeBy};
 use crate::scene::overlay;
 use crate::scene::palette;
+use crate::scene::route_path::{self, ROUTE_HALO, RoutePath};
 use crate::state::ViewState;
 
 const LABEL_SIZE: f32 = 26.0;
 /// How close the slide may zoom in on its focus, per 1080 pixels of height.
 const MAX_ZOOM: f32 = 2.0;
-const MARGIN: f32 = 90.0;
+/// How opaque records and actors away from the step's focus are drawn.
+const DIMMED_OPACITY: f32 = 0.3;
 
-/// Maps layout coordinates into the slide.
-struct Placement {
-    centre: [f32; 2],
-    zoom: f32,
-    area: Area,
+/// Where everything of a graph slide goes, worked out before anything is drawn.
+pub(super) struct Arrangement {
+    pub scene: GraphScene,
+    /// Each course of the step's route with the scene nodes it passes.
+    pub routes: Vec<(RoutePath, Vec<usize>)>,
+    /// The step's own actors: its focus and everything on its route.
+    pub named: BTreeSet<String>,
+    /// Which nodes have a link drawn (a record or the route): they are framed; the others go in the strip.
+    pub linked: Vec<bool>,
+    /// Each node's centre and radius on the slide.
+    pub centres: Vec<[f32; 2]>,
+    pub radii: Vec<f32>,
+    /// Where the graph is framed: the content area but for the strip and the key.
+    pub room: Area,
+    pub strip: framing::Strip,
+    /// The key, drawn aside (to keep the graph clear of it) and laid on top at the end.
+    key: SlideScene,
+    overlay: Option<overlay::OverlayView>,
 }
 
-impl Placement {
-    fn place(&self, point: [f32; 2]) -> [f32; 2] {
-        let [x, y] = self.area.centre();
-        [x + (point[0] - self.centre[0]) * self.zoom, y + (point[1] - self.centre[1]) * self.zoom]
+impl Arrangement {
+    /// A shown actor's node centre and radius on the slide, by id.
+    #[cfg(test)]
+    pub fn node(&self, id: &str) -> Option<([f32; 2], f32)> {
+        self.scene.node_by_id.get(id).map(|&node| (self.centres[node], self.radii[node]))
     }
 }
 
 /// `layout` holds every actor's settled position (by its place in the scenario), as the Graph first shows it.
-pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, layout: &[[f32; 2]], view: &ViewState, unit: f32) {
-    let scene = crate::scene::graph::build(scenario, view.year, &view.filters, &view.selection, false);
+/// `None` when the step shows no actor.
+pub(super) fn arrange(
+    width: u32,
+    height: u32,
+    area: Area,
+    scenario: &Scenario,
+    layout: &[[f32; 2]],
+    view: &ViewState,
+    unit: f32,
+) -> Option<Arrangement> {
+    let paths = match &view.route {
+        Some(route) => route_path::route_paths(scenario, route, view.year, &view.filters),
+        None => Vec::new(),
+    };
+    let mut named = view.selection.clone();
+    named.extend(route_path::route_actors(&paths));
+    // The step's own actors are shown even with no link of their own.
+    let scene = crate::scene::graph::build(scenario, view.year, &view.filters, &named, false);
     if scene.nodes.is_empty() {
-        let note = "Nothing to show for this step's layers and year.";
-        slide.text(area.centre(), note, 30.0 * unit, INK, Anchor::Middle, false);
-        return;
+        return None;
     }
-    let positions: Vec<[f32; 2]> = scene.nodes.iter().map(|node| layout[node.actor]).collect();
-    let radii: Vec<f32> = scene.nodes.iter().map(|node| style::node_radius(node, SizeBy::EnergyImports)).collect();
-    let placement = fit(&scene, &positions, &radii, &view.selection, area, unit);
-    let on_slide: Vec<[f32; 2]> = positions.iter().map(|&point| placement.place(point)).collect();
-    let radius = |node: usize| (radii[node] * placement.zoom).max(5.0 * unit);
-    for edge in &scene.edges {
-        draw_edge(slide, edge, &on_slide, &radius, unit);
+    let routes: Vec<(RoutePath, Vec<usize>)> = paths
+        .into_iter()
+        .filter_map(|path| {
+            let nodes = route_path::scene_nodes(&scene, &path)?;
+            Some((path, nodes))
+        })
+        .collect();
+    let mut linked: Vec<bool> = scene.nodes.iter().map(|node| node.degree > 0).collect();
+    for node in routes.iter().flat_map(|(_, nodes)| nodes) {
+        linked[*node] = true;
+    }
+    if !linked.contains(&true) {
+        linked.fill(true);
     }
     let overlay = view.overlay.as_ref().and_then(|overlay| {
         let year = view.chart_year(scenario)?;
         Some(overlay::build(scenario, year, overlay))
     });
-    for (node, point) in on_slide.iter().enumerate() {
-        let id = &scene.nodes[node].id;
-        let fill = match &overlay {
-            Some(overlay) => overlay.colour(id),
-            None => palette::actor_kind(scene.nodes[node].kind),
-        };
-        let selected = view.selection.contains(id);
+    let mut key = SlideScene::new(width, height, BACKGROUND);
+    draw_key(&mut key, &scene, overlay.as_ref().map(|overlay| overlay.title.as_str()), area, unit);
+    let names: Vec<&str> =
+        (0..scene.nodes.len()).filter(|&node| !linked[node]).map(|node| scene.nodes[node].name.as_str()).collect();
+    let strip = framing::strip(&names, area, unit);
+    let room = graph_room(area, strip.width, &key);
+    let positions: Vec<[f32; 2]> = scene.nodes.iter().map(|node| layout[node.actor]).collect();
+    let radii: Vec<f32> = scene.nodes.iter().map(|node| style::node_radius(node, SizeBy::EnergyImports)).collect();
+    let size = LABEL_SIZE * unit;
+    let framed: Vec<Framed> = (0..scene.nodes.len())
+        .filter(|&node| linked[node])
+        .map(|node| Framed {
+            position: positions[node],
+            radius: radii[node],
+            label: [text_width(&scene.nodes[node].name, size) + 10.0 * unit, size * 1.3],
+        })
+        .collect();
+    let placement = framing::fit(&framed, room, MAX_ZOOM * unit, unit);
+    let centres = positions.iter().map(|&point| placement.place(point)).collect();
+    let radii = radii.iter().map(|&radius| framing::radius_on_slide(radius, placement.zoom, unit)).collect();
+    Some(Arrangement { scene, routes, named, linked, centres, radii, room, strip, key, overlay })
+}
+
+pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, layout: &[[f32; 2]], view: &ViewState, unit: f32) {
+    let Some(arranged) = arrange(slide.width, slide.height, area, scenario, layout, view, unit) else {
+        let note = "Nothing to show for this step's layers and year.";
+        slide.text(area.centre(), note, 30.0 * unit, INK, Anchor::Middle, false);
+        return;
+    };
+    let Arrangement { scene, routes, named, linked, centres, radii, room, strip, key, overlay } = arranged;
+    let radius = |node: usize| radii[node];
+    let emphasised = crate::scene::graph::selected_nodes(&scene, &named);
+    let near = crate::scene::graph::near_selection(&scene, &named);
+    let on_route: std::collections::HashSet<RecordRef> =
+        routes.iter().flat_map(|(path, _)| path.records.iter().map(|&index| RecordRef::Energy(index))).collect();
+    let any_emphasised = emphasised.contains(&true);
+    for edge in scene.edges.iter().filter(|edge| !on_route.contains(&edge.record)) {
+        let dimmed = any_emphasised && !emphasised[edge.from] && !emphasised[edge.to];
+        draw_edge(slide, edge, &centres, &radius, dimmed, unit);
+    }
+    for (path, nodes) in &routes {
+        draw_route(slide, path, nodes, &centres, &radius, unit);
+    }
+    for (node, point) in centres.iter().enumerate().filter(|(node, _)| linked[*node]) {
+        let fill = node_fill(&scene, node, overlay.as_ref());
+        let fill = if near[node] { fill } else { dimmed(fill) };
+        let selected = view.selection.contains(&scene.nodes[node].id);
         draw_node(slide, style::node_shape(scene.nodes[node].kind), *point, radius(node), fill, selected, unit);
     }
-    draw_labels(slide, &scene, &on_slide, &radius, &view.selection, area, unit);
-    draw_key(slide, &scene, overlay.as_ref().map(|overlay| overlay.title.as_str()), area, unit);
+    draw_labels(slide, &scene, &centres, &radius, &linked, &emphasised, room, unit);
+    let unlinked: Vec<usize> = (0..scene.nodes.len()).filter(|&node| !linked[node]).collect();
+    draw_strip(slide, &scene, &unlinked, &strip, view, overlay.as_ref(), area, unit);
+    slide.shapes.extend(key.shapes);
 }
 
-/// Fits the focus actors (those shown), or every node when none is shown, into the area.
-fn fit(
+/// The part of `area` the graph is framed in: right of the strip, left of the key.
+fn graph_room(area: Area, strip_width: f32, key: &SlideScene) -> Area {
+    let key_left = key.shapes.iter().map(|shape| shape.bounds().0[0]).fold(area.right(), f32::min);
+    let left = area.left + strip_width;
+    let right = if key.shapes.is_empty() { area.right() } else { key_left - 8.0 };
+    Area { left, top: area.top, width: (right - left).max(1.0), height: area.height }
+}
+
+fn node_fill(scene: &GraphScene, node: usize, overlay: Option<&overlay::OverlayView>) -> Rgba {
+    match overlay {
+        Some(overlay) => overlay.colour(&scene.nodes[node].id),
+        None => palette::actor_kind(scene.nodes[node].kind),
+    }
+}
+
+/// A colour as drawn for what lies away from the step's focus.
+fn dimmed(colour: Rgba) -> Rgba {
+    Rgba(colour.0, colour.1, colour.2, (colour.3 as f32 * DIMMED_OPACITY).round() as u8)
+}
+
+/// The actors the step names that have no link drawn: each with its symbol and name in the strip.
+#[allow(clippy::too_many_arguments)]
+fn draw_strip(
+    slide: &mut SlideScene,
     scene: &GraphScene,
-    positions: &[[f32; 2]],
-    radii: &[f32],
-    focus: &BTreeSet<String>,
+    unlinked: &[usize],
+    strip: &framing::Strip,
+    view: &ViewState,
+    overlay: Option<&overlay::OverlayView>,
     area: Area,
     unit: f32,
-) -> Placement {
-    let mut chosen: Vec<usize> = (0..scene.nodes.len()).filter(|&node| focus.contains(&scene.nodes[node].id)).collect();
-    if chosen.is_empty() {
-        chosen = (0..scene.nodes.len()).collect();
+) {
+    if strip.width == 0.0 {
+        return;
     }
-    let largest = radii.iter().copied().fold(0.0, f32::max);
-    let (mut min, mut max) = ([f32::MAX; 2], [f32::MIN; 2]);
-    for &node in &chosen {
-        for axis in 0..2 {
-            min[axis] = min[axis].min(positions[node][axis] - largest);
-            max[axis] = max[axis].max(positions[node][axis] + largest);
-        }
+    framing::strip_text(slide, strip, area, WEAK_INK, unit);
+    for row in &strip.rows {
+        let node = unlinked[row.index];
+        let scene_node = &scene.nodes[node];
+        let selected = view.selection.contains(&scene_node.id);
+        let fill = node_fill(scene, node, overlay);
+        draw_node(slide, style::node_shape(scene_node.kind), row.symbol, 12.0 * unit, fill, selected, unit);
+        let name = framing::strip_name(&scene_node.name, strip, unit);
+        slide.text(row.name, &name, framing::strip_name_size(unit), INK, Anchor::Start, selected);
     }
-    let usable = [(area.width - 2.0 * MARGIN * unit).max(1.0), (area.height - 2.0 * MARGIN * unit).max(1.0)];
-    let size = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
-    let zoom = (usable[0] / size[0]).min(usable[1] / size[1]).min(MAX_ZOOM * unit);
-    let centre = [(min[0] + max[0]) / 2.0, (min[1] + max[1]) / 2.0];
-    Placement { centre, zoom: if zoom.is_finite() && zoom > 0.0 { zoom } else { unit }, area }
 }
 
-fn draw_edge(slide: &mut SlideScene, edge: &SceneEdge, at: &[[f32; 2]], radius: &dyn Fn(usize) -> f32, unit: f32) {
+/// One course of the step's route: a highlighter band, then the commodity's line through the centre of every
+/// transit actor's node in order, with an arrowhead at the consumer.
+fn draw_route(
+    slide: &mut SlideScene,
+    path: &RoutePath,
+    nodes: &[usize],
+    at: &[[f32; 2]],
+    radius: &dyn Fn(usize) -> f32,
+    unit: f32,
+) {
+    let mut points: Vec<[f32; 2]> = nodes.iter().map(|&node| at[node]).collect();
+    let last = nodes.len() - 1;
+    trim(&mut points, radius(nodes[0]), radius(nodes[last]) + 2.0 * unit);
+    let meaning = EdgeMeaning::Energy {
+        commodity: path.commodity.clone(),
+        share: path.share,
+        basis: Default::default(),
+        volume: None,
+        via: Vec::new(),
+    };
+    let look = style::edge_style(&meaning);
+    let width = (look.width * 1.3 * unit).max(5.0 * unit);
+    let halo = Shape::Line {
+        points: points.clone(),
+        width: width + 16.0 * unit,
+        colour: ROUTE_HALO,
+        dash: None,
+        arrow: false,
+    };
+    slide.add(halo);
+    slide.add(Shape::Line { points, width, colour: look.colour, dash: None, arrow: true });
+}
+
+fn draw_edge(
+    slide: &mut SlideScene,
+    edge: &SceneEdge,
+    at: &[[f32; 2]],
+    radius: &dyn Fn(usize) -> f32,
+    dim: bool,
+    unit: f32,
+) {
     let look = style::edge_style(&edge.meaning);
+    let colour = if dim { dimmed(look.colour) } else { look.colour };
     let (from, to) = (at[edge.from], at[edge.to]);
     let (dx, dy) = (to[0] - from[0], to[1] - from[1]);
     let length = (dx * dx + dy * dy).sqrt();
@@ -113,7 +255,7 @@ fn draw_edge(slide: &mut SlideScene, edge: &SceneEdge, at: &[[f32; 2]], radius: 
     trim(&mut points, radius(edge.from), radius(edge.to) + 2.0 * unit);
     let width = look.width * 1.3 * unit;
     let dash = dash_pattern(look.dash, unit);
-    slide.add(Shape::Line { points, width, colour: look.colour, dash, arrow: look.arrow });
+    slide.add(Shape::Line { points, width, colour, dash, arrow: look.arrow });
 }
 
 /// The dash and gap lengths of a line pattern on a slide, as the graph draws them on screen.
@@ -137,7 +279,7 @@ fn trim(points: &mut [[f32; 2]], start: f32, end: f32) {
     points[count - 1] = towards(points[count - 1], points[count - 2], end);
 }
 
-fn draw_node(
+pub(super) fn draw_node(
     slide: &mut SlideScene,
     shape: NodeShape,
     at: [f32; 2],
@@ -186,28 +328,28 @@ fn draw_node(
 }
 
 /// Names under (or else above, right of, left of) their nodes, most important first; a name that fits nowhere
-/// is left out, except a focus actor's.
+/// is left out, except an emphasised actor's (the step's focus and its route's), which goes under its node: the
+/// framing keeps that place on the slide.
+#[allow(clippy::too_many_arguments)]
 fn draw_labels(
     slide: &mut SlideScene,
     scene: &GraphScene,
     at: &[[f32; 2]],
     radius: &dyn Fn(usize) -> f32,
-    focus: &BTreeSet<String>,
+    linked: &[bool],
+    emphasised: &[bool],
     area: Area,
     unit: f32,
 ) {
     let size = LABEL_SIZE * unit;
-    let mut order: Vec<usize> = (0..scene.nodes.len()).collect();
-    order.sort_by_key(|&node| (!focus.contains(&scene.nodes[node].id), std::cmp::Reverse(scene.nodes[node].degree)));
+    let mut order: Vec<usize> = (0..scene.nodes.len()).filter(|&node| linked[node]).collect();
+    order.sort_by_key(|&node| (!emphasised[node], std::cmp::Reverse(scene.nodes[node].degree)));
     let mut placed: Vec<[f32; 4]> = Vec::new();
     for node in order {
         let [x, y] = at[node];
-        if x < area.left || x > area.right() || y < area.top || y > area.bottom() {
-            continue;
-        }
         let name = &scene.nodes[node].name;
         let (width, height) = (text_width(name, size) + 10.0 * unit, size * 1.3);
-        let gap = radius(node) + 6.0 * unit;
+        let gap = radius(node) + framing::LABEL_GAP * unit;
         let candidates = [
             [x - width / 2.0, y + gap, x + width / 2.0, y + gap + height],
             [x - width / 2.0, y - gap - height, x + width / 2.0, y - gap],
@@ -217,7 +359,7 @@ fn draw_labels(
         let inside =
             |r: &[f32; 4]| r[0] >= area.left && r[2] <= area.right() && r[1] >= area.top && r[3] <= area.bottom();
         let free = |r: &[f32; 4]| placed.iter().all(|o| r[2] < o[0] || r[0] > o[2] || r[3] < o[1] || r[1] > o[3]);
-        let must = focus.contains(&scene.nodes[node].id);
+        let must = emphasised[node];
         let chosen = candidates.iter().find(|r| inside(r) && free(r)).or(must.then_some(&candidates[0]));
         if let Some(rect) = chosen {
             let plate = Rgba(255, 255, 255, 220);

@@ -4,7 +4,7 @@
 //! overlap, and the graph's key.
 //! Actors with no place on the map (blocs, organisations) are named in a line at the foot.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
 use super::{Area, INK, WEAK_INK, render::text_width};
@@ -13,6 +13,7 @@ use crate::scene::graph::GraphScene;
 use crate::scene::graph_style as style;
 use crate::scene::map::{Bounds, MapGeometry, Places, geometry};
 use crate::scene::palette;
+use crate::scene::route_path::{self, ROUTE_HALO, RoutePath};
 use crate::state::ViewState;
 
 const SEA: Rgba = Rgba::rgb(234, 241, 247);
@@ -51,7 +52,14 @@ impl Placement {
 pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &ViewState, unit: f32) {
     let map = geometry();
     let scene = crate::scene::graph::build(scenario, view.year, &view.filters, &view.selection, true);
-    let Some(bounds) = focus_bounds(map, scenario, view).or_else(|| map.scenario_bounds(scenario)) else {
+    let places = map.places(scenario);
+    let routes = route_courses(map, scenario, &places, view);
+    // The step's own actors: its focus and everything on its route.
+    let mut named = view.selection.clone();
+    for (path, _) in &routes {
+        named.extend(path.actors.iter().cloned());
+    }
+    let Some(bounds) = frame(map, scenario, view, &routes) else {
         slide.text(
             area.centre(),
             "No actor of this scenario has a place on the map.",
@@ -71,19 +79,83 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
         outline: None,
     });
     draw_countries(slide, map, &scene, view, &placement, unit);
-    let places = map.places(scenario);
-    for edge in &scene.edges {
+    let on_route: HashSet<RecordRef> =
+        routes.iter().flat_map(|(path, _)| path.records.iter().map(|&index| RecordRef::Energy(index))).collect();
+    for edge in scene.edges.iter().filter(|edge| !on_route.contains(&edge.record)) {
         draw_edge(slide, map, scenario, &places, &scene, edge, &placement, unit);
     }
+    for (path, course) in &routes {
+        draw_route(slide, path, course, &placement, unit);
+    }
     draw_markers(slide, map, scenario, &scene, &placement, unit);
-    draw_labels(slide, map, scenario, &scene, &view.selection, &placement, area, unit);
+    draw_labels(slide, map, scenario, &scene, &named, &placement, area, unit);
     super::graph::draw_key(slide, &scene, None, area, unit);
-    draw_placeless(slide, map, scenario, &scene, area, unit);
+    draw_placeless(slide, map, scenario, &scene, &named, area, unit);
 }
 
-/// The selected actors' places, when there are any, else `None` (the whole scenario is shown).
-fn focus_bounds(map: &MapGeometry, scenario: &Scenario, view: &ViewState) -> Option<Bounds> {
-    map.focus_bounds(&map.places(scenario), view.selection.iter().map(String::as_str))
+/// Each course of the step's route with the points it is drawn through on the plane (as its first record's flow
+/// is: along the route's waypoints or through its transit countries); courses with an end off the map are left
+/// out.
+fn route_courses(
+    map: &MapGeometry,
+    scenario: &Scenario,
+    places: &Places<'_>,
+    view: &ViewState,
+) -> Vec<(RoutePath, Vec<[f32; 2]>)> {
+    let Some(route) = &view.route else { return Vec::new() };
+    route_path::route_paths(scenario, route, view.year, &view.filters)
+        .into_iter()
+        .filter_map(|path| {
+            let flow = scenario.energy.get(*path.records.first()?)?;
+            let course = map.flow_path(places, flow)?;
+            Some((path, course))
+        })
+        .collect()
+}
+
+/// What the slide shows: the selected actors' places and every point of the step's route; the whole scenario
+/// when neither has a place.
+fn frame(
+    map: &MapGeometry,
+    scenario: &Scenario,
+    view: &ViewState,
+    routes: &[(RoutePath, Vec<[f32; 2]>)],
+) -> Option<Bounds> {
+    let focus = map.focus_bounds(&map.places(scenario), view.selection.iter().map(String::as_str));
+    let route = routes
+        .iter()
+        .flat_map(|(_, course)| course.iter())
+        .map(|&point| Bounds { min: point, max: point })
+        .reduce(Bounds::union);
+    match (focus, route) {
+        (Some(focus), Some(route)) => Some(focus.union(route)),
+        (focus, route) => focus.or(route).or_else(|| map.scenario_bounds(scenario)),
+    }
+}
+
+/// One course of the step's route: a highlighter band under a white casing and the commodity's line, with an
+/// arrowhead at the consumer.
+fn draw_route(slide: &mut SlideScene, path: &RoutePath, course: &[[f32; 2]], placement: &Placement, unit: f32) {
+    let points: Vec<[f32; 2]> =
+        crate::scene::map::smooth(&course.iter().map(|&point| placement.place(point)).collect::<Vec<_>>());
+    if points.len() < 2 {
+        return;
+    }
+    let meaning = crate::scene::graph::EdgeMeaning::Energy {
+        commodity: path.commodity.clone(),
+        share: path.share,
+        basis: Default::default(),
+        volume: None,
+        via: Vec::new(),
+    };
+    let look = style::edge_style(&meaning);
+    let width = (look.width * 1.3 * unit).max(5.0 * unit);
+    for (colour, extra) in [(ROUTE_HALO, 18.0), (Rgba::WHITE, 4.0)] {
+        let band =
+            Shape::Line { points: points.clone(), width: width + extra * unit, colour, dash: None, arrow: false };
+        slide.add(band);
+    }
+    slide.add(Shape::Line { points, width, colour: look.colour, dash: None, arrow: true });
 }
 
 fn lighter(colour: Rgba, amount: f32) -> Rgba {
@@ -198,7 +270,7 @@ fn draw_labels(
     map: &MapGeometry,
     scenario: &Scenario,
     scene: &GraphScene,
-    selection: &std::collections::BTreeSet<String>,
+    selection: &BTreeSet<String>,
     placement: &Placement,
     area: Area,
     unit: f32,
@@ -220,17 +292,19 @@ fn draw_labels(
     // The step's own actors first, then larger countries first.
     named.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
     let mut placed: Vec<[f32; 4]> = Vec::new();
-    for (_, _, [x, y], name) in named {
+    for (must, _, [x, y], name) in named {
         let (width, height) = (text_width(name, size) + 10.0 * unit, size * 1.3);
+        let inside = |rect: &[f32; 4]| {
+            rect[0] >= area.left && rect[2] <= area.right() && rect[1] >= area.top && rect[3] <= area.bottom()
+        };
         // On the place, else just above or below it.
-        let free = [y, y - height, y + height]
-            .into_iter()
-            .map(|y| (y, [x - width / 2.0, y - height / 2.0, x + width / 2.0, y + height / 2.0]))
-            .find(|(_, rect)| {
-                let inside =
-                    rect[0] >= area.left && rect[2] <= area.right() && rect[1] >= area.top && rect[3] <= area.bottom();
-                inside && placed.iter().all(|o| rect[2] < o[0] || rect[0] > o[2] || rect[3] < o[1] || rect[1] > o[3])
-            });
+        let tries = [y, y - height, y + height]
+            .map(|y| (y, [x - width / 2.0, y - height / 2.0, x + width / 2.0, y + height / 2.0]));
+        let free = tries.into_iter().find(|(_, rect)| {
+            inside(rect) && placed.iter().all(|o| rect[2] < o[0] || rect[0] > o[2] || rect[3] < o[1] || rect[1] > o[3])
+        });
+        // The step's own actors are named even where names crowd, if their place is on the slide.
+        let free = free.or_else(|| (must && inside(&tries[0].1)).then_some(tries[0]));
         if let Some((y, rect)) = free {
             slide.add(Shape::Rect {
                 min: [rect[0], rect[1]],
@@ -245,12 +319,14 @@ fn draw_labels(
     }
 }
 
-/// "Not on the map: European Union, OSCE": the shown actors with no place, so that no one wonders where they went.
+/// "Not on the map: European Union, OSCE": the shown actors with no place, so that no one wonders where they went;
+/// those with no link in the step only when the step names them.
 fn draw_placeless(
     slide: &mut SlideScene,
     map: &MapGeometry,
     scenario: &Scenario,
     scene: &GraphScene,
+    named: &BTreeSet<String>,
     area: Area,
     unit: f32,
 ) {
@@ -258,6 +334,7 @@ fn draw_placeless(
     let names: Vec<&str> = scene
         .nodes
         .iter()
+        .filter(|node| node.degree > 0 || named.contains(&node.id))
         .filter(|node| scenario.actor(&node.id).is_some_and(|actor| map.anchor(actor).is_none()))
         .filter(|node| seen.insert(node.id.as_str()))
         .map(|node| node.name.as_str())
@@ -301,5 +378,51 @@ mod tests {
             .iter()
             .filter(|shape| matches!(shape, Shape::Line { points, arrow: true, .. } if points.len() > 2));
         assert!(routes.count() > 0, "no route through transit countries");
+    }
+
+    #[test]
+    fn the_turkstream_step_highlights_the_route_through_turkey_and_bulgaria_to_serbia() {
+        let bundled = crate::library::find("serbia-2023.ron").unwrap();
+        let scenario = crate::io::load_text(bundled.text).scenario.unwrap();
+        let slide = super::super::build(&scenario, 1, 1920, 1080).unwrap();
+        let halo = |shape: &Shape| match shape {
+            Shape::Line { points, colour, .. } if *colour == super::ROUTE_HALO => Some(points.clone()),
+            _ => None,
+        };
+        let lines: Vec<Vec<[f32; 2]>> = slide.shapes.iter().filter_map(halo).collect();
+        assert_eq!(lines.len(), 3, "to Serbia, and on to Bosnia and Herzegovina and to Hungary");
+        // Back from the slide to the map's plane, as the slide was framed, to see which countries the line crosses.
+        let step = &scenario.story[1];
+        let view = crate::scene::story::view_for_step(step, &scenario, &crate::state::ViewState::default());
+        let map = super::geometry();
+        let places = map.places(&scenario);
+        let routes = super::route_courses(map, &scenario, &places, &view);
+        let bounds = super::frame(map, &scenario, &view, &routes).unwrap();
+        let area = super::super::content_area(step, 1920, 1080);
+        let placement = super::Placement::fit(bounds, area, 60.0);
+        let mut crossed: Vec<&str> = Vec::new();
+        for [x, y] in &lines[0] {
+            let plane = [(x - placement.offset[0]) / placement.scale, (y - placement.offset[1]) / placement.scale];
+            if let Some(country) = map.country_at(plane)
+                && crossed.last() != Some(&country.id.as_str())
+            {
+                crossed.push(&country.id);
+            }
+        }
+        let order: Vec<&str> = crossed.iter().copied().filter(|id| ["TUR", "BGR", "SRB"].contains(id)).collect();
+        assert_eq!(order, ["TUR", "BGR", "SRB"], "crossed {crossed:?}");
+        assert_eq!(crossed.last(), Some(&"SRB"), "the line ends in Serbia: {crossed:?}");
+        let texts: Vec<&str> = slide
+            .shapes
+            .iter()
+            .filter_map(|shape| if let Shape::Text { text, .. } = shape { Some(text.as_str()) } else { None })
+            .collect();
+        for name in ["Turkey", "Bulgaria", "Serbia", "Russia"] {
+            assert!(texts.contains(&name), "{name} is not named: {texts:?}");
+        }
+        assert!(
+            !texts.iter().any(|text| text.contains("Vučić")),
+            "unlinked people the step does not name are left out"
+        );
     }
 }

@@ -7,6 +7,7 @@
 mod bars;
 mod caption;
 pub mod export;
+mod framing;
 mod graph;
 mod grid;
 pub mod handout;
@@ -14,6 +15,8 @@ mod map;
 pub mod pdf;
 pub mod render;
 pub mod scene;
+#[cfg(test)]
+mod story_tests;
 pub mod svg;
 mod text;
 mod timeline;
@@ -84,12 +87,7 @@ impl<'a> Deck<'a> {
         // Sizes are set for 1080 pixels of height and scale with it.
         let unit = height as f32 / 1080.0;
         let band = caption::band_height(step, width as f32, unit);
-        let content = Area {
-            left: 0.0,
-            top: 56.0 * unit,
-            width: width as f32,
-            height: (height as f32 - band - 56.0 * unit).max(1.0),
-        };
+        let content = content_area(step, width, height);
         let view = view_for_step(step, scenario, &ViewState::default());
         let drawn = match (step.view, view.central, matrix_for_step(step)) {
             (crate::model::ViewKind::Map, _, _) => Drawn::Map,
@@ -100,6 +98,13 @@ impl<'a> Deck<'a> {
         caption::draw(&mut slide, scenario, index, band, unit);
         Some(slide)
     }
+}
+
+/// Where a step's view goes on its slide: between the scenario's title at the head and the caption band.
+fn content_area(step: &crate::model::StoryStep, width: u32, height: u32) -> Area {
+    let unit = height as f32 / 1080.0;
+    let band = caption::band_height(step, width as f32, unit);
+    Area { left: 0.0, top: 56.0 * unit, width: width as f32, height: (height as f32 - band - 56.0 * unit).max(1.0) }
 }
 
 /// What fills a slide's content area.

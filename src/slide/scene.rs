@@ -60,6 +60,36 @@ pub enum Shape {
     },
 }
 
+impl Shape {
+    /// The smallest box holding the shape, as (top left, bottom right); a text's from its measured width and its
+    /// size as height. Lines are measured by their points, without their width.
+    pub fn bounds(&self) -> ([f32; 2], [f32; 2]) {
+        let around = |points: &[[f32; 2]]| {
+            points.iter().fold(([f32::MAX; 2], [f32::MIN; 2]), |(min, max), p| {
+                ([min[0].min(p[0]), min[1].min(p[1])], [max[0].max(p[0]), max[1].max(p[1])])
+            })
+        };
+        match self {
+            Shape::Line { points, .. } | Shape::Polygon { points, .. } => around(points),
+            Shape::Circle { centre: [x, y], radius, .. } => ([x - radius, y - radius], [x + radius, y + radius]),
+            Shape::Rect { min, max, .. } => (*min, *max),
+            Shape::Text { position: [x, y], text, size, anchor, angle, .. } => {
+                let width = super::render::text_width(text, *size);
+                let (before, after) = match anchor {
+                    Anchor::Start => (0.0, width),
+                    Anchor::Middle => (width / 2.0, width / 2.0),
+                    Anchor::End => (width, 0.0),
+                };
+                if angle.abs() > 45.0 {
+                    ([x - size / 2.0, y - after], [x + size / 2.0, y + before])
+                } else {
+                    ([x - before, y - size / 2.0], [x + after, y + size / 2.0])
+                }
+            }
+        }
+    }
+}
+
 /// A whole slide: its size in pixels, background and shapes, painted in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlideScene {

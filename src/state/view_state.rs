@@ -17,6 +17,8 @@ pub struct ViewState {
     pub overlay: Option<GraphOverlay>,
     /// One record picked in a chart (a band, a cell), highlighted in the Inspector.
     pub highlighted_record: Option<RecordRef>,
+    /// The energy route a story step is about (see `StoryStep::route`), drawn as one highlighted path.
+    pub route: Option<String>,
     pub show_problems: bool,
     pub show_help: bool,
 }
@@ -29,6 +31,7 @@ impl Default for ViewState {
             filters: GraphFilters::default(),
             central: CentralView::Graph,
             highlighted_record: None,
+            route: None,
             overlay: None,
             show_problems: false,
             show_help: false,

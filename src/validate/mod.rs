@@ -191,6 +191,9 @@ impl<'a> Checker<'a> {
             for (focus_index, id) in step.focus.iter().enumerate() {
                 self.check_actor_reference(&Item::within(&path, "focus", focus_index), id);
             }
+            if let Some(route) = &step.route {
+                self.check_story_route(&path, route);
+            }
             if let Some(year) = step.year {
                 values::check_year(self, &format_args!("{path}.year"), year);
             }
@@ -225,6 +228,20 @@ impl<'a> Checker<'a> {
         if first > last {
             let message = format!("the span starts after it ends ({first} is after {last}): write ({last}, {first})");
             self.error(path, message);
+        }
+    }
+
+    /// A step's route names its flow's two ends by known ids, and some energy record is on it.
+    fn check_story_route(&mut self, path: &dyn Display, route: &str) {
+        use crate::scene::route_path::{RouteName, names_any_flow};
+        let route_path = format_args!("{path}.route");
+        if let RouteName::Flow { supplier, consumer } = RouteName::parse(route) {
+            self.check_actor_reference(&route_path, supplier);
+            self.check_actor_reference(&route_path, consumer);
+        }
+        if !names_any_flow(self.scenario, route) {
+            let message = format!("no energy flow is on route \"{}\"; the step draws no route", shortened(route));
+            self.warning(route_path, message);
         }
     }
 

@@ -381,6 +381,7 @@ fn story_step(years: Option<(i32, i32)>) -> StoryStep {
         view: ViewKind::Graph,
         layers: vec![],
         focus: vec![],
+        route: None,
         year: None,
         years,
         shock: None,
@@ -403,4 +404,25 @@ fn a_span_of_years_that_starts_after_it_ends_is_an_error_at_its_path() {
     let mut one_year = scenario();
     one_year.story = vec![story_step(Some((2022, 2022)))];
     assert!(errors(&one_year).is_empty(), "a span of one year is allowed");
+}
+
+#[test]
+fn a_story_route_must_name_a_flow_or_two_known_actors() {
+    let mut scenario = scenario();
+    scenario.energy.push(EnergyFlow {
+        route: Some("TurkStream".into()),
+        via: vec!["BGR".into()],
+        ..gas("RUS", "SRB", 0.8)
+    });
+    let step = |route: &str| StoryStep { route: Some(route.into()), ..story_step(None) };
+    scenario.story = vec![step(" turkstream "), step("RUS -> SRB"), step("Druzhba"), step("RUS -> XXX")];
+    let found: Vec<(String, String)> = validate(&scenario).into_iter().map(|d| (d.path, d.message)).collect();
+    let about_routes: Vec<&(String, String)> = found.iter().filter(|(path, _)| path.ends_with(".route")).collect();
+    assert_eq!(
+        about_routes.iter().map(|(path, _)| path.as_str()).collect::<Vec<_>>(),
+        ["story[2].route", "story[3].route", "story[3].route"],
+        "{found:?}"
+    );
+    assert_eq!(about_routes[0].1, "no energy flow is on route \"Druzhba\"; the step draws no route");
+    assert!(about_routes[1].1.starts_with("unknown actor \"XXX\""), "{}", about_routes[1].1);
 }

@@ -94,6 +94,7 @@ pub fn new_record(scenario: &Scenario, kind: RecordKind, actors: &[String], year
             view: Default::default(),
             layers: Vec::new(),
             focus: actors.to_vec(),
+            route: None,
             year,
             years: None,
             shock: None,

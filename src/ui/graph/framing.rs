@@ -99,9 +99,14 @@ impl GraphView {
     pub(super) fn goal_camera(&self, goal: &CameraGoal, viewport: Rect) -> Camera {
         match goal {
             CameraGoal::Exact(camera) => Camera { centre: Pos2::new(camera.x, camera.y), zoom: camera.zoom }.clamped(),
-            CameraGoal::Fit(ids) => {
+            CameraGoal::Fit(ids) | CameraGoal::Step(ids) => {
                 let Some((_, scene, _)) = &self.scene else { return self.camera };
                 let mut nodes: Vec<usize> = ids.iter().filter_map(|id| scene.node_by_id.get(id).copied()).collect();
+                if matches!(goal, CameraGoal::Step(_)) {
+                    // As on a slide: nothing with a link drawn is left out of the frame.
+                    nodes.extend((0..scene.nodes.len()).filter(|&node| scene.nodes[node].degree > 0));
+                    nodes.extend(self.routes.iter().flat_map(|(_, route)| route.iter().copied()));
+                }
                 if nodes.is_empty() {
                     nodes = (0..scene.nodes.len()).collect();
                 }

@@ -12,6 +12,7 @@ pub(crate) mod legend;
 mod linking;
 mod paint;
 mod pointer;
+mod route;
 mod screen_reader;
 pub(crate) mod tooltip;
 mod year_change;
@@ -28,6 +29,7 @@ use crate::scene::graph_style::{self as style, ColourBy, SizeBy};
 use crate::scene::grouping::{self, GroupBy, Grouping};
 use crate::scene::link_thinning;
 use crate::scene::overlay;
+use crate::scene::route_path;
 use crate::state::{Action, Document, GraphFilters, ViewState};
 use crate::ui::camera::{Camera, Flight};
 use paint::screen_radius;
@@ -37,6 +39,8 @@ use paint::screen_radius;
 pub enum CameraGoal {
     /// Show these actors (all of the graph when none of them is shown).
     Fit(Vec<String>),
+    /// Show a story step: every actor with a link drawn, the step's route and these actors (its focus).
+    Step(Vec<String>),
     Exact(StoryCamera),
 }
 
@@ -97,6 +101,8 @@ struct SceneKey {
     links_per_node: Option<usize>,
     /// While links are thinned, the selection keeps all of its own.
     thinning_selection: BTreeSet<String>,
+    /// A story step's route, whose actors are shown and whose courses are highlighted.
+    route: Option<String>,
 }
 
 /// What the groups were worked out from: the document, its revision, the grouping and the expanded groups.
@@ -148,6 +154,8 @@ pub struct GraphView {
     year_change: Option<year_change::YearChange>,
     /// How far that change has got this frame (1: none under way).
     year_change_share: f32,
+    /// The courses of a story step's route in the scene, highlighted (see `route`).
+    routes: Vec<route::SceneRoute>,
 }
 
 /// Things under the pointer.
@@ -195,6 +203,7 @@ impl GraphView {
         self.handle_keys(ui);
         let positions = self.screen_positions(&scene, viewport);
         self.paint(ui, &painter, viewport, &scene, &radii, &positions, view, hovered);
+        route::describe_routes(ui, response.id, &scene, &self.routes, &positions);
         screen_reader::describe_nodes_for_screen_readers(
             ui,
             response.id,
@@ -268,12 +277,19 @@ impl GraphView {
             grouping: (self.options.group_by, self.options.expanded_groups.clone()),
             links_per_node: thinning,
             thinning_selection: if thinning.is_some() { view.selection.clone() } else { BTreeSet::new() },
+            route: view.route.clone(),
         };
         if self.scene.as_ref().is_some_and(|(built_for, _, _)| *built_for == key) {
             return;
         }
-        let mut scene =
-            scene::build(&document.scenario, view.year, &view.filters, &view.selection, key.show_unconnected);
+        let paths = match &key.route {
+            Some(route) => route_path::route_paths(&document.scenario, route, view.year, &view.filters),
+            None => Vec::new(),
+        };
+        // The route's actors are shown like the selection, even with no link of their own.
+        let mut shown = view.selection.clone();
+        shown.extend(route_path::route_actors(&paths));
+        let mut scene = scene::build(&document.scenario, view.year, &view.filters, &shown, key.show_unconnected);
         if let Some(target) = &key.stance_target {
             scene::set_stance_target(&mut scene, &document.scenario, view.year, target);
         }
@@ -287,6 +303,13 @@ impl GraphView {
             let hidden = link_thinning::keep_strongest(&mut scene, per_node, &selected);
             self.link_count = Some(LinkCount { shown: total - hidden, total });
         }
+        self.routes = paths
+            .into_iter()
+            .filter_map(|path| {
+                let nodes = route_path::scene_nodes(&scene, &path)?;
+                Some((path, nodes))
+            })
+            .collect();
         let radii = scene.nodes.iter().map(|node| style::node_radius(node, self.options.size_by)).collect();
         // The nodes keep their fitted sizes when only the selection changed the thinned links.
         let same_nodes = self.scene.as_ref().is_some_and(|(_, old, _)| old.nodes == scene.nodes);

@@ -25,11 +25,15 @@ impl GraphView {
         let zoom = self.camera.zoom;
         let visible = viewport.expand(40.0);
         let overlay = self.overlay_view(view);
-        // With a selection, what is not linked to it fades, so that its neighbourhood stands out.
-        let near = scene::near_selection(scene, &view.selection);
+        // With a selection, what is not linked to it fades, so that its neighbourhood stands out; a story step's
+        // route counts as selected.
+        let mut emphasised = view.selection.clone();
+        emphasised.extend(self.routes.iter().flat_map(|(path, _)| path.actors.iter().cloned()));
+        let near = scene::near_selection(scene, &emphasised);
         let selected_nodes = scene::selected_nodes(scene, &view.selection);
+        let emphasised_nodes = scene::selected_nodes(scene, &emphasised);
         let selected = |node: usize| selected_nodes[node];
-        let fade_all_but = near.contains(&false).then_some(selected_nodes.as_slice());
+        let fade_all_but = near.contains(&false).then_some(emphasised_nodes.as_slice());
         let colour_by = self.options.colour_by;
         let colour_of = |node: &scene::SceneNode, blocs: &[String]| match overlay {
             Some(overlay) => overlay.colour(&node.id),
@@ -44,6 +48,7 @@ impl GraphView {
             change.paint_leaving(painter, zoom, screen_of, colour_of, share);
         }
         painter.add(self.edge_shape(scene, radii, positions, visible, fade_all_but, hovered));
+        super::route::paint_routes(painter, &self.routes, radii, positions, zoom);
         self.paint_transit(painter, scene, radii, positions, hovered);
         let selection_stroke = Stroke::new(3.0, ui.visuals().selection.stroke.color);
         let group_ring = Stroke::new(2.0, ui.visuals().panel_fill.gamma_multiply(0.8));
@@ -79,7 +84,7 @@ impl GraphView {
         }
         painter.add(nodes.into_shape());
         painter.extend(highlights);
-        self.paint_labels(ui, painter, visible, scene, radii, positions, &selected_nodes, hovered, &mut labels);
+        self.paint_labels(ui, painter, visible, scene, radii, positions, &emphasised_nodes, hovered, &mut labels);
     }
 
     /// Every edge on screen in one mesh; with `fade_all_but` (the selected nodes), edges not touching those fade.
@@ -96,7 +101,13 @@ impl GraphView {
         // With thousands of edges, fanned curves are illegible anyway: draw them straight, and leave out the
         // arrowheads of edges too short to show one. This keeps a frame of 40,000 edges within budget.
         let dense = scene.edges.len() > DENSE_EDGES;
+        // The route's records are drawn along their course instead (see `route`).
+        let on_route = |edge: &scene::SceneEdge| match edge.record {
+            crate::model::RecordRef::Energy(index) => self.routes.iter().any(|(path, _)| path.records.contains(&index)),
+            _ => false,
+        };
         let on_screen: Vec<(usize, EdgeGeometry)> = (scene.edges.iter().enumerate())
+            .filter(|(_, edge)| !on_route(edge))
             .filter_map(|(index, edge)| Some((index, self.edge_geometry(edge, radii, positions)?)))
             .filter(|(_, geometry)| visible.intersects(geometry.bounds()))
             .collect();

@@ -90,6 +90,9 @@ struct MapScene {
     members: std::collections::HashMap<String, Vec<String>>,
     /// What the map shows at first: the scenario's places and routes, on the canvas.
     bounds: Option<Rect>,
+    /// Which edges are on a story step's route, drawn highlighted, and the actors the route passes, named first.
+    on_route: Vec<bool>,
+    route_actors: std::collections::HashSet<String>,
     /// Counts rebuilds, so that the cached picture knows when the scene changed.
     serial: u64,
 }
@@ -101,6 +104,7 @@ struct SceneKey {
     year: Option<i32>,
     filters: GraphFilters,
     focus_selection: BTreeSet<String>,
+    route: Option<String>,
 }
 
 #[derive(Default)]
@@ -214,6 +218,7 @@ impl MapView {
             year: view.year,
             filters: view.filters.clone(),
             focus_selection: if view.filters.focus { view.selection.clone() } else { BTreeSet::new() },
+            route: view.route.clone(),
         };
         if self.scene.as_ref().is_some_and(|(built_for, _)| *built_for == key) {
             return;
@@ -222,7 +227,15 @@ impl MapView {
         self.year_changed =
             self.scene.as_ref().is_some_and(|(old, _)| SceneKey { year: key.year, ..old.clone() } == key);
         let graph = graph_scene::build(&document.scenario, view.year, &view.filters, &view.selection, true);
-        let scene = build_scene(&document.scenario, graph, geometry(), self.serial);
+        let mut scene = build_scene(&document.scenario, graph, geometry(), self.serial);
+        if let Some(route) = &key.route {
+            let paths = crate::scene::route_path::route_paths(&document.scenario, route, view.year, &view.filters);
+            let records: std::collections::HashSet<usize> =
+                paths.iter().flat_map(|path| path.records.iter().copied()).collect();
+            let on_route = |edge: &graph_scene::SceneEdge| matches!(edge.record, RecordRef::Energy(index) if records.contains(&index));
+            scene.on_route = scene.graph.edges.iter().map(on_route).collect();
+            scene.route_actors = crate::scene::route_path::route_actors(&paths).into_iter().collect();
+        }
         self.scene = Some((key, scene));
     }
 
@@ -341,6 +354,11 @@ impl MapView {
         self.scene.as_ref().map(|(_, scene)| &scene.graph)
     }
 
+    /// Which shown edges are drawn highlighted as a story step's route, in the order of `scene().edges`.
+    pub fn highlighted_edges(&self) -> Vec<bool> {
+        self.scene.as_ref().map(|(_, scene)| scene.on_route.clone()).unwrap_or_default()
+    }
+
     /// Each shown edge's path on screen in the last frame (`None` for an edge with an end off the map), for tests.
     pub fn edge_paths_on_screen(&self) -> Vec<Option<Vec<Pos2>>> {
         let (Some((_, scene)), Some(viewport)) = (&self.scene, self.viewport) else { return Vec::new() };
@@ -403,7 +421,21 @@ fn build_scene(scenario: &crate::model::Scenario, graph: GraphScene, map: &MapGe
         .map(|&node| (graph.nodes[node].id.clone(), scenario.actors[graph.nodes[node].actor].members.clone()))
         .collect();
     let bounds = map.scenario_bounds(scenario).map(canvas_rect);
-    MapScene { graph, places, country_nodes, paths, path_bounds, placeless, members, bounds, serial }
+    let on_route = vec![false; graph.edges.len()];
+    let route_actors = std::collections::HashSet::new();
+    MapScene {
+        graph,
+        places,
+        country_nodes,
+        paths,
+        path_bounds,
+        placeless,
+        members,
+        bounds,
+        on_route,
+        route_actors,
+        serial,
+    }
 }
 
 /// A rectangle of the plane on the canvas.

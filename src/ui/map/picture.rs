@@ -13,6 +13,7 @@ use crate::scene::graph_style as style;
 use crate::scene::map::geometry;
 use crate::scene::map_outlines::{self, OutlineLevel};
 use crate::scene::palette;
+use crate::scene::route_path::ROUTE_HALO;
 use crate::state::ViewState;
 use crate::ui::camera::Camera;
 use crate::ui::graph::draw::{EdgeMesh, LabelPlacer, NodeMesh};
@@ -355,7 +356,12 @@ impl Builder {
         let mut edges = EdgeMesh::for_edges(scene.graph.edges.len());
         let mut casings = EdgeMesh::for_edges(if dense { 0 } else { scene.graph.edges.len() });
         let mut points = Vec::new();
-        for (index, edge) in scene.graph.edges.iter().enumerate() {
+        // A story step's route goes over the other records, on a highlighter band.
+        let mut route = EdgeMesh::for_edges(0);
+        let mut order: Vec<usize> = (0..scene.graph.edges.len()).filter(|&index| !scene.on_route[index]).collect();
+        order.extend((0..scene.graph.edges.len()).filter(|&index| scene.on_route[index]));
+        for index in order {
+            let edge = &scene.graph.edges[index];
             let Some(path) = &scene.paths[index] else { continue };
             if !self.visible.intersects(scene.path_bounds[index]) {
                 continue;
@@ -368,6 +374,15 @@ impl Builder {
                 points.extend(path.iter().map(|&point| self.camera.to_screen(self.viewport, point)));
             }
             let look = style::edge_style(&edge.meaning);
+            if scene.on_route[index] {
+                let halo = style::EdgeStyle { colour: ROUTE_HALO, width: look.width + 14.0, arrow: false, ..look };
+                let mut band = points.clone();
+                route.add_path(&mut band, &halo);
+                let mut line = points.clone();
+                let look = style::EdgeStyle { width: look.width.max(4.0), ..look };
+                route.add_path(&mut line, &look);
+                continue;
+            }
             if !dense && look.dash == style::Dash::Solid {
                 let mut cased = points.clone();
                 let colour = crate::scene::Rgba(casing.r(), casing.g(), casing.b(), casing.a());
@@ -378,6 +393,7 @@ impl Builder {
         }
         self.mesh.append(casings.into_mesh());
         self.mesh.append(edges.into_mesh());
+        self.mesh.append(route.into_mesh());
     }
 
     /// Markers for actors at a location and for countries too small to see, and their screen rectangles.
@@ -473,7 +489,9 @@ fn labels(
                 let at = builder.to_screen(map.label_point(country, &visible_plane));
                 let at =
                     if builder.screen_size(&country.bounds) < SMALL_COUNTRY { at + Vec2::new(0.0, 14.0) } else { at };
-                candidates.push((country.area + 1.0, at, name, true));
+                // The countries a story step's route passes are named before all others.
+                let first = if scene.route_actors.contains(&scene.graph.nodes[node].id) { 1000.0 } else { 0.0 };
+                candidates.push((country.area + 1.0 + first, at, name, true));
             }
             Place::Point(point) => candidates.push((
                 0.5,
