@@ -7,7 +7,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use geodep::state::{CentralView, Document, Safekeeping, Settings, ViewState};
+use geodep::state::{CentralView, Document, Playback, Safekeeping, Settings, ViewState};
 use geodep::ui::{Shown, Views, draw};
 
 const VIEWS: [(CentralView, &str); 8] = [
@@ -42,6 +42,7 @@ fn view_frames(criterion: &mut Criterion) {
         view.central = central;
         view.selection.insert("S0007".to_owned());
         let mut views = Views::default();
+        let playback = Playback::default();
         views.graph.settle_layout(&document);
         let frame = |views: &mut Views| {
             let shown = Shown {
@@ -56,6 +57,7 @@ fn view_frames(criterion: &mut Criterion) {
                 story_position: 0,
                 busy: None,
                 import: None,
+                playback: &playback,
             };
             let output = ctx.run_ui(frame_input(), |ui| {
                 let _ = draw(ui, &shown, views);

@@ -298,6 +298,11 @@ pub fn run(command: Command) -> ExitCode {
             if let Some(out) = handout {
                 return export::run(&file, export::Target::Handout { out, notes }, size, format);
             }
+            // clap lets a flag's `requires` pass when the flag is off by default, so this is checked here.
+            if notes {
+                tell_user!("geodep export: --notes puts speaker notes in a handout; give --handout FILE.pdf too");
+                return ExitCode::from(2);
+            }
             let matrix = match matrix {
                 MatrixChoice::Sanctions => crate::state::MatrixKind::Sanctions,
                 MatrixChoice::Ties => crate::state::MatrixKind::Ties,

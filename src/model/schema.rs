@@ -103,12 +103,10 @@ impl RecordType {
             RecordType::VoteTotals => &["yes", "no", "abstain", "absent"],
             RecordType::Event => &["date", "title", "description", "actors", "sources"],
             RecordType::Source => &["id", "title", "publisher", "date", "url", "note"],
-            RecordType::StoryStep => {
-                &[
-                    "title", "caption", "notes", "view", "layers", "focus", "route", "year", "years", "shock", "camera",
-                    "filters",
-                ]
-            }
+            RecordType::StoryStep => &[
+                "title", "caption", "notes", "view", "layers", "focus", "route", "year", "years", "shock", "camera",
+                "filters",
+            ],
         }
     }
 

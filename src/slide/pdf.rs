@@ -21,7 +21,7 @@ use super::svg::{arrowhead, finite_point, path_length, positive};
 type Point2 = [f32; 2];
 
 /// How far a Bézier quarter circle's control points lie from its ends, as a share of the radius.
-const KAPPA: f32 = 0.552_284_75;
+const KAPPA: f32 = 0.552_284_8;
 
 /// The faces text is drawn in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,10 +336,10 @@ mod tests {
 
     #[test]
     fn runs_split_where_the_regular_face_lacks_a_character() {
-        let runs = runs("A →← B\tC\u{1}", Face::Regular);
+        let split = runs("A →← B\tC\u{1}", Face::Regular);
         let expected = [(Face::Regular, "A "), (Face::Fallback, "→←"), (Face::Regular, " B C")];
         let expected: Vec<(Face, String)> = expected.iter().map(|(face, text)| (*face, text.to_string())).collect();
-        assert_eq!(runs, expected);
+        assert_eq!(split, expected);
         assert!(runs("", Face::Bold).is_empty());
         assert_eq!(runs("Вучић", Face::Bold), vec![(Face::Bold, "Вучић".to_owned())], "Cyrillic is in Ubuntu");
     }

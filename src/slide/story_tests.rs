@@ -16,16 +16,20 @@ fn serbia() -> Scenario {
 }
 
 fn texts(slide: &SlideScene) -> Vec<&str> {
-    let text = |shape: &Shape| if let Shape::Text { text, .. } = shape { Some(text.as_str()) } else { None };
+    fn text(shape: &Shape) -> Option<&str> {
+        if let Shape::Text { text, .. } = shape { Some(text.as_str()) } else { None }
+    }
     slide.shapes.iter().filter_map(text).collect()
 }
 
 /// The points of every line drawn in the route's highlighter colour.
 fn highlighted(slide: &SlideScene) -> Vec<&[[f32; 2]]> {
-    let halo = |shape: &Shape| match shape {
-        Shape::Line { points, colour, .. } if *colour == ROUTE_HALO => Some(points.as_slice()),
-        _ => None,
-    };
+    fn halo(shape: &Shape) -> Option<&[[f32; 2]]> {
+        match shape {
+            Shape::Line { points, colour, .. } if *colour == ROUTE_HALO => Some(points.as_slice()),
+            _ => None,
+        }
+    }
     slide.shapes.iter().filter_map(halo).collect()
 }
 

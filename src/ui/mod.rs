@@ -116,23 +116,25 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
     inspector::ui(ui, &document.scenario, document.derived(), view, &mut actions);
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
-            // The title gets what the tabs leave, but at least a quarter of the row: larger text (Ctrl +)
-            // scrolls the tabs sideways rather than wrapping them or pushing the title out.
-            let title = egui::RichText::new(&document.scenario.title).strong().size(17.0);
-            let for_tabs = ui.available_width() * 0.75;
+            // The year and Play are always in view; the tabs get the rest and scroll sideways when larger text
+            // (Ctrl +) makes them too wide, rather than wrapping; the title gets what is left over (it is in the
+            // window's title bar too).
+            let year_controls = ui.scope_id().with("year_controls_width");
+            let year_controls_width = ui.data(|data| data.get_temp::<f32>(year_controls)).unwrap_or(280.0);
             egui::ScrollArea::horizontal()
                 .id_salt("central_tabs")
-                .max_width(for_tabs)
+                .max_width((ui.available_width() - year_controls_width).max(120.0))
                 .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
-                .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        central_tabs(ui, view.central, &mut actions);
-                        ui.separator();
-                        year_selector(ui, &document.derived().years, view.year, &mut actions);
-                        play_controls::ui(ui, shown.playback, document.derived().years.len(), &mut actions);
-                    });
-                });
-            ui.separator();
+                .show(ui, |ui| ui.horizontal(|ui| central_tabs(ui, view.central, &mut actions)));
+            let controls = ui.horizontal(|ui| {
+                ui.separator();
+                year_selector(ui, &document.derived().years, view.year, &mut actions);
+                play_controls::ui(ui, shown.playback, document.derived().years.len(), &mut actions);
+                ui.separator();
+            });
+            let width = controls.response.rect.width() + ui.spacing().item_spacing.x * 2.0;
+            ui.data_mut(|data| data.insert_temp(year_controls, width));
+            let title = egui::RichText::new(&document.scenario.title).strong().size(17.0);
             ui.add(egui::Label::new(title).truncate());
         });
         ui.separator();

@@ -417,12 +417,15 @@ fn a_story_route_must_name_a_flow_or_two_known_actors() {
     let step = |route: &str| StoryStep { route: Some(route.into()), ..story_step(None) };
     scenario.story = vec![step(" turkstream "), step("RUS -> SRB"), step("Druzhba"), step("RUS -> XXX")];
     let found: Vec<(String, String)> = validate(&scenario).into_iter().map(|d| (d.path, d.message)).collect();
-    let about_routes: Vec<&(String, String)> = found.iter().filter(|(path, _)| path.ends_with(".route")).collect();
+    // Errors are listed before warnings: order by place, then message.
+    let mut about_routes: Vec<&(String, String)> = found.iter().filter(|(path, _)| path.ends_with(".route")).collect();
+    about_routes.sort();
     assert_eq!(
         about_routes.iter().map(|(path, _)| path.as_str()).collect::<Vec<_>>(),
         ["story[2].route", "story[3].route", "story[3].route"],
         "{found:?}"
     );
     assert_eq!(about_routes[0].1, "no energy flow is on route \"Druzhba\"; the step draws no route");
-    assert!(about_routes[1].1.starts_with("unknown actor \"XXX\""), "{}", about_routes[1].1);
+    assert_eq!(about_routes[1].1, "no energy flow is on route \"RUS -> XXX\"; the step draws no route");
+    assert!(about_routes[2].1.starts_with("unknown actor \"XXX\""), "{}", about_routes[2].1);
 }
