@@ -29,6 +29,10 @@ pub fn toolbar(
             }
             ui.separator();
         }
+        // On a crowded graph, how many links are shown (and More, All) leads too: it says what is left out.
+        if link_count_controls(ui, graph) {
+            ui.separator();
+        }
         layer_toggles(ui, view, actions);
         ui.separator();
         filters_menu(ui, scenario, view, actions);
@@ -39,7 +43,6 @@ pub fn toolbar(
         display_menu(ui, graph, scenario, sanctions_targets, actions);
         ui.separator();
         search_box(ui, graph, scenario, actions);
-        link_count_controls(ui, graph);
     });
 }
 
@@ -164,12 +167,13 @@ fn grouping_controls(ui: &mut egui::Ui, graph: &mut GraphView) {
 }
 
 /// "Showing 400 of 3,000 links", with buttons for more or all, while the strongest links only are drawn.
-fn link_count_controls(ui: &mut egui::Ui, graph: &mut GraphView) {
+/// How many links a crowded graph shows, with More and All; or the offer to thin a crowded one. Whether it drew
+/// anything.
+fn link_count_controls(ui: &mut egui::Ui, graph: &mut GraphView) -> bool {
     let many = graph.scene().is_some_and(|scene| link_thinning::is_crowded(scene.nodes.len(), scene.edges.len()));
     let options = &mut graph.options;
     match (graph.link_count, options.links_per_node) {
         (Some(count), Some(per_node)) => {
-            ui.separator();
             let text = format!("Showing {} of {} links", thousands(count.shown), thousands(count.total));
             ui.label(text).on_hover_text(format!(
                 "With this many links, each actor shows its {per_node} strongest energy flows (largest shares), \
@@ -181,17 +185,18 @@ fn link_count_controls(ui: &mut egui::Ui, graph: &mut GraphView) {
             if ui.button("All").on_hover_text("Show every link (slower and busier)").clicked() {
                 options.links_per_node = None;
             }
+            true
         }
         (None, None) if many => {
-            ui.separator();
             let strongest = ui.button("Strongest links only");
             let hint =
                 format!("Show each actor's {} strongest links when there are many", link_thinning::DEFAULT_PER_NODE);
             if strongest.on_hover_text(hint).clicked() {
                 options.links_per_node = Some(link_thinning::DEFAULT_PER_NODE);
             }
+            true
         }
-        _ => {}
+        _ => false,
     }
 }
 
