@@ -8,7 +8,7 @@ use crate::state::{Action, Document, ViewState};
 use crate::ui::graph::controls;
 
 pub fn show(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
-    crate::ui::style::toolbar_row(ui, "map_toolbar", |ui| {
+    ui.horizontal_wrapped(|ui| {
         // An analysis result laid over the map leads the row, so that taking it off never scrolls out of sight.
         if view.overlay.is_some() {
             if ui.button("Clear overlay").on_hover_text("Take the analysis result off the views").clicked() {
