@@ -58,6 +58,18 @@ impl RoutePath {
     pub fn transit(&self) -> &[String] {
         &self.actors[1..self.actors.len() - 1]
     }
+
+    /// How the course's line looks: as an energy flow of its commodity and largest share would.
+    pub fn line_style(&self) -> super::graph_style::EdgeStyle {
+        let meaning = super::graph::EdgeMeaning::Energy {
+            commodity: self.commodity.clone(),
+            share: self.share,
+            basis: Default::default(),
+            volume: None,
+            via: Vec::new(),
+        };
+        super::graph_style::edge_style(&meaning)
+    }
 }
 
 /// The distinct courses of the records `route` names that the graph shows for `year` and `filters` (the energy

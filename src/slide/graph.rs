@@ -206,14 +206,7 @@ fn draw_route(
     let mut points: Vec<[f32; 2]> = nodes.iter().map(|&node| at[node]).collect();
     let last = nodes.len() - 1;
     trim(&mut points, radius(nodes[0]), radius(nodes[last]) + 2.0 * unit);
-    let meaning = EdgeMeaning::Energy {
-        commodity: path.commodity.clone(),
-        share: path.share,
-        basis: Default::default(),
-        volume: None,
-        via: Vec::new(),
-    };
-    let look = style::edge_style(&meaning);
+    let look = path.line_style();
     let width = (look.width * 1.3 * unit).max(5.0 * unit);
     let halo = Shape::Line {
         points: points.clone(),

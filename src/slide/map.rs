@@ -141,14 +141,7 @@ fn draw_route(slide: &mut SlideScene, path: &RoutePath, course: &[[f32; 2]], pla
     if points.len() < 2 {
         return;
     }
-    let meaning = crate::scene::graph::EdgeMeaning::Energy {
-        commodity: path.commodity.clone(),
-        share: path.share,
-        basis: Default::default(),
-        volume: None,
-        via: Vec::new(),
-    };
-    let look = style::edge_style(&meaning);
+    let look = path.line_style();
     let width = (look.width * 1.3 * unit).max(5.0 * unit);
     for (colour, extra) in [(ROUTE_HALO, 18.0), (Rgba::WHITE, 4.0)] {
         let band =

@@ -415,7 +415,7 @@ fn a_story_route_must_name_a_flow_or_two_known_actors() {
         ..gas("RUS", "SRB", 0.8)
     });
     let step = |route: &str| StoryStep { route: Some(route.into()), ..story_step(None) };
-    scenario.story = vec![step(" turkstream "), step("RUS -> SRB"), step("Druzhba"), step("RUS -> XXX")];
+    scenario.story = vec![step(" turkstream "), step("RUS -> SRB"), step("Druzhba"), step("RUS -> NOWHERE")];
     let found: Vec<(String, String)> = validate(&scenario).into_iter().map(|d| (d.path, d.message)).collect();
     // Errors are listed before warnings: order by place, then message.
     let mut about_routes: Vec<&(String, String)> = found.iter().filter(|(path, _)| path.ends_with(".route")).collect();
@@ -426,6 +426,6 @@ fn a_story_route_must_name_a_flow_or_two_known_actors() {
         "{found:?}"
     );
     assert_eq!(about_routes[0].1, "no energy flow is on route \"Druzhba\"; the step draws no route");
-    assert_eq!(about_routes[1].1, "no energy flow is on route \"RUS -> XXX\"; the step draws no route");
-    assert!(about_routes[2].1.starts_with("unknown actor \"XXX\""), "{}", about_routes[2].1);
+    assert_eq!(about_routes[1].1, "no energy flow is on route \"RUS -> NOWHERE\"; the step draws no route");
+    assert!(about_routes[2].1.starts_with("unknown actor \"NOWHERE\""), "{}", about_routes[2].1);
 }

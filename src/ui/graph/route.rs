@@ -8,7 +8,7 @@ use eframe::egui::{self, Pos2, Rect};
 use super::GraphView;
 use super::draw::EdgeMesh;
 use super::paint::screen_radius;
-use super::scene::{EdgeMeaning, GraphScene};
+use super::scene::GraphScene;
 use super::style;
 use crate::scene::route_path::{ROUTE_HALO, RoutePath};
 
@@ -37,14 +37,7 @@ pub(super) fn paint_routes(
         if !trim(&mut points, screen_radius(radii[first], zoom), screen_radius(radii[last], zoom) + 2.0) {
             continue;
         }
-        let meaning = EdgeMeaning::Energy {
-            commodity: path.commodity.clone(),
-            share: path.share,
-            basis: Default::default(),
-            volume: None,
-            via: Vec::new(),
-        };
-        let line = style::edge_style(&meaning);
+        let line = path.line_style();
         let line = style::EdgeStyle { width: line.width.max(4.0), ..line };
         let halo = style::EdgeStyle { colour: ROUTE_HALO, width: line.width + 12.0, arrow: false, ..line };
         mesh.add_path(&mut points.clone(), &halo);
