@@ -121,7 +121,8 @@ pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
     let written = match wanted {
         Wanted::Image(format) => {
             let Ok(year) = super::inputs::year(&scenario, asked.year, file) else { return ExitCode::FAILURE };
-            view_image(&scenario, &asked, year, format).and_then(|bytes| write(asked.out, &bytes))
+            view_image(&crate::slide::Deck::new(&scenario), &asked, year, format)
+                .and_then(|bytes| write(asked.out, &bytes))
         }
         Wanted::GraphMl => {
             write(asked.out, crate::exchange::graphml::export(&scenario, &positions(&scenario)).as_bytes())
@@ -132,8 +133,10 @@ pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
     finish(written.map_err(|error| format!("geodep export: {error}")))
 }
 
+/// One view as image bytes. The deck holds the graph's layout, so that images of several years share it (and
+/// the layout is worked out once).
 pub(super) fn view_image(
-    scenario: &Scenario,
+    deck: &crate::slide::Deck<'_>,
     asked: &ViewExport<'_>,
     year: i32,
     format: ImageFormat,
@@ -152,7 +155,7 @@ pub(super) fn view_image(
         Drawn::Graph | Drawn::Map => CentralView::Graph,
     };
     let view = ViewState { central, year: Some(year), ..ViewState::default() };
-    let slide = crate::slide::Deck::new(scenario).view(&view, drawn, asked.size.0, asked.size.1);
+    let slide = deck.view(&view, drawn, asked.size.0, asked.size.1);
     match format {
         ImageFormat::Svg => Ok(crate::slide::svg::to_svg(&slide).into_bytes()),
         ImageFormat::Png => {
