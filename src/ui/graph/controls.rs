@@ -29,6 +29,11 @@ pub fn toolbar(
             }
             ui.separator();
         }
+        // Fit comes first, so that a narrow window scrolls the search box out of sight rather than it.
+        if ui.button("Fit").on_hover_text("Fit the whole graph in view (F)").clicked() {
+            graph.pending_fit = true;
+        }
+        ui.separator();
         // On a crowded graph, how many links are shown (and More, All) leads too: it says what is left out.
         if link_count_controls(ui, graph) {
             ui.separator();
@@ -272,9 +277,6 @@ fn search_box(ui: &mut egui::Ui, graph: &mut GraphView, scenario: &Scenario, act
             actions.push(Action::Select { id: actor.id.clone(), additive: false });
             graph.pending_centre = Some(actor.id.clone());
         }
-    }
-    if ui.button("Fit").on_hover_text("Fit the whole graph in view (F)").clicked() {
-        graph.pending_fit = true;
     }
 }
 
