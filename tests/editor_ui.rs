@@ -336,3 +336,20 @@ fn a_dated_membership_shows_in_the_form_and_the_inspector_with_its_dates() {
     harness.get_by_label_contains("(from 2020-03-27)");
     assert_eq!(harness.state().document.derived().errors, 0);
 }
+
+#[test]
+fn a_story_steps_route_and_span_of_years_have_fields_in_its_form() {
+    let mut harness = data_tab("Story (8)");
+    select(&mut harness, RecordKind::StoryStep, 1);
+    harness.get_by_label("Route");
+    harness.get_by_label("Years played");
+    let route = harness.state().document.scenario.story[1].route.clone().expect("step 2 names its route");
+    assert!(harness.get_all_by_value(&route).next().is_some(), "the route is shown");
+    assert_eq!(harness.state().document.scenario.story[1].years, None);
+    let span = harness.get_by_label("Play these years when the step is shown");
+    span.scroll_to_me();
+    harness.run_steps(3);
+    harness.get_by_label("Play these years when the step is shown").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().document.scenario.story[1].years, Some((2021, 2023)));
+}

@@ -234,10 +234,34 @@ fn story_form(ui: &mut egui::Ui, form: &mut Form<'_>, step: &mut StoryStep) {
     form.row(ui, "View", "view", |ui| widgets::choice(ui, "view", &mut step.view, &views));
     form.row(ui, "Layers", "layers", |ui| layers(ui, &mut step.layers));
     form.row(ui, "Focus", "focus", |ui| widgets::ids(ui, "focus", scenario, &mut step.focus, IdsOf::Actors));
+    form.row(ui, "Route", "route", |ui| {
+        let changed = widgets::optional_text(ui, &mut step.route, false);
+        ui.weak("A route's name as its flows give it, or one flow: SUPPLIER -> CONSUMER");
+        changed
+    });
     form.row(ui, "Year", "year", |ui| widgets::optional_year(ui, &mut step.year));
+    form.row(ui, "Years played", "years", |ui| year_span(ui, &mut step.years));
     form.row(ui, "Shock", "shock", |ui| shock(ui, scenario, &mut step.shock));
     form.row(ui, "Camera", "camera", |ui| camera(ui, &mut step.camera));
     form.row(ui, "Filters", "filters", |ui| filters(ui, &mut step.filters));
+}
+
+/// No span, or the first and last year a step plays when presented.
+fn year_span(ui: &mut egui::Ui, value: &mut Option<(i32, i32)>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        let mut set = value.is_some();
+        if ui.checkbox(&mut set, "").on_hover_text("Play these years when the step is shown").changed() {
+            *value = set.then_some((2021, 2023));
+            changed = true;
+        }
+        if let Some((first, last)) = value {
+            changed |= ui.add(egui::DragValue::new(first).range(1800..=2200)).changed();
+            ui.label("to");
+            changed |= ui.add(egui::DragValue::new(last).range(1800..=2200)).changed();
+        }
+    });
+    changed
 }
 
 /// No shock, or one of the three kinds with what it names.
