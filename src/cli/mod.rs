@@ -162,6 +162,10 @@ pub enum Command {
         /// The image format of story steps (a view's format follows --out's extension).
         #[arg(long, value_enum, default_value_t = crate::slide::export::ImageFormat::Png)]
         format: crate::slide::export::ImageFormat,
+        /// The look of slides and view images: light, dark (light text on a dark background) or projector (black
+        /// on white with thicker, darker lines).
+        #[arg(long, value_enum, default_value_t = crate::scene::palette::Theme::Light)]
+        theme: crate::scene::palette::Theme,
     },
     /// Write a synthetic scenario of the size asked for, for benchmarks and tests.
     ///
@@ -267,7 +271,7 @@ pub fn run(command: Command) -> ExitCode {
             shock::run(&file, asked, year, format)
         }
         Command::Diff { files, years, format } => diff::run(&files, years.as_deref(), format),
-        Command::Export { file, step, out, all_steps: _, out_dir, view, matrix, year, size, format } => {
+        Command::Export { file, step, out, all_steps: _, out_dir, view, matrix, year, size, format, theme } => {
             // clap guarantees --out unless --all-steps (which brings --out-dir).
             let target = match (step, out, out_dir) {
                 (Some(number), Some(out), _) => export::Target::Step { number, out },
@@ -277,7 +281,7 @@ pub fn run(command: Command) -> ExitCode {
                         MatrixChoice::Ties => crate::state::MatrixKind::Ties,
                         MatrixChoice::Votes => crate::state::MatrixKind::Votes,
                     };
-                    return export::run_view(&file, export::ViewExport { out: &out, view, matrix, year, size });
+                    return export::run_view(&file, export::ViewExport { out: &out, view, matrix, year, size, theme });
                 }
                 (_, _, Some(out_dir)) => export::Target::AllSteps { out_dir },
                 _ => {
@@ -285,7 +289,7 @@ pub fn run(command: Command) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            export::run(&file, target, size, format)
+            export::run(&file, target, size, format, theme)
         }
         Command::Generate { actors, ties, flows, seed, out, overwrite } => {
             let request = crate::synthetic::Request { states: actors, ties, energy_flows: flows, seed };

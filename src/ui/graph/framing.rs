@@ -48,7 +48,7 @@ impl GraphView {
         let bounds = camera::bounds(points).expand(largest + margin);
         let mut free = viewport;
         if self.options.show_legend {
-            free.max.x -= legend::WIDTH + 16.0;
+            free.max.x -= legend::look(self.presenting).width + 16.0;
         }
         let fitted = Camera::fit(free, bounds, 24.0);
         Some(Camera { centre: fitted.centre + (viewport.center() - free.center()) / fitted.zoom, zoom: fitted.zoom })
