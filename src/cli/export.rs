@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::inputs::load;
 use super::output::{Output, say, tell_user};
 use crate::model::Scenario;
+use crate::scene::palette::Theme;
 use crate::slide::Drawn;
 use crate::slide::export::{ImageFormat, write_all, write_handout, write_step};
 use crate::slide::handout::HandoutOptions;
@@ -38,11 +39,11 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
     }
 }
 
-pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -> ExitCode {
+pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat, theme: Theme) -> ExitCode {
     let Ok(scenario) = load(file) else { return ExitCode::FAILURE };
     let written = match target {
-        Target::Step { number, out } => write_step(&scenario, number, &out, size, format).map(|()| vec![out]),
-        Target::AllSteps { out_dir } => write_all(&scenario, &out_dir, size, format),
+        Target::Step { number, out } => write_step(&scenario, number, &out, size, format, theme).map(|()| vec![out]),
+        Target::AllSteps { out_dir } => write_all(&scenario, &out_dir, size, format, theme),
         Target::Handout { out, notes } => {
             write_handout(&scenario, &out, HandoutOptions { notes }).map(|_pages| vec![out])
         }
@@ -106,6 +107,7 @@ pub struct ViewExport<'a> {
     pub matrix: MatrixKind,
     pub year: Option<i32>,
     pub size: (u32, u32),
+    pub theme: Theme,
 }
 
 pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
@@ -152,7 +154,7 @@ pub(super) fn view_image(
         Drawn::Graph | Drawn::Map => CentralView::Graph,
     };
     let view = ViewState { central, year: Some(year), ..ViewState::default() };
-    let slide = crate::slide::Deck::new(scenario).view(&view, drawn, asked.size.0, asked.size.1);
+    let slide = crate::slide::Deck::themed(scenario, asked.theme).view(&view, drawn, asked.size.0, asked.size.1);
     match format {
         ImageFormat::Svg => Ok(crate::slide::svg::to_svg(&slide).into_bytes()),
         ImageFormat::Png => {

@@ -14,8 +14,8 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
 use super::render::needs_fallback;
-use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::svg::{arrowhead, finite_point, path_length, positive};
+use super::scene::{Anchor, Arrowhead, Outline, Rgba, Shape, SlideScene};
+use super::svg::{HeadShape, arrowhead_shape, finite_point, path_length, positive};
 
 /// A point in the scene's units.
 type Point2 = [f32; 2];
@@ -107,7 +107,7 @@ pub fn draw_scene(surface: &mut Surface<'_>, scene: &SlideScene, fonts: &Fonts) 
 pub fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, fonts: &Fonts) {
     match shape {
         Shape::Line { points, width, colour, dash, arrow } => {
-            draw_line(surface, points, *width, *colour, *dash, *arrow)
+            draw_line(surface, points, *width, *colour, dash, *arrow)
         }
         Shape::Circle { centre, radius, fill, outline } => {
             if finite_point(*centre) && positive(*radius) {
@@ -137,44 +137,44 @@ pub fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, fonts: &Fonts) {
     }
 }
 
-/// A polyline with round caps and joins, and for `arrow` a filled head whose tip is the last point, the line cut
-/// back so its cap stays inside the head: the same geometry as `svg` writes.
-fn draw_line(
-    surface: &mut Surface<'_>,
-    points: &[Point2],
-    width: f32,
-    colour: Rgba,
-    dash: Option<[f32; 2]>,
-    arrow: bool,
-) {
+/// A polyline with round caps and joins ending in its arrowhead, the line cut back so its cap stays inside the
+/// head: the same geometry as `svg` writes.
+fn draw_line(surface: &mut Surface<'_>, points: &[Point2], width: f32, colour: Rgba, dash: &[f32], arrow: Arrowhead) {
     if points.len() < 2 || !positive(width) || !points.iter().all(|&point| finite_point(point)) {
         return;
     }
     if !positive(path_length(points)) {
         return;
     }
-    let (body, head) = if arrow {
-        let Some((body, head)) = arrowhead(points, width) else { return };
-        (body, Some(head))
-    } else {
-        (points.to_vec(), None)
-    };
+    let Some((body, head)) = arrowhead_shape(points, width, arrow) else { return };
+    let round = |stroke: Stroke| Stroke { line_cap: LineCap::Round, line_join: LineJoin::Round, ..stroke };
     if body.len() >= 2
         && let Some(path) = polyline(&body, false)
     {
-        let dash =
-            dash.filter(|&[on, off]| on.is_finite() && off.is_finite() && on >= 0.0 && off >= 0.0 && on + off > 0.0);
+        // Dashes SVG would reject or draw solid are drawn solid here too.
+        let usable = dash.iter().all(|&length| length.is_finite() && length >= 0.0) && dash.iter().sum::<f32>() > 0.0;
         surface.set_fill(None);
         surface.set_stroke(Some(Stroke {
-            line_cap: LineCap::Round,
-            line_join: LineJoin::Round,
-            dash: dash.map(|[on, off]| StrokeDash { array: vec![on, off], offset: 0.0 }),
-            ..stroke(colour, width)
+            dash: usable.then(|| StrokeDash { array: dash.to_vec(), offset: 0.0 }),
+            ..round(stroke(colour, width))
         }));
         surface.draw_path(&path);
     }
-    if let Some(head) = head {
-        fill_and_outline(surface, polyline(&head, true), colour, None);
+    match head {
+        HeadShape::Nothing => {}
+        HeadShape::Filled(corners) => fill_and_outline(surface, polyline(&corners, true), colour, None),
+        HeadShape::Stroked(corners) => {
+            if let Some(path) = polyline(&corners, false) {
+                surface.set_fill(None);
+                surface.set_stroke(Some(round(stroke(colour, width))));
+                surface.draw_path(&path);
+            }
+        }
+        HeadShape::Disc { centre, radius } => {
+            if positive(radius) {
+                fill_and_outline(surface, circle(centre, radius), colour, None);
+            }
+        }
     }
 }
 
