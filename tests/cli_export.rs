@@ -337,3 +337,46 @@ fn a_handout_is_refused_for_a_folder_an_unwritable_path_or_a_story_less_scenario
     let run = geodep(&["export", "scenarios/serbia-2023.ron", "--notes", "--out", "x.png"]);
     assert_eq!(run.status.code(), Some(2), "--notes needs --handout");
 }
+
+/// How many of the image's pixels are nearly black and nearly white, and its top-left pixel.
+fn light_and_dark(path: &Path) -> (usize, usize, [u8; 3]) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).expect("the PNG exists")));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut pixels).expect("PNG pixels decode");
+    let channels = info.color_type.samples();
+    let pixels = &pixels[..info.buffer_size()];
+    let brightness = |pixel: &[u8]| pixel[..3].iter().map(|&channel| channel as u32).sum::<u32>();
+    let dark = pixels.chunks(channels).filter(|pixel| brightness(pixel) < 150).count();
+    let light = pixels.chunks(channels).filter(|pixel| brightness(pixel) > 600).count();
+    (dark, light, [pixels[0], pixels[1], pixels[2]])
+}
+
+#[test]
+fn the_dark_theme_exports_light_text_on_a_dark_ground_and_light_stays_the_default() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let (dark_file, light_file, view_file) =
+        (folder.path().join("dark.png"), folder.path().join("light.png"), folder.path().join("view.png"));
+    let path = |file: &Path| file.to_str().expect("utf-8 path").to_owned();
+    let story = "scenarios/serbia-2023.ron";
+    let run = geodep(&["export", story, "--step", "2", "--out", &path(&dark_file), "--theme", "dark"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = geodep(&["export", story, "--step", "2", "--out", &path(&light_file)]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let run = geodep(&["export", story, "--out", &path(&view_file), "--view", "graph", "--theme", "dark"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    // The dark theme's background is rgb(24, 26, 30) (palette::Theme::Dark), the light one's white.
+    let (dark, light, corner) = light_and_dark(&dark_file);
+    assert_eq!(corner, [24, 26, 30]);
+    assert!(dark > 1920 * 1080 / 2, "mostly dark: {dark} dark pixels");
+    assert!(light > 2_000, "light text on it: only {light} light pixels");
+    let (dark, light, corner) = light_and_dark(&light_file);
+    assert_eq!(corner, [255, 255, 255]);
+    assert!(light > 1920 * 1080 / 2 && dark > 2_000, "{light} light, {dark} dark pixels");
+    assert_eq!(light_and_dark(&view_file).2, [24, 26, 30], "a view image follows --theme too");
+
+    let run = geodep(&["export", story, "--step", "2", "--out", &path(&dark_file), "--theme", "sepia"]);
+    assert!(!run.status.success());
+    let said = String::from_utf8_lossy(&run.stderr);
+    assert!(said.contains("light") && said.contains("dark") && said.contains("projector"), "{said}");
+}

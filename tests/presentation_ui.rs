@@ -224,7 +224,11 @@ fn present_export_this_steps_slide_writes_the_step_shown_last_as_one_png() {
     let finished = format!("Wrote {}", target.display());
     export_from_present_menu(&mut harness, "Export this step's slide…", "File path", &target, &finished);
     let written = std::fs::read(&target).expect("the slide was written");
-    let expected = geodep::slide::build(&harness.state().document.scenario, 1, 1920, 1080).expect("step 2");
+    // Following the system, the slide is drawn in the theme the window shows.
+    let dark = harness.ctx.theme() == egui::Theme::Dark;
+    let theme = geodep::ui::style::export_theme(harness.state().settings.theme, dark);
+    let deck = geodep::slide::Deck::themed(&harness.state().document.scenario, theme);
+    let expected = deck.slide(1, 1920, 1080).expect("step 2");
     assert_eq!(written, geodep::slide::render::to_png(&expected).expect("renders"), "it is step 2's slide");
 }
 

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::model::Scenario;
+use crate::scene::palette::Theme;
 use crate::slide::export::{ImageFormat, write_all, write_handout, write_step};
 use crate::slide::handout::HandoutOptions;
 use crate::state::{CentralView, MatrixKind, ViewState};
@@ -19,6 +20,8 @@ type Outcome = Result<String, String>;
 #[derive(Default)]
 pub struct Exports {
     running: Option<Receiver<Outcome>>,
+    /// The theme slides and view images are drawn in: the one chosen in the settings (set by the app).
+    pub theme: Theme,
 }
 
 impl Exports {
@@ -28,17 +31,20 @@ impl Exports {
 
     /// Starts writing every step of `scenario` into `folder`, unless an export is running.
     pub fn start_slides(&mut self, scenario: Scenario, folder: PathBuf) -> bool {
+        let theme = self.theme;
         self.run(move || {
-            let files =
-                write_all(&scenario, &folder, SLIDE_SIZE, ImageFormat::Png).map_err(|error| error.to_string())?;
+            let files = write_all(&scenario, &folder, SLIDE_SIZE, ImageFormat::Png, theme)
+                .map_err(|error| error.to_string())?;
             Ok(format!("Wrote {} slides to {}", files.len(), folder.display()))
         })
     }
 
     /// Starts writing step `number` (from 1) of `scenario` to `file`, unless an export is running.
     pub fn start_step(&mut self, scenario: Scenario, number: usize, file: PathBuf) -> bool {
+        let theme = self.theme;
         self.run(move || {
-            write_step(&scenario, number, &file, SLIDE_SIZE, ImageFormat::Png).map_err(|error| error.to_string())?;
+            write_step(&scenario, number, &file, SLIDE_SIZE, ImageFormat::Png, theme)
+                .map_err(|error| error.to_string())?;
             Ok(format!("Wrote {}", file.display()))
         })
     }
@@ -54,7 +60,8 @@ impl Exports {
 
     /// Starts writing the view (PNG, SVG) or the scenario (GraphML, GEXF, CSV sheets) to `file`, by its extension.
     pub fn start_file(&mut self, scenario: Scenario, view: ViewState, matrix: MatrixKind, file: PathBuf) -> bool {
-        self.run(move || export_file(&scenario, &view, matrix, &file))
+        let theme = self.theme;
+        self.run(move || export_file(&scenario, &view, matrix, &file, theme))
     }
 
     fn run(&mut self, work: impl FnOnce() -> Outcome + Send + 'static) -> bool {
@@ -95,7 +102,7 @@ pub const EXPORT_FORMATS: [(&str, &str); 5] = [
     ("CSV sheets, one per record kind", "csv"),
 ];
 
-fn export_file(scenario: &Scenario, view: &ViewState, matrix: MatrixKind, file: &Path) -> Outcome {
+fn export_file(scenario: &Scenario, view: &ViewState, matrix: MatrixKind, file: &Path, theme: Theme) -> Outcome {
     let extension = file.extension().and_then(|extension| extension.to_str()).unwrap_or("").to_lowercase();
     let write = |path: &Path, bytes: &[u8]| {
         crate::io::safe_write::write_whole(path, bytes)
@@ -110,7 +117,7 @@ fn export_file(scenario: &Scenario, view: &ViewState, matrix: MatrixKind, file: 
             if drawn == crate::slide::Drawn::Graph {
                 view.central = CentralView::Graph;
             }
-            let slide = crate::slide::Deck::new(scenario).view(&view, drawn, SLIDE_SIZE.0, SLIDE_SIZE.1);
+            let slide = crate::slide::Deck::themed(scenario, theme).view(&view, drawn, SLIDE_SIZE.0, SLIDE_SIZE.1);
             let bytes = if extension == "svg" {
                 crate::slide::svg::to_svg(&slide).into_bytes()
             } else {

@@ -587,8 +587,11 @@ impl GeoDepApp {
             };
             ctx.set_visuals_of(egui::Theme::Light, light);
             ctx.set_theme(ui::style::theme_preference(self.settings.theme));
+            ui::style::remember_theme(ctx, self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
         }
+        // Exports follow the theme chosen, and the window's when it follows the system.
+        self.exports.theme = ui::style::export_theme(self.settings.theme, ctx.theme() == egui::Theme::Dark);
         if ctx.zoom_factor() != self.settings.ui_scale {
             ctx.set_zoom_factor(self.settings.ui_scale);
         }

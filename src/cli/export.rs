@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use super::inputs::load;
 use super::output::{Output, say, tell_user};
 use crate::model::Scenario;
+use crate::scene::palette::Theme;
 use crate::slide::Drawn;
 use crate::slide::export::{ImageFormat, write_all, write_handout, write_step};
 use crate::slide::handout::HandoutOptions;
@@ -38,11 +39,11 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
     }
 }
 
-pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat) -> ExitCode {
+pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat, theme: Theme) -> ExitCode {
     let Ok(scenario) = load(file) else { return ExitCode::FAILURE };
     let written = match target {
-        Target::Step { number, out } => write_step(&scenario, number, &out, size, format).map(|()| vec![out]),
-        Target::AllSteps { out_dir } => write_all(&scenario, &out_dir, size, format),
+        Target::Step { number, out } => write_step(&scenario, number, &out, size, format, theme).map(|()| vec![out]),
+        Target::AllSteps { out_dir } => write_all(&scenario, &out_dir, size, format, theme),
         Target::Handout { out, notes } => {
             write_handout(&scenario, &out, HandoutOptions { notes }).map(|_pages| vec![out])
         }
@@ -106,6 +107,7 @@ pub struct ViewExport<'a> {
     pub matrix: MatrixKind,
     pub year: Option<i32>,
     pub size: (u32, u32),
+    pub theme: Theme,
 }
 
 pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
@@ -121,7 +123,7 @@ pub fn run_view(file: &Path, asked: ViewExport<'_>) -> ExitCode {
     let written = match wanted {
         Wanted::Image(format) => {
             let Ok(year) = super::inputs::year(&scenario, asked.year, file) else { return ExitCode::FAILURE };
-            view_image(&crate::slide::Deck::new(&scenario), &asked, year, format)
+            view_image(&crate::slide::Deck::themed(&scenario, asked.theme), &asked, year, format)
                 .and_then(|bytes| write(asked.out, &bytes))
         }
         Wanted::GraphMl => {

@@ -52,7 +52,7 @@ pub fn run(file: &Path, span: (i32, i32), out_dir: &Path, asked: ViewExport<'_>,
         .map_err(|error| format!("cannot make the folder {}: {error}", out_dir.display()))
         .and_then(|()| {
             let mut written: Vec<PathBuf> = Vec::new();
-            let deck = crate::slide::Deck::new(&scenario);
+            let deck = crate::slide::Deck::themed(&scenario, asked.theme);
             for year in years {
                 let out = out_dir.join(format!("{view_name}-{year}.{extension}"));
                 let bytes = view_image(&deck, &asked, year, format)?;

@@ -175,6 +175,10 @@ pub enum Command {
         /// Put each step's speaker notes in the handout, beneath its caption.
         #[arg(long, requires = "handout")]
         notes: bool,
+        /// The look of slides and view images: light, dark (light text on a dark background) or projector (black
+        /// on white with thicker, darker lines).
+        #[arg(long, value_enum, default_value_t = crate::scene::palette::Theme::Light)]
+        theme: crate::scene::palette::Theme,
     },
     /// Write a synthetic scenario of the size asked for, for benchmarks and tests.
     ///
@@ -294,9 +298,10 @@ pub fn run(command: Command) -> ExitCode {
             format,
             handout,
             notes,
+            theme,
         } => {
             if let Some(out) = handout {
-                return export::run(&file, export::Target::Handout { out, notes }, size, format);
+                return export::run(&file, export::Target::Handout { out, notes }, size, format, theme);
             }
             // clap lets a flag's `requires` pass when the flag is off by default, so this is checked here.
             if notes {
@@ -309,14 +314,14 @@ pub fn run(command: Command) -> ExitCode {
                 MatrixChoice::Votes => crate::state::MatrixKind::Votes,
             };
             if let (Some(span), Some(out_dir)) = (years, &out_dir) {
-                let asked = export::ViewExport { out: out_dir, view, matrix, year: None, size };
+                let asked = export::ViewExport { out: out_dir, view, matrix, year: None, size, theme };
                 return export_years::run(&file, span, out_dir, asked, format);
             }
             // clap guarantees --out unless --all-steps (which brings --out-dir), --years or --handout.
             let target = match (step, out, out_dir) {
                 (Some(number), Some(out), _) => export::Target::Step { number, out },
                 (None, Some(out), _) => {
-                    return export::run_view(&file, export::ViewExport { out: &out, view, matrix, year, size });
+                    return export::run_view(&file, export::ViewExport { out: &out, view, matrix, year, size, theme });
                 }
                 (_, _, Some(out_dir)) => export::Target::AllSteps { out_dir },
                 _ => {
@@ -324,7 +329,7 @@ pub fn run(command: Command) -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            export::run(&file, target, size, format)
+            export::run(&file, target, size, format, theme)
         }
         Command::Generate { actors, ties, flows, seed, out, overwrite } => {
             let request = crate::synthetic::Request { states: actors, ties, energy_flows: flows, seed };

@@ -5,7 +5,7 @@ use super::Rgba;
 use super::graph::{EdgeMeaning, SceneNode};
 use super::grouping::LinkSummary;
 use super::palette;
-use crate::model::{ActorKind, Layer};
+use crate::model::{ActorKind, Layer, Stance};
 
 /// What node colours stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,10 +100,48 @@ pub fn node_colour(node: &SceneNode, colour_by: ColourBy, blocs: &[String]) -> R
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dash {
     Solid,
-    /// Sanctions.
+    /// Sanctions imposed or refused.
     Dashed,
     /// Hostile or tense ties (negative strength).
     Dotted,
+    /// Long dash, dot: sanctions aligned with or opposed.
+    DashDot,
+    /// Long dashes: sanctions applied in part.
+    LongDashed,
+}
+
+impl Dash {
+    /// The lengths of dash, gap (and, for dash-dot, dot and gap) for a line of unit width, in points: drawn on
+    /// screen and on slides alike, scaled there.
+    pub fn pattern(self) -> &'static [f32] {
+        match self {
+            Dash::Solid => &[],
+            Dash::Dashed => &[9.0, 6.0],
+            Dash::Dotted => &[2.5, 4.5],
+            Dash::DashDot => &[12.0, 4.0, 2.5, 4.0],
+            Dash::LongDashed => &[18.0, 6.0],
+        }
+    }
+}
+
+/// What ends a line at its target, so that stances told apart by colour are told apart by shape as well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrowhead {
+    None,
+    /// A filled triangle: energy flows, sanctions imposed.
+    Triangle,
+    /// An open chevron: sanctions aligned with or applied in part, one-sided ties.
+    Open,
+    /// A bar across the line: sanctions opposed.
+    Bar,
+    /// A round dot: sanctions refused.
+    Dot,
+}
+
+impl Arrowhead {
+    pub fn is_some(self) -> bool {
+        self != Arrowhead::None
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,7 +150,36 @@ pub struct EdgeStyle {
     /// Width in screen points.
     pub width: f32,
     pub dash: Dash,
-    pub arrow: bool,
+    pub arrow: Arrowhead,
+}
+
+impl EdgeStyle {
+    /// The style as `theme` draws it: wider and darker lines on a projector, readable colours on a dark ground.
+    pub fn in_theme(self, theme: palette::Theme) -> EdgeStyle {
+        EdgeStyle { colour: theme.line_colour(self.colour), width: self.width * theme.line_width_factor(), ..self }
+    }
+}
+
+/// The dash and arrowhead of a sanctions stance: imposes and aligns, refuses and opposes differ in both.
+pub fn stance_marks(stance: Stance) -> (Dash, Arrowhead) {
+    match stance {
+        Stance::Imposes => (Dash::Dashed, Arrowhead::Triangle),
+        Stance::Aligns => (Dash::DashDot, Arrowhead::Open),
+        Stance::Partial => (Dash::LongDashed, Arrowhead::Open),
+        Stance::Refuses => (Dash::Dashed, Arrowhead::Dot),
+        Stance::Opposes => (Dash::DashDot, Arrowhead::Bar),
+    }
+}
+
+/// A sanctions record's style: its stance's colour, dash and arrowhead.
+fn sanctions_style(stance: Stance, width: f32) -> EdgeStyle {
+    let (dash, arrow) = stance_marks(stance);
+    EdgeStyle { colour: palette::stance(stance), width, dash, arrow }
+}
+
+/// A tie's arrowhead: an open chevron when one-sided, nothing when mutual (a filled one means energy).
+fn tie_arrow(directed: bool) -> Arrowhead {
+    if directed { Arrowhead::Open } else { Arrowhead::None }
 }
 
 pub fn edge_style(meaning: &EdgeMeaning) -> EdgeStyle {
@@ -121,16 +188,14 @@ pub fn edge_style(meaning: &EdgeMeaning) -> EdgeStyle {
             colour: palette::commodity(commodity),
             width: 1.0 + 7.0 * share.clamp(0.0, 1.0) as f32,
             dash: Dash::Solid,
-            arrow: true,
+            arrow: Arrowhead::Triangle,
         },
-        EdgeMeaning::Sanctions { stance } => {
-            EdgeStyle { colour: palette::stance(*stance), width: 2.0, dash: Dash::Dashed, arrow: true }
-        }
+        EdgeMeaning::Sanctions { stance } => sanctions_style(*stance, 2.0),
         EdgeMeaning::Tie { strength, directed, .. } => EdgeStyle {
             colour: palette::strength(*strength),
             width: 1.0 + 3.0 * strength.abs().min(1.0) as f32,
             dash: if *strength < 0.0 { Dash::Dotted } else { Dash::Solid },
-            arrow: *directed,
+            arrow: tie_arrow(*directed),
         },
         EdgeMeaning::Summary(summary) => summary_style(summary),
     }
@@ -145,19 +210,78 @@ fn summary_style(summary: &LinkSummary) -> EdgeStyle {
             colour: summary.commodity.as_ref().map_or(palette::MIXED_ENERGY, palette::commodity),
             width,
             dash: Dash::Solid,
-            arrow: true,
+            arrow: Arrowhead::Triangle,
         },
-        Layer::Sanctions => EdgeStyle {
-            colour: summary.stance.map_or(palette::NO_GROUP, palette::stance),
-            width,
-            dash: Dash::Dashed,
-            arrow: true,
+        Layer::Sanctions => match summary.stance {
+            Some(stance) => sanctions_style(stance, width),
+            None => EdgeStyle { colour: palette::NO_GROUP, width, dash: Dash::Dashed, arrow: Arrowhead::Triangle },
         },
         Layer::Ties => EdgeStyle {
             colour: palette::strength(summary.mean_strength),
             width,
             dash: if summary.mean_strength < 0.0 { Dash::Dotted } else { Dash::Solid },
-            arrow: false,
+            arrow: Arrowhead::None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TieKind;
+
+    const STANCES: [Stance; 5] = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes];
+
+    fn tie(strength: f64, directed: bool) -> EdgeMeaning {
+        EdgeMeaning::Tie { kind: TieKind::Neutral, strength, directed, topic: None }
+    }
+
+    #[test]
+    fn every_stance_has_its_own_dash_and_arrowhead_pair() {
+        let marks: Vec<(Dash, Arrowhead)> = STANCES.iter().map(|&stance| stance_marks(stance)).collect();
+        for (at, mark) in marks.iter().enumerate() {
+            assert!(!marks[..at].contains(mark), "{:?} repeats {mark:?}", STANCES[at]);
+        }
+        // The pairs a room confused differ in dash and in arrowhead both.
+        for (one, other) in [(Stance::Imposes, Stance::Aligns), (Stance::Refuses, Stance::Opposes)] {
+            let (a, b) = (stance_marks(one), stance_marks(other));
+            assert!(a.0 != b.0 && a.1 != b.1, "{one:?} {a:?} against {other:?} {b:?}");
+        }
+        // And every stance's record is drawn with them, never solid as energy is.
+        for stance in STANCES {
+            let style = edge_style(&EdgeMeaning::Sanctions { stance });
+            assert_eq!((style.dash, style.arrow), stance_marks(stance));
+            assert_ne!(style.dash, Dash::Solid);
+        }
+    }
+
+    #[test]
+    fn ties_differ_from_each_other_and_from_energy_by_dash_and_head() {
+        let energy = edge_style(&EdgeMeaning::Energy {
+            commodity: crate::model::Commodity::Gas,
+            share: 0.5,
+            basis: crate::model::ShareBasis::Consumption,
+            volume: None,
+            via: Vec::new(),
+        });
+        let (friendly, hostile, one_sided) =
+            (edge_style(&tie(0.8, false)), edge_style(&tie(-0.8, false)), edge_style(&tie(0.8, true)));
+        assert_eq!((friendly.dash, friendly.arrow), (Dash::Solid, Arrowhead::None));
+        assert_eq!((hostile.dash, hostile.arrow), (Dash::Dotted, Arrowhead::None));
+        assert_eq!(one_sided.arrow, Arrowhead::Open);
+        assert_eq!((energy.dash, energy.arrow), (Dash::Solid, Arrowhead::Triangle));
+    }
+
+    #[test]
+    fn the_projector_draws_every_line_at_least_half_as_wide_again() {
+        let mut meanings: Vec<EdgeMeaning> = STANCES.iter().map(|&stance| EdgeMeaning::Sanctions { stance }).collect();
+        meanings.extend([tie(0.8, false), tie(-0.3, true), tie(0.0, false)]);
+        for meaning in &meanings {
+            let normal = edge_style(meaning);
+            let projected = normal.in_theme(palette::Theme::Projector);
+            assert!(projected.width >= 1.5 * normal.width, "{meaning:?}: {} against {}", projected.width, normal.width);
+            assert_eq!((projected.dash, projected.arrow), (normal.dash, normal.arrow));
+            assert_eq!(normal.in_theme(palette::Theme::Light), normal);
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! The colours every view uses for the same meaning: commodities, actor kinds and blocs (Okabe–Ito, safe for
 //! colour-blind readers), sanctions stances, and a red–grey–green scale for signed tie strengths. Colour is never
-//! the only carrier of meaning: shapes, dashes, arrows and labels say it too.
+//! the only carrier of meaning: shapes, dashes, arrows and labels say it too. Also the themes' colours for slides
+//! and exported images (background, ink, bands) and how a theme adjusts line colours, with the WCAG contrast they
+//! are checked by. Holds colours only; it draws nothing.
 
 use super::Rgba;
 
@@ -97,6 +99,139 @@ pub fn strength(value: f64) -> Rgba {
     Rgba::rgb(mix(0), mix(1), mix(2))
 }
 
+/// A look for slides, exported images and the graph's lines: the light one, a dark one (light text on a dark
+/// background), and the projector one (black on white, with thicker and darker lines for washed-out projectors).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    Projector,
+}
+
+/// The colours of a theme's surfaces and text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Surface {
+    pub background: Rgba,
+    pub ink: Rgba,
+    /// Secondary text: counters, notes, the scenario's name.
+    pub weak_ink: Rgba,
+    /// The caption band at a slide's foot.
+    pub band: Rgba,
+    /// The plate behind a name drawn over the graph.
+    pub plate: Rgba,
+    /// Lines between grid cells.
+    pub frame: Rgba,
+    pub sea: Rgba,
+    pub land: Rgba,
+    /// Borders between countries and the rims of markers.
+    pub border: Rgba,
+}
+
+/// Lines must stand out from the background by at least this contrast (WCAG's for graphics).
+pub const LINE_CONTRAST: f32 = 3.0;
+
+/// Text must stand out from its background by at least this contrast (WCAG AA for text).
+pub const TEXT_CONTRAST: f32 = 4.5;
+
+impl Theme {
+    pub fn label(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Projector => "projector",
+        }
+    }
+
+    pub fn surface(self) -> Surface {
+        match self {
+            Theme::Light => Surface {
+                background: Rgba::WHITE,
+                ink: Rgba::rgb(20, 20, 20),
+                weak_ink: Rgba::rgb(80, 80, 80),
+                band: Rgba::rgb(242, 242, 242),
+                plate: Rgba(255, 255, 255, 220),
+                frame: Rgba::rgb(200, 200, 200),
+                sea: Rgba::rgb(234, 241, 247),
+                land: Rgba::rgb(226, 226, 222),
+                border: Rgba::WHITE,
+            },
+            Theme::Projector => Surface {
+                background: Rgba::WHITE,
+                ink: Rgba::BLACK,
+                weak_ink: Rgba::rgb(55, 55, 55),
+                band: Rgba::rgb(240, 240, 240),
+                plate: Rgba(255, 255, 255, 235),
+                frame: Rgba::rgb(120, 120, 120),
+                sea: Rgba::rgb(228, 238, 247),
+                land: Rgba::rgb(218, 218, 212),
+                border: Rgba::WHITE,
+            },
+            Theme::Dark => Surface {
+                background: Rgba::rgb(24, 26, 30),
+                ink: Rgba::rgb(236, 236, 236),
+                weak_ink: Rgba::rgb(180, 180, 180),
+                band: Rgba::rgb(40, 43, 48),
+                plate: Rgba(24, 26, 30, 220),
+                frame: Rgba::rgb(90, 90, 90),
+                sea: Rgba::rgb(30, 40, 52),
+                land: Rgba::rgb(58, 60, 62),
+                border: Rgba::rgb(24, 26, 30),
+            },
+        }
+    }
+
+    /// How much wider than normal lines are drawn: half as wide again on a projector, which washes thin lines out.
+    pub fn line_width_factor(self) -> f32 {
+        match self {
+            Theme::Projector => 1.6,
+            Theme::Light | Theme::Dark => 1.0,
+        }
+    }
+
+    /// A line's colour in this theme: as it is where it stands out from the background enough, else darkened
+    /// (or on a dark background lightened) in its own hue until it does. The projector aims higher than the
+    /// minimum, for washed-out projectors.
+    pub fn line_colour(self, colour: Rgba) -> Rgba {
+        match self {
+            Theme::Light => colour,
+            Theme::Dark => readable_on(colour, self.surface().background, LINE_CONTRAST),
+            Theme::Projector => readable_on(colour, self.surface().background, 3.5),
+        }
+    }
+}
+
+/// WCAG 2 relative luminance of a colour's sRGB channels (its alpha is left aside), from 0 (black) to 1 (white).
+pub fn relative_luminance(Rgba(red, green, blue, _): Rgba) -> f32 {
+    let linear = |channel: u8| {
+        let value = f32::from(channel) / 255.0;
+        if value <= 0.04045 { value / 12.92 } else { ((value + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+}
+
+/// WCAG 2 contrast ratio between two colours, from 1 (the same) to 21 (black and white).
+pub fn contrast(one: Rgba, other: Rgba) -> f32 {
+    let (a, b) = (relative_luminance(one), relative_luminance(other));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
+/// `colour` moved towards black (on a light background) or white (on a dark one), in steps of a twentieth,
+/// until its contrast against `background` is at least `ratio`.
+pub fn readable_on(colour: Rgba, background: Rgba, ratio: f32) -> Rgba {
+    let target = if relative_luminance(background) > 0.18 { 0.0 } else { 255.0 };
+    let Rgba(red, green, blue, alpha) = colour;
+    let towards =
+        |channel: u8, amount: f32| (f32::from(channel) + (target - f32::from(channel)) * amount).round() as u8;
+    (0..=20)
+        .map(|step| {
+            let amount = step as f32 / 20.0;
+            Rgba(towards(red, amount), towards(green, amount), towards(blue, amount), alpha)
+        })
+        .find(|candidate| contrast(*candidate, background) >= ratio)
+        .unwrap_or(Rgba(target as u8, target as u8, target as u8, alpha))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +258,80 @@ mod group_tests {
         }
         assert_eq!(group(0), CATEGORICAL[0], "the first seven are Okabe–Ito's own");
         assert_eq!(group(21), group(0));
+    }
+}
+
+#[cfg(test)]
+mod theme_tests {
+    use super::*;
+    use crate::model::{Ballot, Commodity, Stance};
+
+    #[test]
+    fn contrast_follows_the_wcag_formula() {
+        assert!((contrast(Rgba::BLACK, Rgba::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(Rgba::WHITE, Rgba::WHITE) - 1.0).abs() < 1e-6);
+        // Grey 118 on white is the usual example of just 4.5 : 1 (luminance 0.1812: 1.05 / 0.2312 = 4.54).
+        assert!((contrast(Rgba::rgb(118, 118, 118), Rgba::WHITE) - 4.54).abs() < 0.01);
+        // Okabe–Ito sky blue on white: luminance 0.4050, 1.05 / 0.4550 = 2.31, too faint for a line.
+        assert!((contrast(CATEGORICAL[1], Rgba::WHITE) - 2.31).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_themes_text_has_at_least_four_and_a_half_to_one_against_its_backgrounds() {
+        for theme in [Theme::Light, Theme::Dark, Theme::Projector] {
+            let surface = theme.surface();
+            for (ink, name) in [(surface.ink, "ink"), (surface.weak_ink, "weak ink")] {
+                for (background, under) in [(surface.background, "background"), (surface.band, "band")] {
+                    let ratio = contrast(ink, background);
+                    assert!(ratio >= TEXT_CONTRAST, "{theme:?}: {name} on {under} is {ratio:.2} : 1");
+                }
+                // A name's plate is translucent over lines; its own colour is what the text mostly stands on.
+                let ratio = contrast(surface.ink, Rgba(surface.plate.0, surface.plate.1, surface.plate.2, 255));
+                assert!(ratio >= TEXT_CONTRAST, "{theme:?}: ink on a name plate is {ratio:.2} : 1");
+            }
+        }
+    }
+
+    /// Every colour a line of the graph or the map can take.
+    fn line_colours() -> Vec<Rgba> {
+        let commodities = [
+            Commodity::Gas,
+            Commodity::Oil,
+            Commodity::Coal,
+            Commodity::Electricity,
+            Commodity::NuclearFuel,
+            Commodity::Other("hydrogen".to_owned()),
+        ];
+        let stances = [Stance::Imposes, Stance::Aligns, Stance::Partial, Stance::Refuses, Stance::Opposes];
+        let mut colours: Vec<Rgba> = commodities.iter().map(commodity).collect();
+        colours.extend(stances.into_iter().map(stance));
+        colours.extend((-10..=10).map(|tenth| strength(f64::from(tenth) / 10.0)));
+        colours.extend([MIXED_ENERGY, NO_GROUP]);
+        colours.extend([Ballot::Yes, Ballot::No, Ballot::Abstain, Ballot::Absent].map(ballot));
+        colours
+    }
+
+    #[test]
+    fn every_projector_line_colour_has_three_to_one_against_white() {
+        let colours = line_colours();
+        // The test means something: several of the usual colours are too faint on white.
+        assert!(colours.iter().filter(|&&colour| contrast(colour, Rgba::WHITE) < LINE_CONTRAST).count() >= 5);
+        for colour in colours {
+            let projected = Theme::Projector.line_colour(colour);
+            let ratio = contrast(projected, Rgba::WHITE);
+            assert!(ratio >= LINE_CONTRAST, "{colour:?} became {projected:?}: {ratio:.2} : 1");
+            let dark = Theme::Dark.line_colour(colour);
+            let ratio = contrast(dark, Theme::Dark.surface().background);
+            assert!(ratio >= LINE_CONTRAST, "dark: {colour:?} became {dark:?}: {ratio:.2} : 1");
+        }
+    }
+
+    #[test]
+    fn projector_colours_keep_their_hue_and_dark_enough_colours_stay() {
+        // Gas's sky blue (86, 180, 233) darkens towards black in twentieths: blue stays the strongest channel.
+        let Rgba(red, green, blue, _) = Theme::Projector.line_colour(commodity(&Commodity::Gas));
+        assert!(blue > green && green > red, "{red} {green} {blue}");
+        assert_eq!(Theme::Projector.line_colour(Rgba::rgb(0, 60, 170)), Rgba::rgb(0, 60, 170));
+        assert_eq!(Theme::Light.line_colour(CATEGORICAL[1]), CATEGORICAL[1]);
     }
 }

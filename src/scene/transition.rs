@@ -121,10 +121,10 @@ pub fn match_scenes(before: &GraphScene, after: &GraphScene) -> Matching {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scene::graph_style::Dash;
+    use crate::scene::graph_style::{Arrowhead, Dash};
 
     fn style(width: f32, colour: Rgba) -> EdgeStyle {
-        EdgeStyle { colour, width, dash: Dash::Solid, arrow: true }
+        EdgeStyle { colour, width, dash: Dash::Solid, arrow: Arrowhead::Triangle }
     }
 
     #[test]

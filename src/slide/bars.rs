@@ -2,7 +2,7 @@
 //! name and share written in it where it fits, and the unknown rest in grey.
 
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, INK, render::text_width};
+use super::{Area, render::text_width};
 use crate::charts::supply_mix::supply_mix;
 use crate::format::percent;
 use crate::model::Scenario;
@@ -24,7 +24,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
             area.centre(),
             "No supply recorded for these actors in this year.",
             30.0 * unit,
-            INK,
+            slide.colours().ink,
             Anchor::Middle,
             false,
         );
@@ -57,7 +57,14 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
     let height = pitch * 0.7;
     for (row, mix) in mixes.iter().enumerate() {
         let y = area.top + 110.0 * unit + row as f32 * pitch;
-        slide.text([left - 14.0 * unit, y + height / 2.0], &labels[row], label_size, INK, Anchor::End, false);
+        slide.text(
+            [left - 14.0 * unit, y + height / 2.0],
+            &labels[row],
+            label_size,
+            slide.colours().ink,
+            Anchor::End,
+            false,
+        );
         let mut x = left;
         let parts = mix.segments.iter().map(|s| (scenario.actor_name(&s.supplier), s.share, colour(&s.supplier)));
         for (name, share, fill) in parts.chain(std::iter::once(("Other / unknown", mix.remainder, UNKNOWN))) {
@@ -65,7 +72,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
             if span < 0.5 {
                 continue;
             }
-            let outline = Some(Outline { width: 1.5 * unit, colour: super::BACKGROUND });
+            let outline = Some(Outline { width: 1.5 * unit, colour: slide.background });
             slide.add(Shape::Rect { min: [x, y], max: [x + span, y + height], corner_radius: 0.0, fill, outline });
             let text = format!("{name} {}", percent(share));
             let size = (height * 0.42).min(26.0 * unit);
@@ -89,7 +96,7 @@ fn key(
     colour: &dyn Fn(&str) -> Rgba,
     unit: f32,
 ) {
-    let size = 22.0 * unit;
+    let size = super::KEY_TEXT_SIZE * unit;
     let (mut x, y) = (area.left + 56.0 * unit, area.top + 66.0 * unit);
     let entries =
         suppliers.iter().map(|id| (scenario.actor_name(id), colour(id))).chain([("Other / unknown", UNKNOWN)]);
@@ -105,7 +112,7 @@ fn key(
             fill,
             outline: None,
         });
-        slide.text([x + 26.0 * unit, y], name, size, INK, Anchor::Start, false);
+        slide.text([x + 26.0 * unit, y], name, size, slide.colours().ink, Anchor::Start, false);
         x += 26.0 * unit + width + 28.0 * unit;
     }
 }

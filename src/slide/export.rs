@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::scene::Theme;
 use crate::model::Scenario;
 
 /// The image format of exported slides.
@@ -38,15 +39,16 @@ pub enum ExportError {
     Handout(#[from] super::handout::HandoutError),
 }
 
-/// Writes step `number` (counted from 1) to `out`.
+/// Writes step `number` (counted from 1) to `out`, drawn in `theme`.
 pub fn write_step(
     scenario: &Scenario,
     number: usize,
     out: &Path,
     size: (u32, u32),
     format: ImageFormat,
+    theme: Theme,
 ) -> Result<(), ExportError> {
-    write_slide(&super::Deck::new(scenario), number, out, size, format)
+    write_slide(&super::Deck::themed(scenario, theme), number, out, size, format)
 }
 
 fn write_slide(
@@ -72,18 +74,19 @@ fn write_slide(
         .map_err(|source| ExportError::Write { path: out.to_owned(), source })
 }
 
-/// Writes every step into `folder` (made if missing) and returns the files written, in order.
+/// Writes every step into `folder` (made if missing), drawn in `theme`, and returns the files written, in order.
 pub fn write_all(
     scenario: &Scenario,
     folder: &Path,
     size: (u32, u32),
     format: ImageFormat,
+    theme: Theme,
 ) -> Result<Vec<PathBuf>, ExportError> {
     if scenario.story.is_empty() {
         return Err(ExportError::NoStory);
     }
     std::fs::create_dir_all(folder).map_err(|source| ExportError::Folder { path: folder.to_owned(), source })?;
-    let deck = super::Deck::new(scenario);
+    let deck = super::Deck::themed(scenario, theme);
     (1..=scenario.story.len())
         .map(|number| {
             let out = folder.join(format!("step-{number:02}.{}", format.extension()));

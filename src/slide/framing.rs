@@ -130,7 +130,7 @@ pub fn strip(names: &[&str], area: Area, unit: f32) -> Strip {
 }
 
 /// The strip's heading and its "and 3 more" line, in `colour`.
-pub fn strip_text(slide: &mut SlideScene, strip: &Strip, area: Area, colour: super::Rgba, unit: f32) {
+pub fn strip_text(slide: &mut SlideScene, strip: &Strip, area: Area, colour: super::scene::Rgba, unit: f32) {
     let left = area.left + 40.0 * unit;
     slide.text([left, area.top + 56.0 * unit], STRIP_HEADING, 20.0 * unit, colour, Anchor::Start, false);
     if strip.more > 0 {

@@ -7,17 +7,17 @@
 use std::collections::BTreeSet;
 
 use super::framing::{self, Framed};
-use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, BACKGROUND, INK, WEAK_INK, render::text_width};
+use super::scene::{Anchor, Arrowhead, Outline, Rgba, Shape, SlideScene};
+use super::{Area, render::text_width};
 use crate::model::{RecordRef, Scenario};
 use crate::scene::graph::{EdgeMeaning, GraphScene, SceneEdge};
-use crate::scene::graph_style::{self as style, Dash, NodeShape, SizeBy};
+use crate::scene::graph_style::{self as style, Dash, EdgeStyle, NodeShape, SizeBy};
 use crate::scene::overlay;
 use crate::scene::palette;
 use crate::scene::route_path::{self, ROUTE_HALO, RoutePath};
 use crate::state::ViewState;
 
-const LABEL_SIZE: f32 = 26.0;
+const LABEL_SIZE: f32 = super::LABEL_TEXT_SIZE;
 /// How close the slide may zoom in on its focus, per 1080 pixels of height.
 const MAX_ZOOM: f32 = 2.0;
 /// How opaque records and actors away from the step's focus are drawn.
@@ -54,8 +54,7 @@ impl Arrangement {
 /// `layout` holds every actor's settled position (by its place in the scenario), as the Graph first shows it.
 /// `None` when the step shows no actor.
 pub(super) fn arrange(
-    width: u32,
-    height: u32,
+    like: &SlideScene,
     area: Area,
     scenario: &Scenario,
     layout: &[[f32; 2]],
@@ -91,7 +90,7 @@ pub(super) fn arrange(
         let year = view.chart_year(scenario)?;
         Some(overlay::build(scenario, year, overlay))
     });
-    let mut key = SlideScene::new(width, height, BACKGROUND);
+    let mut key = SlideScene::themed(like.width, like.height, like.theme);
     draw_key(&mut key, &scene, overlay.as_ref().map(|overlay| overlay.title.as_str()), area, unit);
     let names: Vec<&str> =
         (0..scene.nodes.len()).filter(|&node| !linked[node]).map(|node| scene.nodes[node].name.as_str()).collect();
@@ -115,9 +114,10 @@ pub(super) fn arrange(
 }
 
 pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, layout: &[[f32; 2]], view: &ViewState, unit: f32) {
-    let Some(arranged) = arrange(slide.width, slide.height, area, scenario, layout, view, unit) else {
+    let Some(arranged) = arrange(slide, area, scenario, layout, view, unit) else {
         let note = "Nothing to show for this step's layers and year.";
-        slide.text(area.centre(), note, 30.0 * unit, INK, Anchor::Middle, false);
+        let ink = slide.colours().ink;
+        slide.text(area.centre(), note, 30.0 * unit, ink, Anchor::Middle, false);
         return;
     };
     let Arrangement { scene, routes, named, linked, centres, radii, room, strip, key, overlay } = arranged;
@@ -181,7 +181,8 @@ fn draw_strip(
     if strip.width == 0.0 {
         return;
     }
-    framing::strip_text(slide, strip, area, WEAK_INK, unit);
+    let colours = slide.colours();
+    framing::strip_text(slide, strip, area, colours.weak_ink, unit);
     for row in &strip.rows {
         let node = unlinked[row.index];
         let scene_node = &scene.nodes[node];
@@ -189,7 +190,7 @@ fn draw_strip(
         let fill = node_fill(scene, node, overlay);
         draw_node(slide, style::node_shape(scene_node.kind), row.symbol, 12.0 * unit, fill, selected, unit);
         let name = framing::strip_name(&scene_node.name, strip, unit);
-        slide.text(row.name, &name, framing::strip_name_size(unit), INK, Anchor::Start, selected);
+        slide.text(row.name, &name, framing::strip_name_size(unit), colours.ink, Anchor::Start, selected);
     }
 }
 
@@ -206,17 +207,17 @@ fn draw_route(
     let mut points: Vec<[f32; 2]> = nodes.iter().map(|&node| at[node]).collect();
     let last = nodes.len() - 1;
     trim(&mut points, radius(nodes[0]), radius(nodes[last]) + 2.0 * unit);
-    let look = path.line_style();
+    let look = path.line_style().in_theme(slide.theme);
     let width = (look.width * 1.3 * unit).max(5.0 * unit);
     let halo = Shape::Line {
         points: points.clone(),
         width: width + 16.0 * unit,
         colour: ROUTE_HALO,
-        dash: None,
-        arrow: false,
+        dash: Vec::new(),
+        arrow: Arrowhead::None,
     };
     slide.add(halo);
-    slide.add(Shape::Line { points, width, colour: look.colour, dash: None, arrow: true });
+    slide.add(Shape::Line { points, width, colour: look.colour, dash: Vec::new(), arrow: Arrowhead::Triangle });
 }
 
 fn draw_edge(
@@ -227,7 +228,7 @@ fn draw_edge(
     dim: bool,
     unit: f32,
 ) {
-    let look = style::edge_style(&edge.meaning);
+    let look = style::edge_style(&edge.meaning).in_theme(slide.theme);
     let colour = if dim { dimmed(look.colour) } else { look.colour };
     let (from, to) = (at[edge.from], at[edge.to]);
     let (dx, dy) = (to[0] - from[0], to[1] - from[1]);
@@ -247,17 +248,14 @@ fn draw_edge(
         .collect();
     trim(&mut points, radius(edge.from), radius(edge.to) + 2.0 * unit);
     let width = look.width * 1.3 * unit;
-    let dash = dash_pattern(look.dash, unit);
+    // Wider lines need longer dashes and gaps, or their round ends close the gaps.
+    let dash = dash_pattern(look.dash, unit * slide.theme.line_width_factor());
     slide.add(Shape::Line { points, width, colour, dash, arrow: look.arrow });
 }
 
-/// The dash and gap lengths of a line pattern on a slide, as the graph draws them on screen.
-fn dash_pattern(dash: Dash, unit: f32) -> Option<[f32; 2]> {
-    match dash {
-        Dash::Solid => None,
-        Dash::Dashed => Some([12.0 * unit, 8.0 * unit]),
-        Dash::Dotted => Some([3.0 * unit, 7.0 * unit]),
-    }
+/// The dash and gap lengths of a line pattern on a slide, as the graph draws them on screen, a third longer.
+pub(super) fn dash_pattern(dash: Dash, unit: f32) -> Vec<f32> {
+    dash.pattern().iter().map(|length| length * 1.33 * unit).collect()
 }
 
 /// Moves a curve's ends onto the edges of the nodes it joins.
@@ -281,14 +279,15 @@ pub(super) fn draw_node(
     selected: bool,
     unit: f32,
 ) {
-    let outline = Some(Outline { width: 1.5 * unit, colour: BACKGROUND });
+    let background = slide.background;
+    let outline = Some(Outline { width: 1.5 * unit, colour: background });
     let [x, y] = at;
     match shape {
         NodeShape::Circle => slide.add(Shape::Circle { centre: at, radius, fill, outline }),
         NodeShape::Ring => slide.add(Shape::Circle {
             centre: at,
             radius,
-            fill: BACKGROUND,
+            fill: background,
             outline: Some(Outline { width: 4.0 * unit, colour: fill }),
         }),
         NodeShape::Square => slide.add(Shape::Rect {
@@ -310,7 +309,7 @@ pub(super) fn draw_node(
         }
     }
     if selected {
-        let ring = Outline { width: 4.0 * unit, colour: INK };
+        let ring = Outline { width: 4.0 * unit, colour: slide.colours().ink };
         slide.add(Shape::Circle {
             centre: at,
             radius: radius + 6.0 * unit,
@@ -355,7 +354,7 @@ fn draw_labels(
         let must = emphasised[node];
         let chosen = candidates.iter().find(|r| inside(r) && free(r)).or(must.then_some(&candidates[0]));
         if let Some(rect) = chosen {
-            let plate = Rgba(255, 255, 255, 220);
+            let plate = slide.colours().plate;
             slide.add(Shape::Rect {
                 min: [rect[0], rect[1]],
                 max: [rect[2], rect[3]],
@@ -364,15 +363,17 @@ fn draw_labels(
                 outline: None,
             });
             let centre = [(rect[0] + rect[2]) / 2.0, (rect[1] + rect[3]) / 2.0];
-            slide.text(centre, name, size, INK, Anchor::Middle, must);
+            let ink = slide.colours().ink;
+            slide.text(centre, name, size, ink, Anchor::Middle, must);
             placed.push(*rect);
         }
     }
 }
 
-/// What the lines and colours mean, for the layers on the slide: a line sample and a word for each.
+/// What the lines and colours mean, for the layers on the slide: a line sample (its dash and arrowhead as the
+/// graph draws them) and a word for each.
 pub(super) fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Option<&str>, area: Area, unit: f32) {
-    let mut entries: Vec<(Rgba, Option<[f32; 2]>, f32, String)> = Vec::new();
+    let mut entries: Vec<(Option<EdgeStyle>, Rgba, String)> = Vec::new();
     let mut seen = BTreeSet::new();
     for edge in &scene.edges {
         let (key, label) = match &edge.meaning {
@@ -389,25 +390,28 @@ pub(super) fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Opti
             EdgeMeaning::Summary(_) => ("sum".to_owned(), "Records summed (width: how many)".to_owned()),
         };
         if seen.insert(key) {
-            let look = style::edge_style(&edge.meaning);
-            let dash = dash_pattern(look.dash, unit);
-            entries.push((look.colour, dash, 4.0 * unit, label));
+            let look = style::edge_style(&edge.meaning).in_theme(slide.theme);
+            entries.push((Some(look), look.colour, label));
         }
     }
-    entries.sort_by(|a, b| a.3.cmp(&b.3));
+    entries.sort_by(|a, b| a.2.cmp(&b.2));
     if let Some(title) = overlay {
         let label = format!("{title}: the darker red, the more supply lost");
-        entries.push((crate::scene::overlay::loss_colour(1.0), None, 0.0, label));
+        entries.push((None, crate::scene::overlay::loss_colour(1.0), label));
     }
-    let size = 20.0 * unit;
+    let size = super::KEY_TEXT_SIZE * unit;
     let right = area.right() - 24.0 * unit;
     let mut y = area.top + 24.0 * unit;
-    for (colour, dash, width, label) in entries.iter().take(10) {
+    let ink = slide.colours().ink;
+    for (look, colour, label) in entries.iter().take(10) {
         let text_right = right;
         let sample_right = text_right - text_width(label, size) - 14.0 * unit;
-        if *width > 0.0 {
-            let points = vec![[sample_right - 56.0 * unit, y], [sample_right, y]];
-            slide.add(Shape::Line { points, width: *width, colour: *colour, dash: *dash, arrow: true });
+        if let Some(look) = look {
+            // Wide enough that the dash and the arrowhead show; the arrowhead as the line's own.
+            let factor = slide.theme.line_width_factor();
+            let points = vec![[sample_right - 72.0 * unit, y], [sample_right, y]];
+            let dash = dash_pattern(look.dash, unit * factor);
+            slide.add(Shape::Line { points, width: 3.0 * unit * factor, colour: *colour, dash, arrow: look.arrow });
         } else {
             slide.add(Shape::Circle {
                 centre: [sample_right - 12.0 * unit, y],
@@ -416,7 +420,7 @@ pub(super) fn draw_key(slide: &mut SlideScene, scene: &GraphScene, overlay: Opti
                 outline: None,
             });
         }
-        slide.text([text_right, y], label, size, INK, Anchor::End, false);
+        slide.text([text_right, y], label, size, ink, Anchor::End, false);
         y += size * 1.5;
     }
 }

@@ -2,7 +2,7 @@
 //! or number per cell), narrowed to the step's focus actors when the whole grid would be too small to read.
 
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, INK, render::text_width};
+use super::{Area, render::text_width};
 use crate::charts::matrices::{Matrix, sanctions_matrix, ties_matrix, votes_matrix};
 use crate::format::signed;
 use crate::model::Scenario;
@@ -92,7 +92,14 @@ fn draw_grid(slide: &mut SlideScene, area: Area, grid: &Grid, unit: f32) {
     let label_size = 24.0 * unit;
     super::view_title(slide, area, &grid.title, unit);
     if grid.rows.is_empty() || grid.columns.is_empty() {
-        slide.text(area.centre(), "Nothing recorded for this year.", 30.0 * unit, INK, Anchor::Middle, false);
+        slide.text(
+            area.centre(),
+            "Nothing recorded for this year.",
+            30.0 * unit,
+            slide.colours().ink,
+            Anchor::Middle,
+            false,
+        );
         return;
     }
     let widest = |names: &[String]| names.iter().map(|name| text_width(name, label_size)).fold(0.0, f32::max);
@@ -114,7 +121,7 @@ fn draw_grid(slide: &mut SlideScene, area: Area, grid: &Grid, unit: f32) {
             // Written upwards, so the slide's height is what it may not exceed.
             text: super::text::elide(name, label_size, slide.height as f32).into_owned(),
             size: label_size,
-            colour: INK,
+            colour: slide.colours().ink,
             anchor: Anchor::Start,
             bold: false,
             angle: -90.0,
@@ -124,11 +131,11 @@ fn draw_grid(slide: &mut SlideScene, area: Area, grid: &Grid, unit: f32) {
     let text_size = (cell * 0.45).min(28.0 * unit);
     for (row, name) in grid.rows.iter().enumerate() {
         let y = first_row + row as f32 * cell;
-        slide.text([left - 10.0 * unit, y + cell / 2.0], name, label_size, INK, Anchor::End, false);
+        slide.text([left - 10.0 * unit, y + cell / 2.0], name, label_size, slide.colours().ink, Anchor::End, false);
         for (column, content) in grid.cells[row].iter().enumerate() {
             let x = left + column as f32 * cell;
-            let frame = Outline { width: 1.0 * unit, colour: super::scene::Rgba::rgb(200, 200, 200) };
-            let empty = super::BACKGROUND;
+            let frame = Outline { width: 1.0 * unit, colour: slide.colours().frame };
+            let empty = slide.background;
             slide.add(Shape::Rect {
                 min: [x, y],
                 max: [x + cell, y + cell],

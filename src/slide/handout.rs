@@ -9,7 +9,12 @@ use krilla::page::PageSettings;
 use krilla::{Document, action, annotation, metadata};
 
 use super::scene::{Anchor, Outline, Rgba, Shape};
-use super::{Area, Deck, INK, WEAK_INK, pdf, text};
+use super::{Area, Deck, pdf, text};
+
+/// Paper is white whatever the screen's theme: the handout's text is near-black, its small print dark grey
+/// (7.6 : 1 on white).
+const INK: Rgba = Rgba::rgb(20, 20, 20);
+const WEAK_INK: Rgba = Rgba::rgb(80, 80, 80);
 use crate::model::{Scenario, Source};
 
 /// A4 portrait, in points.

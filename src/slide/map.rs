@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, INK, WEAK_INK, render::text_width};
+use super::scene::{Anchor, Arrowhead, Outline, Rgba, Shape, SlideScene};
+use super::{Area, render::text_width};
 use crate::model::{RecordRef, Scenario};
 use crate::scene::graph::GraphScene;
 use crate::scene::graph_style as style;
@@ -16,10 +16,7 @@ use crate::scene::palette;
 use crate::scene::route_path::{self, ROUTE_HALO, RoutePath};
 use crate::state::ViewState;
 
-const SEA: Rgba = Rgba::rgb(234, 241, 247);
-const LAND: Rgba = Rgba::rgb(226, 226, 222);
-const BORDER: Rgba = Rgba::WHITE;
-const LABEL_SIZE: f32 = 24.0;
+const LABEL_SIZE: f32 = super::LABEL_TEXT_SIZE;
 
 /// Maps the projected plane into the slide, keeping its proportions.
 struct Placement {
@@ -64,7 +61,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
             area.centre(),
             "No actor of this scenario has a place on the map.",
             30.0 * unit,
-            INK,
+            slide.colours().ink,
             Anchor::Middle,
             false,
         );
@@ -75,7 +72,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
         min: [area.left, area.top],
         max: [area.right(), area.bottom()],
         corner_radius: 0.0,
-        fill: SEA,
+        fill: slide.colours().sea,
         outline: None,
     });
     draw_countries(slide, map, &scene, view, &placement, unit);
@@ -141,19 +138,25 @@ fn draw_route(slide: &mut SlideScene, path: &RoutePath, course: &[[f32; 2]], pla
     if points.len() < 2 {
         return;
     }
-    let look = path.line_style();
+    let look = path.line_style().in_theme(slide.theme);
     let width = (look.width * 1.3 * unit).max(5.0 * unit);
     for (colour, extra) in [(ROUTE_HALO, 18.0), (Rgba::WHITE, 4.0)] {
-        let band =
-            Shape::Line { points: points.clone(), width: width + extra * unit, colour, dash: None, arrow: false };
+        let band = Shape::Line {
+            points: points.clone(),
+            width: width + extra * unit,
+            colour,
+            dash: Vec::new(),
+            arrow: Arrowhead::None,
+        };
         slide.add(band);
     }
-    slide.add(Shape::Line { points, width, colour: look.colour, dash: None, arrow: true });
+    slide.add(Shape::Line { points, width, colour: look.colour, dash: Vec::new(), arrow: Arrowhead::Triangle });
 }
 
-fn lighter(colour: Rgba, amount: f32) -> Rgba {
-    let mix = |channel: u8| (channel as f32 + (255.0 - channel as f32) * amount).round() as u8;
-    Rgba::rgb(mix(colour.0), mix(colour.1), mix(colour.2))
+/// `colour` faded towards the slide's background by `amount` (lighter on a light slide, darker on a dark one).
+fn faded(colour: Rgba, background: Rgba, amount: f32) -> Rgba {
+    let mix = |channel: u8, to: u8| (channel as f32 + (to as f32 - channel as f32) * amount).round() as u8;
+    Rgba::rgb(mix(colour.0, background.0), mix(colour.1, background.1), mix(colour.2, background.2))
 }
 
 /// Every country on the slide: actors in their kind's colour (selected ones stronger), the rest as plain land.
@@ -166,6 +169,7 @@ fn draw_countries(
     unit: f32,
 ) {
     let shown = &placement.bounds;
+    let colours = slide.colours();
     for country in &map.countries {
         let (min, max) = (country.bounds.min, country.bounds.max);
         if max[0] < shown.min[0] || min[0] > shown.max[0] || max[1] < shown.min[1] || min[1] > shown.max[1] {
@@ -174,13 +178,17 @@ fn draw_countries(
         let node = scene.node_by_id.get(&country.id).map(|&at| &scene.nodes[at]);
         let fill = match node {
             Some(node) if view.selection.contains(&node.id) => palette::map_actor_kind(node.kind),
-            Some(node) => lighter(palette::map_actor_kind(node.kind), 0.5),
-            None => LAND,
+            Some(node) => faded(palette::map_actor_kind(node.kind), colours.background, 0.5),
+            None => colours.land,
         };
         for polygon in &country.polygons {
             let Some(outline) = polygon.first() else { continue };
             let points: Vec<[f32; 2]> = outline.iter().map(|&point| placement.place(point)).collect();
-            slide.add(Shape::Polygon { points, fill, outline: Some(Outline { width: 1.2 * unit, colour: BORDER }) });
+            slide.add(Shape::Polygon {
+                points,
+                fill,
+                outline: Some(Outline { width: 1.2 * unit, colour: colours.border }),
+            });
         }
     }
 }
@@ -211,20 +219,16 @@ fn draw_edge(
     if points.len() < 2 {
         return;
     }
-    let look = style::edge_style(&edge.meaning);
-    let dash = match look.dash {
-        style::Dash::Solid => None,
-        style::Dash::Dashed => Some([12.0 * unit, 8.0 * unit]),
-        style::Dash::Dotted => Some([3.0 * unit, 7.0 * unit]),
-    };
-    if dash.is_none() {
-        // A white casing keeps a blue gas route clear over any country.
+    let look = style::edge_style(&edge.meaning).in_theme(slide.theme);
+    let dash = super::graph::dash_pattern(look.dash, unit * slide.theme.line_width_factor());
+    if dash.is_empty() {
+        // A casing in the background's colour keeps a blue gas route clear over any country.
         let casing = Shape::Line {
             points: points.clone(),
             width: (look.width * 1.3 + 4.0) * unit,
-            colour: Rgba::WHITE,
-            dash,
-            arrow: false,
+            colour: slide.background,
+            dash: Vec::new(),
+            arrow: Arrowhead::None,
         };
         slide.add(casing);
     }
@@ -245,7 +249,7 @@ fn draw_markers(
             continue;
         }
         let Some(point) = scenario.actor(&node.id).and_then(|actor| map.anchor(actor)) else { continue };
-        let outline = Some(Outline { width: 2.0 * unit, colour: Rgba::WHITE });
+        let outline = Some(Outline { width: 2.0 * unit, colour: slide.colours().border });
         slide.add(Shape::Circle {
             centre: placement.place(point),
             radius: 9.0 * unit,
@@ -303,10 +307,11 @@ fn draw_labels(
                 min: [rect[0], rect[1]],
                 max: [rect[2], rect[3]],
                 corner_radius: 4.0 * unit,
-                fill: Rgba(255, 255, 255, 200),
+                fill: slide.colours().plate,
                 outline: None,
             });
-            slide.text([x, y], name, size, INK, Anchor::Middle, false);
+            let ink = slide.colours().ink;
+            slide.text([x, y], name, size, ink, Anchor::Middle, false);
             placed.push(rect);
         }
     }
@@ -337,12 +342,13 @@ fn draw_placeless(
     }
     let text = format!("Not on the map (no place of their own): {}", names.join(", "));
     let position = [area.left + 56.0 * unit, area.bottom() - 24.0 * unit];
-    slide.text(position, &text, 20.0 * unit, WEAK_INK, Anchor::Start, false);
+    let ink = slide.colours().weak_ink;
+    slide.text(position, &text, super::KEY_TEXT_SIZE * unit, ink, Anchor::Start, false);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::scene::Shape;
+    use super::super::scene::{Arrowhead, Shape};
     use crate::model::{Layer, ViewKind};
 
     #[test]
@@ -366,10 +372,9 @@ mod tests {
             assert!(texts.contains(&name), "{name} is not named: {texts:?}");
         }
         // Gas through transit countries: a curved line (more points than its two ends) with an arrowhead.
-        let routes = slide
-            .shapes
-            .iter()
-            .filter(|shape| matches!(shape, Shape::Line { points, arrow: true, .. } if points.len() > 2));
+        let routes = slide.shapes.iter().filter(
+            |shape| matches!(shape, Shape::Line { points, arrow: Arrowhead::Triangle, .. } if points.len() > 2),
+        );
         assert!(routes.count() > 0, "no route through transit countries");
     }
 

@@ -7,6 +7,7 @@
 mod bars;
 mod caption;
 pub mod export;
+pub mod fonts;
 mod framing;
 mod graph;
 mod grid;
@@ -24,12 +25,12 @@ mod timeline;
 use crate::model::Scenario;
 use crate::scene::story::{matrix_for_step, view_for_step};
 use crate::state::{CentralView, MatrixKind, ViewState};
-use scene::{Rgba, Shape, SlideScene};
+use scene::{Shape, SlideScene, Theme};
 
-/// Slides are drawn black on white, like the projector theme: they print and project well.
-pub const BACKGROUND: Rgba = Rgba::WHITE;
-pub const INK: Rgba = Rgba::rgb(20, 20, 20);
-pub const WEAK_INK: Rgba = Rgba::rgb(80, 80, 80);
+/// Text sizes per 1080 pixels of height, so that a room reads them from the back row: titles and captions, the
+/// keys that explain lines and colours, and the names on the graph and the map.
+pub const KEY_TEXT_SIZE: f32 = 28.0;
+pub const LABEL_TEXT_SIZE: f32 = 26.0;
 
 /// A rectangle in slide pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -59,16 +60,22 @@ pub fn build(scenario: &Scenario, index: usize, width: u32, height: u32) -> Opti
     Deck::new(scenario).slide(index, width, height)
 }
 
-/// A scenario's story ready to be drawn as slides. The graph's layout is worked out once, when a graph step
-/// first needs it, and serves every step: on a large scenario it is the costly part.
+/// A scenario's story ready to be drawn as slides in a theme. The graph's layout is worked out once, when a
+/// graph step first needs it, and serves every step: on a large scenario it is the costly part.
 pub struct Deck<'a> {
     scenario: &'a Scenario,
     layout: std::cell::OnceCell<Vec<[f32; 2]>>,
+    theme: Theme,
 }
 
 impl<'a> Deck<'a> {
+    /// The story in the light theme.
     pub fn new(scenario: &'a Scenario) -> Deck<'a> {
-        Deck { scenario, layout: std::cell::OnceCell::new() }
+        Deck::themed(scenario, Theme::Light)
+    }
+
+    pub fn themed(scenario: &'a Scenario, theme: Theme) -> Deck<'a> {
+        Deck { scenario, layout: std::cell::OnceCell::new(), theme }
     }
 
     pub fn step_count(&self) -> usize {
@@ -83,7 +90,7 @@ impl<'a> Deck<'a> {
     pub fn slide(&self, index: usize, width: u32, height: u32) -> Option<SlideScene> {
         let scenario = self.scenario;
         let step = scenario.story.get(index)?;
-        let mut slide = SlideScene::new(width, height, BACKGROUND);
+        let mut slide = SlideScene::themed(width, height, self.theme);
         // Sizes are set for 1080 pixels of height and scale with it.
         let unit = height as f32 / 1080.0;
         let band = caption::band_height(step, width as f32, unit);
@@ -144,15 +151,16 @@ impl Deck<'_> {
     /// One view of the scenario as an image (`geodep export --view`): the view fills the slide under a head
     /// naming the scenario, the view and the year. `matrix` says which grid the Matrices view shows.
     pub fn view(&self, view: &ViewState, drawn: Drawn, width: u32, height: u32) -> SlideScene {
-        let mut slide = SlideScene::new(width, height, BACKGROUND);
+        let mut slide = SlideScene::themed(width, height, self.theme);
         let unit = height as f32 / 1080.0;
         let content =
             Area { left: 0.0, top: 72.0 * unit, width: width as f32, height: (height as f32 - 72.0 * unit).max(1.0) };
         self.draw_view(&mut slide, content, view, drawn, unit);
         let year = view.year.map_or_else(|| "every year".to_owned(), |year| year.to_string());
         let head = format!("{} — {}, {year}", self.scenario.title, drawn.label());
-        let head = text::elide(&head, 34.0 * unit, width as f32 - 112.0 * unit).into_owned();
-        slide.text([56.0 * unit, 48.0 * unit], &head, 34.0 * unit, INK, scene::Anchor::Start, true);
+        let head = text::elide_in_face(&head, 34.0 * unit, width as f32 - 112.0 * unit, true).into_owned();
+        let ink = slide.colours().ink;
+        slide.text([56.0 * unit, 48.0 * unit], &head, 34.0 * unit, ink, scene::Anchor::Start, true);
         slide
     }
 
@@ -172,7 +180,7 @@ impl Deck<'_> {
             min: [0.0, 0.0],
             max: [slide.width as f32, content.top],
             corner_radius: 0.0,
-            fill: BACKGROUND,
+            fill: slide.background,
             outline: None,
         };
         slide.add(head);
@@ -181,13 +189,15 @@ impl Deck<'_> {
 
 /// The line naming what a chart or grid shows, at the top left of its area.
 fn view_title(slide: &mut SlideScene, area: Area, text: &str, unit: f32) {
-    slide.text([area.left + 56.0 * unit, area.top + 24.0 * unit], text, 28.0 * unit, INK, scene::Anchor::Start, true);
+    let (position, ink) = ([area.left + 56.0 * unit, area.top + 24.0 * unit], slide.colours().ink);
+    slide.text(position, text, 28.0 * unit, ink, scene::Anchor::Start, true);
 }
 
 /// A line explaining a chart's marks, at the foot of its area.
 fn footnote(slide: &mut SlideScene, area: Area, text: &str, unit: f32) {
     let position = [area.left + 56.0 * unit, area.bottom() - 24.0 * unit];
-    slide.text(position, text, 22.0 * unit, WEAK_INK, scene::Anchor::Start, false);
+    let ink = slide.colours().weak_ink;
+    slide.text(position, text, KEY_TEXT_SIZE * unit, ink, scene::Anchor::Start, false);
 }
 
 #[cfg(test)]
@@ -238,6 +248,72 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every text on the slide with its size, and whether it is an actor's name.
+    fn sized_texts(slide: &SlideScene, scenario: &Scenario) -> Vec<(String, f32, bool)> {
+        let names: Vec<&str> = scenario.actors.iter().map(|actor| actor.name.as_str()).collect();
+        slide
+            .shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Text { text, size, .. } => Some((text.clone(), *size, names.contains(&text.as_str()))),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keys_are_28_pixels_and_names_at_least_24_at_full_hd_on_every_serbian_slide() {
+        let bundled = crate::library::find("serbia-2023.ron").expect("bundled");
+        let scenario = crate::io::load_text(bundled.text).scenario.expect("loads");
+        let (mut keys, mut names) = (0, 0);
+        for theme in [Theme::Light, Theme::Dark, Theme::Projector] {
+            let deck = Deck::themed(&scenario, theme);
+            for index in 0..deck.step_count() {
+                let slide = deck.slide(index, 1920, 1080).expect("step exists");
+                assert_eq!(slide.theme, theme);
+                for (text, size, is_name) in sized_texts(&slide, &scenario) {
+                    let is_key = text.starts_with("Sanctions: ")
+                        || text.contains("(width: ")
+                        || text.ends_with(" tie")
+                        || text.starts_with("Hostile tie");
+                    if is_key {
+                        keys += 1;
+                        assert!(size >= 28.0, "step {}: key {text:?} at {size} px", index + 1);
+                    }
+                    if is_name {
+                        names += 1;
+                        assert!(size >= 24.0, "step {}: name {text:?} at {size} px", index + 1);
+                    }
+                }
+            }
+        }
+        assert!(keys > 10 && names > 20, "the slides have keys ({keys}) and names ({names}) to check");
+        // At 720 pixels of height they scale with it: 28 * 720 / 1080 = 18.67.
+        let small = Deck::new(&scenario).slide(1, 1280, 720).expect("step 2");
+        let key_sizes: Vec<f32> = sized_texts(&small, &scenario)
+            .into_iter()
+            .filter(|(text, _, _)| text.starts_with("Sanctions: ") || text.contains("(width: "))
+            .map(|(_, size, _)| size)
+            .collect();
+        assert!(!key_sizes.is_empty() && key_sizes.iter().all(|size| (size - 18.67).abs() < 0.01), "{key_sizes:?}");
+    }
+
+    #[test]
+    fn a_dark_slide_is_light_text_on_a_dark_ground_with_enough_contrast() {
+        let scenario = bundled();
+        let slide = Deck::themed(&scenario, Theme::Dark).slide(1, 1920, 1080).expect("step 2");
+        assert_eq!(slide.background, Theme::Dark.surface().background);
+        let mut checked = 0;
+        for shape in &slide.shapes {
+            if let Shape::Text { colour, text, .. } = shape {
+                let ratio = crate::scene::palette::contrast(*colour, slide.background);
+                assert!(ratio >= 4.5, "{text:?} in {colour:?}: {ratio:.2} : 1");
+                checked += 1;
+            }
+        }
+        assert!(checked > 5);
     }
 
     #[test]

@@ -14,8 +14,8 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
 use super::render::needs_fallback;
-use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::svg::{arrowhead, finite_point, path_length, positive};
+use super::scene::{Anchor, Arrowhead, Outline, Rgba, Shape, SlideScene};
+use super::svg::{HeadShape, arrowhead_shape, finite_point, path_length, positive};
 
 /// A point in the scene's units.
 type Point2 = [f32; 2];
@@ -32,13 +32,12 @@ enum Face {
     Fallback,
 }
 
-/// The one place the PDF writer takes font bytes from. Today the slides have only Ubuntu Light, so bold is the
-/// same face thickened by an outline (as in `svg`); when a real bold face arrives, it goes here and the outline
-/// goes away by itself (see [`Fonts::synthetic_bold`]).
+/// The PDF writer's font bytes, from the one place every writer takes them (`fonts`).
 fn font_bytes(face: Face) -> &'static [u8] {
     match face {
-        Face::Regular | Face::Bold => epaint_default_fonts::UBUNTU_LIGHT,
-        Face::Fallback => epaint_default_fonts::HACK_REGULAR,
+        Face::Regular => super::fonts::REGULAR,
+        Face::Bold => super::fonts::BOLD,
+        Face::Fallback => super::fonts::FALLBACK,
     }
 }
 
@@ -47,8 +46,6 @@ pub struct Fonts {
     regular: Font,
     bold: Font,
     fallback: Font,
-    /// Bold text is the regular face with an outline: there is no bold face of its own.
-    synthetic_bold: bool,
     /// The regular face's (ascent + descent) / 2 per unit of size: how far below a line's middle its baseline is.
     baseline_below_middle: f32,
 }
@@ -62,7 +59,6 @@ impl Fonts {
             regular: font(Face::Regular)?,
             bold: font(Face::Bold)?,
             fallback: font(Face::Fallback)?,
-            synthetic_bold: std::ptr::eq(font_bytes(Face::Regular), font_bytes(Face::Bold)),
             baseline_below_middle: (metrics.ascent + metrics.descent) / 2.0,
         })
     }
@@ -106,9 +102,7 @@ pub fn draw_scene(surface: &mut Surface<'_>, scene: &SlideScene, fonts: &Fonts) 
 /// One shape, in the surface's units.
 pub fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, fonts: &Fonts) {
     match shape {
-        Shape::Line { points, width, colour, dash, arrow } => {
-            draw_line(surface, points, *width, *colour, *dash, *arrow)
-        }
+        Shape::Line { points, width, colour, dash, arrow } => draw_line(surface, points, *width, *colour, dash, *arrow),
         Shape::Circle { centre, radius, fill, outline } => {
             if finite_point(*centre) && positive(*radius) {
                 fill_and_outline(surface, circle(*centre, *radius), *fill, *outline);
@@ -137,44 +131,44 @@ pub fn draw_shape(surface: &mut Surface<'_>, shape: &Shape, fonts: &Fonts) {
     }
 }
 
-/// A polyline with round caps and joins, and for `arrow` a filled head whose tip is the last point, the line cut
-/// back so its cap stays inside the head: the same geometry as `svg` writes.
-fn draw_line(
-    surface: &mut Surface<'_>,
-    points: &[Point2],
-    width: f32,
-    colour: Rgba,
-    dash: Option<[f32; 2]>,
-    arrow: bool,
-) {
+/// A polyline with round caps and joins ending in its arrowhead, the line cut back so its cap stays inside the
+/// head: the same geometry as `svg` writes.
+fn draw_line(surface: &mut Surface<'_>, points: &[Point2], width: f32, colour: Rgba, dash: &[f32], arrow: Arrowhead) {
     if points.len() < 2 || !positive(width) || !points.iter().all(|&point| finite_point(point)) {
         return;
     }
     if !positive(path_length(points)) {
         return;
     }
-    let (body, head) = if arrow {
-        let Some((body, head)) = arrowhead(points, width) else { return };
-        (body, Some(head))
-    } else {
-        (points.to_vec(), None)
-    };
+    let Some((body, head)) = arrowhead_shape(points, width, arrow) else { return };
+    let round = |stroke: Stroke| Stroke { line_cap: LineCap::Round, line_join: LineJoin::Round, ..stroke };
     if body.len() >= 2
         && let Some(path) = polyline(&body, false)
     {
-        let dash =
-            dash.filter(|&[on, off]| on.is_finite() && off.is_finite() && on >= 0.0 && off >= 0.0 && on + off > 0.0);
+        // Dashes SVG would reject or draw solid are drawn solid here too.
+        let usable = dash.iter().all(|&length| length.is_finite() && length >= 0.0) && dash.iter().sum::<f32>() > 0.0;
         surface.set_fill(None);
         surface.set_stroke(Some(Stroke {
-            line_cap: LineCap::Round,
-            line_join: LineJoin::Round,
-            dash: dash.map(|[on, off]| StrokeDash { array: vec![on, off], offset: 0.0 }),
-            ..stroke(colour, width)
+            dash: usable.then(|| StrokeDash { array: dash.to_vec(), offset: 0.0 }),
+            ..round(stroke(colour, width))
         }));
         surface.draw_path(&path);
     }
-    if let Some(head) = head {
-        fill_and_outline(surface, polyline(&head, true), colour, None);
+    match head {
+        HeadShape::Nothing => {}
+        HeadShape::Filled(corners) => fill_and_outline(surface, polyline(&corners, true), colour, None),
+        HeadShape::Stroked(corners) => {
+            if let Some(path) = polyline(&corners, false) {
+                surface.set_fill(None);
+                surface.set_stroke(Some(round(stroke(colour, width))));
+                surface.draw_path(&path);
+            }
+        }
+        HeadShape::Disc { centre, radius } => {
+            if positive(radius) {
+                fill_and_outline(surface, circle(centre, radius), colour, None);
+            }
+        }
     }
 }
 
@@ -291,8 +285,7 @@ pub fn draw_text(surface: &mut Surface<'_>, fonts: &Fonts, line: &TextLine<'_>) 
     if turned {
         surface.push_transform(&Transform::from_rotate_at(angle, x, y));
     }
-    let outline = (bold && fonts.synthetic_bold).then(|| stroke(colour, size * 0.035));
-    paint(surface, Some(colour), outline);
+    paint(surface, Some(colour), None);
     let mut left = start;
     for ((face, run), width) in runs.iter().zip(widths) {
         surface.draw_text(Point::from_xy(left, baseline), fonts.font(*face), size, run, false, TextDirection::Auto);
@@ -336,12 +329,12 @@ mod tests {
 
     #[test]
     fn runs_split_where_the_regular_face_lacks_a_character() {
-        let split = runs("A →← B\tC\u{1}", Face::Regular);
-        let expected = [(Face::Regular, "A "), (Face::Fallback, "→←"), (Face::Regular, " B C")];
+        let split = runs("A →↗↘ B\tC\u{1}", Face::Regular);
+        let expected = [(Face::Regular, "A →"), (Face::Fallback, "↗↘"), (Face::Regular, " B C")];
         let expected: Vec<(Face, String)> = expected.iter().map(|(face, text)| (*face, text.to_string())).collect();
         assert_eq!(split, expected);
         assert!(runs("", Face::Bold).is_empty());
-        assert_eq!(runs("Вучић", Face::Bold), vec![(Face::Bold, "Вучић".to_owned())], "Cyrillic is in Ubuntu");
+        assert_eq!(runs("Вучић", Face::Bold), vec![(Face::Bold, "Вучић".to_owned())], "Cyrillic is in Liberation Sans");
     }
 
     #[test]
@@ -350,15 +343,15 @@ mod tests {
             (run_width(Face::Regular, "Hello World", 20.0), super::super::render::text_width("Hello World", 20.0));
         assert!((measured - slides).abs() < 0.01, "{measured} against {slides}");
         // Hack is monospaced: every character advances 0.602 of the size.
-        assert!((run_width(Face::Fallback, "→→", 10.0) - 12.04).abs() < 0.05);
+        assert!((run_width(Face::Fallback, "↗↗", 10.0) - 12.04).abs() < 0.05);
     }
 
     #[test]
     fn the_baseline_lies_below_the_middle() {
         let fonts = Fonts::embedded().expect("the embedded fonts read");
-        // Ubuntu's ascent is 0.932 and its descent -0.189 of the size: the baseline is 0.3715 below the middle.
-        assert!((fonts.baseline_below_middle - 0.3715).abs() < 0.001, "{}", fonts.baseline_below_middle);
-        assert!(fonts.synthetic_bold);
+        // Liberation Sans's ascent is 0.905 and its descent -0.212 of the size: the baseline is 0.3465 below the
+        // middle.
+        assert!((fonts.baseline_below_middle - 0.3465).abs() < 0.001, "{}", fonts.baseline_below_middle);
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Renders a [`SlideScene`] to PNG through its SVG with resvg. Text uses only fonts compiled into the binary (the
-//! Ubuntu Light and Hack fonts egui ships), never the machine's fonts, so a slide looks the same everywhere and
-//! renders on machines with no fonts at all.
+//! Renders a [`SlideScene`] to PNG through its SVG with resvg. Text uses only fonts compiled into the binary
+//! (Liberation Sans Regular and Bold, and egui's Hack for what those lack: see [`super::fonts`]), never the
+//! machine's fonts, so a slide looks the same everywhere and renders on machines with no fonts at all.
 
 use std::sync::{Arc, OnceLock};
 
@@ -9,14 +9,12 @@ use resvg::usvg::{self, fontdb};
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
+use super::fonts::{self, FALLBACK, FALLBACK_FAMILY, FAMILY as FONT_FAMILY};
 use super::scene::SlideScene;
-use super::svg::{FALLBACK_FAMILY, FONT_FAMILY, to_svg};
+use super::svg::to_svg;
 
 /// The largest width or height rendered; bigger slides would take hundreds of megabytes of pixels.
 pub const MAX_SIDE: u32 = 8192;
-
-/// The font for characters Ubuntu Light lacks, such as arrows.
-const FALLBACK_FONT: &[u8] = epaint_default_fonts::HACK_REGULAR;
 
 /// Why a slide could not be turned into a PNG.
 #[derive(Debug, thiserror::Error)]
@@ -54,14 +52,15 @@ fn parse(scene: &SlideScene) -> Result<usvg::Tree, usvg::Error> {
 }
 
 /// The embedded fonts, loaded once: parsing them for every slide would be wasted work when rendering a deck.
-/// Ubuntu Light stands in for the generic families too, so a family name that is not there still finds it; Hack
-/// is there for the characters `svg` marks for the fallback font, and is the monospace family.
+/// Liberation Sans stands in for the generic families too, so a family name that is not there still finds it;
+/// Hack is there for the characters `svg` marks for the fallback font, and is the monospace family.
 fn font_database() -> Arc<fontdb::Database> {
     static FONTS: OnceLock<Arc<fontdb::Database>> = OnceLock::new();
     let fonts = FONTS.get_or_init(|| {
         let mut database = fontdb::Database::new();
-        database.load_font_source(fontdb::Source::Binary(Arc::new(epaint_default_fonts::UBUNTU_LIGHT)));
-        database.load_font_source(fontdb::Source::Binary(Arc::new(FALLBACK_FONT)));
+        for face in [fonts::REGULAR, fonts::BOLD, FALLBACK] {
+            database.load_font_source(fontdb::Source::Binary(Arc::new(face)));
+        }
         database.set_serif_family(FONT_FAMILY);
         database.set_sans_serif_family(FONT_FAMILY);
         database.set_cursive_family(FONT_FAMILY);
@@ -81,10 +80,11 @@ fn font_resolver() -> usvg::FontResolver<'static> {
     }
 }
 
-/// Whether `c` must be drawn in the fallback font: Ubuntu Light lacks it and Hack has it. Whitespace never is, as
-/// SVG turns it into spaces anyway.
+/// Whether `c` must be drawn in the fallback font: a Liberation Sans face lacks it and Hack has it. Whitespace
+/// never is, as SVG turns it into spaces anyway.
 pub(crate) fn needs_fallback(c: char) -> bool {
-    !c.is_whitespace() && !has_char(epaint_default_fonts::UBUNTU_LIGHT, c) && has_char(FALLBACK_FONT, c)
+    let in_both = has_char(fonts::REGULAR, c) && has_char(fonts::BOLD, c);
+    !c.is_whitespace() && !in_both && has_char(FALLBACK, c)
 }
 
 /// Whether the font has a real glyph (not the missing-glyph box) for `c`.
@@ -92,15 +92,20 @@ fn has_char(font: &[u8], c: char) -> bool {
     FontRef::new(font).is_ok_and(|font| font.charmap().map(c).is_some_and(|glyph| glyph.to_u32() != 0))
 }
 
-/// The width in pixels `text` takes in Ubuntu Light at `size` pixels, from the glyphs' advances (no kerning), so
-/// slide builders can wrap captions before rendering. Characters the font lacks count as half the size; a size
-/// that is not a positive number gives 0.
+/// The width in pixels `text` takes in the regular face at `size` pixels (see [`face_text_width`]).
 pub fn text_width(text: &str, size: f32) -> f32 {
+    face_text_width(text, size, false)
+}
+
+/// The width in pixels `text` takes in the bold or regular face at `size` pixels, from the glyphs' advances (no
+/// kerning), so slide builders can wrap captions before rendering. Characters the face lacks count as half the
+/// size; a size that is not a positive number gives 0.
+pub fn face_text_width(text: &str, size: f32, bold: bool) -> f32 {
     if !size.is_finite() || size <= 0.0 {
         return 0.0;
     }
     let missing = 0.5 * size;
-    let Ok(font) = FontRef::new(epaint_default_fonts::UBUNTU_LIGHT) else {
+    let Ok(font) = FontRef::new(fonts::face(bold)) else {
         return text.chars().count() as f32 * missing;
     };
     let charmap = font.charmap();
@@ -115,7 +120,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
 
 #[cfg(test)]
 mod tests {
-    use super::super::scene::{Anchor, Rgba, Shape};
+    use super::super::scene::{Anchor, Arrowhead, Rgba, Shape};
     use super::*;
 
     /// Decoded RGBA pixels with the image's width and height.
@@ -236,13 +241,19 @@ mod tests {
     fn degenerate_shapes_still_render() {
         let mut scene = white(50, 50);
         let points = vec![[f32::NAN, 1.0], [3.0, 3.0]];
-        scene.add(Shape::Line { points, width: 2.0, colour: Rgba::BLACK, dash: None, arrow: true });
+        scene.add(Shape::Line {
+            points,
+            width: 2.0,
+            colour: Rgba::BLACK,
+            dash: Vec::new(),
+            arrow: Arrowhead::Triangle,
+        });
         scene.add(Shape::Line {
             points: vec![[5.0, 5.0], [5.0, 5.0]],
             width: 2.0,
             colour: Rgba::BLACK,
-            dash: None,
-            arrow: true,
+            dash: Vec::new(),
+            arrow: Arrowhead::Dot,
         });
         assert_eq!(render(&scene).dark_pixels(0..50, 0..50), 0);
     }
@@ -261,7 +272,8 @@ mod tests {
         let database = font_database();
         let families: Vec<(String, String)> =
             database.faces().map(|face| (face.post_script_name.clone(), face.families[0].0.clone())).collect();
-        let expected = [("Ubuntu-Light", FONT_FAMILY), ("Hack-Regular", FALLBACK_FAMILY)];
+        let expected =
+            [("LiberationSans", FONT_FAMILY), ("LiberationSans-Bold", FONT_FAMILY), ("Hack-Regular", FALLBACK_FAMILY)];
         let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         assert_eq!(families, expected, "only the embedded fonts, under the names the SVG uses");
     }

@@ -2,6 +2,8 @@
 //! `svg` writes it out and `render` turns it into a PNG. Coordinates grow right and down from the top left.
 
 pub use crate::scene::Rgba;
+pub use crate::scene::graph_style::Arrowhead;
+pub use crate::scene::palette::{Surface, Theme};
 
 /// Where a text's position is along its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,14 +22,14 @@ pub struct Outline {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
-    /// A polyline through `points`; `dash` is (dash length, gap length); with `arrow`, a filled arrowhead of
-    /// `width * 4` ends it at the last point, pointing along the last segment.
+    /// A polyline through `points`; `dash` is dash and gap lengths in turn (empty for a solid line); `arrow` ends
+    /// it at the last point, about `width * 4` long, pointing along the last segment.
     Line {
         points: Vec<[f32; 2]>,
         width: f32,
         colour: Rgba,
-        dash: Option<[f32; 2]>,
-        arrow: bool,
+        dash: Vec<f32>,
+        arrow: Arrowhead,
     },
     Circle {
         centre: [f32; 2],
@@ -73,8 +75,8 @@ impl Shape {
             Shape::Line { points, .. } | Shape::Polygon { points, .. } => around(points),
             Shape::Circle { centre: [x, y], radius, .. } => ([x - radius, y - radius], [x + radius, y + radius]),
             Shape::Rect { min, max, .. } => (*min, *max),
-            Shape::Text { position: [x, y], text, size, anchor, angle, .. } => {
-                let width = super::render::text_width(text, *size);
+            Shape::Text { position: [x, y], text, size, anchor, angle, bold, .. } => {
+                let width = super::render::face_text_width(text, *size, *bold);
                 let (before, after) = match anchor {
                     Anchor::Start => (0.0, width),
                     Anchor::Middle => (width / 2.0, width / 2.0),
@@ -90,18 +92,31 @@ impl Shape {
     }
 }
 
-/// A whole slide: its size in pixels, background and shapes, painted in order.
+/// A whole slide: its size in pixels, background and shapes, painted in order, and the theme its builders
+/// take their colours from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SlideScene {
     pub width: u32,
     pub height: u32,
     pub background: Rgba,
     pub shapes: Vec<Shape>,
+    pub theme: Theme,
 }
 
 impl SlideScene {
+    /// A slide in the light theme on `background`.
     pub fn new(width: u32, height: u32, background: Rgba) -> SlideScene {
-        SlideScene { width, height, background, shapes: Vec::new() }
+        SlideScene { width, height, background, shapes: Vec::new(), theme: Theme::Light }
+    }
+
+    /// A slide on `theme`'s background, its builders using `theme`'s colours.
+    pub fn themed(width: u32, height: u32, theme: Theme) -> SlideScene {
+        SlideScene { theme, ..SlideScene::new(width, height, theme.surface().background) }
+    }
+
+    /// The colours of the slide's theme.
+    pub fn colours(&self) -> Surface {
+        self.theme.surface()
     }
 
     pub fn add(&mut self, shape: Shape) {
@@ -112,7 +127,7 @@ impl SlideScene {
     /// however long, can make the slide (or the time to draw it) grow without bound.
     #[allow(clippy::too_many_arguments)]
     pub fn text(&mut self, position: [f32; 2], text: &str, size: f32, colour: Rgba, anchor: Anchor, bold: bool) {
-        let text = super::text::elide(text, size, self.width as f32).into_owned();
+        let text = super::text::elide_in_face(text, size, self.width as f32, bold).into_owned();
         self.shapes.push(Shape::Text { position, text, size, colour, anchor, bold, angle: 0.0 });
     }
 }

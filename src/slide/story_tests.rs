@@ -1,7 +1,7 @@
 //! Story slides show their story: a step's route as one highlighted path through its transit countries, on the
 //! graph and the map; graphs framed so that no actor or name is cropped; actors with no link set aside.
 
-use super::scene::{Shape, SlideScene};
+use super::scene::{Rgba, Shape, SlideScene};
 use super::{Deck, content_area, graph};
 use crate::model::{Scenario, ViewKind};
 use crate::scene::route_path::ROUTE_HALO;
@@ -54,7 +54,9 @@ fn graph_slide(scenario: &Scenario, index: usize) -> (SlideScene, graph::Arrange
     let step = &scenario.story[index];
     let view = view_for_step(step, scenario, &ViewState::default());
     let area = content_area(step, WIDTH, HEIGHT);
-    let arranged = graph::arrange(WIDTH, HEIGHT, area, scenario, deck.layout(), &view, 1.0).expect("actors shown");
+    let arranged =
+        graph::arrange(&SlideScene::new(WIDTH, HEIGHT, Rgba::WHITE), area, scenario, deck.layout(), &view, 1.0)
+            .expect("actors shown");
     (deck.slide(index, WIDTH, HEIGHT).expect("step exists"), arranged)
 }
 
@@ -114,7 +116,7 @@ fn no_actor_or_name_of_any_bundled_graph_step_leaves_the_content_area() {
                 continue;
             }
             let area = content_area(step, WIDTH, HEIGHT);
-            let mut slide = SlideScene::new(WIDTH, HEIGHT, super::BACKGROUND);
+            let mut slide = SlideScene::themed(WIDTH, HEIGHT, crate::scene::palette::Theme::Light);
             graph::draw(&mut slide, area, &scenario, deck.layout(), &view, 1.0);
             let place = format!("{} step {}", bundled.file_name, index + 1);
             for shape in slide.shapes.iter().filter(|shape| !matches!(shape, Shape::Line { .. })) {

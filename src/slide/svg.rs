@@ -3,14 +3,14 @@
 //! with `NaN` in them, and every number goes through [`num`].
 
 use super::render::needs_fallback;
-use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
+use super::scene::{Anchor, Arrowhead, Outline, Rgba, Shape, SlideScene};
 
-/// The font family text is written in. It is the family name fontdb reads from the embedded Ubuntu Light font, so
-/// `render` finds that font by name (checked by a test in `render`).
-pub const FONT_FAMILY: &str = "Ubuntu";
+/// The font family text is written in: the family name fontdb reads from the embedded Liberation Sans faces, so
+/// `render` finds them by name (checked by a test in `render`); `font-weight` picks the bold face.
+pub use super::fonts::FAMILY as FONT_FAMILY;
 
-/// The font family for characters Ubuntu Light lacks (arrows, boxes, box drawing): the embedded Hack font.
-pub const FALLBACK_FAMILY: &str = "Hack";
+/// The font family for characters Liberation Sans lacks (some arrows, boxes): the embedded Hack font.
+pub use super::fonts::FALLBACK_FAMILY;
 
 /// A point in pixels, as the scene stores it.
 type Point = [f32; 2];
@@ -34,7 +34,7 @@ pub fn to_svg(scene: &SlideScene) -> String {
 /// One shape's elements, each ending in a newline, or nothing when the shape cannot be drawn.
 fn shape_svg(shape: &Shape) -> String {
     match shape {
-        Shape::Line { points, width, colour, dash, arrow } => line_svg(points, *width, *colour, *dash, *arrow),
+        Shape::Line { points, width, colour, dash, arrow } => line_svg(points, *width, *colour, dash, *arrow),
         Shape::Circle { centre, radius, fill, outline } => circle_svg(*centre, *radius, *fill, *outline),
         Shape::Rect { min, max, corner_radius, fill, outline } => rect_svg(*min, *max, *corner_radius, *fill, *outline),
         Shape::Polygon { points, fill, outline } => polygon_svg(points, *fill, *outline),
@@ -44,10 +44,10 @@ fn shape_svg(shape: &Shape) -> String {
     }
 }
 
-/// A polyline, and for `arrow` a triangle whose tip is the last point with the line cut back so that its round cap
-/// stays inside the head instead of poking through the tip. Lines with no length are skipped: they have no
-/// direction for the arrow and draw nothing useful.
-fn line_svg(points: &[Point], width: f32, colour: Rgba, dash: Option<[f32; 2]>, arrow: bool) -> String {
+/// A polyline ended by its arrowhead, the line cut back so that its round cap stays inside the head instead of
+/// poking through the tip. Lines with no length are skipped: they have no direction for the arrowhead and draw
+/// nothing useful.
+fn line_svg(points: &[Point], width: f32, colour: Rgba, dash: &[f32], arrow: Arrowhead) -> String {
     if points.len() < 2 || !positive(width) || !points.iter().all(|&p| finite_point(p)) {
         return String::new();
     }
@@ -55,11 +55,11 @@ fn line_svg(points: &[Point], width: f32, colour: Rgba, dash: Option<[f32; 2]>, 
     if !positive(length) {
         return String::new();
     }
-    let (body, head) = if arrow {
-        let Some((body, head)) = arrowhead(points, width) else { return String::new() };
-        (body, Some(head))
+    let (body, head) = if arrow.is_some() {
+        let Some((body, head)) = arrowhead(points, width, arrow, colour) else { return String::new() };
+        (body, head)
     } else {
-        (points.to_vec(), None)
+        (points.to_vec(), String::new())
     };
     let mut out = String::new();
     if body.len() >= 2 {
@@ -72,31 +72,87 @@ fn line_svg(points: &[Point], width: f32, colour: Rgba, dash: Option<[f32; 2]>, 
             dash_attr(dash),
         ));
     }
-    if let Some(head) = head {
-        out.push_str(&format!("<polygon points=\"{}\"{}/>\n", points_attr(&head), fill(colour)));
-    }
+    out.push_str(&head);
     out
 }
 
-/// The line cut back by the arrowhead's length, and the arrowhead (tip first). The head points along the last
-/// segment of non-zero length, so repeated last points do not leave it without a direction. `None` when the
-/// numbers overflow.
-pub(super) fn arrowhead(points: &[Point], width: f32) -> Option<(Vec<Point>, [Point; 3])> {
+/// An arrowhead's shape, worked out once for the SVG and the PDF writers alike.
+pub(super) enum HeadShape {
+    Nothing,
+    /// A filled polygon (the triangle).
+    Filled(Vec<Point>),
+    /// An unfilled polyline of the line's width with round ends (the open head and the bar).
+    Stroked(Vec<Point>),
+    /// A filled disc (the dot).
+    Disc {
+        centre: Point,
+        radius: f32,
+    },
+}
+
+/// The line cut back for its arrowhead, and the arrowhead's shape. The head points along the last segment of
+/// non-zero length, so repeated last points do not leave it without a direction. `None` when the numbers
+/// overflow.
+pub(super) fn arrowhead_shape(points: &[Point], width: f32, arrow: Arrowhead) -> Option<(Vec<Point>, HeadShape)> {
     let tip = *points.last()?;
     let from = *points.iter().rev().find(|&&p| p != tip)?;
     let (dx, dy) = (tip[0] - from[0], tip[1] - from[1]);
     let distance = dx.hypot(dy);
-    let (head_length, half_width) = (width * 4.0, width * 2.0);
     let (ux, uy) = (dx / distance, dy / distance);
-    let base = [tip[0] - ux * head_length, tip[1] - uy * head_length];
-    let head = [
-        tip,
-        [base[0] - uy * half_width, base[1] + ux * half_width],
-        [base[0] + uy * half_width, base[1] - ux * half_width],
-    ];
-    let body = trim_end(points, head_length);
-    let all_finite = head.iter().chain(&body).all(|&p| finite_point(p));
+    // A point `back` pixels behind the tip and `across` to its side.
+    let at = |back: f32, across: f32| [tip[0] - ux * back - uy * across, tip[1] - uy * back + ux * across];
+    let (cut, corners, head) = match arrow {
+        Arrowhead::None => return Some((points.to_vec(), HeadShape::Nothing)),
+        Arrowhead::Triangle => {
+            let corners = vec![tip, at(width * 4.0, -width * 2.0), at(width * 4.0, width * 2.0)];
+            (width * 4.0, corners.clone(), HeadShape::Filled(corners))
+        }
+        Arrowhead::Open => {
+            let corners = vec![at(width * 4.5, -width * 2.5), tip, at(width * 4.5, width * 2.5)];
+            (width, corners.clone(), HeadShape::Stroked(corners))
+        }
+        Arrowhead::Bar => {
+            let corners = vec![at(width * 0.5, -width * 3.0), at(width * 0.5, width * 3.0)];
+            (width * 0.5, corners.clone(), HeadShape::Stroked(corners))
+        }
+        Arrowhead::Dot => {
+            let radius = width * 2.2;
+            let centre = at(radius, 0.0);
+            (radius, vec![centre], HeadShape::Disc { centre, radius })
+        }
+    };
+    let body = trim_end(points, cut);
+    let all_finite = corners.iter().chain(&body).all(|&p| finite_point(p));
     all_finite.then_some((body, head))
+}
+
+/// The line cut back for its arrowhead, and the arrowhead's SVG elements.
+fn arrowhead(points: &[Point], width: f32, arrow: Arrowhead, colour: Rgba) -> Option<(Vec<Point>, String)> {
+    let (body, shape) = arrowhead_shape(points, width, arrow)?;
+    let head = match shape {
+        HeadShape::Nothing => String::new(),
+        HeadShape::Filled(corners) => format!("<polygon points=\"{}\"{}/>\n", points_attr(&corners), fill(colour)),
+        HeadShape::Stroked(corners) => open_polyline(&corners, width, colour),
+        HeadShape::Disc { centre, radius } => format!(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"{}/>\n",
+            num(centre[0]),
+            num(centre[1]),
+            num(radius),
+            fill(colour)
+        ),
+    };
+    Some((body, head))
+}
+
+/// An unfilled polyline of `width` with round ends: the open and bar arrowheads.
+fn open_polyline(points: &[Point], width: f32, colour: Rgba) -> String {
+    format!(
+        "<polyline points=\"{}\" fill=\"none\"{} stroke-width=\"{}\" stroke-linecap=\"round\" \
+         stroke-linejoin=\"round\"/>\n",
+        points_attr(points),
+        stroke(colour),
+        num(width)
+    )
 }
 
 /// `points` with `cut` pixels of length taken off its end; empty when the whole line is shorter than `cut`.
@@ -175,13 +231,8 @@ fn text_svg(position: Point, text: &str, size: f32, colour: Rgba, anchor: Anchor
         Anchor::Middle => "middle",
         Anchor::End => "end",
     };
-    // The only embedded face is Ubuntu Light, which has no bold: a thin outline in the text's colour thickens it.
-    let weight = if bold {
-        let Rgba(red, green, blue, _) = colour;
-        format!(" font-weight=\"bold\" stroke=\"rgb({red},{green},{blue})\" stroke-width=\"{}\"", num(size * 0.035))
-    } else {
-        String::new()
-    };
+    // Bold text is drawn in the embedded bold face, with its own glyphs.
+    let weight = if bold { " font-weight=\"bold\"" } else { "" };
     let turn = if angle != 0.0 { format!(" transform=\"rotate({} {x} {y})\"", num(angle)) } else { String::new() };
     format!(
         "<text x=\"{x}\" y=\"{y}\" font-family=\"{FONT_FAMILY}\" font-size=\"{}\"{} text-anchor=\"{anchor}\" \
@@ -191,7 +242,7 @@ fn text_svg(position: Point, text: &str, size: f32, colour: Rgba, anchor: Anchor
     )
 }
 
-/// A `<text>` element's content: the escaped text, with each run of characters Ubuntu Light lacks in a span of the
+/// A `<text>` element's content: the escaped text, with each run of characters Liberation Sans lacks in a span of the
 /// fallback font. The spans are needed because resvg, on finding a character missing from a text's font, redraws
 /// the whole text in the first font that has all of its characters, so one arrow would turn a caption into Hack.
 fn text_content(text: &str) -> String {
@@ -255,14 +306,14 @@ fn outline_attr(outline: Option<Outline>) -> String {
     }
 }
 
-/// ` stroke-dasharray="dash gap"`, left out for dashes that SVG would reject or draw as a solid line anyway.
-fn dash_attr(dash: Option<[f32; 2]>) -> String {
-    match dash {
-        Some([on, off]) if on.is_finite() && off.is_finite() && on >= 0.0 && off >= 0.0 && on + off > 0.0 => {
-            format!(" stroke-dasharray=\"{} {}\"", num(on), num(off))
-        }
-        _ => String::new(),
+/// ` stroke-dasharray="dash gap …"`, left out for dashes that SVG would reject or draw as a solid line anyway.
+fn dash_attr(dash: &[f32]) -> String {
+    let usable = dash.iter().all(|&length| length.is_finite() && length >= 0.0) && dash.iter().sum::<f32>() > 0.0;
+    if !usable {
+        return String::new();
     }
+    let lengths: Vec<String> = dash.iter().map(|&length| num(length)).collect();
+    format!(" stroke-dasharray=\"{}\"", lengths.join(" "))
 }
 
 /// `x,y x,y ...` for a `points` attribute.
@@ -307,10 +358,12 @@ mod tests {
     use super::*;
 
     fn scene_with(shapes: Vec<Shape>) -> SlideScene {
-        SlideScene { width: 200, height: 100, background: Rgba::WHITE, shapes }
+        SlideScene { shapes, ..SlideScene::new(200, 100, Rgba::WHITE) }
     }
 
     fn line(points: Vec<Point>, dash: Option<[f32; 2]>, arrow: bool) -> Shape {
+        let (dash, arrow) =
+            (dash.map_or_else(Vec::new, Vec::from), if arrow { Arrowhead::Triangle } else { Arrowhead::None });
         Shape::Line { points, width: 2.0, colour: Rgba(10, 20, 30, 128), dash, arrow }
     }
 
@@ -349,11 +402,12 @@ mod tests {
     }
 
     #[test]
-    fn characters_missing_from_ubuntu_get_the_fallback_font() {
+    fn characters_missing_from_liberation_sans_get_the_fallback_font() {
         let mut scene = scene_with(Vec::new());
-        scene.text([10.0, 20.0], "A →← B ▲", 12.0, Rgba::BLACK, Anchor::Start, false);
+        scene.text([10.0, 20.0], "A →← B ↗", 12.0, Rgba::BLACK, Anchor::Start, false);
         let svg = to_svg(&scene);
-        let expected = ">A <tspan font-family=\"Hack\">→←</tspan> B <tspan font-family=\"Hack\">▲</tspan></text>";
+        // Liberation Sans has the left and right arrows; the diagonal one comes from Hack.
+        let expected = ">A →← B <tspan font-family=\"Hack\">↗</tspan></text>";
         assert!(svg.contains(expected), "{svg}");
     }
 
@@ -371,7 +425,7 @@ mod tests {
         let svg = to_svg(&scene_with(vec![shape]));
         for part in [
             "x=\"50\" y=\"60.5\"",
-            "font-family=\"Ubuntu\"",
+            "font-family=\"Liberation Sans\"",
             "font-size=\"14\"",
             "fill=\"rgb(0,0,0)\" fill-opacity=\"0.2\"",
             "text-anchor=\"middle\"",
@@ -409,6 +463,34 @@ mod tests {
     }
 
     #[test]
+    fn each_arrowhead_ends_the_line_at_its_tip_in_its_own_shape() {
+        let head = |arrow: Arrowhead| {
+            let shape = Shape::Line {
+                points: vec![[10.0, 50.0], [110.0, 50.0]],
+                width: 2.0,
+                colour: Rgba::BLACK,
+                dash: vec![12.0, 4.0, 2.5, 4.0],
+                arrow,
+            };
+            to_svg(&scene_with(vec![shape]))
+        };
+        let triangle = head(Arrowhead::Triangle);
+        assert!(triangle.contains("<polygon points=\"110,50 102,46 102,54\""), "{triangle}");
+        assert!(triangle.contains("stroke-dasharray=\"12 4 2.5 4\""), "{triangle}");
+        // The chevron runs from one wing through the tip to the other, unfilled; the line stops a width short.
+        let open = head(Arrowhead::Open);
+        assert!(open.contains("points=\"101,45 110,50 101,55\" fill=\"none\""), "{open}");
+        assert!(open.contains("points=\"10,50 108,50\""), "{open}");
+        // The bar crosses the line just behind the tip, six widths long.
+        let bar = head(Arrowhead::Bar);
+        assert!(bar.contains("points=\"109,44 109,56\" fill=\"none\""), "{bar}");
+        // The dot sits on the line, touching the tip.
+        let dot = head(Arrowhead::Dot);
+        assert!(dot.contains("<circle cx=\"105.6\" cy=\"50\" r=\"4.4\""), "{dot}");
+        assert!(!head(Arrowhead::None).contains("<polygon") && !head(Arrowhead::None).contains("<circle"));
+    }
+
+    #[test]
     fn arrow_ignores_repeated_last_point() {
         let svg = to_svg(&scene_with(vec![line(vec![[0.0, 0.0], [50.0, 0.0], [50.0, 0.0]], None, true)]));
         assert_all_finite(&svg);
@@ -431,6 +513,13 @@ mod tests {
         let outline = Some(Outline { width: nan, colour: Rgba::BLACK });
         let shapes = vec![
             line(vec![[5.0, 5.0], [5.0, 5.0]], Some([nan, 1.0]), true),
+            Shape::Line {
+                points: vec![[0.0, 0.0], [f32::MAX, 0.0]],
+                width: 3e38,
+                colour: Rgba::BLACK,
+                dash: Vec::new(),
+                arrow: Arrowhead::Dot,
+            },
             line(vec![[5.0, 5.0]], None, true),
             line(vec![[nan, 5.0], [10.0, 5.0]], None, false),
             line(vec![[-3e38, 0.0], [3e38, 0.0]], None, true),
@@ -438,8 +527,8 @@ mod tests {
                 points: vec![[0.0, 0.0], [1e37, 0.0]],
                 width: 1e38,
                 colour: Rgba::BLACK,
-                dash: None,
-                arrow: true,
+                dash: Vec::new(),
+                arrow: Arrowhead::Triangle,
             },
             Shape::Circle { centre: [nan, 1.0], radius: 3.0, fill: Rgba::BLACK, outline: None },
             Shape::Circle { centre: [1.0, 1.0], radius: inf, fill: Rgba::BLACK, outline: None },

@@ -4,7 +4,7 @@
 //! Both work in one pass over the characters, measuring each once, so a caption or title of one unbroken
 //! million-character word costs linear time and yields at most what fits on the slide.
 
-use super::render::text_width;
+use super::render::{face_text_width, text_width};
 
 /// No line holds more characters than this, whatever their width: characters without width (combining marks)
 /// could otherwise make one line as long as the whole text.
@@ -98,6 +98,12 @@ pub fn at_most(mut lines: Vec<String>, count: usize) -> Vec<String> {
 /// `text` as one line no wider than `width` at `size`: cut with an ellipsis when it is wider (or longer than
 /// [`MAX_LINE_CHARACTERS`]). Stops measuring at the cut, so a huge text costs no more than what is kept.
 pub fn elide(text: &str, size: f32, width: f32) -> std::borrow::Cow<'_, str> {
+    elide_in_face(text, size, width, false)
+}
+
+/// [`elide`] measured in the bold or the regular face.
+pub fn elide_in_face(text: &str, size: f32, width: f32, bold: bool) -> std::borrow::Cow<'_, str> {
+    let text_width = |text: &str, size: f32| face_text_width(text, size, bold);
     let ellipsis = text_width("…", size);
     let mut used = 0.0;
     let mut buffer = [0; 4];

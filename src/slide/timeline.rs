@@ -1,8 +1,8 @@
 //! The timeline on a slide: events (circles) and votes (diamonds) on a date axis across the scenario's years,
 //! the step's year shaded, and that year's entries listed by date under the axis.
 
+use super::Area;
 use super::scene::{Anchor, Outline, Rgba, Shape, SlideScene};
-use super::{Area, INK, WEAK_INK};
 use crate::charts::timeline::{EntryKind, in_year, timeline};
 use crate::model::Scenario;
 use crate::scene::palette;
@@ -13,7 +13,7 @@ const MAX_LISTED: usize = 8;
 pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &ViewState, unit: f32) {
     let entries = timeline(scenario, 0.05);
     let (Some(first), Some(last)) = (entries.first(), entries.last()) else {
-        slide.text(area.centre(), "No dated events or votes.", 30.0 * unit, INK, Anchor::Middle, false);
+        slide.text(area.centre(), "No dated events or votes.", 30.0 * unit, slide.colours().ink, Anchor::Middle, false);
         return;
     };
     let (start, end) = (first.position.floor(), last.position.floor() + 1.0);
@@ -34,24 +34,31 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
     slide.add(Shape::Line {
         points: vec![[left, axis_y], [right, axis_y]],
         width: 2.0 * unit,
-        colour: INK,
-        dash: None,
-        arrow: false,
+        colour: slide.colours().ink,
+        dash: Vec::new(),
+        arrow: super::scene::Arrowhead::None,
     });
     for year in start as i32..=end as i32 {
         let at = x(year as f64);
         slide.add(Shape::Line {
             points: vec![[at, axis_y], [at, axis_y + 12.0 * unit]],
             width: 2.0 * unit,
-            colour: INK,
-            dash: None,
-            arrow: false,
+            colour: slide.colours().ink,
+            dash: Vec::new(),
+            arrow: super::scene::Arrowhead::None,
         });
-        slide.text([at, axis_y + 34.0 * unit], &year.to_string(), 24.0 * unit, INK, Anchor::Middle, false);
+        slide.text(
+            [at, axis_y + 34.0 * unit],
+            &year.to_string(),
+            24.0 * unit,
+            slide.colours().ink,
+            Anchor::Middle,
+            false,
+        );
     }
     for entry in &entries {
         let centre = [x(entry.position), axis_y - (24.0 + 26.0 * entry.lane.min(8) as f32) * unit];
-        let outline = Some(Outline { width: 1.5 * unit, colour: super::BACKGROUND });
+        let outline = Some(Outline { width: 1.5 * unit, colour: slide.background });
         let radius = 9.0 * unit;
         match entry.kind {
             EntryKind::Event => slide.add(Shape::Circle { centre, radius, fill: palette::CATEGORICAL[4], outline }),
@@ -69,7 +76,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
     }
     let Some(year) = view.year else { return };
     let mut y = axis_y + 90.0 * unit;
-    slide.text([left, y], &format!("{year}"), 28.0 * unit, INK, Anchor::Start, true);
+    slide.text([left, y], &format!("{year}"), 28.0 * unit, slide.colours().ink, Anchor::Start, true);
     let listed: Vec<_> = in_year(&entries, year).collect();
     for entry in listed.iter().take(MAX_LISTED) {
         y += 36.0 * unit;
@@ -78,7 +85,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
             [left, y],
             &format!("{}   {kind}: {}", entry.date, entry.title),
             24.0 * unit,
-            INK,
+            slide.colours().ink,
             Anchor::Start,
             false,
         );
@@ -86,7 +93,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
     if listed.len() > MAX_LISTED {
         y += 36.0 * unit;
         let more = format!("and {} more in {year}", listed.len() - MAX_LISTED);
-        slide.text([left, y], &more, 24.0 * unit, WEAK_INK, Anchor::Start, false);
+        slide.text([left, y], &more, 24.0 * unit, slide.colours().weak_ink, Anchor::Start, false);
     }
     let note = "Circles are events, diamonds votes; the shaded band is the year this step shows.";
     super::footnote(slide, area, note, unit);

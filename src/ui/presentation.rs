@@ -12,6 +12,16 @@ const TITLE_SIZE: f32 = 34.0;
 const CAPTION_SIZE: f32 = 27.0;
 const NOTES_SIZE: f32 = 19.0;
 
+/// A step's title: in the embedded bold face, not egui's light one thickened.
+pub fn title_font() -> egui::FontId {
+    egui::FontId::new(TITLE_SIZE, crate::ui::style::bold_family())
+}
+
+/// A step's caption, in the embedded regular face.
+pub fn caption_font() -> egui::FontId {
+    egui::FontId::new(CAPTION_SIZE, crate::ui::style::regular_family())
+}
+
 /// Draws a frame of the show.
 pub fn draw(ui: &mut egui::Ui, window: &super::Shown, shown: &Presentation, views: &mut super::Views) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -54,7 +64,7 @@ fn caption_ui(ui: &mut egui::Ui, step: &StoryStep, counter: StepCounter, show_no
     let frame = egui::Frame::side_top_panel(ui.style()).inner_margin(egui::Margin::symmetric(28, 18));
     egui::Panel::bottom("slide_caption").frame(frame).show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.label(RichText::new(&step.title).size(TITLE_SIZE).strong());
+            ui.label(RichText::new(&step.title).font(title_font()).strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(RichText::new(format!("Step {} of {count}", index + 1)).size(22.0));
                 if let (Some(_), Some(year)) = (step.years, counter.year) {
@@ -63,7 +73,7 @@ fn caption_ui(ui: &mut egui::Ui, step: &StoryStep, counter: StepCounter, show_no
             });
         });
         ui.add_space(6.0);
-        ui.label(RichText::new(&step.caption).size(CAPTION_SIZE).color(ui.visuals().strong_text_color()));
+        ui.label(RichText::new(&step.caption).font(caption_font()).color(ui.visuals().strong_text_color()));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.add_enabled(index > 0, egui::Button::new("Previous")).clicked() {

@@ -1,4 +1,6 @@
-//! Shared colours and small text helpers, so that every view speaks the same visual language.
+//! Shared colours, fonts and small text helpers, so that every view speaks the same visual language: egui's text
+//! styles, the embedded Liberation Sans faces as the named families `regular` and `bold` (for presenting), the
+//! projector visuals, and which theme the views draw their lines in.
 
 use eframe::egui::{self, Color32, RichText};
 
@@ -19,9 +21,39 @@ pub fn section_heading(ui: &mut egui::Ui, text: &str) {
     ui.add_space(2.0);
 }
 
-/// Text a little larger than egui's defaults, so that a room can read it from a projector.
+/// The family of the embedded Liberation Sans Regular: legends and names while presenting, heavier than egui's
+/// Ubuntu Light.
+pub fn regular_family() -> egui::FontFamily {
+    egui::FontFamily::Name("regular".into())
+}
+
+/// The family of the embedded Liberation Sans Bold: titles while presenting, in a true bold face.
+pub fn bold_family() -> egui::FontFamily {
+    egui::FontFamily::Name("bold".into())
+}
+
+/// egui's fonts with the slides' Liberation Sans faces added as [`regular_family`] and [`bold_family`]; each falls
+/// back on egui's own fonts for characters it lacks, so that no character goes missing.
+fn font_definitions() -> egui::FontDefinitions {
+    use crate::slide::fonts;
+    let mut definitions = egui::FontDefinitions::default();
+    let fallbacks = definitions.families.get(&egui::FontFamily::Proportional).cloned().unwrap_or_default();
+    for (name, bytes, family) in [
+        ("LiberationSans-Regular", fonts::REGULAR, regular_family()),
+        ("LiberationSans-Bold", fonts::BOLD, bold_family()),
+    ] {
+        definitions.font_data.insert(name.to_owned(), std::sync::Arc::new(egui::FontData::from_static(bytes)));
+        let faces = std::iter::once(name.to_owned()).chain(fallbacks.iter().cloned()).collect();
+        definitions.families.insert(family, faces);
+    }
+    definitions
+}
+
+/// Text a little larger than egui's defaults, so that a room can read it from a projector, and the embedded
+/// faces for presenting.
 pub fn install(ctx: &egui::Context) {
     use egui::{FontId, TextStyle};
+    ctx.set_fonts(font_definitions());
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (TextStyle::Small, FontId::proportional(12.0)),
@@ -60,6 +92,38 @@ pub fn projector_visuals() -> egui::Visuals {
     visuals.widgets.inactive.weak_bg_fill = Color32::from_gray(225);
     visuals.widgets.inactive.bg_fill = Color32::from_gray(225);
     visuals
+}
+
+/// Remembers the theme chosen in the settings for the views, which draw lines by [`line_theme`].
+pub fn remember_theme(ctx: &egui::Context, choice: crate::state::ThemeChoice) {
+    ctx.data_mut(|data| data.insert_temp(egui::Id::unique(THEME_KEY), choice));
+}
+
+const THEME_KEY: &str = "geodep_theme_choice";
+
+/// The theme lines are drawn in on screen: the projector's when it is chosen (and the visuals are light), else
+/// dark or light after the visuals.
+pub fn line_theme(ui: &egui::Ui) -> crate::scene::palette::Theme {
+    use crate::scene::palette::Theme;
+    let choice: Option<crate::state::ThemeChoice> = ui.ctx().data(|data| data.get_temp(egui::Id::unique(THEME_KEY)));
+    match (choice, ui.visuals().dark_mode) {
+        (_, true) => Theme::Dark,
+        (Some(crate::state::ThemeChoice::Projector), false) => Theme::Projector,
+        _ => Theme::Light,
+    }
+}
+
+/// The theme exports are drawn in for a theme choice; following the system, the theme the window shows.
+pub fn export_theme(choice: crate::state::ThemeChoice, dark_mode: bool) -> crate::scene::palette::Theme {
+    use crate::scene::palette::Theme;
+    use crate::state::ThemeChoice;
+    match choice {
+        ThemeChoice::Light => Theme::Light,
+        ThemeChoice::Dark => Theme::Dark,
+        ThemeChoice::Projector => Theme::Projector,
+        ThemeChoice::System if dark_mode => Theme::Dark,
+        ThemeChoice::System => Theme::Light,
+    }
 }
 
 /// The egui theme a theme choice asks for (the projector theme is a light one).

@@ -3,7 +3,7 @@
 
 use eframe::egui::{Color32, Mesh, Pos2, Rect, Shape, Vec2, pos2, vec2};
 
-use crate::scene::graph_style::{Dash, EdgeStyle, NodeShape};
+use crate::scene::graph_style::{Arrowhead, Dash, EdgeStyle, NodeShape};
 
 /// Screen distance between the bent edges of one pair of actors.
 const FAN_SPACING: f32 = 16.0;
@@ -137,18 +137,17 @@ impl EdgeMesh {
             return;
         }
         let last_direction = (line[line.len() - 1] - line[line.len() - 2]).normalized();
-        if style.arrow {
-            // Stop the line at the arrow's base, so that a wide line does not poke through the tip.
-            let base = tip - last_direction * ARROW_LENGTH.min((tip - start).length() * 0.5);
+        if style.arrow.is_some() {
+            // Stop the line at the arrowhead, so that a wide line does not poke through the tip.
+            let back = self.add_arrowhead(tip, last_direction, style);
+            let base = tip - last_direction * back.min((tip - start).length() * 0.5);
             if let Some(last) = line.last_mut() {
                 *last = base;
             }
-            self.add_arrowhead(tip, last_direction, style);
         }
         match style.dash {
             Dash::Solid => self.add_polyline(line, style.width, style.colour.into()),
-            Dash::Dashed => self.add_dashed(line, style.width, style.colour.into(), 9.0, 6.0),
-            Dash::Dotted => self.add_dashed(line, style.width, style.colour.into(), 2.5, 4.5),
+            dash => self.add_dashed(line, style.width, style.colour.into(), dash.pattern()),
         }
     }
 
@@ -158,12 +157,17 @@ impl EdgeMesh {
         }
     }
 
-    fn add_dashed(&mut self, points: &[Pos2], width: f32, colour: Color32, dash: f32, gap: f32) {
-        // Dashes keep their length, so that dashed and dotted still differ; only the gaps widen on a long edge.
+    /// A line in `pattern`: lengths of dash and gap in turn (dash, gap, dot, gap for dash-dot).
+    fn add_dashed(&mut self, points: &[Pos2], width: f32, colour: Color32, pattern: &[f32]) {
+        // Dashes keep their length, so that the patterns still differ; only the gaps widen on a long edge.
         let length: f32 = points.windows(2).map(|pair| (pair[1] - pair[0]).length()).sum();
-        let gap = gap.max(length / self.most_dashes as f32 - dash);
+        let (period, dashes) = (pattern.iter().sum::<f32>(), pattern.len().div_ceil(2) as f32);
+        let drawn: f32 = pattern.iter().step_by(2).sum();
+        let widen = ((length / self.most_dashes as f32 * dashes - drawn) / (period - drawn)).max(1.0);
+        let part = |index: usize| if index.is_multiple_of(2) { pattern[index] } else { pattern[index] * widen };
+        let mut index = 0;
         let mut drawing = true;
-        let mut remaining = dash;
+        let mut remaining = part(0);
         for pair in points.windows(2) {
             let (mut from, to) = (pair[0], pair[1]);
             let mut left = (to - from).length();
@@ -179,7 +183,8 @@ impl EdgeMesh {
                 remaining -= step;
                 if remaining <= 0.0 {
                     drawing = !drawing;
-                    remaining = if drawing { dash } else { gap };
+                    index = (index + 1) % pattern.len();
+                    remaining = part(index);
                 }
             }
         }
@@ -196,16 +201,49 @@ impl EdgeMesh {
         self.mesh.add_triangle(index, index + 2, index + 3);
     }
 
-    fn add_arrowhead(&mut self, tip: Pos2, direction: Vec2, style: &EdgeStyle) {
+    /// The edge's arrowhead at `tip`; returns how far back from the tip the line should stop.
+    fn add_arrowhead(&mut self, tip: Pos2, direction: Vec2, style: &EdgeStyle) -> f32 {
+        let colour: Color32 = style.colour.into();
         let length = ARROW_LENGTH + style.width;
         let half_width = 4.0 + style.width * 0.6;
         let base = tip - direction * length;
         let side = vec2(-direction.y, direction.x) * half_width;
-        let index = self.mesh.vertices.len() as u32;
-        for corner in [tip, base + side, base - side] {
-            self.mesh.colored_vertex(corner, style.colour.into());
+        let stroke = style.width.max(1.5);
+        match style.arrow {
+            Arrowhead::None => 0.0,
+            Arrowhead::Triangle => {
+                let index = self.mesh.vertices.len() as u32;
+                for corner in [tip, base + side, base - side] {
+                    self.mesh.colored_vertex(corner, colour);
+                }
+                self.mesh.add_triangle(index, index + 1, index + 2);
+                length
+            }
+            Arrowhead::Open => {
+                self.add_segment(base + side, tip, stroke, colour);
+                self.add_segment(base - side, tip, stroke, colour);
+                stroke
+            }
+            Arrowhead::Bar => {
+                let at = tip - direction * (stroke * 0.5);
+                self.add_segment(at + side, at - side, stroke, colour);
+                stroke * 0.5
+            }
+            Arrowhead::Dot => {
+                let radius = half_width * 0.8;
+                let centre = tip - direction * radius;
+                let first = self.mesh.vertices.len() as u32;
+                self.mesh.colored_vertex(centre, colour);
+                for corner in 0..12 {
+                    let angle = std::f32::consts::TAU * corner as f32 / 12.0;
+                    self.mesh.colored_vertex(centre + vec2(angle.cos(), angle.sin()) * radius, colour);
+                }
+                for corner in 0..12 {
+                    self.mesh.add_triangle(first, first + 1 + corner, first + 1 + (corner + 1) % 12);
+                }
+                radius
+            }
         }
-        self.mesh.add_triangle(index, index + 1, index + 2);
     }
 
     pub fn into_shape(self) -> Shape {
@@ -389,8 +427,12 @@ mod tests {
 
     /// The quads (dashes) drawn for a dotted edge of `length` points, without an arrowhead.
     fn dots_on(mut mesh: EdgeMesh, length: f32) -> usize {
-        let style =
-            EdgeStyle { colour: crate::scene::Rgba(0, 0, 0, 255), width: 1.0, dash: Dash::Dotted, arrow: false };
+        let style = EdgeStyle {
+            colour: crate::scene::Rgba(0, 0, 0, 255),
+            width: 1.0,
+            dash: Dash::Dotted,
+            arrow: Arrowhead::None,
+        };
         mesh.add_path(&mut [pos2(0.0, 0.0), pos2(length, 0.0)], &style);
         mesh.into_mesh().vertices.len() / 4
     }

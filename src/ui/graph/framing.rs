@@ -48,7 +48,7 @@ impl GraphView {
         let bounds = camera::bounds(points).expand(largest + margin);
         let mut free = viewport;
         if self.options.show_legend {
-            free.max.x -= legend::WIDTH + 16.0;
+            free.max.x -= legend::look(self.presenting).width + 16.0;
         }
         // Names are drawn on screen at a fixed size, centred under their nodes: keep room for the widest at the
         // sides and for one line below, so that none is cut at the edge (more so when the text is drawn larger).

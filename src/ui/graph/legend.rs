@@ -1,17 +1,57 @@
 //! The legend: every colour, shape, dash and width the graph uses at the moment, in a corner of the canvas.
 
-use eframe::egui::{self, Color32, Pos2, Rect, pos2, vec2};
+use eframe::egui::{self, Color32, Pos2, Rect, TextStyle, pos2, vec2};
 
 use super::GraphOptions;
 use super::draw;
 use crate::model::{ActorKind, Layer, Stance};
 use crate::scene::graph::{EdgeMeaning, GraphScene};
-use crate::scene::graph_style::{self as style, ColourBy, Dash, EdgeStyle};
+use crate::scene::graph_style::{self as style, Arrowhead, ColourBy, Dash, EdgeStyle};
 use crate::scene::grouping::LinkSummary;
 use crate::scene::palette;
 
-/// Width of the legend on screen, which the fitted view leaves free.
-pub const WIDTH: f32 = 196.0;
+/// How large a legend is drawn: small beside the work, large while presenting, for the back of a room.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendLook {
+    /// Width on screen, which the fitted view leaves free.
+    pub width: f32,
+    /// Size of its text in points (pixels at a scale of 1, as on a 1080p projector).
+    pub text_size: f32,
+    /// The family of its text: egui's proportional one, or the embedded regular face while presenting.
+    pub family: egui::FontFamily,
+    /// The family of its heading.
+    pub heading_family: egui::FontFamily,
+}
+
+/// The legend's look while presenting or not.
+pub fn look(presenting: bool) -> LegendLook {
+    if presenting {
+        LegendLook {
+            width: 470.0,
+            text_size: 28.0,
+            family: crate::ui::style::regular_family(),
+            heading_family: crate::ui::style::bold_family(),
+        }
+    } else {
+        LegendLook {
+            width: 196.0,
+            text_size: 12.0,
+            family: egui::FontFamily::Proportional,
+            heading_family: egui::FontFamily::Proportional,
+        }
+    }
+}
+
+/// Sets up a legend's frame for `look`: its width and every text in it at the legend's size, then its heading.
+pub(crate) fn begin(ui: &mut egui::Ui, look: &LegendLook) {
+    ui.set_width(look.width - 16.0);
+    let font = egui::FontId::new(look.text_size, look.family.clone());
+    ui.style_mut().text_styles.insert(TextStyle::Small, font);
+    ui.style_mut().override_text_style = Some(TextStyle::Small);
+    ui.spacing_mut().item_spacing.y = 2.0 * look.text_size / 12.0;
+    let heading = egui::FontId::new(look.text_size, look.heading_family.clone());
+    ui.label(egui::RichText::new("Legend").font(heading).strong());
+}
 
 pub fn show(
     ui: &egui::Ui,
@@ -19,16 +59,15 @@ pub fn show(
     scene: &GraphScene,
     options: &GraphOptions,
     overlay: Option<&super::overlay::OverlayView>,
+    presenting: bool,
 ) {
+    let look = look(presenting);
     egui::Area::new(ui.scope_id().with("graph_legend"))
-        .fixed_pos(viewport.right_top() + vec2(-WIDTH - 8.0, 8.0))
+        .fixed_pos(viewport.right_top() + vec2(-look.width - 8.0, 8.0))
         .order(egui::Order::Middle)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_width(WIDTH - 16.0);
-                ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
-                ui.spacing_mut().item_spacing.y = 2.0;
-                ui.label(egui::RichText::new("Legend").strong());
+                begin(ui, &look);
                 if let Some(overlay) = overlay {
                     ui.label(egui::RichText::new(&overlay.title).strong());
                     for (colour, label) in &overlay.legend {
@@ -54,7 +93,7 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
         };
         row(ui, kind.label(), |painter, rect| {
             let mut mesh = draw::NodeMesh::with_capacity(1);
-            mesh.add(rect.center(), 6.0, style::node_shape(kind), colour);
+            mesh.add(rect.center(), rect.height() * 0.46, style::node_shape(kind), colour);
             painter.add(mesh.into_shape());
         });
     }
@@ -129,15 +168,19 @@ pub(crate) fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
             _ => {}
         }
     }
+    let theme = crate::ui::style::line_theme(ui);
     if !commodities.is_empty() {
         ui.add_space(4.0);
         ui.weak("Energy: to the consumer; width = share");
         for commodity in &commodities {
-            line_row(
-                ui,
-                commodity.label(),
-                EdgeStyle { colour: palette::commodity(commodity), width: 4.0, dash: Dash::Solid, arrow: true },
-            );
+            let meaning = EdgeMeaning::Energy {
+                commodity: commodity.clone(),
+                share: 0.4,
+                basis: crate::model::ShareBasis::Consumption,
+                volume: None,
+                via: Vec::new(),
+            };
+            line_row(ui, commodity.label(), style::edge_style(&meaning).in_theme(theme));
         }
     }
     if !stances.is_empty() {
@@ -145,34 +188,23 @@ pub(crate) fn edges_ui(ui: &mut egui::Ui, scene: &GraphScene) {
         ui.weak("Sanctions: dashed, to the target");
         stances.sort();
         for stance in stances {
-            line_row(
-                ui,
-                stance.label(),
-                EdgeStyle { colour: palette::stance(stance), width: 2.0, dash: Dash::Dashed, arrow: true },
-            );
+            line_row(ui, stance.label(), style::edge_style(&EdgeMeaning::Sanctions { stance }).in_theme(theme));
         }
     }
     if positive_ties || negative_ties {
         ui.add_space(4.0);
-        ui.weak("Ties: width = strength; arrow when one-sided");
+        ui.weak("Ties: width = strength; open arrow when one-sided");
+        let tie = |strength: f64| {
+            let meaning =
+                EdgeMeaning::Tie { kind: crate::model::TieKind::Neutral, strength, directed: false, topic: None };
+            style::edge_style(&meaning).in_theme(theme)
+        };
         if positive_ties {
-            line_row(
-                ui,
-                "Friendly (+)",
-                EdgeStyle { colour: palette::strength(0.8), width: 3.0, dash: Dash::Solid, arrow: false },
-            );
+            line_row(ui, "Friendly (+)", tie(0.8));
         }
-        line_row(
-            ui,
-            "Neutral",
-            EdgeStyle { colour: palette::strength(0.0), width: 1.5, dash: Dash::Solid, arrow: false },
-        );
+        line_row(ui, "Neutral", tie(0.0));
         if negative_ties {
-            line_row(
-                ui,
-                "Hostile (-), dotted",
-                EdgeStyle { colour: palette::strength(-0.8), width: 3.0, dash: Dash::Dotted, arrow: false },
-            );
+            line_row(ui, "Hostile (-), dotted", tie(-0.8));
         }
     }
     if summed {
@@ -205,19 +237,24 @@ fn summary_as_record(summary: &LinkSummary) -> Option<EdgeMeaning> {
 fn summed_ui(ui: &mut egui::Ui, mixed_energy: bool, mixed_stances: bool) {
     ui.add_space(4.0);
     ui.weak("To and from a group: one link per direction and layer; width = number of records");
+    let theme = crate::ui::style::line_theme(ui);
     if mixed_energy {
-        let style = EdgeStyle { colour: palette::MIXED_ENERGY, width: 4.0, dash: Dash::Solid, arrow: true };
-        line_row(ui, "Several commodities", style);
+        let style =
+            EdgeStyle { colour: palette::MIXED_ENERGY, width: 4.0, dash: Dash::Solid, arrow: Arrowhead::Triangle };
+        line_row(ui, "Several commodities", style.in_theme(theme));
     }
     if mixed_stances {
-        let style = EdgeStyle { colour: palette::NO_GROUP, width: 3.0, dash: Dash::Dashed, arrow: true };
-        line_row(ui, "Several stances", style);
+        let style = EdgeStyle { colour: palette::NO_GROUP, width: 3.0, dash: Dash::Dashed, arrow: Arrowhead::Triangle };
+        line_row(ui, "Several stances", style.in_theme(theme));
     }
 }
 
+/// A sample and its label; the sample grows with the legend's text, so that a presenting legend's lines show
+/// their dashes and arrowheads from afar.
 pub(crate) fn row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Painter, Rect)) {
     ui.horizontal(|ui| {
-        let (rect, _) = ui.allocate_exact_size(vec2(34.0, 13.0), egui::Sense::hover());
+        let text_size = TextStyle::Small.resolve(ui.style()).size.max(12.0);
+        let (rect, _) = ui.allocate_exact_size(vec2(34.0, 13.0) * text_size / 12.0, egui::Sense::hover());
         paint(ui.painter(), rect);
         ui.label(label);
     });
@@ -226,7 +263,7 @@ pub(crate) fn row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Pain
 pub(crate) fn swatch(ui: &mut egui::Ui, label: &str, colour: impl Into<Color32>) {
     let colour = colour.into();
     row(ui, label, |painter, rect| {
-        painter.circle_filled(rect.center(), 6.0, colour);
+        painter.circle_filled(rect.center(), rect.height() * 0.46, colour);
     });
 }
 
@@ -234,11 +271,64 @@ fn line_row(ui: &mut egui::Ui, label: &str, style: EdgeStyle) {
     row(ui, label, |painter, rect| {
         let geometry = draw::EdgeGeometry {
             start: Pos2::new(rect.left() + 2.0, rect.center().y),
-            end: pos2(rect.right() - 2.0, rect.center().y),
+            end: pos2(rect.right() - 4.0, rect.center().y),
             bend: 0.0,
         };
         let mut mesh = draw::EdgeMesh::new();
         mesh.add(&geometry, &style);
         painter.add(mesh.into_shape());
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_presenting_legend_is_at_least_28_points_in_the_regular_face_and_wider() {
+        let (presenting, working) = (look(true), look(false));
+        assert!(presenting.text_size >= 28.0, "{}", presenting.text_size);
+        assert_eq!(presenting.family, crate::ui::style::regular_family());
+        assert_eq!(presenting.heading_family, crate::ui::style::bold_family());
+        // Wide enough for "Sanctions: dashed, to the target" at that size, as it was at 12 points in 196.
+        assert!(presenting.width >= working.width * presenting.text_size / working.text_size);
+    }
+
+    /// The size of the first text laid out in a legend shown for one frame.
+    fn legend_text_sizes(presenting: bool) -> Vec<f32> {
+        let ctx = egui::Context::default();
+        crate::ui::style::install(&ctx);
+        let mut sizes = Vec::new();
+        for _ in 0..2 {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                egui::CentralPanel::default().show(ui, |ui| {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        begin(ui, &look(presenting));
+                        ui.weak("Sanctions: dashed, to the target");
+                        swatch(ui, "Imposes", Color32::BLUE);
+                    });
+                });
+            });
+            output.textures_delta.clear();
+            sizes = output
+                .shapes
+                .iter()
+                .filter_map(|clipped| match &clipped.shape {
+                    egui::Shape::Text(text) => {
+                        text.galley.job.sections.first().map(|section| section.format.font_id.size)
+                    }
+                    _ => None,
+                })
+                .collect();
+        }
+        sizes
+    }
+
+    #[test]
+    fn every_text_of_the_presenting_legend_is_laid_out_at_28_points() {
+        let sizes = legend_text_sizes(true);
+        assert_eq!(sizes.len(), 3, "heading, note and row: {sizes:?}");
+        assert!(sizes.iter().all(|&size| size >= 28.0), "{sizes:?}");
+        assert!(legend_text_sizes(false).iter().all(|&size| size < 20.0));
+    }
 }

@@ -235,7 +235,7 @@ impl GraphView {
         if scene.nodes.is_empty() {
             empty_note(ui, viewport, document.scenario.actors.is_empty());
         } else if self.options.show_legend {
-            legend::show(ui, viewport, &scene, &self.options, self.overlay_view(view));
+            legend::show(ui, viewport, &scene, &self.options, self.overlay_view(view), self.presenting);
         }
         self.scene = Some((key, scene, radii));
         if let Some(progress) = self.layout.progress() {

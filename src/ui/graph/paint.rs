@@ -47,8 +47,9 @@ impl GraphView {
             };
             change.paint_leaving(painter, zoom, screen_of, colour_of, share);
         }
-        painter.add(self.edge_shape(scene, radii, positions, visible, fade_all_but, hovered));
-        super::route::paint_routes(painter, &self.routes, radii, positions, zoom);
+        let theme = crate::ui::style::line_theme(ui);
+        painter.add(self.edge_shape(scene, radii, positions, visible, fade_all_but, hovered, theme));
+        super::route::paint_routes(painter, &self.routes, radii, positions, zoom, theme);
         self.paint_transit(painter, scene, radii, positions, hovered);
         let selection_stroke = Stroke::new(3.0, ui.visuals().selection.stroke.color);
         let group_ring = Stroke::new(2.0, ui.visuals().panel_fill.gamma_multiply(0.8));
@@ -88,6 +89,7 @@ impl GraphView {
     }
 
     /// Every edge on screen in one mesh; with `fade_all_but` (the selected nodes), edges not touching those fade.
+    #[allow(clippy::too_many_arguments)]
     fn edge_shape(
         &self,
         scene: &GraphScene,
@@ -96,6 +98,7 @@ impl GraphView {
         visible: Rect,
         fade_all_but: Option<&[bool]>,
         hovered: Option<Hovered>,
+        theme: crate::scene::palette::Theme,
     ) -> egui::Shape {
         let thin = self.camera.zoom < 0.35;
         // With thousands of edges, fanned curves are illegible anyway: draw them straight, and leave out the
@@ -115,7 +118,7 @@ impl GraphView {
         let mut edges = EdgeMesh::for_edges(on_screen.len());
         for (index, mut geometry) in on_screen {
             let edge = &scene.edges[index];
-            let mut style = style::edge_style(&edge.meaning);
+            let mut style = style::edge_style(&edge.meaning).in_theme(theme);
             if let Some(change) = &self.year_change {
                 style = change.edge_style(index, &style, self.year_change_share);
             }
@@ -124,7 +127,9 @@ impl GraphView {
             }
             if dense {
                 geometry.bend = 0.0;
-                style.arrow &= (geometry.end - geometry.start).length() > 40.0;
+                if (geometry.end - geometry.start).length() <= 40.0 {
+                    style.arrow = style::Arrowhead::None;
+                }
             }
             if hovered == Some(Hovered::Edge(index)) {
                 style.width += 2.0;
@@ -185,8 +190,9 @@ impl GraphView {
             (!pinned_first, std::cmp::Reverse(scene.nodes[node].degree), node)
         });
         let limit = if zoom < FAR_OUT_ZOOM { 40 } else { usize::MAX };
-        let size = label_size(self.presenting, zoom);
-        let font = FontId::proportional(size);
+        // On a slide the names must carry to the back of a room.
+        let font = label_font(self.presenting, zoom);
+        let size = font.size;
         let text_colour = ui.visuals().strong_text_color();
         let plate = ui.visuals().panel_fill.gamma_multiply(0.8);
         for &node in order.iter().take(limit) {
@@ -213,13 +219,22 @@ impl GraphView {
     }
 }
 
-/// The size of node names: smaller when zoomed far out; on a slide they must carry to the back of a room.
-pub(super) fn label_size(presenting: bool, zoom: f32) -> f32 {
+/// Names on the graph: while presenting, large enough for the back of a room (in the regular face, not egui's
+/// light one); otherwise smaller when zoomed far out.
+pub(crate) fn label_font(presenting: bool, zoom: f32) -> FontId {
     match (presenting, zoom < 0.6) {
-        (true, _) => 22.0,
-        (false, true) => 12.0,
-        (false, false) => 14.0,
+        (true, _) => FontId::new(PRESENTING_LABEL_SIZE, crate::ui::style::regular_family()),
+        (false, true) => FontId::proportional(12.0),
+        (false, false) => FontId::proportional(14.0),
     }
+}
+
+/// The size of names on the graph while presenting, in points (pixels at a scale of 1, as on a 1080p projector).
+pub(crate) const PRESENTING_LABEL_SIZE: f32 = 26.0;
+
+/// The size of node names (see [`label_font`]).
+pub(super) fn label_size(presenting: bool, zoom: f32) -> f32 {
+    label_font(presenting, zoom).size
 }
 
 /// The widest a character of a name usually is, as a share of the font size, for keeping names in view.
@@ -242,6 +257,13 @@ fn faded(colour: crate::scene::Rgba) -> crate::scene::Rgba {
 mod tests {
     use super::*;
 
+    #[test]
+    fn names_while_presenting_are_at_least_24_points_and_larger_than_otherwise() {
+        assert!(label_font(true, 0.3).size >= 24.0 && label_font(true, 2.0).size >= 24.0);
+        assert!(label_font(true, 1.0).size > label_font(false, 1.0).size);
+        assert_eq!(label_font(true, 1.0).family, crate::ui::style::regular_family());
+    }
+
     /// The shortcut in `paint_labels` skips a name when a plate of its least possible size fits nowhere: that is
     /// only right if no real name is narrower or lower than that least size.
     #[test]
@@ -249,11 +271,13 @@ mod tests {
         let ctx = egui::Context::default();
         // One pass loads the fonts; what it would send a renderer is dropped.
         ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
-        for size in [12.0, 14.0, 22.0] {
+        crate::ui::style::install(&ctx);
+        ctx.run_ui(egui::RawInput::default(), |_| {}).textures_delta.clear();
+        for font in [label_font(false, 0.5), label_font(false, 1.0), label_font(true, 1.0)] {
+            let size = font.size;
             for name in ["i", "Iiii.lll", "l l l", "Mali", "Fiji", "Côte d’Ivoire"] {
-                let galley = ctx.fonts_mut(|fonts| {
-                    fonts.layout_no_wrap(name.to_owned(), FontId::proportional(size), egui::Color32::BLACK)
-                });
+                let galley =
+                    ctx.fonts_mut(|fonts| fonts.layout_no_wrap(name.to_owned(), font.clone(), egui::Color32::BLACK));
                 let least = name.chars().count() as f32 * NARROWEST_CHARACTER * size;
                 assert!(galley.size().x >= least, "{name} at {size}: {} < {least}", galley.size().x);
                 assert!(galley.size().y >= size, "{name} at {size}: height {}", galley.size().y);

@@ -29,6 +29,7 @@ pub(super) fn paint_routes(
     radii: &[f32],
     positions: &[Pos2],
     zoom: f32,
+    theme: crate::scene::palette::Theme,
 ) {
     let mut mesh = EdgeMesh::for_edges(routes.len() * 2);
     for (path, nodes) in routes {
@@ -37,9 +38,10 @@ pub(super) fn paint_routes(
         if !trim(&mut points, screen_radius(radii[first], zoom), screen_radius(radii[last], zoom) + 2.0) {
             continue;
         }
-        let line = path.line_style();
+        let line = path.line_style().in_theme(theme);
         let line = style::EdgeStyle { width: line.width.max(4.0), ..line };
-        let halo = style::EdgeStyle { colour: ROUTE_HALO, width: line.width + 12.0, arrow: false, ..line };
+        let halo =
+            style::EdgeStyle { colour: ROUTE_HALO, width: line.width + 12.0, arrow: style::Arrowhead::None, ..line };
         mesh.add_path(&mut points.clone(), &halo);
         mesh.add_path(&mut points, &line);
     }

@@ -6,18 +6,24 @@ use eframe::egui::{self, Color32, Mesh, Rect, Sense, pos2, vec2};
 use super::{MapScene, Place};
 use crate::model::{ActorKind, Scenario};
 use crate::scene::choropleth::{Choropleth, Legend};
-use crate::ui::graph::legend::{WIDTH, edges_ui, swatch};
+use crate::ui::graph::legend::{begin, edges_ui, look, swatch};
 
-pub fn show(ui: &egui::Ui, viewport: Rect, scene: &MapScene, choropleth: Option<&Choropleth>, scenario: &Scenario) {
+/// The legend in the top right corner; larger while presenting (see [`look`]).
+pub fn show(
+    ui: &egui::Ui,
+    viewport: Rect,
+    scene: &MapScene,
+    choropleth: Option<&Choropleth>,
+    scenario: &Scenario,
+    presenting: bool,
+) {
+    let look = look(presenting);
     egui::Area::new(ui.scope_id().with("map_legend"))
-        .fixed_pos(viewport.right_top() + vec2(-WIDTH - 8.0, 8.0))
+        .fixed_pos(viewport.right_top() + vec2(-look.width - 8.0, 8.0))
         .order(egui::Order::Middle)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_width(WIDTH - 16.0);
-                ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
-                ui.spacing_mut().item_spacing.y = 2.0;
-                ui.label(egui::RichText::new("Legend").strong());
+                begin(ui, &look);
                 match choropleth {
                     Some(choropleth) => measure_ui(ui, choropleth, scenario),
                     None => kinds_ui(ui, scene),
@@ -64,7 +70,8 @@ fn measure_ui(ui: &mut egui::Ui, choropleth: &Choropleth, scenario: &Scenario) {
 
 /// A horizontal colour bar blended between its stops, with its labels underneath.
 fn ramp_ui(ui: &mut egui::Ui, stops: &[(f64, crate::scene::Rgba)], labels: &[(f64, String)]) {
-    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width() - 12.0, 14.0), Sense::hover());
+    let height = egui::TextStyle::Small.resolve(ui.style()).size + 2.0;
+    let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width() - 12.0, height), Sense::hover());
     let x = |at: f64| rect.left() + rect.width() * at as f32;
     let mut mesh = Mesh::default();
     for pair in stops.windows(2) {
@@ -82,7 +89,7 @@ fn ramp_ui(ui: &mut egui::Ui, stops: &[(f64, crate::scene::Rgba)], labels: &[(f6
         mesh.add_triangle(first, first + 2, first + 3);
     }
     ui.painter().add(mesh);
-    let (labels_rect, _) = ui.allocate_exact_size(vec2(rect.width(), 14.0), Sense::hover());
+    let (labels_rect, _) = ui.allocate_exact_size(vec2(rect.width(), height), Sense::hover());
     // The two ends are always labelled; a label between them that would run into another is left out (at this
     // width, "75%" next to "100%").
     let font = egui::TextStyle::Small.resolve(ui.style());

@@ -199,7 +199,7 @@ impl MapView {
             pointer::tooltip(&response, document, &scene, hovered, view.year, choropleth.as_deref());
         }
         if self.options.show_legend {
-            legend::show(ui, viewport, &scene, choropleth.as_deref(), &document.scenario);
+            legend::show(ui, viewport, &scene, choropleth.as_deref(), &document.scenario, self.presenting);
         }
         if scene.graph.nodes.is_empty() {
             empty_note(ui, viewport, document.scenario.actors.is_empty());

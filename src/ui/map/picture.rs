@@ -41,6 +41,8 @@ struct PictureKey {
     viewport_size: Vec2,
     pixels_per_point: f32,
     dark_mode: bool,
+    /// The theme lines are drawn in (the projector's are wider and darker).
+    line_theme: crate::scene::palette::Theme,
     selection: BTreeSet<String>,
     outlined: Option<String>,
     options: super::MapOptions,
@@ -152,6 +154,7 @@ impl MapView {
             viewport_size: viewport.size(),
             pixels_per_point: ui.ctx().pixels_per_point(),
             dark_mode: ui.visuals().dark_mode,
+            line_theme: crate::ui::style::line_theme(ui),
             selection: view.selection.clone(),
             outlined: self.strip_hovered.clone(),
             options: self.options.clone(),
@@ -179,7 +182,7 @@ impl MapView {
         let mut builder = Builder { camera: self.camera, viewport, area, visible: covers, mesh: Mesh::default() };
         let outlined = outlined_countries(scene, view, self.strip_hovered.as_deref());
         builder.countries(ui, scene, &level, view, &outlined, choropleth);
-        builder.routes(scene, casing(ui.visuals()));
+        builder.routes(scene, casing(ui.visuals()), key.line_theme);
         let (markers, marker_rects) = builder.markers(scene, view);
         let labels = labels(ui, scene, &builder, marker_rects, self.options.name_other_countries);
         let (mesh, markers) = (Arc::new(builder.mesh), Arc::new(markers));
@@ -351,7 +354,7 @@ impl Builder {
     /// Energy flows along their routes, sanctions and ties between places, as the graph draws them.
     /// Energy flows are drawn over a casing (a wider line in `casing`), so that a blue gas route stays clear on a
     /// blue country.
-    fn routes(&mut self, scene: &MapScene, casing: Color32) {
+    fn routes(&mut self, scene: &MapScene, casing: Color32, theme: crate::scene::palette::Theme) {
         let dense = scene.graph.edges.len() > DENSE_EDGES;
         let mut edges = EdgeMesh::for_edges(scene.graph.edges.len());
         let mut casings = EdgeMesh::for_edges(if dense { 0 } else { scene.graph.edges.len() });
@@ -373,9 +376,14 @@ impl Builder {
             } else {
                 points.extend(path.iter().map(|&point| self.camera.to_screen(self.viewport, point)));
             }
-            let look = style::edge_style(&edge.meaning);
+            let look = style::edge_style(&edge.meaning).in_theme(theme);
             if scene.on_route[index] {
-                let halo = style::EdgeStyle { colour: ROUTE_HALO, width: look.width + 14.0, arrow: false, ..look };
+                let halo = style::EdgeStyle {
+                    colour: ROUTE_HALO,
+                    width: look.width + 14.0,
+                    arrow: style::Arrowhead::None,
+                    ..look
+                };
                 let mut band = points.clone();
                 route.add_path(&mut band, &halo);
                 let mut line = points.clone();
