@@ -7,6 +7,7 @@ pub mod flows;
 pub mod matrices;
 pub mod over_time;
 pub mod sankey;
+pub mod sankey_change;
 pub mod supply_mix;
 pub mod timeline;
 

@@ -6,12 +6,19 @@ use egui_plot::{Bar, BarChart, LineStyle, PlotPoint, PlotTransform, VLine};
 
 use super::ChartContext;
 use super::common;
-use crate::charts::exposure::{Exposure, count_at_or_above};
+use crate::charts::exposure::{Exposure, RankedBar, count_at_or_above};
 use crate::format::percent;
 use crate::model::Commodity;
 use crate::state::Action;
 
 const BAR_HEIGHT: f64 = 0.6;
+
+/// What the chart shows: the year's ranking (its labels, list and hover) and the bars as drawn, which slide
+/// between ranks while a change of year eases in.
+pub struct Drawn<'a> {
+    pub ranking: &'a [Exposure],
+    pub bars: &'a [RankedBar],
+}
 
 pub fn ui(
     ui: &mut egui::Ui,
@@ -19,9 +26,10 @@ pub fn ui(
     supplier: &str,
     commodity: &Commodity,
     threshold: f64,
-    ranking: &[Exposure],
+    drawn: Drawn<'_>,
     drawn_at: &mut Option<PlotTransform>,
 ) -> Vec<Action> {
+    let ranking = drawn.ranking;
     let mut actions = Vec::new();
     let supplier_name = chart.scenario.actor_name(supplier);
     let commodity_name = commodity.label().to_lowercase();
@@ -46,13 +54,11 @@ pub fn ui(
     let selected_stroke = egui::Stroke::new(3.0, ui.visuals().strong_text_color());
     let x_label = format!("Share of {commodity_name} from {supplier_name} (%)");
     let response = common::horizontal_bar_plot("exposure", plot_height, x_label, labels).show(ui, |plot| {
-        let bars = ranking
-            .iter()
-            .enumerate()
-            .map(|(index, exposure)| {
-                let selected = chart.view.is_selected(&exposure.consumer);
+        let bars = (drawn.bars.iter())
+            .map(|bar| {
+                let selected = chart.view.is_selected(&bar.consumer);
                 let stroke = if selected { selected_stroke } else { egui::Stroke::NONE };
-                Bar::new(index as f64, exposure.dependence.share * 100.0).width(BAR_HEIGHT).fill(colour).stroke(stroke)
+                Bar::new(bar.rank, bar.share * 100.0).width(BAR_HEIGHT).fill(colour).stroke(stroke)
             })
             .collect();
         plot.bar_chart(BarChart::new("Dependence", bars).horizontal().allow_hover(false));

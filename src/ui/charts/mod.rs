@@ -8,6 +8,7 @@ mod exposure;
 mod flows;
 mod over_time;
 mod supply_mix;
+mod year_ease;
 
 use std::rc::Rc;
 
@@ -71,11 +72,13 @@ pub struct ChartsView {
     /// Suppliers with their colours, and commodities: shared by every chart (and cheap to hand out).
     basics: Cached<Key<()>, Rc<(common::SupplierColours, Vec<Commodity>)>>,
     supply_mix: Cached<Key<(i32, Vec<String>)>, Vec<SupplyMix>>,
-    /// The old year's bars while the change to the new year's eases in, and when it began.
-    supply_mix_before: Option<(Vec<SupplyMix>, f64)>,
+    /// The old year's bars, bands and nodes while a change of year eases in.
+    supply_mix_before: year_ease::YearEase<Vec<SupplyMix>>,
     exposure: Cached<Key<(i32, String, Commodity)>, Vec<Exposure>>,
+    exposure_before: year_ease::YearEase<Vec<Exposure>>,
     over_time: Cached<Key<OverTimeOptions>, Vec<Series>>,
     flows: Cached<Key<(i32, Commodity)>, (FlowDiagram, charts::sankey::SankeyLayout)>,
+    flows_before: year_ease::YearEase<charts::sankey::SankeyLayout>,
     /// Where the exposure plot and the flow diagram were last drawn, to find their bars and bands on screen.
     exposure_drawn_at: Option<egui_plot::PlotTransform>,
     flows_drawn_at: Option<egui::Rect>,
@@ -87,6 +90,15 @@ pub struct ChartsView {
 impl<Options> Key<Options> {
     fn of(document: &Document, options: Options) -> Self {
         Key { document: document.id, revision: document.revision, options }
+    }
+
+    /// Whether this key is `old` with another year and nothing else changed; `parts` splits the options into the
+    /// year and the rest.
+    fn year_alone_changed<Rest: PartialEq>(&self, old: Option<&Self>, parts: impl Fn(&Options) -> (i32, Rest)) -> bool {
+        old.is_some_and(|old| {
+            let ((old_year, old_rest), (year, rest)) = (parts(&old.options), parts(&self.options));
+            (old.document, old.revision) == (self.document, self.revision) && old_rest == rest && old_year != year
+        })
     }
 }
 
@@ -139,10 +151,20 @@ impl ChartsView {
             ChartKind::SupplyMix => self.supply_mix_ui(ui, &chart, document),
             ChartKind::Exposure => {
                 let threshold = self.threshold.unwrap_or(DEFAULT_THRESHOLD);
-                let ranking = self.exposure.get(Key::of(document, (year, supplier.clone(), commodity.clone())), || {
-                    charts::exposure::exposure_ranking(scenario, &supplier, &commodity, year)
+                let key = Key::of(document, (year, supplier.clone(), commodity.clone()));
+                let year_alone = key.year_alone_changed(self.exposure.key(), |(year, supplier, commodity)| {
+                    (*year, (supplier.clone(), commodity.clone()))
                 });
-                exposure::ui(ui, &chart, &supplier, &commodity, threshold, ranking, &mut self.exposure_drawn_at)
+                self.exposure_before.begin_if(year_alone, self.exposure.last(), ui);
+                let ranking = self
+                    .exposure
+                    .get(key, || charts::exposure::exposure_ranking(scenario, &supplier, &commodity, year));
+                let bars = match self.exposure_before.under_way(ui) {
+                    Some((before, share)) => charts::exposure::bars_between(before, ranking, share as f64),
+                    None => charts::exposure::bars_between(ranking, ranking, 1.0),
+                };
+                let drawn = exposure::Drawn { ranking, bars: &bars };
+                exposure::ui(ui, &chart, &supplier, &commodity, threshold, drawn, &mut self.exposure_drawn_at)
             }
             ChartKind::OverTime => {
                 let selected: Vec<String> = view.selection.iter().cloned().collect();
@@ -162,11 +184,18 @@ impl ChartsView {
             }
             ChartKind::AlignmentMap => Vec::new(),
             ChartKind::Flows => {
-                let (diagram, layout) = self.flows.get(Key::of(document, (year, commodity.clone())), || {
+                let key = Key::of(document, (year, commodity.clone()));
+                let year_alone =
+                    key.year_alone_changed(self.flows.key(), |(year, commodity)| (*year, commodity.clone()));
+                self.flows_before.begin_if(year_alone, self.flows.last().map(|(_, layout)| layout), ui);
+                let (diagram, layout) = self.flows.get(key, || {
                     let diagram = charts::flows::flow_diagram(scenario, &commodity, year);
                     let layout = charts::sankey::layout(&diagram.drawn, flows::LAYOUT_HEIGHT, flows::LAYOUT_GAP);
                     (diagram, layout)
                 });
+                let eased = (self.flows_before.under_way(ui))
+                    .map(|(before, share)| charts::sankey_change::between(before, layout, share));
+                let layout = eased.as_ref().unwrap_or(layout);
                 flows::ui(ui, &chart, &commodity, diagram, layout, &mut self.flows_drawn_at)
             }
         });
@@ -193,14 +222,8 @@ impl ChartsView {
         let scenario = chart.scenario;
         let selected: Vec<String> = chart.view.selection.iter().cloned().collect();
         let key = Key::of(document, (chart.year, selected.clone()));
-        let only_the_year = self.supply_mix.key().is_some_and(|old| {
-            (old.document, old.revision, &old.options.1) == (key.document, key.revision, &key.options.1)
-                && old.options.0 != key.options.0
-        });
-        let now = ui.input(|input| input.time);
-        if only_the_year {
-            self.supply_mix_before = self.supply_mix.last().map(|mixes| (mixes.clone(), now));
-        }
+        let year_alone = key.year_alone_changed(self.supply_mix.key(), |(year, selected)| (*year, selected.clone()));
+        self.supply_mix_before.begin_if(year_alone, self.supply_mix.last(), ui);
         let mixes = self.supply_mix.get(key, || {
             if selected.is_empty() {
                 let defaults = charts::supply_mix::default_consumers(scenario, chart.year);
@@ -210,19 +233,12 @@ impl ChartsView {
             }
         });
         let showing_default = selected.is_empty();
-        let eased = self.supply_mix_before.as_ref().and_then(|(before, started)| {
-            let share = crate::scene::transition::progress((now - started) as f32, crate::scene::transition::SECONDS);
-            (share < 1.0).then(|| charts::supply_mix::between(before, mixes, share as f64))
-        });
-        match eased {
-            Some(eased) => {
-                ui.ctx().request_repaint();
+        match self.supply_mix_before.under_way(ui) {
+            Some((before, share)) => {
+                let eased = charts::supply_mix::between(before, mixes, share as f64);
                 supply_mix::ui(ui, chart, &eased, showing_default)
             }
-            None => {
-                self.supply_mix_before = None;
-                supply_mix::ui(ui, chart, mixes, showing_default)
-            }
+            None => supply_mix::ui(ui, chart, mixes, showing_default),
         }
     }
 
