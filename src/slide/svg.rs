@@ -101,6 +101,10 @@ pub(super) fn arrowhead_shape(points: &[Point], width: f32, arrow: Arrowhead) ->
     let (ux, uy) = (dx / distance, dy / distance);
     // A point `back` pixels behind the tip and `across` to its side.
     let at = |back: f32, across: f32| [tip[0] - ux * back - uy * across, tip[1] - uy * back + ux * across];
+    let line_width = width;
+    // Heads grow with the line, but more slowly once it is wide: a wide route or projector line would otherwise
+    // end in a head bigger than the names beside it.
+    let width = head_unit(width);
     let (cut, corners, head) = match arrow {
         Arrowhead::None => return Some((points.to_vec(), HeadShape::Nothing)),
         Arrowhead::Triangle => {
@@ -109,7 +113,7 @@ pub(super) fn arrowhead_shape(points: &[Point], width: f32, arrow: Arrowhead) ->
         }
         Arrowhead::Open => {
             let corners = vec![at(width * 4.5, -width * 2.5), tip, at(width * 4.5, width * 2.5)];
-            (width, corners.clone(), HeadShape::Stroked(corners))
+            (line_width.min(width), corners.clone(), HeadShape::Stroked(corners))
         }
         Arrowhead::Bar => {
             let corners = vec![at(width * 0.5, -width * 3.0), at(width * 0.5, width * 3.0)];
@@ -124,6 +128,11 @@ pub(super) fn arrowhead_shape(points: &[Point], width: f32, arrow: Arrowhead) ->
     let body = trim_end(points, cut);
     let all_finite = corners.iter().chain(&body).all(|&p| finite_point(p));
     all_finite.then_some((body, head))
+}
+
+/// The size an arrowhead is drawn in for a line `width` wide: the width itself up to 4, then half of what is more.
+fn head_unit(width: f32) -> f32 {
+    if width <= 4.0 { width } else { 4.0 + (width - 4.0) / 2.0 }
 }
 
 /// The line cut back for its arrowhead, and the arrowhead's SVG elements.
@@ -515,7 +524,7 @@ mod tests {
             line(vec![[5.0, 5.0], [5.0, 5.0]], Some([nan, 1.0]), true),
             Shape::Line {
                 points: vec![[0.0, 0.0], [f32::MAX, 0.0]],
-                width: 3e38,
+                width: f32::MAX,
                 colour: Rgba::BLACK,
                 dash: Vec::new(),
                 arrow: Arrowhead::Dot,
@@ -525,7 +534,7 @@ mod tests {
             line(vec![[-3e38, 0.0], [3e38, 0.0]], None, true),
             Shape::Line {
                 points: vec![[0.0, 0.0], [1e37, 0.0]],
-                width: 1e38,
+                width: f32::MAX,
                 colour: Rgba::BLACK,
                 dash: Vec::new(),
                 arrow: Arrowhead::Triangle,
