@@ -258,6 +258,31 @@ fn a_handout_has_a_page_per_step_with_its_caption_then_the_sources_and_notes_onl
 }
 
 #[test]
+fn a_handout_to_dash_goes_to_standard_output_and_writes_no_file() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/serbia-2023.ron");
+    let run = Command::new(env!("CARGO_BIN_EXE_geodep"))
+        .args(["export", scenario.to_str().expect("utf-8 path"), "--handout", "-"])
+        .current_dir(folder.path())
+        .output()
+        .expect("geodep runs");
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.stdout.starts_with(b"%PDF-"), "standard output holds the PDF alone");
+    assert!(!folder.path().join("-").exists(), "no file named \"-\" is written");
+    let piped = folder.path().join("piped.pdf");
+    std::fs::write(&piped, &run.stdout).expect("the PDF is kept");
+    assert_eq!(pdf_pages(&piped).len(), pdf_pages_of_serbia_handout(), "the same pages as a handout to a file");
+}
+
+/// How many pages the Serbia handout has when written to a file.
+fn pdf_pages_of_serbia_handout() -> usize {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let out = folder.path().join("handout.pdf");
+    assert!(handout("scenarios/serbia-2023.ron", &out, false).status.success());
+    pdf_pages(&out).len()
+}
+
+#[test]
 fn a_reversed_malformed_or_outside_span_is_refused_with_a_reason_and_no_file() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let out_dir = folder.path().join("years");

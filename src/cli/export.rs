@@ -1,6 +1,7 @@
 //! `geodep export`: story steps as slide images (PNG, or SVG), one or all, or as a PDF handout; one view as an
 //! image; the scenario as GraphML, GEXF or CSV sheets. Without a window or a GPU.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -40,7 +41,22 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
 }
 
 pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat, theme: Theme) -> ExitCode {
+    if let Target::Handout { out, .. } = &target
+        && out == Path::new("-")
+        && std::io::stdout().is_terminal()
+    {
+        tell_user!(
+            "geodep export: --handout - writes the PDF to standard output, which is a terminal here; \
+             redirect it (> handout.pdf) or name a file"
+        );
+        return ExitCode::from(2);
+    }
     let Ok(scenario) = load(file) else { return ExitCode::FAILURE };
+    if let Target::Handout { out, notes } = &target
+        && out == Path::new("-")
+    {
+        return handout_to_stdout(&scenario, *notes, file);
+    }
     let written = match target {
         Target::Step { number, out } => write_step(&scenario, number, &out, size, format, theme).map(|()| vec![out]),
         Target::AllSteps { out_dir } => write_all(&scenario, &out_dir, size, format, theme),
@@ -49,6 +65,25 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat, t
         }
     };
     finish(written.map_err(|error| format!("geodep: {}: {error}", file.display())))
+}
+
+/// The handout's PDF on standard output, for a pipe (`--handout - | lpr`); nothing else is printed there.
+fn handout_to_stdout(scenario: &Scenario, notes: bool, file: &Path) -> ExitCode {
+    if scenario.story.is_empty() {
+        tell_user!("geodep: {}: {}", file.display(), crate::slide::export::ExportError::NoStory);
+        return ExitCode::FAILURE;
+    }
+    match crate::slide::handout::to_pdf(scenario, HandoutOptions { notes }) {
+        Ok((bytes, _pages)) => {
+            let mut output = Output::stdout();
+            output.bytes(&bytes);
+            output.finish(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            tell_user!("geodep: {}: {error}", file.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// "wrote FILE" for each file written, or the reason nothing was.

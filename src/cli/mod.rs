@@ -169,7 +169,8 @@ pub enum Command {
         /// The image format of story steps (a view's format follows --out's extension).
         #[arg(long, value_enum, default_value_t = crate::slide::export::ImageFormat::Png)]
         format: crate::slide::export::ImageFormat,
-        /// Write the story as a PDF handout: each step's slide, title and caption on an A4 page, then the sources.
+        /// Write the story as a PDF handout: each step's slide, title and caption on an A4 page, then the sources
+        /// (`-`: to standard output, for a pipe). It is made for paper, so it is light whatever --theme says.
         #[arg(long, value_name = "FILE.pdf", conflicts_with_all = ["step", "all_steps", "out", "out_dir", "view", "year"])]
         handout: Option<PathBuf>,
         /// Put each step's speaker notes in the handout, beneath its caption.

@@ -46,6 +46,11 @@ impl<W: Write> Output<W> {
         self.write(&[text.as_bytes(), b"\n"]);
     }
 
+    /// Bytes written as they are (a PDF), with no line break.
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.write(&[bytes]);
+    }
+
     fn write(&mut self, parts: &[&[u8]]) {
         if self.failure.is_some() {
             return;
