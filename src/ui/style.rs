@@ -137,11 +137,16 @@ pub fn theme_preference(choice: crate::state::ThemeChoice) -> egui::ThemePrefere
 }
 
 /// A toolbar: one row that never wraps, however large the text is drawn (Ctrl +). What does not fit scrolls
-/// sideways under a thin bar, rather than pushing the view down or hiding the row's end.
+/// sideways under a thin bar, rather than pushing the view down or hiding the row's end. The bar has a strip of
+/// its own below the row: egui's default floating bar lies over the buttons' lower half and takes their clicks.
 pub fn toolbar_row<R>(ui: &mut egui::Ui, id: &str, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
-    egui::ScrollArea::horizontal()
-        .id_salt(id)
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
-        .show(ui, |ui| ui.horizontal(add_contents).inner)
-        .inner
+    ui.scope(|ui| {
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        egui::ScrollArea::horizontal()
+            .id_salt(id)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
+            .show(ui, |ui| ui.horizontal(add_contents).inner)
+            .inner
+    })
+    .inner
 }

@@ -8,29 +8,31 @@ use crate::state::{Action, Document, ViewState};
 use crate::ui::graph::controls;
 
 pub fn show(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &ViewState, actions: &mut Vec<Action>) {
-    ui.horizontal_wrapped(|ui| {
-        // An analysis result laid over the map leads the row, so that taking it off never scrolls out of sight.
+    // One row that never wraps (it scrolls sideways when the text is large). What map users reach for most leads
+    // it, so that it never scrolls out of sight: taking an analysis result off, fitting, and the countries'
+    // colours; the layers and filters, shared with the graph, follow.
+    crate::ui::style::toolbar_row(ui, "map_toolbar", |ui| {
         if view.overlay.is_some() {
             if ui.button("Clear overlay").on_hover_text("Take the analysis result off the views").clicked() {
                 actions.push(Action::SetOverlay(None));
             }
             ui.separator();
         }
-        controls::layer_toggles(ui, view, actions);
-        ui.separator();
-        controls::filters_menu(ui, &document.scenario, view, actions);
-        controls::focus_controls(ui, view, actions);
-        ui.separator();
+        if ui.button("Fit").on_hover_text("Show the whole scenario (F)").clicked() {
+            map.pending_fit = true;
+            map.flight = None;
+        }
         colouring_choice(ui, map, document, view);
         ui.menu_button("Display…", |ui| {
             ui.checkbox(&mut map.options.show_legend, "Legend");
             ui.checkbox(&mut map.options.name_other_countries, "Names of other countries")
                 .on_hover_text("Name the countries that are not actors, in grey, where there is room");
         });
-        if ui.button("Fit").on_hover_text("Show the whole scenario (F)").clicked() {
-            map.pending_fit = true;
-            map.flight = None;
-        }
+        ui.separator();
+        controls::layer_toggles(ui, view, actions);
+        ui.separator();
+        controls::filters_menu(ui, &document.scenario, view, actions);
+        controls::focus_controls(ui, view, actions);
     });
 }
 
