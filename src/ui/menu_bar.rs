@@ -1,5 +1,5 @@
 //! The menu bar: File (new, open, recent, save), Edit (undo, redo), View (the central views, theme, size),
-//! Present (the story as slides) and Help.
+//! Present (the story as slides) and Help, then the scenario's title.
 
 use eframe::egui;
 
@@ -21,6 +21,9 @@ pub fn ui(
             ui.menu_button("View", |ui| view_menu(ui, settings, actions));
             ui.menu_button("Present", |ui| present_menu(ui, document, story_position, actions));
             ui.menu_button("Help", |ui| help_menu(ui, actions));
+            // The scenario's title has the rest of the bar: room for it whole at any common width.
+            ui.separator();
+            ui.add(egui::Label::new(egui::RichText::new(&document.scenario.title).strong()).truncate());
         });
     });
 }

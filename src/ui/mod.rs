@@ -117,25 +117,20 @@ pub fn draw(ui: &mut egui::Ui, shown: &Shown, views: &mut Views) -> Vec<Action> 
     egui::CentralPanel::default().show(ui, |ui| {
         ui.horizontal(|ui| {
             // The year and Play are always in view; the tabs get the rest and scroll sideways when larger text
-            // (Ctrl +) makes them too wide, rather than wrapping; the title gets what is left over (it is in the
-            // window's title bar too).
+            // (Ctrl +) makes them too wide, rather than wrapping. The scenario's title is in the menu bar.
             let year_controls = ui.scope_id().with("year_controls_width");
             let year_controls_width = ui.data(|data| data.get_temp::<f32>(year_controls)).unwrap_or(280.0);
-            egui::ScrollArea::horizontal()
-                .id_salt("central_tabs")
-                .max_width((ui.available_width() - year_controls_width).max(120.0))
-                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
-                .show(ui, |ui| ui.horizontal(|ui| central_tabs(ui, view.central, &mut actions)));
+            let tabs_width = (ui.available_width() - year_controls_width).max(120.0);
+            style::toolbar_row_within(ui, "central_tabs", tabs_width, |ui| {
+                central_tabs(ui, view.central, &mut actions)
+            });
             let controls = ui.horizontal(|ui| {
                 ui.separator();
                 year_selector(ui, &document.derived().years, view.year, &mut actions);
                 play_controls::ui(ui, shown.playback, document.derived().years.len(), &mut actions);
-                ui.separator();
             });
             let width = controls.response.rect.width() + ui.spacing().item_spacing.x * 2.0;
             ui.data_mut(|data| data.insert_temp(year_controls, width));
-            let title = egui::RichText::new(&document.scenario.title).strong().size(17.0);
-            ui.add(egui::Label::new(title).truncate());
         });
         ui.separator();
         if let Some(failed) = shown.failed_load.filter(|failed| failed.text.is_some()) {

@@ -140,10 +140,21 @@ pub fn theme_preference(choice: crate::state::ThemeChoice) -> egui::ThemePrefere
 /// sideways under a thin bar, rather than pushing the view down or hiding the row's end. The bar has a strip of
 /// its own below the row: egui's default floating bar lies over the buttons' lower half and takes their clicks.
 pub fn toolbar_row<R>(ui: &mut egui::Ui, id: &str, add_contents: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    toolbar_row_within(ui, id, f32::INFINITY, add_contents)
+}
+
+/// [`toolbar_row`] at most `max_width` wide, leaving the rest of the line to what follows it.
+pub fn toolbar_row_within<R>(
+    ui: &mut egui::Ui,
+    id: &str,
+    max_width: f32,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
     ui.scope(|ui| {
         ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::horizontal()
             .id_salt(id)
+            .max_width(max_width)
             .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded)
             .show(ui, |ui| ui.horizontal(add_contents).inner)
             .inner
