@@ -237,7 +237,10 @@ fn larger_text_scrolls_the_toolbar_sideways_rather_than_wrapping_it() {
     assert!(harness.state().settings.ui_scale >= 1.4, "Ctrl + draws larger: {}", harness.state().settings.ui_scale);
     let row = |label: &str| harness.get_by_label(label).rect().center().y;
     assert!((row("Layers") - row("Display…")).abs() < 2.0, "the graph's toolbar wrapped");
-    assert!((row("Graph") - row("Year")).abs() < 2.0, "the tabs wrapped");
+    // The tabs scroll above a strip for their scroll bar, so they sit a little higher than the year; a wrapped
+    // row would be a whole line lower.
+    let line = harness.get_by_label("Year").rect().height();
+    assert!((row("Graph") - row("Year")).abs() < line / 2.0, "the tabs wrapped");
     // The year and Play stay in view however little room the tabs leave.
     let window = harness.ctx.content_rect();
     for label in ["Year", "Play"] {

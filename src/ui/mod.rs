@@ -16,6 +16,7 @@ pub mod help_window;
 pub mod import_window;
 pub mod inspector;
 mod laser_pointer;
+pub mod legend_place;
 pub mod map;
 pub mod matrices;
 pub mod menu_bar;

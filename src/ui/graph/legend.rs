@@ -60,26 +60,26 @@ pub fn show(
     options: &GraphOptions,
     overlay: Option<&super::overlay::OverlayView>,
     presenting: bool,
+    avoid: &[crate::ui::legend_place::Weighted],
 ) {
     let look = look(presenting);
-    egui::Area::new(ui.scope_id().with("graph_legend"))
-        .fixed_pos(viewport.right_top() + vec2(-look.width - 8.0, 8.0))
-        .order(egui::Order::Middle)
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                begin(ui, &look);
-                if let Some(overlay) = overlay {
-                    ui.label(egui::RichText::new(&overlay.title).strong());
-                    for (colour, label) in &overlay.legend {
-                        swatch(ui, label, *colour);
-                    }
-                    ui.weak("Shapes still show the kind of actor.");
-                } else {
-                    kinds_ui(ui, scene, options);
+    let id = ui.scope_id().with("graph_legend");
+    let at = crate::ui::legend_place::place(ui.ctx(), id, viewport, vec2(look.width, 240.0), avoid);
+    egui::Area::new(id).fixed_pos(at).order(egui::Order::Middle).show(ui.ctx(), |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            begin(ui, &look);
+            if let Some(overlay) = overlay {
+                ui.label(egui::RichText::new(&overlay.title).strong());
+                for (colour, label) in &overlay.legend {
+                    swatch(ui, label, *colour);
                 }
-                edges_ui(ui, scene);
-            });
+                ui.weak("Shapes still show the kind of actor.");
+            } else {
+                kinds_ui(ui, scene, options);
+            }
+            edges_ui(ui, scene);
         });
+    });
 }
 
 fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {

@@ -11,6 +11,7 @@ mod framing;
 pub(crate) mod legend;
 mod linking;
 mod paint;
+pub(crate) use paint::PRESENTING_LABEL_SIZE;
 mod pointer;
 mod route;
 mod screen_reader;
@@ -235,7 +236,8 @@ impl GraphView {
         if scene.nodes.is_empty() {
             empty_note(ui, viewport, document.scenario.actors.is_empty());
         } else if self.options.show_legend {
-            legend::show(ui, viewport, &scene, &self.options, self.overlay_view(view), self.presenting);
+            let avoid = legend_avoids(&scene, &self.drawn_at, view, &self.routes);
+            legend::show(ui, viewport, &scene, &self.options, self.overlay_view(view), self.presenting, &avoid);
         }
         self.scene = Some((key, scene, radii));
         if let Some(progress) = self.layout.progress() {
@@ -447,4 +449,18 @@ fn failure_note(ui: &egui::Ui, viewport: Rect, failure: &str) {
     let position = viewport.left_bottom() + Vec2::new(12.0, -12.0);
     let colour = ui.visuals().warn_fg_color;
     ui.painter().text(position, egui::Align2::LEFT_BOTTOM, failure, FontId::proportional(14.0), colour);
+}
+
+/// What the graph's legend should not cover: every actor drawn, and five times over the selected ones and those
+/// on a story step's route.
+fn legend_avoids(
+    scene: &GraphScene,
+    positions: &[Pos2],
+    view: &ViewState,
+    routes: &[route::SceneRoute],
+) -> Vec<crate::ui::legend_place::Weighted> {
+    let on_route = |id: &str| routes.iter().any(|(path, _)| path.actors.iter().any(|actor| actor == id));
+    (scene.nodes.iter().zip(positions))
+        .map(|(node, &at)| (at, if view.is_selected(&node.id) || on_route(&node.id) { 5.0 } else { 1.0 }))
+        .collect()
 }

@@ -8,7 +8,8 @@ use crate::model::{ActorKind, Scenario};
 use crate::scene::choropleth::{Choropleth, Legend};
 use crate::ui::graph::legend::{begin, edges_ui, look, swatch};
 
-/// The legend in the top right corner; larger while presenting (see [`look`]).
+/// The legend in the corner where it hides the fewest actors (see `legend_place`); larger while presenting (see
+/// [`look`]).
 pub fn show(
     ui: &egui::Ui,
     viewport: Rect,
@@ -16,21 +17,21 @@ pub fn show(
     choropleth: Option<&Choropleth>,
     scenario: &Scenario,
     presenting: bool,
+    avoid: &[crate::ui::legend_place::Weighted],
 ) {
     let look = look(presenting);
-    egui::Area::new(ui.scope_id().with("map_legend"))
-        .fixed_pos(viewport.right_top() + vec2(-look.width - 8.0, 8.0))
-        .order(egui::Order::Middle)
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                begin(ui, &look);
-                match choropleth {
-                    Some(choropleth) => measure_ui(ui, choropleth, scenario),
-                    None => kinds_ui(ui, scene),
-                }
-                edges_ui(ui, &scene.graph);
-            });
+    let id = ui.scope_id().with("map_legend");
+    let at = crate::ui::legend_place::place(ui.ctx(), id, viewport, vec2(look.width, 240.0), avoid);
+    egui::Area::new(id).fixed_pos(at).order(egui::Order::Middle).show(ui.ctx(), |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            begin(ui, &look);
+            match choropleth {
+                Some(choropleth) => measure_ui(ui, choropleth, scenario),
+                None => kinds_ui(ui, scene),
+            }
+            edges_ui(ui, &scene.graph);
         });
+    });
 }
 
 /// The kinds of actor shown, as their countries and markers are coloured.

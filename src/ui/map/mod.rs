@@ -199,7 +199,8 @@ impl MapView {
             pointer::tooltip(&response, document, &scene, hovered, view.year, choropleth.as_deref());
         }
         if self.options.show_legend {
-            legend::show(ui, viewport, &scene, choropleth.as_deref(), &document.scenario, self.presenting);
+            let avoid = self.legend_avoids(&scene, view, viewport);
+            legend::show(ui, viewport, &scene, choropleth.as_deref(), &document.scenario, self.presenting, &avoid);
         }
         if scene.graph.nodes.is_empty() {
             empty_note(ui, viewport, document.scenario.actors.is_empty());
@@ -327,6 +328,39 @@ impl MapView {
         } else {
             ui.ctx().request_repaint();
         }
+    }
+
+    /// What the legend should not cover: each actor's name or marker, five times over the selected ones and those
+    /// on a story step's route, and three times over each bend of the route itself.
+    fn legend_avoids(
+        &self,
+        scene: &MapScene,
+        view: &ViewState,
+        viewport: Rect,
+    ) -> Vec<crate::ui::legend_place::Weighted> {
+        let to_screen = |point: Pos2| self.camera.to_screen(viewport, point);
+        // Where the names are written: in the part of each country that is in view (as `picture` places them).
+        let in_view = |point: Pos2| self.camera.to_canvas(viewport, point) / MAP_SCALE;
+        let (view_min, view_max) = (in_view(viewport.min), in_view(viewport.max));
+        let visible = crate::scene::map::Bounds { min: [view_min.x, view_min.y], max: [view_max.x, view_max.y] };
+        let mut avoid = Vec::new();
+        for (node, place) in scene.graph.nodes.iter().zip(&scene.places) {
+            let at = match *place {
+                Place::Country(country) => {
+                    let [x, y] = geometry().label_point(&geometry().countries[country], &visible);
+                    pos2(x * MAP_SCALE, y * MAP_SCALE)
+                }
+                Place::Point(point) => point,
+                Place::Nowhere => continue,
+            };
+            let weight = if view.is_selected(&node.id) || scene.route_actors.contains(&node.id) { 5.0 } else { 1.0 };
+            avoid.push((to_screen(at), weight));
+        }
+        let route = (scene.paths.iter().zip(&scene.on_route)).filter(|(_, on_route)| **on_route);
+        for (path, _) in route {
+            avoid.extend(path.iter().flatten().map(|&point| (to_screen(point), 3.0)));
+        }
+        avoid
     }
 
     /// Where a country's name sits on screen in the last frame: its label point (inside the country), for

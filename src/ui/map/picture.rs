@@ -43,6 +43,8 @@ struct PictureKey {
     dark_mode: bool,
     /// The theme lines are drawn in (the projector's are wider and darker).
     line_theme: crate::scene::palette::Theme,
+    /// While presenting, names are written large enough for the back of a room.
+    presenting: bool,
     selection: BTreeSet<String>,
     outlined: Option<String>,
     options: super::MapOptions,
@@ -155,6 +157,7 @@ impl MapView {
             pixels_per_point: ui.ctx().pixels_per_point(),
             dark_mode: ui.visuals().dark_mode,
             line_theme: crate::ui::style::line_theme(ui),
+            presenting: self.presenting,
             selection: view.selection.clone(),
             outlined: self.strip_hovered.clone(),
             options: self.options.clone(),
@@ -184,7 +187,8 @@ impl MapView {
         builder.countries(ui, scene, &level, view, &outlined, choropleth);
         builder.routes(scene, casing(ui.visuals()), key.line_theme);
         let (markers, marker_rects) = builder.markers(scene, view);
-        let labels = labels(ui, scene, &builder, marker_rects, self.options.name_other_countries);
+        let naming = Naming { other_countries: self.options.name_other_countries, presenting: self.presenting };
+        let labels = labels(ui, scene, &builder, marker_rects, naming);
         let (mesh, markers) = (Arc::new(builder.mesh), Arc::new(markers));
         let (camera, drawn_zoom) = (self.camera, self.camera.zoom);
         self.picture =
@@ -473,20 +477,48 @@ pub(super) fn reference_colour(visuals: &egui::Visuals) -> Color32 {
     if visuals.dark_mode { Color32::from_gray(200) } else { Color32::from_gray(70) }
 }
 
+/// A name whose place is in view but whose plate runs past the view's left or right edge, slid back inside, so
+/// that it is not cut off; one whose place is out of view stays where it is (it is seen when panned to).
+fn within_view(plate: Rect, viewport: Rect) -> Rect {
+    let centre = plate.center();
+    if !viewport.contains(centre) || plate.width() > viewport.width() {
+        return plate;
+    }
+    let shift = (viewport.left() - plate.left()).max(0.0) + (viewport.right() - plate.right()).min(0.0);
+    plate.translate(Vec2::new(shift, 0.0))
+}
+
+/// What the map names, and how large.
+#[derive(Clone, Copy)]
+struct Naming {
+    /// Countries that are not actors too, in grey.
+    other_countries: bool,
+    /// Actors' names as large as the graph's while presenting (26 points), in the slides' regular face.
+    presenting: bool,
+}
+
+impl Naming {
+    fn font(self, actor: bool) -> FontId {
+        match (self.presenting, actor) {
+            (true, true) => FontId::new(crate::ui::graph::PRESENTING_LABEL_SIZE, crate::ui::style::regular_family()),
+            (true, false) => {
+                FontId::new(crate::ui::graph::PRESENTING_LABEL_SIZE - 6.0, crate::ui::style::regular_family())
+            }
+            (false, true) => FontId::proportional(LABEL_SIZE),
+            (false, false) => FontId::proportional(LABEL_SIZE - 2.0),
+        }
+    }
+}
+
 /// Names at their places, larger countries first, then located actors, then (in grey) other countries where
 /// there is room; a name that would overlap one already placed, or a marker, is left out.
-fn labels(
-    ui: &egui::Ui,
-    scene: &MapScene,
-    builder: &Builder,
-    markers: Vec<Rect>,
-    name_other_countries: bool,
-) -> Vec<Label> {
+fn labels(ui: &egui::Ui, scene: &MapScene, builder: &Builder, markers: Vec<Rect>, naming: Naming) -> Vec<Label> {
     let map = geometry();
-    let visible_plane = crate::scene::map::Bounds {
-        min: [builder.visible.min.x / MAP_SCALE, builder.visible.min.y / MAP_SCALE],
-        max: [builder.visible.max.x / MAP_SCALE, builder.visible.max.y / MAP_SCALE],
-    };
+    // Names go in the part of a country that is in view, not in the margin drawn around it for panning: Russia's
+    // name on a map of the Balkans is written on its visible west, not off screen.
+    let in_view = |point: Pos2| builder.camera.to_canvas(builder.viewport, point) / MAP_SCALE;
+    let (view_min, view_max) = (in_view(builder.viewport.min), in_view(builder.viewport.max));
+    let visible_plane = crate::scene::map::Bounds { min: [view_min.x, view_min.y], max: [view_max.x, view_max.y] };
     // (priority, screen position, name, is an actor): countries by area, then markers, then other countries.
     let mut candidates: Vec<(f32, Pos2, &str, bool)> = Vec::new();
     for (node, place) in scene.places.iter().enumerate() {
@@ -510,7 +542,7 @@ fn labels(
             Place::Nowhere => {}
         }
     }
-    if name_other_countries {
+    if naming.other_countries {
         for (at, country) in map.countries.iter().enumerate() {
             let big_enough = builder.screen_size(&country.bounds) > 60.0;
             if scene.country_nodes[at].is_none() && big_enough && builder.is_visible(&country.bounds) {
@@ -549,14 +581,13 @@ fn labels(
             (true, true) => Color32::from_gray(240),
             (false, true) => Color32::from_gray(170),
         };
-        let size = if actor { LABEL_SIZE } else { LABEL_SIZE - 2.0 };
-        let galley = ui.painter().layout_no_wrap(name.to_owned(), FontId::proportional(size), colour);
+        let galley = ui.painter().layout_no_wrap(name.to_owned(), naming.font(actor), colour);
         let size = galley.size() + Vec2::new(8.0, 2.0);
         // On the place, else just above or below it.
         let tries = [at, at - Vec2::new(0.0, size.y), at + Vec2::new(0.0, size.y)];
         let free = tries
             .into_iter()
-            .map(|centre| Rect::from_center_size(centre, size))
+            .map(|centre| within_view(Rect::from_center_size(centre, size), builder.viewport))
             .find(|plate| inside.contains_rect(*plate) && placer.try_place(*plate));
         if let Some(plate) = free {
             let plate_colour = if dark_mode {
@@ -568,4 +599,33 @@ fn labels(
         }
     }
     labels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Naming, within_view};
+    use eframe::egui::{Rect, pos2, vec2};
+
+    #[test]
+    fn a_name_in_view_is_slid_inside_the_view_and_one_out_of_view_is_left() {
+        let view = Rect::from_min_size(pos2(100.0, 0.0), vec2(800.0, 600.0));
+        // Centred 40 pixels inside the left edge, 200 wide: it would start 60 pixels outside.
+        let plate = Rect::from_center_size(pos2(140.0, 300.0), vec2(200.0, 20.0));
+        assert_eq!(within_view(plate, view).left(), 100.0);
+        let right = Rect::from_center_size(pos2(880.0, 300.0), vec2(200.0, 20.0));
+        assert_eq!(within_view(right, view).right(), 900.0);
+        let outside = Rect::from_center_size(pos2(50.0, 300.0), vec2(200.0, 20.0));
+        assert_eq!(within_view(outside, view), outside);
+    }
+
+    #[test]
+    fn names_on_the_map_while_presenting_are_at_least_24_points_and_larger_than_otherwise() {
+        let presenting = Naming { other_countries: true, presenting: true };
+        let working = Naming { other_countries: true, presenting: false };
+        assert!(presenting.font(true).size >= 24.0, "{}", presenting.font(true).size);
+        assert!(presenting.font(true).size > working.font(true).size);
+        // Other countries stay smaller than the actors, whether presenting or not.
+        assert!(presenting.font(false).size < presenting.font(true).size);
+        assert!(working.font(false).size < working.font(true).size);
+    }
 }
