@@ -91,7 +91,8 @@ fn agreement_with_russia_colours_the_graph() {
 #[test]
 fn changes_between_two_years_can_be_highlighted_on_the_graph() {
     let mut harness = section("Changes");
-    harness.get_by_label("Bulgaria's gas from Russia: 77% -> none");
+    harness.get_by_label("Bulgaria's gas from Russia: 77% -> no record");
+    harness.get_by_label_contains("means the scenario has no record for that year");
     harness.get_by_label("Show on the graph").click();
     harness.run_steps(4);
     assert_eq!(harness.state().view.overlay, Some(GraphOverlay::Changes { from: 2021, to: 2023 }));

@@ -132,7 +132,7 @@ fn diff_compares_two_years_or_two_files() {
     let years = geodep(&["diff", FIXTURE, "--years", "2021", "2023"]);
     assert_eq!(years.code, Some(0));
     assert!(years.stdout.contains("Consumer One's gas from Supplier A: 50% -> 60%"), "{}", years.stdout);
-    assert!(years.stdout.contains("Consumer One on sanctions against Supplier A: none -> refuses"));
+    assert!(years.stdout.contains("Consumer One on sanctions against Supplier A: no record -> refuses"));
 
     let folder = tempfile::tempdir().unwrap();
     let changed = folder.path().join("changed.ron");

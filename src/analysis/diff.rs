@@ -46,6 +46,10 @@ pub enum Change {
     },
 }
 
+/// What a side of a change says when the scenario has no record there: the record is missing, which is not the
+/// same as a share of zero or a stance withdrawn.
+pub const NO_RECORD: &str = "no record";
+
 impl Change {
     /// The actors the change is about, for highlighting them.
     pub fn actors(&self) -> [&str; 2] {
@@ -59,7 +63,7 @@ impl Change {
     /// A line for reports: "Serbia's gas from Russia: 80% -> 85%".
     pub fn describe(&self, scenario: &Scenario) -> String {
         let name = |id: &str| scenario.actor_name(id).to_owned();
-        let value = |value: Option<String>| value.unwrap_or_else(|| "none".to_owned());
+        let value = |value: Option<String>| value.unwrap_or_else(|| NO_RECORD.to_owned());
         match self {
             Change::Share { supplier, consumer, commodity, basis, before, after, .. } => {
                 let of = if *basis == ShareBasis::Imports { " imports" } else { "" };
@@ -196,11 +200,11 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "Hungary's gas from Azerbaijan: none -> 33%".replace("Hungary", "Bulgaria"),
-                "Bulgaria's gas from Russia: 77% -> none".to_owned(),
-                "Hungary's gas from Russia: none -> 65%".to_owned(),
+                "Hungary's gas from Azerbaijan: no record -> 33%".replace("Hungary", "Bulgaria"),
+                "Bulgaria's gas from Russia: 77% -> no record".to_owned(),
+                "Hungary's gas from Russia: no record -> 65%".to_owned(),
                 "Serbia's gas from Russia: 80% -> 85%".to_owned(),
-                "Serbia's gas from Serbia: none -> 15%".to_owned(),
+                "Serbia's gas from Serbia: no record -> 15%".to_owned(),
             ]
         );
     }

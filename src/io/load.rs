@@ -127,6 +127,11 @@ pub fn load_text(text: &str) -> LoadReport {
     let ignored_a_field = Cell::new(false);
     let whole = parse_options().from_str_seed(text, Watching::<Scenario>::new(&ignored_a_field));
     if let Err(error) = &whole
+        && let Some(cut) = cut_short(text, error)
+    {
+        return LoadReport::failed(cut);
+    }
+    if let Err(error) = &whole
         && ron_errors::is_syntax_error(&error.code)
     {
         let diagnostic = Diagnostic::error("", ron_errors::describe(&error.code));
@@ -169,6 +174,41 @@ pub fn load_text(text: &str) -> LoadReport {
     sort(&mut diagnostics);
     let (scenario, with_errors) = if has_errors(&diagnostics) { (None, scenario) } else { (scenario, None) };
     LoadReport { scenario, with_errors, diagnostics, has_comments }
+}
+
+/// A text cut short (a download that stopped, a full disk, a copy interrupted): the reader's complaint is at its
+/// very end, whatever it says ("expected colon", "unknown value `Ye`"). Said as what it is, with the record or
+/// field left open.
+fn cut_short(text: &str, error: &ron::error::SpannedError) -> Option<Diagnostic> {
+    let offset = byte_offset(text, error.span.start.line, error.span.start.col)?;
+    // Nothing after the complaint, or only the word it is about, cut in the middle (`Ye` for `Yes`).
+    let rest = text[offset..].trim();
+    let a_cut_word = rest.len() <= 64 && rest.chars().all(|c| c.is_alphanumeric() || "_-.\"".contains(c));
+    // Or a string that runs to the end of the text: no quote closes it.
+    let an_open_string = error.code == ron::error::Error::ExpectedStringEnd
+        && rest.strip_prefix('"').is_some_and(|inside| !inside.contains('"'));
+    if !a_cut_word && !an_open_string {
+        return None;
+    }
+    let (line, column) = end_position(text.trim_end());
+    // The last character written, which lies inside whatever was left open.
+    let inside = enclosing_path(&TextIndex::build(text), line, column.saturating_sub(1).max(1));
+    // The path is shown beside the message: it says which record or list.
+    let what = match (inside.is_empty(), inside.contains('[')) {
+        (true, _) => "before the scenario is closed",
+        (false, true) => "inside this record",
+        (false, false) => "inside this field",
+    };
+    let message = format!("the file ends {what}: it looks cut short after line {line}");
+    Some(Diagnostic::error(inside, message).at(line, column))
+}
+
+/// The byte offset of a 1-based line and character column, or the text's end past it.
+fn byte_offset(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2).map(|(at, _)| at + 1)? };
+    let rest = &text[line_start..];
+    let within = rest.char_indices().nth(column.saturating_sub(1)).map_or(rest.len(), |(at, _)| at);
+    Some(line_start + within)
 }
 
 /// The scenario a text describes, without checking it; the reader's complaint (with line and column) if none.
@@ -314,6 +354,45 @@ fn enclosing_path(index: &TextIndex<'_>, line: usize, column: usize) -> String {
 mod tests {
     use super::*;
     use crate::io::MAX_FILE_BYTES;
+
+    #[test]
+    fn a_file_cut_short_says_so_and_names_what_is_left_open() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/western-balkans-gas.ron"))
+            .expect("the bundled scenario reads");
+        let votes = text.find("votes: [").expect("the scenario has votes");
+        // Cut inside a ballot's value, inside a vote's id, and just after the list opens: ron says "unknown
+        // value `Ye`", "expected end of string" and "expected opening `(`"; each is one message about the end.
+        let ballots = votes + text[votes..].find(": Yes").expect("a ballot") + 4;
+        let id = votes + text[votes..].find("\"ES-").expect("a vote id") + 3;
+        for (cut, inside) in [(ballots, "votes[0]"), (id, "votes[0]"), (votes + 12, "votes")] {
+            let report = load_text(&text[..cut]);
+            assert!(report.scenario.is_none() && report.with_errors.is_none());
+            assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
+            let (path, message) = (&report.diagnostics[0].path, &report.diagnostics[0].message);
+            assert_eq!(path, inside);
+            let what = if inside.contains('[') { "record" } else { "field" };
+            assert!(message.starts_with(&format!("the file ends inside this {what}: it looks cut short")), "{message}");
+            let last_line = 1 + text[..cut].trim_end().matches('\n').count();
+            assert_eq!(report.diagnostics[0].line, Some(last_line), "at the last line written");
+        }
+        // Cut inside a caption: the string runs to the end.
+        let summary = text.find("summary: \"").expect("a summary") + 30;
+        let report = load_text(&text[..summary]);
+        assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
+        assert!(report.diagnostics[0].message.contains("cut short"), "{:?}", report.diagnostics);
+        // An error in the middle of a file is not taken for one at its end.
+        let broken = text.replacen("votes: [", "votes: [}", 1);
+        assert!(!load_text(&broken).diagnostics.iter().any(|found| found.message.contains("cut short")));
+    }
+
+    #[test]
+    fn byte_offsets_count_characters_within_lines() {
+        let text = "ab\nčd\n";
+        assert_eq!(byte_offset(text, 1, 1), Some(0));
+        assert_eq!(byte_offset(text, 2, 2), Some(5), "č takes two bytes");
+        assert_eq!(byte_offset(text, 3, 1), Some(text.len()));
+        assert_eq!(byte_offset(text, 9, 1), None);
+    }
 
     #[test]
     fn an_absurdly_large_file_is_refused_before_reading_it() {

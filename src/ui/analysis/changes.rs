@@ -111,6 +111,10 @@ impl ChangesOptions {
         (self.from, self.to) = (Some(from), Some(to));
         let diff = self.diff.get((document.id, document.revision, from, to), || diff_years(scenario, from, to));
         highlight_buttons(ui, view, GraphOverlay::Changes { from, to }, actions);
+        ui.weak(format!(
+            "\"{}\" means the scenario has no record for that year, not that a flow stopped or a stance ended.",
+            crate::analysis::diff::NO_RECORD
+        ));
         if diff.changes.is_empty() {
             ui.label("Nothing changed.");
         }
