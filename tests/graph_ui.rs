@@ -109,6 +109,16 @@ fn f1_opens_the_help_with_every_shortcut() {
     harness.get_by_label("Keyboard shortcuts and gestures");
     harness.get_by_label("Fit the whole graph in view");
     harness.get_by_label("Ctrl+S");
+    // It fits the window (scrolling what does not fit), and Esc closes it without clearing the selection.
+    let window = harness.ctx.content_rect();
+    let close = harness.get_by_label("Close").rect();
+    assert!(window.contains_rect(close), "the Close button is outside the window: {close:?} in {window:?}");
+    harness.get_by_label("China, graph node").click();
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Keyboard shortcuts and gestures").is_none(), "Esc closes the help");
+    assert_eq!(harness.state().view.selection.iter().collect::<Vec<_>>(), vec!["CHN"]);
 }
 
 #[test]
@@ -247,4 +257,29 @@ fn larger_text_scrolls_the_toolbar_sideways_rather_than_wrapping_it() {
         let shown = harness.get_by_label(label).rect();
         assert!(window.contains_rect(shown), "{label} is pushed out of the window: {shown:?} in {window:?}");
     }
+}
+
+#[test]
+fn filters_stay_open_while_set_and_show_as_chips_that_remove_them() {
+    let mut harness = harness();
+    harness.get_by_label("Filters…").click();
+    harness.run_steps(2);
+    // Two choices in a row: the menu stays open after the first.
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Oil").click();
+    harness.run_steps(2);
+    harness.get_by_role_and_label(egui::accesskit::Role::CheckBox, "Gas").click();
+    harness.run_steps(2);
+    let hidden = &harness.state().view.filters.hidden_commodities;
+    assert_eq!(hidden.len(), 2, "both clicks took effect: {hidden:?}");
+    // Closed, the filters in force are still in sight, each with a way to take it off.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Minimum share").is_none(), "the menu closed");
+    harness.get_by_label("No gas  ×").click();
+    harness.run_steps(2);
+    let hidden: Vec<String> =
+        harness.state().view.filters.hidden_commodities.iter().map(|commodity| commodity.label().to_owned()).collect();
+    assert_eq!(hidden, ["Oil"]);
+    assert!(harness.query_by_label("No gas  ×").is_none());
+    harness.get_by_label("No oil  ×");
 }

@@ -53,32 +53,25 @@ const PRESENTING_KEYS: [(&str, &str); 7] = [
 ];
 
 pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    // Esc closes it, as it closes dialogs; it is taken here so that it does not also clear the selection.
+    if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+        actions.push(Action::ShowHelp(false));
+        return;
+    }
     let mut open = true;
+    // Within the window whatever its size, scrolling what does not fit; above the views' legends.
+    let room = ctx.content_rect().size() - egui::vec2(40.0, 120.0);
     let window = egui::Window::new("Keyboard shortcuts and gestures")
         .open(&mut open)
         .resizable(false)
         .collapsible(false)
+        .order(egui::Order::Foreground)
+        .max_width(room.x.max(200.0))
         .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0]);
     window.show(ctx, |ui| {
-        ui.horizontal_top(|ui| {
-            ui.vertical(|ui| {
-                ui.label(egui::RichText::new("Commands").strong());
-                egui::Grid::new("help_commands").num_columns(2).striped(true).show(ui, |ui| {
-                    for command in Command::ALL {
-                        ui.label(ctx.format_shortcut(&command.shortcut()));
-                        ui.label(command.label().trim_end_matches('…'));
-                        ui.end_row();
-                    }
-                });
-            });
-            ui.add_space(16.0);
-            ui.vertical(|ui| {
-                gestures_ui(ui, "Graph", &GRAPH_GESTURES);
-                gestures_ui(ui, "Map", &MAP_GESTURES);
-                gestures_ui(ui, "Charts, matrices and timeline", &CHART_GESTURES);
-                gestures_ui(ui, "Presenting", &PRESENTING_KEYS);
-            });
-        });
+        // The tables scroll; the Close button stays in view below them.
+        let tables_height = (room.y - 60.0).max(120.0);
+        egui::ScrollArea::both().max_height(tables_height).auto_shrink([true, true]).show(ui, |ui| tables(ui, ctx));
         ui.add_space(6.0);
         if ui.button("Close").clicked() {
             actions.push(Action::ShowHelp(false));
@@ -87,6 +80,29 @@ pub fn ui(ctx: &egui::Context, actions: &mut Vec<Action>) {
     if !open {
         actions.push(Action::ShowHelp(false));
     }
+}
+
+/// The commands with their shortcuts beside the gestures of each view.
+fn tables(ui: &mut egui::Ui, ctx: &egui::Context) {
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.label(egui::RichText::new("Commands").strong());
+            egui::Grid::new("help_commands").num_columns(2).striped(true).show(ui, |ui| {
+                for command in Command::ALL {
+                    ui.label(ctx.format_shortcut(&command.shortcut()));
+                    ui.label(command.label().trim_end_matches('…'));
+                    ui.end_row();
+                }
+            });
+        });
+        ui.add_space(16.0);
+        ui.vertical(|ui| {
+            gestures_ui(ui, "Graph", &GRAPH_GESTURES);
+            gestures_ui(ui, "Map", &MAP_GESTURES);
+            gestures_ui(ui, "Charts, matrices and timeline", &CHART_GESTURES);
+            gestures_ui(ui, "Presenting", &PRESENTING_KEYS);
+        });
+    });
 }
 
 /// A titled two-column table of gestures and what they do.

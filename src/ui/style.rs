@@ -161,3 +161,15 @@ pub fn toolbar_row_within<R>(
     })
     .inner
 }
+
+/// A toolbar menu of several choices (checkboxes, sliders): it stays open while they are set, and closes on a
+/// click outside it or Esc. Plain `menu_button` closes after every click.
+pub fn choices_menu<R>(
+    ui: &mut egui::Ui,
+    label: &str,
+    add_contents: impl FnOnce(&mut egui::Ui) -> R,
+) -> egui::Response {
+    let config =
+        egui::containers::menu::MenuConfig::new().close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    egui::containers::menu::MenuButton::new(label).config(config).ui(ui, add_contents).0
+}

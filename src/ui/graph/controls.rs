@@ -41,6 +41,7 @@ pub fn toolbar(
         layer_toggles(ui, view, actions);
         ui.separator();
         filters_menu(ui, scenario, view, actions);
+        filter_chips(ui, view, actions);
         focus_controls(ui, view, actions);
         ui.separator();
         grouping_controls(ui, graph);
@@ -68,7 +69,7 @@ pub(crate) fn layer_toggles(ui: &mut egui::Ui, view: &ViewState, actions: &mut V
 }
 
 pub(crate) fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewState, actions: &mut Vec<Action>) {
-    ui.menu_button("Filters…", |ui| {
+    crate::ui::style::choices_menu(ui, "Filters…", |ui| {
         let mut filters = view.filters.clone();
         ui.label(egui::RichText::new("Commodities").strong());
         for commodity in commodities(scenario) {
@@ -108,6 +109,40 @@ pub(crate) fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewSt
             actions.push(Action::SetFilters(filters));
         }
     });
+}
+
+/// The filters in force, each as a chip that removes it when clicked, so that what is hidden stays in sight
+/// once the Filters… menu has closed.
+pub(crate) fn filter_chips(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
+    let filters = &view.filters;
+    let mut removed = None;
+    let mut chip = |ui: &mut egui::Ui, text: String, without: crate::state::GraphFilters| {
+        let button = egui::Button::new(format!("{text}  ×")).small().corner_radius(8.0);
+        if ui.add(button).on_hover_text("Remove this filter").clicked() {
+            removed = Some(without);
+        }
+    };
+    for commodity in &filters.hidden_commodities {
+        let mut without = filters.clone();
+        without.hidden_commodities.remove(commodity);
+        chip(ui, format!("No {}", commodity.label().to_lowercase()), without);
+    }
+    for kind in &filters.hidden_tie_kinds {
+        let mut without = filters.clone();
+        without.hidden_tie_kinds.remove(kind);
+        chip(ui, format!("No {} ties", kind.label().to_lowercase()), without);
+    }
+    if filters.minimum_share > 0.0 {
+        let without = crate::state::GraphFilters { minimum_share: 0.0, ..filters.clone() };
+        chip(ui, format!("Share ≥ {}", crate::format::percent(filters.minimum_share)), without);
+    }
+    if filters.minimum_strength > 0.0 {
+        let without = crate::state::GraphFilters { minimum_strength: 0.0, ..filters.clone() };
+        chip(ui, format!("Strength ≥ {:.2}", filters.minimum_strength), without);
+    }
+    if let Some(without) = removed {
+        actions.push(Action::SetFilters(without));
+    }
 }
 
 pub(crate) fn focus_controls(ui: &mut egui::Ui, view: &ViewState, actions: &mut Vec<Action>) {
@@ -216,7 +251,7 @@ fn display_menu(
     sanctions_targets: &[String],
     actions: &mut Vec<Action>,
 ) {
-    ui.menu_button("Display…", |ui| {
+    crate::ui::style::choices_menu(ui, "Display…", |ui| {
         let options = &mut graph.options;
         ui.label(egui::RichText::new("Colour nodes by").strong());
         for choice in ColourBy::ALL {

@@ -23,7 +23,7 @@ pub fn show(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &Vi
             map.flight = None;
         }
         colouring_choice(ui, map, document, view);
-        ui.menu_button("Display…", |ui| {
+        crate::ui::style::choices_menu(ui, "Display…", |ui| {
             ui.checkbox(&mut map.options.show_legend, "Legend");
             ui.checkbox(&mut map.options.name_other_countries, "Names of other countries")
                 .on_hover_text("Name the countries that are not actors, in grey, where there is room");
@@ -32,6 +32,7 @@ pub fn show(ui: &mut egui::Ui, map: &mut MapView, document: &Document, view: &Vi
         controls::layer_toggles(ui, view, actions);
         ui.separator();
         controls::filters_menu(ui, &document.scenario, view, actions);
+        controls::filter_chips(ui, view, actions);
         controls::focus_controls(ui, view, actions);
     });
 }
