@@ -29,8 +29,11 @@ fn lowest<'a>(harness: &'a Harness<'static, GeoDepApp>, label: &'a str) -> egui_
 fn dependence_shows_each_consumers_top_supplier_and_concentration() {
     let harness = section("Dependence");
     // Serbia: Russia 85%, own production 15%: 85² + 15² = 7,450.
-    harness.get_by_label("7450, highly concentrated");
+    harness.get_by_label("7,450, highly concentrated");
     harness.get_by_label("Russia 85%, own 15%");
+    // Hungary: only Russia's 65% is recorded, so 65² is a lower bound of its concentration, and says so.
+    harness.get_by_label("65% of its gas");
+    harness.get_by_label("at least 4,225");
 }
 
 #[test]

@@ -86,6 +86,10 @@ fn the_report_gives_concentration_flags_network_and_alignment() {
         |consumer: &str| dependence.iter().find(|row| row["consumer"] == consumer).unwrap()["hhi"].as_f64().unwrap();
     assert!((hhi("C1") - 5_200.0).abs() < 1e-6);
     assert!((hhi("C2") - 8_200.0).abs() < 1e-6);
+    // Both consumers' records cover all their gas, so their indices are taken as they are.
+    for row in dependence {
+        assert_eq!((row["coverage"].as_f64(), row["hhi_lower_bound"].as_bool()), (Some(1.0), Some(false)), "{row}");
+    }
     let flags: Vec<&str> =
         report["flags"].as_array().unwrap().iter().map(|flag| flag["text"].as_str().unwrap()).collect();
     assert!(flags.contains(
@@ -122,9 +126,12 @@ fn the_report_as_csv_is_the_dependence_table() {
     let run = geodep(&["report", FIXTURE, "--format", "csv"]);
     assert_eq!(run.code, Some(0));
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines[0], "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi");
-    assert_eq!(lines[1], "C1,Consumer One,Gas,consumption,2023,A,0.6000,5200.0");
-    assert_eq!(lines[2], "C2,Consumer Two,Gas,consumption,2023,A,0.9000,8200.0");
+    assert_eq!(
+        lines[0],
+        "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi,coverage,hhi_lower_bound"
+    );
+    assert_eq!(lines[1], "C1,Consumer One,Gas,consumption,2023,A,0.6000,5200.0,1.0000,false");
+    assert_eq!(lines[2], "C2,Consumer Two,Gas,consumption,2023,A,0.9000,8200.0,1.0000,false");
 }
 
 #[test]

@@ -26,11 +26,37 @@ pub struct Dependence {
     /// Concentration from 0 (many small suppliers) to 10,000 (one supplier of everything): the sum of the
     /// squared percentage shares.
     pub hhi: f64,
+    /// How much of the consumer's supply its records account for: the sum of the shares, at most 1. The rest has
+    /// no record: it may be one supplier or many.
+    pub coverage: f64,
+    /// Whether `hhi` is only a lower bound: the records cover less than [`FULL_COVERAGE`], and an unrecorded rest
+    /// can only add to the index (from one big supplier) or leave it (from many small ones).
+    pub hhi_lower_bound: bool,
 }
 
+/// The share of a consumer's supply its records must cover for its HHI to be taken as it is.
+pub const FULL_COVERAGE: f64 = 0.9;
+
 impl Dependence {
+    /// The largest supplier with a share above zero: a record of a 0% share names no supplier of anything.
     pub fn top(&self) -> Option<&SupplierShare> {
-        self.suppliers.first()
+        self.suppliers.first().filter(|top| top.share > 0.0)
+    }
+
+    /// "records cover 65% of Hungary's gas"-style words for the coverage: "records cover 65%".
+    pub fn coverage_words(&self) -> String {
+        format!("records cover {}", crate::format::percent(self.coverage))
+    }
+
+    /// The index as it may be stated: "7,450"; "at least 4,225" when the records cover too little; "unknown"
+    /// when they cover nothing.
+    pub fn hhi_words(&self) -> String {
+        let index = crate::format::thousands(self.hhi.round());
+        match (self.coverage > 0.0, self.hhi_lower_bound) {
+            (false, _) => "unknown".to_owned(),
+            (true, true) => format!("at least {index}"),
+            (true, false) => index,
+        }
     }
 
     /// The share from `supplier`, zero when it supplies nothing.
@@ -61,6 +87,8 @@ pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
                     year,
                     suppliers: Vec::new(),
                     hhi: 0.0,
+                    coverage: 0.0,
+                    hhi_lower_bound: true,
                 });
                 groups.last_mut().expect("just pushed")
             }
@@ -83,6 +111,8 @@ pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
             .map(|mut group| {
                 group.suppliers.sort_by(|a, b| b.share.total_cmp(&a.share).then_with(|| a.supplier.cmp(&b.supplier)));
                 group.hhi = hhi(group.suppliers.iter().map(|share| share.share));
+                group.coverage = group.suppliers.iter().map(|share| share.share).sum::<f64>().clamp(0.0, 1.0);
+                group.hhi_lower_bound = group.coverage < FULL_COVERAGE - 1e-9;
                 group
             })
             .collect();
@@ -121,6 +151,29 @@ mod tests {
         assert!((serbia.share_from("RUS") - 0.85).abs() < 1e-12);
         assert_eq!(serbia.share_from("AZE"), 0.0);
         assert!((found[1].hhi - 4_225.0).abs() < 1e-9, "Hungary: 65² with the rest unknown");
+    }
+
+    #[test]
+    fn coverage_says_how_much_supply_the_records_account_for_and_bounds_the_index() {
+        let found = dependences(&small(), 2023);
+        // Serbia: Russia 85% and its own 15% cover all of its gas; Hungary: Russia's 65% alone.
+        let (hungary, serbia) = (&found[1], &found[2]);
+        assert!((serbia.coverage - 1.0).abs() < 1e-12 && !serbia.hhi_lower_bound);
+        assert_eq!(serbia.hhi_words(), "7,450");
+        assert!((hungary.coverage - 0.65).abs() < 1e-12 && hungary.hhi_lower_bound);
+        assert_eq!(hungary.coverage_words(), "records cover 65%");
+        assert_eq!(hungary.hhi_words(), "at least 4,225");
+    }
+
+    #[test]
+    fn a_zero_share_names_no_top_supplier_and_no_index() {
+        let mut scenario = small();
+        scenario.energy.push(flow("RUS", "HRV", 0.0, 2023));
+        let found = dependences(&scenario, 2023);
+        let croatia = found.iter().find(|dependence| dependence.consumer == "HRV").expect("Croatia has a record");
+        assert!(croatia.top().is_none(), "a 0% share makes no supplier top");
+        assert_eq!(croatia.coverage, 0.0);
+        assert_eq!(croatia.hhi_words(), "unknown");
     }
 
     #[test]

@@ -123,16 +123,21 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
     let name = |id: &str| scenario.actor_name(id).to_owned();
     say!(output, "{} ({}), {}", scenario.title, report.file, report.year);
     say!(output, "");
-    say!(output, "Dependence (top supplier, concentration as HHI from 0 to 10,000):");
+    say!(output, "Dependence (top supplier; how much of the supply the records cover; concentration as HHI from 0");
+    say!(output, "to 10,000, a lower bound where the records cover under 90%):");
     for row in &report.dependence {
-        let top = row.top().map_or_else(String::new, |top| format!("{} {}", name(&top.supplier), percent(top.share)));
+        let top = row.top().map_or_else(
+            || "no supplier with a share above 0%".to_owned(),
+            |top| format!("{} {}", name(&top.supplier), percent(top.share)),
+        );
         let basis = if row.basis == crate::model::ShareBasis::Imports { " imports" } else { "" };
         say!(
             output,
-            "  {}, {}{basis}: {top}; HHI {:.0}",
+            "  {}, {}{basis}: {top}; {}; HHI {}",
             name(&row.consumer),
             row.commodity.label().to_lowercase(),
-            row.hhi
+            row.coverage_words(),
+            row.hhi_words()
         );
     }
     say!(output, "");
@@ -199,7 +204,7 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
 
 /// The dependence table, one row per consumer and commodity.
 fn print_csv(output: &mut Output, scenario: &Scenario, report: &Report) {
-    say!(output, "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi");
+    say!(output, "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi,coverage,hhi_lower_bound");
     for row in &report.dependence {
         let (supplier, share) =
             row.top().map_or((String::new(), String::new()), |top| (top.supplier.clone(), format!("{:.4}", top.share)));
@@ -209,13 +214,15 @@ fn print_csv(output: &mut Output, scenario: &Scenario, report: &Report) {
         };
         say!(
             output,
-            "{},{},{},{basis},{},{},{share},{:.1}",
+            "{},{},{},{basis},{},{},{share},{:.1},{:.4},{}",
             csv_field(&row.consumer),
             csv_field(scenario.actor_name(&row.consumer)),
             csv_field(row.commodity.label()),
             row.year,
             csv_field(&supplier),
-            row.hhi
+            row.hhi,
+            row.coverage,
+            row.hhi_lower_bound
         );
     }
 }

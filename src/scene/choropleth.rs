@@ -248,7 +248,10 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
             Scale::Concentration,
             None,
             dependence_entries(scenario, year, commodity, |dependence| {
-                let text = format!("HHI {}{}", thousands(dependence.hhi), of_imports(dependence.basis));
+                let mut text = format!("HHI {}{}", dependence.hhi_words(), of_imports(dependence.basis));
+                if dependence.hhi_lower_bound {
+                    text.push_str(&format!(" ({})", dependence.coverage_words()));
+                }
                 (Value::Number(dependence.hhi), text)
             }),
         ),

@@ -40,25 +40,29 @@ fn long_table(
     mut row_ui: impl FnMut(usize, &mut egui_extras::TableRow<'_, '_>),
 ) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-    let mut table = egui_extras::TableBuilder::new(ui)
-        .id_salt(id)
-        .striped(true)
-        .resizable(true)
-        .auto_shrink([false, false])
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for _ in 1..headings.len() {
-        table = table.column(egui_extras::Column::auto().at_least(90.0).clip(true));
-    }
-    table
-        .column(egui_extras::Column::remainder().at_least(120.0).clip(true))
-        .header(row_height, |mut header| {
-            for heading in headings {
-                header.col(|ui| {
-                    ui.label(RichText::new(*heading).strong());
-                });
-            }
-        })
-        .body(|body| body.rows(row_height, row_count, |mut row| row_ui(row.index(), &mut row)));
+    // The last column (all suppliers, a long list) is as wide as its text; the table scrolls sideways when that
+    // is wider than the view, rather than cutting it off.
+    egui::ScrollArea::horizontal().id_salt((id, "sideways")).show(ui, |ui| {
+        let mut table = egui_extras::TableBuilder::new(ui)
+            .id_salt(id)
+            .striped(true)
+            .resizable(true)
+            .auto_shrink([false, false])
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+        for _ in 1..headings.len() {
+            table = table.column(egui_extras::Column::auto().at_least(90.0).clip(true));
+        }
+        table
+            .column(egui_extras::Column::auto().at_least(120.0))
+            .header(row_height, |mut header| {
+                for heading in headings {
+                    header.col(|ui| {
+                        ui.label(RichText::new(*heading).strong());
+                    });
+                }
+            })
+            .body(|body| body.rows(row_height, row_count, |mut row| row_ui(row.index(), &mut row)));
+    });
 }
 
 fn text_cell(row: &mut egui_extras::TableRow<'_, '_>, text: String) {
@@ -77,16 +81,17 @@ pub fn dependence_ui(
 ) {
     section_heading(ui, "Dependence and concentration");
     ui.weak(
-        "Concentration is the Herfindahl–Hirschman index of the suppliers' recorded shares (an unknown rest is left \
-         out): from near 0 (many small \
-         suppliers) to 10,000 (one supplier of everything); above 2,500 counts as highly concentrated.",
+        "Concentration is the Herfindahl–Hirschman index of the suppliers' recorded shares: from near 0 (many small \
+         suppliers) to 10,000 (one supplier of everything); above 2,500 counts as highly concentrated. Where the \
+         records cover under 90% of a consumer's supply, the rest may be one supplier or many, so the index is \
+         only a lower bound (\"at least\").",
     );
     if dependences.is_empty() {
         ui.label("No energy records in this year.");
         return;
     }
     let name = |id: &'_ str| derived.actor_name(scenario, id).to_owned();
-    let headings = ["Consumer", "Commodity", "Top supplier", "Concentration (HHI)", "All suppliers"];
+    let headings = ["Consumer", "Commodity", "Top supplier", "Records cover", "Concentration (HHI)", "All suppliers"];
     long_table(ui, "dependence_table", &headings, dependences.len(), |index, row| {
         let dependence = &dependences[index];
         row.col(|ui| {
@@ -96,8 +101,16 @@ pub fn dependence_ui(
         let basis = if dependence.basis == ShareBasis::Imports { " (share of imports)" } else { "" };
         text_cell(row, format!("{}{basis}", dependence.commodity.label()));
         let top = dependence.top().map(|top| format!("{} {}", name(&top.supplier), percent(top.share)));
-        text_cell(row, top.unwrap_or_default());
-        text_cell(row, format!("{:.0}, {}", dependence.hhi, concentration_words(dependence.hhi)));
+        text_cell(row, top.unwrap_or_else(|| "none above 0%".to_owned()));
+        text_cell(
+            row,
+            format!("{} of its {}", percent(dependence.coverage), dependence.commodity.label().to_lowercase()),
+        );
+        let hhi = match dependence.hhi_lower_bound {
+            false => format!("{}, {}", dependence.hhi_words(), concentration_words(dependence.hhi)),
+            true => dependence.hhi_words(),
+        };
+        text_cell(row, hhi);
         let all: Vec<String> = dependence
             .suppliers
             .iter()
