@@ -100,6 +100,9 @@ fn shares_over_time_list_every_year_and_follow_the_selection() {
     harness.get_by_label("Share of gas from Russia, by year");
     harness.get_by_label("Bulgaria: 77% in 2021");
     harness.get_by_label_contains("Serbia: 85% in 2021, 85% in 2022, 85% in 2023");
+    // Turkey's records are shares of its imports, and say so.
+    harness.get_by_label_contains("Turkey: 42% of imports in 2023");
+    harness.get_by_label_contains("How to read this: each line is one consumer's share of its gas from Russia");
     harness.state_mut().view.select("BGR", false);
     harness.run_steps(3);
     harness.get_by_label_contains("Showing the selected consumers");

@@ -8,7 +8,7 @@ use super::ChartContext;
 use super::common;
 use crate::charts::over_time::Series;
 use crate::format::percent;
-use crate::model::Commodity;
+use crate::model::{Commodity, ShareBasis};
 use crate::scene::palette;
 use crate::state::Action;
 
@@ -39,6 +39,7 @@ pub fn ui(
     let years = series.iter().flat_map(|line| line.points.iter().map(|(year, _)| *year));
     let (first_year, last_year) =
         years.fold((chart.year, chart.year), |(low, high), year| (low.min(year), high.max(year)));
+    let year_line = ui.visuals().strong_text_color().gamma_multiply(0.7);
     Plot::new("over_time")
         .height(plot_height)
         .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
@@ -59,25 +60,56 @@ pub fn ui(
         })
         .show(ui, |plot| {
             plot.vline(
-                VLine::new("", f64::from(chart.year)).style(LineStyle::dashed_loose()).color(egui::Color32::GRAY),
+                VLine::new("", f64::from(chart.year)).style(LineStyle::dashed_dense()).color(year_line).width(2.0),
             );
             for (index, line) in series.iter().enumerate() {
                 let name = chart.scenario.actor_name(&line.consumer).to_owned();
                 let colour = palette::group(index);
-                let points: Vec<[f64; 2]> =
-                    line.points.iter().map(|(year, dependence)| [f64::from(*year), dependence.share * 100.0]).collect();
+                let point = |(year, dependence): &(i32, crate::charts::Dependence)| {
+                    [f64::from(*year), dependence.share * 100.0]
+                };
+                let points: Vec<[f64; 2]> = line.points.iter().map(point).collect();
                 let width = if chart.view.is_selected(&line.consumer) { 4.0 } else { 2.5 };
-                plot.line(Line::new(name.clone(), points.clone()).color(colour).width(width));
-                plot.points(Points::new(name, points).color(colour).radius(5.0).shape(MARKERS[index % MARKERS.len()]));
+                plot.line(Line::new(name.clone(), points).color(colour).width(width));
+                // Shares of consumption filled, shares of imports hollow: the two are not the same measure.
+                let shape = MARKERS[index % MARKERS.len()];
+                for basis in [ShareBasis::Consumption, ShareBasis::Imports] {
+                    let of_basis: Vec<[f64; 2]> =
+                        line.points.iter().filter(|(_, dependence)| dependence.basis == basis).map(point).collect();
+                    if !of_basis.is_empty() {
+                        let filled = basis == ShareBasis::Consumption;
+                        plot.points(
+                            Points::new(name.clone(), of_basis).color(colour).radius(5.0).shape(shape).filled(filled),
+                        );
+                    }
+                }
             }
         });
-    ui.weak(format!("The dashed line marks {}. {} Hover a point for its figure.", chart.year, common::PLOT_HINT));
+    let mixed = series.iter().any(|line| {
+        let imports = line.points.iter().filter(|(_, dependence)| dependence.basis == ShareBasis::Imports).count();
+        imports > 0 && imports < line.points.len()
+    });
+    ui.weak(format!(
+        "How to read this: each line is one consumer's share of its {commodity_name} from {supplier_name}, year by \
+         year; a year with no record has no point. The dashed line marks {}. {} Hover a point for its figure.",
+        chart.year,
+        common::PLOT_HINT
+    ));
+    if mixed {
+        ui.weak(
+            "Hollow markers are shares of imports, used where a year records no share of consumption: a jump \
+             between a filled and a hollow marker may be the change of measure, not of supply.",
+        );
+    }
     egui::ScrollArea::vertical().id_salt("over_time_values").auto_shrink([false, false]).show(ui, |ui| {
         for line in series {
             let figures: Vec<String> = line
                 .points
                 .iter()
-                .map(|(year, dependence)| format!("{} in {year}", percent(dependence.share)))
+                .map(|(year, dependence)| {
+                    let of = if dependence.basis == ShareBasis::Imports { " of imports" } else { "" };
+                    format!("{}{of} in {year}", percent(dependence.share))
+                })
                 .collect();
             let text = format!("{}: {}", chart.scenario.actor_name(&line.consumer), figures.join(", "));
             if ui.selectable_label(chart.view.is_selected(&line.consumer), text).clicked() {
