@@ -218,3 +218,23 @@ fn the_alignment_map_places_voters_and_a_click_selects_one() {
     click_at(&mut harness, russia, egui::Modifiers::NONE);
     assert_eq!(selection(&harness), ["RUS"]);
 }
+
+#[test]
+fn every_chart_matrix_and_the_timeline_says_how_to_read_it() {
+    let mut harness = open("Charts", None);
+    for chart in ["Supply mix", "Exposure", "Over time", "Flows", "Alignment map"] {
+        harness.get_by_label(chart).click();
+        harness.run_steps(3);
+        assert!(harness.query_by_label_contains("How to read this: ").is_some(), "the {chart} chart does not say");
+    }
+    harness.get_by_label("Matrices").click();
+    harness.run_steps(3);
+    for matrix in ["Sanctions", "Diplomatic ties", "Votes"] {
+        harness.get_by_role_and_label(egui::accesskit::Role::Button, matrix).click();
+        harness.run_steps(3);
+        assert!(harness.query_by_label_contains("How to read this: ").is_some(), "the {matrix} matrix does not say");
+    }
+    harness.get_by_label("Timeline").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("How to read this: ").is_some(), "the timeline does not say");
+}

@@ -98,7 +98,13 @@ impl TimelineView {
                 }
             }
         }
-        ui.weak("Click a date to choose its year; click a marker to select its actors. Drag to pan, Ctrl + wheel to zoom, double-click to reset.");
+        crate::ui::charts::common::how_to_read(
+            ui,
+            "each marker is a dated event or record on its date, in rows so that none overlap; the shaded band is \
+             the chosen year. Titles are written where they fit; hover a marker for the rest. Click a date to \
+             choose its year; click a marker to select its actors. Drag to pan, Ctrl + wheel to zoom, double-click \
+             to reset.",
+        );
         if let Some(year) = chosen {
             egui::ScrollArea::vertical().id_salt("timeline_entries").auto_shrink([false, false]).show(ui, |ui| {
                 year_list(ui, scenario, view, entries, year, actions);

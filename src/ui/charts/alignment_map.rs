@@ -36,8 +36,9 @@ pub fn ui(
         ))
         .strong(),
     );
-    ui.weak(
-        "Across: the largest difference in how members voted; up and down: the next (classical multidimensional \
+    super::common::how_to_read(
+        ui,
+        "across: the largest difference in how members voted; up and down: the next (classical multidimensional \
          scaling). Members who cast the same ballots share a point. Colour: the UN region, or where there are none, \
          the first bloc an actor belongs to.",
     );

@@ -136,4 +136,9 @@ pub fn plot_height(ui: &egui::Ui, share: f32, contents_need: f32) -> f32 {
 }
 
 /// The hint under zoomable plots.
+/// A line under a chart or matrix saying what its marks mean and what it leaves out, for a first-time reader.
+pub fn how_to_read(ui: &mut egui::Ui, text: impl Into<String>) {
+    ui.weak(format!("How to read this: {}", text.into()));
+}
+
 pub const PLOT_HINT: &str = "Drag to pan, Ctrl + wheel to zoom, double-click to reset.";

@@ -93,7 +93,15 @@ pub fn ui(
             actions.push(Action::Select { id: exposure.consumer.clone(), additive: shift });
         }
     }
-    ui.weak(common::PLOT_HINT);
+    common::how_to_read(
+        ui,
+        format!(
+            "each bar is one consumer's share of its {commodity_name} from {supplier_name} in {}, the most dependent \
+             on top; the dashed line is the threshold. Consumers with no record of this supplier are left out. {}",
+            chart.year,
+            common::PLOT_HINT
+        ),
+    );
     egui::ScrollArea::vertical().id_salt("exposure_values").auto_shrink([false, false]).show(ui, |ui| {
         for (rank, exposure) in ranking.iter().enumerate() {
             let consumer = chart.scenario.actor_name(&exposure.consumer);

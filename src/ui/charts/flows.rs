@@ -90,6 +90,12 @@ pub fn ui(
     if let Some(folded) = &diagram.folded {
         ui.weak(folded);
     }
+    common::how_to_read(
+        ui,
+        "each band is a flow, from its supplier (left) through its route (middle) to its consumer (right); a band's \
+         thickness is its volume or share as said above, and a node's height the sum of its bands. Hover a band \
+         for its record.",
+    );
     let height = (ui.available_height() * 0.68).max(220.0);
     let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click());
     *drawn_at = Some(rect);

@@ -89,12 +89,15 @@ pub fn ui(
         let imports = line.points.iter().filter(|(_, dependence)| dependence.basis == ShareBasis::Imports).count();
         imports > 0 && imports < line.points.len()
     });
-    ui.weak(format!(
-        "How to read this: each line is one consumer's share of its {commodity_name} from {supplier_name}, year by \
-         year; a year with no record has no point. The dashed line marks {}. {} Hover a point for its figure.",
-        chart.year,
-        common::PLOT_HINT
-    ));
+    common::how_to_read(
+        ui,
+        format!(
+            "each line is one consumer's share of its {commodity_name} from {supplier_name}, year by year; a year \
+             with no record has no point. The dashed line marks {}. {} Hover a point for its figure.",
+            chart.year,
+            common::PLOT_HINT
+        ),
+    );
     if mixed {
         ui.weak(
             "Hollow markers are shares of imports, used where a year records no share of consumption: a jump \

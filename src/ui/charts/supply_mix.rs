@@ -49,7 +49,16 @@ pub fn ui(ui: &mut egui::Ui, chart: &ChartContext<'_>, mixes: &[SupplyMix], show
             actions.push(Action::SelectRecord(RecordRef::Energy(mix.segments[segment].record)));
         }
     }
-    ui.weak(common::PLOT_HINT);
+    common::how_to_read(
+        ui,
+        format!(
+            "each bar is one consumer's supply of one commodity in {}; each coloured part is a supplier's recorded \
+             share (its own production included), and the grey rest is what no record accounts for, not a \
+             supplier. Shares of imports are marked as such. {}",
+            chart.year,
+            common::PLOT_HINT
+        ),
+    );
     egui::ScrollArea::vertical().id_salt("supply_mix_values").auto_shrink([false, false]).show(ui, |ui| {
         for mix in mixes {
             values_ui(ui, chart, mix, &mut actions);

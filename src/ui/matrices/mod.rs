@@ -84,6 +84,25 @@ impl MatricesView {
                 self.order = Some(chosen);
             }
         });
+        crate::ui::charts::common::how_to_read(
+            ui,
+            match self.kind {
+                MatrixKind::Sanctions => {
+                    "each row is an actor and each column a target; a cell's colour is the row's stance on sanctions \
+                 against the column in the year shown (imposes, aligns, partial, refuses, opposes). An empty cell \
+                 has no record, which is not the same as no sanctions."
+                }
+                MatrixKind::Ties => {
+                    "each cell is the signed strength of the tie from the row to the column in the year shown: green \
+                 friendly, red hostile, deeper for stronger; the mean where there are several ties. An empty cell \
+                 has no record."
+                }
+                MatrixKind::Votes => {
+                    "each row is an actor and each column a vote (all years); a cell is the row's ballot: yes, no, \
+                 abstain or absent. An empty cell: the actor's ballot is not recorded."
+                }
+            },
+        );
         match self.kind {
             MatrixKind::Votes => {
                 ui.separator();
