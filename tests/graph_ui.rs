@@ -283,3 +283,56 @@ fn filters_stay_open_while_set_and_show_as_chips_that_remove_them() {
     assert!(harness.query_by_label("No gas  ×").is_none());
     harness.get_by_label("No oil  ×");
 }
+
+/// Pairs of nodes drawn over each other in the last frame.
+fn overlapping_on_screen(harness: &Harness<'_, GeoDepApp>) -> usize {
+    let circles = harness.state().views.graph.circles_on_screen();
+    let mut overlapping = 0;
+    for (index, (a, radius_a)) in circles.iter().enumerate() {
+        for (b, radius_b) in &circles[index + 1..] {
+            overlapping += usize::from(a.distance(*b) + 0.01 < radius_a + radius_b);
+        }
+    }
+    overlapping
+}
+
+#[test]
+fn changing_the_layout_frames_the_graph_again_and_going_back_restores_it() {
+    let mut harness = harness();
+    let before = node(&harness, "SRB");
+    harness.get_by_label("Display…").click();
+    harness.run_steps(2);
+    harness.get_by_label("Circle, grouped by bloc").click();
+    harness.run_steps(6);
+    // Framed anew, the circle is large enough that no node covers another.
+    assert_eq!(overlapping_on_screen(&harness), 0, "nodes overlap on the circle");
+    harness.get_by_label("Force-directed (keeps dragged nodes)").click();
+    harness.run_steps(6);
+    let after = node(&harness, "SRB");
+    assert!((after - before).length() < 1.0, "Serbia is back where it was: {before:?} then {after:?}");
+}
+
+#[test]
+fn turning_focus_on_frames_the_focus_again_after_the_camera_was_moved_away() {
+    let mut harness = harness();
+    harness.get_by_label("Bosnia and Herzegovina, graph node").click();
+    harness.run_steps(2);
+    // Pan the graph down, twice: Bosnia leaves the canvas.
+    for _ in 0..2 {
+        let start = egui::pos2(300.0, 130.0);
+        harness.drag_at(start);
+        harness.run_steps(1);
+        for step in 1..=8 {
+            harness.hover_at(start + egui::vec2(0.0, 85.0) * step as f32);
+            harness.run_steps(1);
+        }
+        harness.drop_at(start + egui::vec2(0.0, 680.0));
+        harness.run_steps(2);
+    }
+    let canvas = egui::Rect::from_min_max(egui::pos2(240.0, 100.0), egui::pos2(1090.0, 880.0));
+    assert!(!canvas.contains(node(&harness, "BIH")), "panned away first: {:?}", node(&harness, "BIH"));
+    harness.get_by_label("Focus").click();
+    harness.run_steps(6);
+    let bosnia = node(&harness, "BIH");
+    assert!(canvas.contains(bosnia), "Bosnia is framed again: {bosnia:?}");
+}

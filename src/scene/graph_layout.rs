@@ -57,10 +57,22 @@ pub struct LayoutState {
     /// Per actor, the item it is drawn as: itself, or its collapsed group.
     item_of_actor: Vec<usize>,
     positions: Vec<[f32; 2]>,
+    /// The force layout as it was left, kept while another layout is shown, so that going back to it gives the
+    /// same picture, not a new one.
+    force_kept: Option<KeptForce>,
     running: Option<Running>,
     progress: Option<LayoutProgress>,
     /// Why the last layout stopped before its end, for the view to say.
     failure: Option<String>,
+}
+
+/// A settled force layout put aside (see `LayoutState::force_kept`).
+struct KeptForce {
+    /// The document, revision and collapsed groups it was made for: back to those, it is shown as it was.
+    made_for: (u64, u64, Vec<String>),
+    item_index: HashMap<String, usize>,
+    item_of_actor: Vec<usize>,
+    positions: Vec<[f32; 2]>,
 }
 
 /// A force layout under way.
@@ -95,7 +107,10 @@ impl LayoutState {
     ) -> bool {
         let key = (document_id, revision, kind, grouping.collapsed_ids());
         if self.computed_for.as_ref() != Some(&key) {
-            self.start(scenario, kind, grouping);
+            self.put_force_aside(kind);
+            if !(kind == LayoutKind::Force && self.take_back_force(&key)) {
+                self.start(scenario, kind, grouping);
+            }
             self.computed_for = Some(key);
         }
         self.advance()
@@ -131,9 +146,46 @@ impl LayoutState {
         self.failure.as_deref()
     }
 
+    /// Leaving the force layout for another: it is finished and kept.
+    fn put_force_aside(&mut self, kind: LayoutKind) {
+        let Some((document, revision, LayoutKind::Force, collapsed)) = self.computed_for.clone() else { return };
+        if kind == LayoutKind::Force {
+            return;
+        }
+        self.finish();
+        self.force_kept = Some(KeptForce {
+            made_for: (document, revision, collapsed),
+            item_index: self.item_index.clone(),
+            item_of_actor: self.item_of_actor.clone(),
+            positions: self.positions.clone(),
+        });
+    }
+
+    /// Back to the force layout for the same document, revision and groups: shown as it was left. After an edit,
+    /// its places are where the new layout starts (in `start`), so that the picture changes as little as it can.
+    fn take_back_force(&mut self, key: &(u64, u64, LayoutKind, Vec<String>)) -> bool {
+        let same = |kept: &KeptForce| kept.made_for == (key.0, key.1, key.3.clone());
+        if !self.force_kept.as_ref().is_some_and(same) {
+            return false;
+        }
+        let Some(kept) = self.force_kept.take() else { return false };
+        (self.item_index, self.item_of_actor, self.positions) = (kept.item_index, kept.item_of_actor, kept.positions);
+        (self.running, self.progress, self.failure) = (None, None, None);
+        true
+    }
+
     fn start(&mut self, scenario: &Scenario, kind: LayoutKind, grouping: &Grouping) {
         let items = Items::new(scenario, grouping);
-        let initial = self.initial_positions(&items);
+        let initial = match (kind, self.force_kept.take()) {
+            (LayoutKind::Force, Some(kept)) => {
+                let place = |id: &String| kept.item_index.get(id).and_then(|&item| kept.positions.get(item)).copied();
+                items.ids.iter().map(place).collect()
+            }
+            (_, kept) => {
+                self.force_kept = kept;
+                self.initial_positions(&items)
+            }
+        };
         let input = layout_input(scenario, kind, &items);
         // A replaced worker is told to stop when it is dropped here, and ends by itself.
         self.running = None;
@@ -504,6 +556,21 @@ mod tests {
             }
         }
         assert_eq!(settled(&scenario), positions, "same seed, same layout");
+    }
+
+    #[test]
+    fn going_back_to_the_force_layout_gives_back_the_picture_left() {
+        let scenario = bundled();
+        let mut state = LayoutState::default();
+        state.update(1, 0, LayoutKind::Force, &scenario, &Grouping::default());
+        state.finish();
+        let force = state.positions.clone();
+        state.update(1, 0, LayoutKind::CircleByBloc, &scenario, &Grouping::default());
+        assert_ne!(state.positions, force, "the circle is another picture");
+        state.update(1, 0, LayoutKind::Force, &scenario, &Grouping::default());
+        state.finish();
+        assert_eq!(state.positions, force, "every node where it was left");
+        assert!(state.progress().is_none(), "nothing to lay out again");
     }
 
     #[test]

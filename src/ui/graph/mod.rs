@@ -157,6 +157,28 @@ pub struct GraphView {
     year_change_share: f32,
     /// The courses of a story step's route in the scene, highlighted (see `route`).
     routes: Vec<route::SceneRoute>,
+    /// What the camera was last framed for (see [`FramingKey`]).
+    framed_for: Option<FramingKey>,
+}
+
+/// What changes the set of nodes worth seeing, so that the camera frames the graph again: another layout, the
+/// Focus filter (on, off, or around other actors), or an analysis result laid over the graph.
+#[derive(Debug, Clone, PartialEq)]
+struct FramingKey {
+    layout: LayoutKind,
+    focus: Option<(BTreeSet<String>, usize)>,
+    overlay: Option<crate::state::GraphOverlay>,
+}
+
+impl FramingKey {
+    fn of(options: &GraphOptions, view: &ViewState) -> FramingKey {
+        let filters = &view.filters;
+        FramingKey {
+            layout: options.layout,
+            focus: filters.focus.then(|| (view.selection.clone(), filters.focus_depth)),
+            overlay: view.overlay.clone(),
+        }
+    }
 }
 
 /// Things under the pointer.
@@ -172,6 +194,18 @@ impl GraphView {
         if !self.presenting {
             controls::toolbar(ui, self, scenario, &document.derived().sanctions_targets, view, actions);
         }
+        // A new layout, focus or overlay is framed as a new document is: again and again while its layout
+        // settles, until the person moves the camera. (A presentation's steps fly the camera themselves.)
+        let framing = FramingKey::of(&self.options, view);
+        if !self.presenting && self.framed_for.as_ref().is_some_and(|framed| *framed != framing) {
+            self.fitted_document = None;
+        }
+        if self.framed_for.as_ref().is_some_and(|framed| framed.layout != framing.layout) {
+            // Node sizes were fitted to the old layout's spacing: built again, they are fitted to the new one's.
+            self.scene = None;
+            self.radii_fitted = false;
+        }
+        self.framed_for = Some(framing);
         let grouping = self.grouping(document);
         let layout_busy = self.layout.update(document.id, document.revision, self.options.layout, scenario, &grouping);
         let now = ui.input(|input| input.time);
