@@ -125,3 +125,22 @@ fn a_template_asks_before_dropping_unsaved_edits() {
     harness.run();
     assert_eq!(harness.state().document.scenario.title, title_of("western-balkans-gas.ron"));
 }
+
+#[test]
+fn each_card_keeps_its_summary_above_its_counts_and_inside_the_screen() {
+    let mut harness = harness(Settings::default(), Startup::StartScreen);
+    for bundled in BUNDLED {
+        let scenario = geodep::io::load_text(bundled.text).scenario.expect("loads");
+        let counts = harness.get_by_label_contains(&format!("{} actors, ", scenario.actors.len())).rect();
+        let opening: String = scenario.summary.chars().take(30).collect();
+        let summary = harness.get_by_label_contains(&opening).rect();
+        assert!(summary.bottom() <= counts.top(), "{}: the summary runs into the counts", bundled.file_name);
+        let window = harness.ctx.content_rect();
+        assert!(counts.right() <= window.right(), "{}: the card runs off the screen", bundled.file_name);
+    }
+    // A pointer resting on a card's picture raises no tooltip over the card's text.
+    let title = harness.get_by_label(&title_of("unga-ukraine-votes.ron")).rect();
+    harness.hover_at(title.left_center() - egui::vec2(60.0, -30.0));
+    harness.run_steps(60);
+    assert!(harness.query_by_label_contains("as a new, unsaved scenario").is_none(), "a tooltip covers the card");
+}

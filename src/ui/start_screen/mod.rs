@@ -15,7 +15,7 @@ use preview::Preview;
 
 const CARD_PREVIEW: egui::Vec2 = egui::vec2(190.0, 130.0);
 /// Summaries longer than this are cut at a sentence or word on the card; the whole text is in the tooltip.
-const CARD_SUMMARY_CHARACTERS: usize = 230;
+const CARD_SUMMARY_CHARACTERS: usize = 200;
 
 #[derive(Default)]
 pub struct StartScreen {
@@ -109,7 +109,9 @@ fn build_gallery() -> Vec<GalleryEntry> {
 /// Two cards a row when there is room, one otherwise.
 fn gallery_ui(ui: &mut egui::Ui, gallery: &[GalleryEntry], width: f32, actions: &mut Vec<Action>) {
     let columns = if width >= 900.0 { 2 } else { 1 };
-    let card_width = (width - 16.0 * columns as f32) / columns as f32;
+    // Room is kept for the scroll bar, which would otherwise lie over the right-hand cards' edge.
+    let room = width - ui.spacing().scroll.allocated_width() - ui.spacing().scroll.bar_width;
+    let card_width = (room - 16.0 * columns as f32) / columns as f32;
     for row in gallery.chunks(columns) {
         ui.horizontal_top(|ui| {
             for entry in row {
@@ -126,7 +128,8 @@ fn card_ui(ui: &mut egui::Ui, entry: &GalleryEntry, width: f32, actions: &mut Ve
             let (rect, preview) = ui.allocate_exact_size(CARD_PREVIEW, egui::Sense::click());
             entry.preview.paint(ui.painter(), rect, ui.visuals().extreme_bg_color);
             let open_hint = format!("Open {} as a new, unsaved scenario", entry.bundled.file_name);
-            let preview = preview.on_hover_text(&open_hint).on_hover_cursor(egui::CursorIcon::PointingHand);
+            // No tooltip on the picture: it would cover the card's own text; the title says the same on hover.
+            let preview = preview.on_hover_cursor(egui::CursorIcon::PointingHand);
             if preview.clicked() {
                 open_bundled(entry.bundled, actions);
             }
@@ -135,7 +138,13 @@ fn card_ui(ui: &mut egui::Ui, entry: &GalleryEntry, width: f32, actions: &mut Ve
                 if ui.add(title).on_hover_text(open_hint).on_hover_cursor(egui::CursorIcon::PointingHand).clicked() {
                     open_bundled(entry.bundled, actions);
                 }
-                ui.label(shorten(&entry.summary, CARD_SUMMARY_CHARACTERS)).on_hover_text(&entry.summary);
+                let summary = shorten(&entry.summary, CARD_SUMMARY_CHARACTERS);
+                let shortened = summary.len() < entry.summary.len();
+                let summary = ui.add(egui::Label::new(summary).wrap());
+                if shortened {
+                    summary.on_hover_text(&entry.summary);
+                }
+                ui.add_space(4.0);
                 ui.label(RichText::new(&entry.counts).weak().small());
             });
         });
