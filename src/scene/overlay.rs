@@ -95,12 +95,12 @@ fn changes_view(scenario: &Scenario, from: i32, to: i32) -> OverlayView {
 fn agreement_view(scenario: &Scenario, reference: &str) -> OverlayView {
     let mut colours: HashMap<String, Rgba> = crate::analysis::alignment::agreement_with(scenario, reference)
         .into_iter()
-        .map(|(actor, agreement)| (actor, super::palette::strength(agreement.score * 2.0 - 1.0)))
+        .map(|(actor, agreement)| (actor, super::palette::agreement(agreement.score)))
         .collect();
     colours.insert(reference.to_owned(), SOURCE);
     let scale = [(1.0, "Always agrees"), (0.5, "Agrees half the time"), (0.0, "Never agrees")];
     let legend = std::iter::once((SOURCE, format!("{} (reference)", scenario.actor_name(reference))))
-        .chain(scale.map(|(score, label)| (super::palette::strength(score * 2.0 - 1.0), label.to_owned())))
+        .chain(scale.map(|(score, label)| (super::palette::agreement(score), label.to_owned())))
         .chain([(UNTOUCHED, "Did not vote".to_owned())])
         .collect();
     OverlayView { title: format!("Agreement in votes with {}", scenario.actor_name(reference)), colours, legend }
@@ -109,6 +109,28 @@ fn agreement_view(scenario: &Scenario, reference: &str) -> OverlayView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_agreement_legend_stays_apart_for_colour_blind_readers() {
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
+        let view = agreement_view(&scenario, "SRB");
+        let colours: Vec<(Rgba, &str)> = view.legend.iter().map(|(colour, label)| (*colour, label.as_str())).collect();
+        use super::super::palette::{Deficiency, distance, simulate};
+        type Vision = fn(Rgba) -> Rgba;
+        let seen: [(&str, Vision); 3] = [
+            ("normal vision", |colour| colour),
+            ("protanopia", |colour| simulate(colour, Deficiency::Protanopia)),
+            ("deuteranopia", |colour| simulate(colour, Deficiency::Deuteranopia)),
+        ];
+        for (vision, see) in seen {
+            for (index, (one, first)) in colours.iter().enumerate() {
+                for (other, second) in &colours[index + 1..] {
+                    let apart = distance(see(*one), see(*other));
+                    assert!(apart >= 60.0, "with {vision}, {first:?} and {second:?} are only {apart:.0} apart");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_closed_transit_country_colours_what_each_consumer_loses() {
@@ -122,12 +144,13 @@ mod tests {
     }
 
     #[test]
-    fn agreement_colours_run_from_red_to_green() {
+    fn agreement_colours_run_from_red_through_yellow_to_blue() {
         let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.unwrap();
         let view = build(&scenario, 2023, &GraphOverlay::Agreement { reference: "RUS".into() });
         assert_eq!(view.colour("RUS"), SOURCE);
-        // Serbia agreed with Russia in an eighth of their votes: 0.125 on a scale from -1 to +1 is -0.75.
-        assert_eq!(view.colour("SRB"), crate::scene::palette::strength(-0.75));
+        // Serbia agreed with Russia in an eighth of their votes: a quarter of the way from red (215, 48, 39) to
+        // the middle's yellow (254, 224, 144): 215 + 39 / 4, 48 + 176 / 4, 39 + 105 / 4, rounded.
+        assert_eq!(view.colour("SRB"), Rgba::rgb(225, 92, 65));
         assert_eq!(view.colour("XKX"), UNTOUCHED, "Kosovo has no UN ballot");
     }
 

@@ -99,6 +99,57 @@ pub fn strength(value: f64) -> Rgba {
     Rgba::rgb(mix(0), mix(1), mix(2))
 }
 
+/// How often an actor votes like another, from 0 (never: red) through 0.5 (half the time: light yellow) to 1
+/// (always: blue), after ColorBrewer's RdYlBu, which colour-blind readers can tell apart. Its middle is a colour,
+/// not a grey, so that it is not taken for "did not vote".
+pub fn agreement(score: f64) -> Rgba {
+    let stops = [[215.0, 48.0, 39.0], [254.0, 224.0, 144.0], [69.0, 117.0, 180.0]];
+    let score = if score.is_finite() { score.clamp(0.0, 1.0) as f32 } else { 0.5 };
+    let (from, to, amount) =
+        if score < 0.5 { (stops[0], stops[1], score * 2.0) } else { (stops[1], stops[2], score * 2.0 - 1.0) };
+    let mix = |channel: usize| (from[channel] + (to[channel] - from[channel]) * amount).round() as u8;
+    Rgba::rgb(mix(0), mix(1), mix(2))
+}
+
+/// A colour vision deficiency, for checking that palettes stay apart for readers who have one.
+#[derive(Debug, Clone, Copy)]
+pub enum Deficiency {
+    Protanopia,
+    Deuteranopia,
+}
+
+/// How `colour` looks to a reader with `deficiency` (Machado, Oliveira and Fernandes 2009, severity 1, applied to
+/// linear RGB).
+pub fn simulate(colour: Rgba, deficiency: Deficiency) -> Rgba {
+    let matrix = match deficiency {
+        Deficiency::Protanopia => {
+            [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+        }
+        Deficiency::Deuteranopia => {
+            [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+        }
+    };
+    let linear = |channel: u8| {
+        let value = channel as f32 / 255.0;
+        if value <= 0.04045 { value / 12.92 } else { ((value + 0.055) / 1.055).powf(2.4) }
+    };
+    let encode = |value: f32| {
+        let value = value.clamp(0.0, 1.0);
+        let encoded = if value <= 0.003_130_8 { value * 12.92 } else { 1.055 * value.powf(1.0 / 2.4) - 0.055 };
+        (encoded * 255.0).round() as u8
+    };
+    let Rgba(red, green, blue, alpha) = colour;
+    let input = [linear(red), linear(green), linear(blue)];
+    let out = matrix.map(|row| encode(row[0] * input[0] + row[1] * input[1] + row[2] * input[2]));
+    Rgba(out[0], out[1], out[2], alpha)
+}
+
+/// The distance between two colours in sRGB, from 0 (the same) to 441 (black and white).
+pub fn distance(one: Rgba, other: Rgba) -> f32 {
+    let difference = |a: u8, b: u8| (a as f32 - b as f32).powi(2);
+    (difference(one.0, other.0) + difference(one.1, other.1) + difference(one.2, other.2)).sqrt()
+}
+
 /// A look for slides, exported images and the graph's lines: the light one, a dark one (light text on a dark
 /// background), and the projector one (black on white, with thicker and darker lines for washed-out projectors).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -234,6 +285,22 @@ pub fn readable_on(colour: Rgba, background: Rgba, ratio: f32) -> Rgba {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn simulated_colour_blindness_keeps_greys_and_merges_red_with_green() {
+        for deficiency in [Deficiency::Protanopia, Deficiency::Deuteranopia] {
+            // Each row of the matrices sums to one: a grey is seen as the same grey, give or take rounding.
+            let grey = simulate(Rgba::rgb(128, 128, 128), deficiency);
+            assert!(distance(grey, Rgba::rgb(128, 128, 128)) <= 2.0, "{deficiency:?}: {grey:?}");
+            // Red and green, far apart to normal vision, come close.
+            let (red, green) = (Rgba::rgb(200, 60, 40), Rgba::rgb(60, 160, 40));
+            let (seen_red, seen_green) = (simulate(red, deficiency), simulate(green, deficiency));
+            assert!(distance(seen_red, seen_green) < distance(red, green) / 2.0, "{deficiency:?}");
+        }
+        assert_eq!(agreement(0.0), Rgba::rgb(215, 48, 39));
+        assert_eq!(agreement(0.5), Rgba::rgb(254, 224, 144));
+        assert_eq!(agreement(1.0), Rgba::rgb(69, 117, 180));
+    }
+
     use super::*;
 
     #[test]
