@@ -336,3 +336,16 @@ fn turning_focus_on_frames_the_focus_again_after_the_camera_was_moved_away() {
     let bosnia = node(&harness, "BIH");
     assert!(canvas.contains(bosnia), "Bosnia is framed again: {bosnia:?}");
 }
+
+#[test]
+fn the_legend_folds_to_a_button_and_opens_again() {
+    let mut harness = harness();
+    harness.get_by_label("Node size: energy imports");
+    harness.get_by_label("Hide").click();
+    harness.run_steps(4);
+    assert!(harness.query_by_label("Node size: energy imports").is_none(), "the legend is folded");
+    assert!(!harness.state().views.graph.options.show_legend);
+    harness.get_by_label("Legend").click();
+    harness.run_steps(4);
+    harness.get_by_label("Node size: energy imports");
+}

@@ -21,6 +21,8 @@ pub struct LegendLook {
     pub family: egui::FontFamily,
     /// The family of its heading.
     pub heading_family: egui::FontFamily,
+    /// Whether it can be folded to a button (not on a slide).
+    pub foldable: bool,
 }
 
 /// The legend's look while presenting or not.
@@ -31,6 +33,7 @@ pub fn look(presenting: bool) -> LegendLook {
             text_size: 28.0,
             family: crate::ui::style::regular_family(),
             heading_family: crate::ui::style::bold_family(),
+            foldable: false,
         }
     } else {
         LegendLook {
@@ -38,19 +41,41 @@ pub fn look(presenting: bool) -> LegendLook {
             text_size: 12.0,
             family: egui::FontFamily::Proportional,
             heading_family: egui::FontFamily::Proportional,
+            foldable: true,
         }
     }
 }
 
 /// Sets up a legend's frame for `look`: its width and every text in it at the legend's size, then its heading.
-pub(crate) fn begin(ui: &mut egui::Ui, look: &LegendLook) {
+/// Returns true when its Hide button was clicked.
+pub(crate) fn begin(ui: &mut egui::Ui, look: &LegendLook) -> bool {
     ui.set_width(look.width - 16.0);
     let font = egui::FontId::new(look.text_size, look.family.clone());
     ui.style_mut().text_styles.insert(TextStyle::Small, font);
     ui.style_mut().override_text_style = Some(TextStyle::Small);
     ui.spacing_mut().item_spacing.y = 2.0 * look.text_size / 12.0;
     let heading = egui::FontId::new(look.text_size, look.heading_family.clone());
-    ui.label(egui::RichText::new("Legend").font(heading).strong());
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("Legend").font(heading).strong());
+        look.foldable
+            && ui
+                .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.small_button("Hide").on_hover_text("Fold the legend to a button")
+                })
+                .inner
+                .clicked()
+    })
+    .inner
+}
+
+/// A folded legend: a small Legend button in the view's top right corner. Returns true when it was clicked.
+pub(crate) fn folded(ui: &egui::Ui, viewport: Rect, id: egui::Id) -> bool {
+    egui::Area::new(id.with("folded"))
+        .fixed_pos(viewport.right_top() + vec2(-80.0, 8.0))
+        .order(egui::Order::Middle)
+        .show(ui.ctx(), |ui| ui.button("Legend").on_hover_text("Show the legend"))
+        .inner
+        .clicked()
 }
 
 pub fn show(
@@ -61,13 +86,14 @@ pub fn show(
     overlay: Option<&super::overlay::OverlayView>,
     presenting: bool,
     avoid: &[crate::ui::legend_place::Weighted],
-) {
+) -> bool {
     let look = look(presenting);
     let id = ui.scope_id().with("graph_legend");
     let at = crate::ui::legend_place::place(ui.ctx(), id, viewport, vec2(look.width, 240.0), avoid);
+    let mut hide = false;
     egui::Area::new(id).fixed_pos(at).order(egui::Order::Middle).show(ui.ctx(), |ui| {
         egui::Frame::popup(ui.style()).show(ui, |ui| {
-            begin(ui, &look);
+            hide = begin(ui, &look);
             if let Some(overlay) = overlay {
                 ui.label(egui::RichText::new(&overlay.title).strong());
                 for (colour, label) in &overlay.legend {
@@ -80,6 +106,7 @@ pub fn show(
             edges_ui(ui, scene);
         });
     });
+    hide
 }
 
 fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {

@@ -271,7 +271,12 @@ impl GraphView {
             empty_note(ui, viewport, document.scenario.actors.is_empty());
         } else if self.options.show_legend {
             let avoid = legend_avoids(&scene, &self.drawn_at, view, &self.routes);
-            legend::show(ui, viewport, &scene, &self.options, self.overlay_view(view), self.presenting, &avoid);
+            let overlay = self.overlay_view(view);
+            if legend::show(ui, viewport, &scene, &self.options, overlay, self.presenting, &avoid) {
+                self.options.show_legend = false;
+            }
+        } else if !self.presenting && legend::folded(ui, viewport, ui.scope_id().with("graph_legend")) {
+            self.options.show_legend = true;
         }
         self.scene = Some((key, scene, radii));
         if let Some(progress) = self.layout.progress() {

@@ -18,13 +18,14 @@ pub fn show(
     scenario: &Scenario,
     presenting: bool,
     avoid: &[crate::ui::legend_place::Weighted],
-) {
+) -> bool {
     let look = look(presenting);
     let id = ui.scope_id().with("map_legend");
     let at = crate::ui::legend_place::place(ui.ctx(), id, viewport, vec2(look.width, 240.0), avoid);
+    let mut hide = false;
     egui::Area::new(id).fixed_pos(at).order(egui::Order::Middle).show(ui.ctx(), |ui| {
         egui::Frame::popup(ui.style()).show(ui, |ui| {
-            begin(ui, &look);
+            hide = begin(ui, &look);
             match choropleth {
                 Some(choropleth) => measure_ui(ui, choropleth, scenario),
                 None => kinds_ui(ui, scene),
@@ -32,6 +33,12 @@ pub fn show(
             edges_ui(ui, &scene.graph);
         });
     });
+    hide
+}
+
+/// The folded legend's button (see `graph::legend::folded`).
+pub fn folded(ui: &egui::Ui, viewport: Rect) -> bool {
+    crate::ui::graph::legend::folded(ui, viewport, ui.scope_id().with("map_legend"))
 }
 
 /// The kinds of actor shown, as their countries and markers are coloured.

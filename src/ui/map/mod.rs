@@ -200,7 +200,12 @@ impl MapView {
         }
         if self.options.show_legend {
             let avoid = self.legend_avoids(&scene, view, viewport);
-            legend::show(ui, viewport, &scene, choropleth.as_deref(), &document.scenario, self.presenting, &avoid);
+            let scenario = &document.scenario;
+            if legend::show(ui, viewport, &scene, choropleth.as_deref(), scenario, self.presenting, &avoid) {
+                self.options.show_legend = false;
+            }
+        } else if !self.presenting && legend::folded(ui, viewport) {
+            self.options.show_legend = true;
         }
         if scene.graph.nodes.is_empty() {
             empty_note(ui, viewport, document.scenario.actors.is_empty());
