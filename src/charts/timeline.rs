@@ -74,6 +74,38 @@ pub fn assign_lanes(sorted_positions: &[f64], min_gap: f64) -> Vec<usize> {
         .collect()
 }
 
+/// Spreads entries (in date order) over lanes so that as many titles as possible fit beside their markers at a
+/// zoom of `pixels_per_year`: each goes to the lowest lane that is free at its date, and keeps that lane until its
+/// title ends; a new lane opens while there are fewer than `max_lanes`; past that, an entry goes to the lane that
+/// frees first, and its title is left to the tooltip (`titles_that_fit` then says which). Markers in one lane are
+/// at least `min_gap` years apart whenever there is a free lane.
+pub fn lanes_for_titles(
+    entries: &mut [TimelineEntry],
+    pixels_per_year: f64,
+    min_gap: f64,
+    max_lanes: usize,
+    title_width: impl Fn(&str) -> f64,
+) {
+    let pixels_per_year = if pixels_per_year.is_finite() && pixels_per_year > 0.0 { pixels_per_year } else { 1.0 };
+    let max_lanes = max_lanes.max(1);
+    // Where each lane is free again, in years.
+    let mut free_from: Vec<f64> = Vec::new();
+    for entry in entries.iter_mut() {
+        let titled_end = entry.position + (title_width(&entry.title) / pixels_per_year).max(min_gap);
+        let lane = match free_from.iter().position(|&free| free <= entry.position) {
+            Some(lane) => lane,
+            None if free_from.len() < max_lanes => {
+                free_from.push(f64::NEG_INFINITY);
+                free_from.len() - 1
+            }
+            None => (0..free_from.len()).min_by(|&a, &b| free_from[a].total_cmp(&free_from[b])).unwrap_or(0),
+        };
+        let title_fits = free_from[lane] <= entry.position;
+        free_from[lane] = if title_fits { titled_end } else { free_from[lane].max(entry.position + min_gap) };
+        entry.lane = lane;
+    }
+}
+
 /// The entries dated in `year`.
 pub fn in_year(entries: &[TimelineEntry], year: i32) -> impl Iterator<Item = &TimelineEntry> {
     entries.iter().filter(move |entry| entry.date.year == year)
@@ -143,6 +175,30 @@ mod tests {
         assert_eq!(entries[1].kind, EntryKind::Vote);
         assert_eq!([entries[0].lane, entries[1].lane, entries[2].lane], [0, 1, 0]);
         assert_eq!(in_year(&entries, 2022).count(), 2);
+    }
+
+    fn placed(position: f64, title: &str) -> TimelineEntry {
+        let date = Date::parse("2022").expect("a date");
+        TimelineEntry { position, ..entry(EntryKind::Event, 0, date, title, Vec::new(), &[]) }
+    }
+
+    #[test]
+    fn lanes_leave_room_for_every_title_while_lanes_remain() {
+        // 100 pixels a year, titles 100 pixels wide (a year): A, B and C are a quarter of a year apart, D comes a
+        // year after A.
+        let mut entries = vec![placed(2022.0, "A"), placed(2022.25, "B"), placed(2022.5, "C"), placed(2023.0, "D")];
+        lanes_for_titles(&mut entries, 100.0, 0.05, 8, |_| 100.0);
+        let lanes: Vec<usize> = entries.iter().map(|entry| entry.lane).collect();
+        assert_eq!(lanes, [0, 1, 2, 0], "D takes A's lane once A's title has ended");
+        let fits = titles_that_fit(&entries, 100.0, 2030.0, |_| 100.0);
+        assert_eq!(fits, [true; 4], "every title shown");
+        // With two lanes at most, C goes to the lane that frees first (A's), untitled; A's title would now run
+        // into C's marker, so it goes to the tooltip too. D still gets A's lane when A's title would have ended.
+        lanes_for_titles(&mut entries, 100.0, 0.05, 2, |_| 100.0);
+        let lanes: Vec<usize> = entries.iter().map(|entry| entry.lane).collect();
+        assert_eq!(lanes, [0, 1, 0, 0]);
+        let fits = titles_that_fit(&entries, 100.0, 2030.0, |_| 100.0);
+        assert_eq!(fits, [false, true, false, true]);
     }
 
     #[test]

@@ -22,9 +22,14 @@ struct Key {
     revision: u64,
 }
 
+/// At most this many lanes are opened to give titles room; past them, titles wait for the tooltip.
+const MAX_LANES: usize = 10;
+
 #[derive(Default)]
 pub struct TimelineView {
     entries: Cached<Key, Vec<TimelineEntry>>,
+    /// The entries spread over lanes for their titles at a zoom (pixels per year, in steps of a tenth).
+    laned: Cached<(Key, i64), Vec<TimelineEntry>>,
     /// Where the plot was last drawn, so that tests can click a date.
     last_transform: Option<PlotTransform>,
 }
@@ -41,11 +46,24 @@ impl TimelineView {
         }
         let chosen = view.chart_year_of(document.derived());
         toolbar(ui, &document.derived().years, view.year, actions);
-        let lanes = entries.iter().map(|entry| entry.lane).max().unwrap_or(0) + 1;
-        let plot_height = super::charts::common::plot_height(ui, 0.5, 120.0 + 34.0 * lanes as f32);
         let title_font = egui::FontId::proportional(13.0);
         let character_width =
             f64::from(ui.painter().layout_no_wrap("abcdefghij".into(), title_font, Color32::WHITE).size().x) / 10.0;
+        let title_width = move |title: &str| character_width * title.chars().count() as f64 + 24.0;
+        // The zoom the plot was last drawn at, or what fitting the whole span would give.
+        let span = entries[entries.len() - 1].position + 1.5 - (entries[0].position - 0.5);
+        let pixels_per_year = self.last_transform.as_ref().map_or(f64::from(ui.available_width()) / span, |drawn| {
+            f64::from(drawn.frame().width()) / drawn.bounds().width().max(1e-9)
+        });
+        let zoom_step = (pixels_per_year.max(1e-6).ln() * 10.0).round() as i64;
+        let key = (Key { document: document.id, revision: document.revision }, zoom_step);
+        let entries = self.laned.get(key, || {
+            let mut laned = entries.clone();
+            timeline::lanes_for_titles(&mut laned, pixels_per_year, LANE_GAP / 5.0, MAX_LANES, title_width);
+            laned
+        });
+        let lanes = entries.iter().map(|entry| entry.lane).max().unwrap_or(0) + 1;
+        let plot_height = super::charts::common::plot_height(ui, 0.5, 120.0 + 34.0 * lanes as f32);
         let response = Plot::new("timeline")
             .height(plot_height)
             .x_axis_label("Date")
@@ -72,9 +90,7 @@ impl TimelineView {
                 let pixels_per_year =
                     f64::from(plot.transform().frame().width()) / plot.plot_bounds().width().max(1e-9);
                 let end = plot.plot_bounds().max()[0];
-                let fits = timeline::titles_that_fit(entries, pixels_per_year, end, |title| {
-                    character_width * title.chars().count() as f64 + 24.0
-                });
+                let fits = timeline::titles_that_fit(entries, pixels_per_year, end, title_width);
                 for (entry, fits) in entries.iter().zip(fits) {
                     plot_entry(plot, entry, fits);
                 }
