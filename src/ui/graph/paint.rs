@@ -33,7 +33,9 @@ impl GraphView {
         let selected_nodes = scene::selected_nodes(scene, &view.selection);
         let emphasised_nodes = scene::selected_nodes(scene, &emphasised);
         let selected = |node: usize| selected_nodes[node];
-        let fade_all_but = near.contains(&false).then_some(emphasised_nodes.as_slice());
+        // Links that touch no selected actor fade even when every actor is a neighbour (a hub such as Russia
+        // selected): they are not about the selection.
+        let fade_all_but = fade_mask(&emphasised_nodes);
         let colour_by = self.options.colour_by;
         let colour_of = |node: &scene::SceneNode, blocs: &[String]| match overlay {
             Some(overlay) => overlay.colour(&node.id),
@@ -134,7 +136,7 @@ impl GraphView {
             if hovered == Some(Hovered::Edge(index)) {
                 style.width += 2.0;
             }
-            if fade_all_but.is_some_and(|selected| !selected[edge.from] && !selected[edge.to]) {
+            if edge_fades(fade_all_but, edge) {
                 style.colour = faded(style.colour);
             }
             edges.add(&geometry, &style);
@@ -249,6 +251,17 @@ pub(super) fn screen_radius(canvas_radius: f32, zoom: f32) -> f32 {
 }
 
 /// A colour faded to a fifth of its opacity, for what is not linked to the selection.
+/// With any node emphasised (selected, or on a step's route), the nodes whose links stay bright: a link that
+/// touches none of them fades, even when every actor is a neighbour of the selection (a hub such as Russia).
+fn fade_mask(emphasised_nodes: &[bool]) -> Option<&[bool]> {
+    emphasised_nodes.contains(&true).then_some(emphasised_nodes)
+}
+
+/// Whether an edge fades under `mask` (see [`fade_mask`]).
+fn edge_fades(mask: Option<&[bool]>, edge: &scene::SceneEdge) -> bool {
+    mask.is_some_and(|bright| !bright[edge.from] && !bright[edge.to])
+}
+
 fn faded(colour: crate::scene::Rgba) -> crate::scene::Rgba {
     crate::scene::Rgba(colour.0, colour.1, colour.2, colour.3 / 5)
 }
@@ -256,6 +269,25 @@ fn faded(colour: crate::scene::Rgba) -> crate::scene::Rgba {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selecting_a_hub_fades_the_links_that_do_not_touch_it() {
+        let scenario = crate::io::load_text(crate::library::BUNDLED_SCENARIO).scenario.expect("loads");
+        let filters = crate::state::GraphFilters::default();
+        let graph = scene::build(&scenario, Some(2023), &filters, &Default::default(), false);
+        let selection = std::collections::BTreeSet::from(["RUS".to_owned()]);
+        // Every actor with a link is Russia's neighbour, yet a link between two others is not about Russia.
+        let mask = fade_mask(&scene::selected_nodes(&graph, &selection)).map(<[bool]>::to_vec);
+        let russia = graph.node_by_id["RUS"];
+        let (touching, others): (Vec<_>, Vec<_>) =
+            graph.edges.iter().partition(|edge| edge.from == russia || edge.to == russia);
+        assert!(!others.is_empty() && !touching.is_empty());
+        assert!(others.iter().all(|edge| edge_fades(mask.as_deref(), edge)));
+        assert!(touching.iter().all(|edge| !edge_fades(mask.as_deref(), edge)));
+        // With nothing selected, nothing fades.
+        let none = scene::selected_nodes(&graph, &Default::default());
+        assert!(graph.edges.iter().all(|edge| !edge_fades(fade_mask(&none), edge)));
+    }
 
     #[test]
     fn names_while_presenting_are_at_least_24_points_and_larger_than_otherwise() {
