@@ -187,7 +187,9 @@ fn cut_short(text: &str, error: &ron::error::SpannedError) -> Option<Diagnostic>
     // Or a string that runs to the end of the text: no quote closes it.
     let an_open_string = error.code == ron::error::Error::ExpectedStringEnd
         && rest.strip_prefix('"').is_some_and(|inside| !inside.contains('"'));
-    if !a_cut_word && !an_open_string {
+    // Or the reader ran out of text, wherever it says the trouble began (`Scenario(` ends at its bracket).
+    let ran_out = error.code == ron::error::Error::Eof;
+    if !a_cut_word && !an_open_string && !ran_out {
         return None;
     }
     let (line, column) = end_position(text.trim_end());
@@ -375,6 +377,10 @@ mod tests {
             let last_line = 1 + text[..cut].trim_end().matches('\n').count();
             assert_eq!(report.diagnostics[0].line, Some(last_line), "at the last line written");
         }
+        // Cut just after the scenario's opening bracket.
+        let report = load_text("Scenario(");
+        assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
+        assert!(report.diagnostics[0].message.starts_with("the file ends before the scenario is closed"));
         // Cut inside a caption: the string runs to the end.
         let summary = text.find("summary: \"").expect("a summary") + 30;
         let report = load_text(&text[..summary]);
