@@ -146,13 +146,13 @@ impl LayoutState {
         self.failure.as_deref()
     }
 
-    /// Leaving the force layout for another: it is finished and kept.
+    /// Leaving a settled force layout for another: it is kept. One still running is not waited for (on a large
+    /// graph that would freeze the window); it starts again when it is asked for again.
     fn put_force_aside(&mut self, kind: LayoutKind) {
         let Some((document, revision, LayoutKind::Force, collapsed)) = self.computed_for.clone() else { return };
-        if kind == LayoutKind::Force {
+        if kind == LayoutKind::Force || self.running.is_some() {
             return;
         }
-        self.finish();
         self.force_kept = Some(KeptForce {
             made_for: (document, revision, collapsed),
             item_index: self.item_index.clone(),
