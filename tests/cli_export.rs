@@ -15,23 +15,40 @@ fn geodep(args: &[&str]) -> Output {
         .expect("geodep runs")
 }
 
+/// A PNG's size and its pixels, one slice of channels each.
+struct Decoded {
+    size: (u32, u32),
+    bytes: Vec<u8>,
+    channels: usize,
+}
+
+impl Decoded {
+    fn read(path: &Path) -> Decoded {
+        let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).expect("the PNG exists")));
+        let mut reader = decoder.read_info().expect("a PNG header");
+        let mut bytes = vec![0; reader.output_buffer_size().expect("a size")];
+        let info = reader.next_frame(&mut bytes).expect("PNG pixels decode");
+        bytes.truncate(info.buffer_size());
+        Decoded { size: (info.width, info.height), bytes, channels: info.color_type.samples() }
+    }
+
+    fn pixels(&self) -> std::slice::Chunks<'_, u8> {
+        self.bytes.chunks(self.channels)
+    }
+}
+
 /// The image's size, and how many of its pixels are dark (text, lines, nodes) and how many distinct colours it has.
 fn inspect(path: &Path) -> ((u32, u32), usize, usize) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).expect("the PNG exists")));
-    let mut reader = decoder.read_info().expect("a PNG header");
-    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
-    let info = reader.next_frame(&mut pixels).expect("PNG pixels decode");
-    let channels = info.color_type.samples();
-    let pixels = &pixels[..info.buffer_size()];
+    let image = Decoded::read(path);
     let mut colours = std::collections::HashSet::new();
     let mut dark = 0;
-    for pixel in pixels.chunks(channels) {
+    for pixel in image.pixels() {
         colours.insert(pixel.to_vec());
         if pixel[..3].iter().map(|&channel| channel as u32).sum::<u32>() < 200 {
             dark += 1;
         }
     }
-    ((info.width, info.height), dark, colours.len())
+    (image.size, dark, colours.len())
 }
 
 #[test]
@@ -365,16 +382,11 @@ fn a_handout_is_refused_for_a_folder_an_unwritable_path_or_a_story_less_scenario
 
 /// How many of the image's pixels are nearly black and nearly white, and its top-left pixel.
 fn light_and_dark(path: &Path) -> (usize, usize, [u8; 3]) {
-    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).expect("the PNG exists")));
-    let mut reader = decoder.read_info().expect("a PNG header");
-    let mut pixels = vec![0; reader.output_buffer_size().expect("a size")];
-    let info = reader.next_frame(&mut pixels).expect("PNG pixels decode");
-    let channels = info.color_type.samples();
-    let pixels = &pixels[..info.buffer_size()];
+    let image = Decoded::read(path);
     let brightness = |pixel: &[u8]| pixel[..3].iter().map(|&channel| channel as u32).sum::<u32>();
-    let dark = pixels.chunks(channels).filter(|pixel| brightness(pixel) < 150).count();
-    let light = pixels.chunks(channels).filter(|pixel| brightness(pixel) > 600).count();
-    (dark, light, [pixels[0], pixels[1], pixels[2]])
+    let dark = image.pixels().filter(|pixel| brightness(pixel) < 150).count();
+    let light = image.pixels().filter(|pixel| brightness(pixel) > 600).count();
+    (dark, light, [image.bytes[0], image.bytes[1], image.bytes[2]])
 }
 
 #[test]

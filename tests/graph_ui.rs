@@ -319,15 +319,7 @@ fn turning_focus_on_frames_the_focus_again_after_the_camera_was_moved_away() {
     harness.run_steps(2);
     // Pan the graph down, twice: Bosnia leaves the canvas.
     for _ in 0..2 {
-        let start = egui::pos2(300.0, 130.0);
-        harness.drag_at(start);
-        harness.run_steps(1);
-        for step in 1..=8 {
-            harness.hover_at(start + egui::vec2(0.0, 85.0) * step as f32);
-            harness.run_steps(1);
-        }
-        harness.drop_at(start + egui::vec2(0.0, 680.0));
-        harness.run_steps(2);
+        common::drag_by(&mut harness, egui::pos2(300.0, 130.0), egui::vec2(0.0, 680.0), 8);
     }
     let canvas = egui::Rect::from_min_max(egui::pos2(240.0, 100.0), egui::pos2(1090.0, 880.0));
     assert!(!canvas.contains(node(&harness, "BIH")), "panned away first: {:?}", node(&harness, "BIH"));

@@ -187,15 +187,7 @@ fn a_shock_laid_over_the_views_colours_the_map_by_what_each_country_loses() {
 fn dragging_pans_the_map_with_the_pointer() {
     let mut harness = map_harness();
     let before = country(&harness, "SRB");
-    let start = egui::pos2(700.0, 600.0);
-    harness.drag_at(start);
-    harness.run_steps(1);
-    for step in 1..=5 {
-        harness.hover_at(start + egui::vec2(10.0, 6.0) * step as f32);
-        harness.run_steps(1);
-    }
-    harness.drop_at(start + egui::vec2(50.0, 30.0));
-    harness.run_steps(2);
+    common::drag_by(&mut harness, egui::pos2(700.0, 600.0), egui::vec2(50.0, 30.0), 5);
     let after = country(&harness, "SRB");
     assert!((after - before - egui::vec2(50.0, 30.0)).length() < 1.0, "Serbia moved from {before:?} to {after:?}");
 }

@@ -329,19 +329,19 @@ fn smoothstep(progress: f32) -> f32 {
 }
 
 /// Linear interpolation written so that 0 gives exactly `start` and 1 exactly `end`.
-fn mix(start: f32, end: f32, amount: f32) -> f32 {
+pub(super) fn mix(start: f32, end: f32, amount: f32) -> f32 {
     start * (1.0 - amount) + end * amount
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn link(source: &str, middle: &str, target: &str, weight: f64, record: usize) -> SankeyLink {
+    pub(in crate::charts) fn link(source: &str, middle: &str, target: &str, weight: f64, record: usize) -> SankeyLink {
         SankeyLink { source: source.into(), middle: middle.into(), target: target.into(), weight, record }
     }
 
-    fn node<'a>(layout: &'a SankeyLayout, column: Column, label: &str) -> &'a SankeyNode {
+    pub(in crate::charts) fn node<'a>(layout: &'a SankeyLayout, column: Column, label: &str) -> &'a SankeyNode {
         layout.nodes.iter().find(|node| node.column == column && node.label == label).expect("node exists")
     }
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::sankey::{Column, SankeyBand, SankeyLayout, SankeyNode};
+use super::sankey::{Column, SankeyBand, SankeyLayout, SankeyNode, mix};
 
 /// The layout `share` of the way (0 to 1) from `before` to `after`. Nodes are the same node in both years when
 /// they have the same column and label; bands, when they carry the same record between the same nodes. The
@@ -64,11 +64,6 @@ pub fn between(before: &SankeyLayout, after: &SankeyLayout, share: f32) -> Sanke
     SankeyLayout { nodes, bands }
 }
 
-/// Exactly `start` at 0 and exactly `end` at 1.
-fn mix(start: f32, end: f32, share: f32) -> f32 {
-    start * (1.0 - share) + end * share
-}
-
 /// `node` with no height, at its middle.
 fn collapsed_node(node: &SankeyNode) -> SankeyNode {
     let middle = (node.top + node.bottom) / 2.0;
@@ -99,16 +94,9 @@ fn eased_band(start: &SankeyBand, end: &SankeyBand, share: f32) -> SankeyBand {
 
 #[cfg(test)]
 mod tests {
-    use super::super::sankey::{SankeyLink, layout};
+    use super::super::sankey::layout;
+    use super::super::sankey::tests::{link, node};
     use super::*;
-
-    fn link(source: &str, middle: &str, target: &str, weight: f64, record: usize) -> SankeyLink {
-        SankeyLink { source: source.into(), middle: middle.into(), target: target.into(), weight, record }
-    }
-
-    fn node<'a>(layout: &'a SankeyLayout, column: Column, label: &str) -> &'a SankeyNode {
-        layout.nodes.iter().find(|node| node.column == column && node.label == label).expect("node exists")
-    }
 
     #[test]
     fn the_ends_of_the_change_are_the_two_years() {

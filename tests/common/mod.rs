@@ -32,6 +32,19 @@ pub fn click_at(harness: &mut Harness<'_, GeoDepApp>, position: egui::Pos2, modi
     harness.run_steps(2);
 }
 
+/// Presses the primary button at `start`, moves the pointer by `offset` in `steps` equal moves, one frame each,
+/// and releases it there: a drag as a hand makes it.
+pub fn drag_by(harness: &mut Harness<'_, GeoDepApp>, start: egui::Pos2, offset: egui::Vec2, steps: usize) {
+    harness.drag_at(start);
+    harness.run_steps(1);
+    for step in 1..=steps {
+        harness.hover_at(start + offset * step as f32 / steps as f32);
+        harness.run_steps(1);
+    }
+    harness.drop_at(start + offset);
+    harness.run_steps(2);
+}
+
 /// The benchmarks' generated scenario of 2,000 states, 20,000 energy flows and 20,000 ties.
 #[path = "../../benches/common/mod.rs"]
 pub mod large;

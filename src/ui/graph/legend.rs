@@ -87,23 +87,38 @@ pub fn show(
     presenting: bool,
     avoid: &[crate::ui::legend_place::Weighted],
 ) -> bool {
-    let look = look(presenting);
     let id = ui.scope_id().with("graph_legend");
+    framed(ui, id, viewport, presenting, avoid, |ui| {
+        if let Some(overlay) = overlay {
+            ui.label(egui::RichText::new(&overlay.title).strong());
+            for (colour, label) in &overlay.legend {
+                swatch(ui, label, *colour);
+            }
+            ui.weak("Shapes still show the kind of actor.");
+        } else {
+            kinds_ui(ui, scene, options);
+        }
+        edges_ui(ui, scene);
+    })
+}
+
+/// A view's legend: `contents` in a frame with the Legend heading, in the corner of `viewport` where it hides
+/// least of `avoid` (see `legend_place`), larger while presenting. Returns true when its Hide was clicked.
+pub(crate) fn framed(
+    ui: &egui::Ui,
+    id: egui::Id,
+    viewport: Rect,
+    presenting: bool,
+    avoid: &[crate::ui::legend_place::Weighted],
+    contents: impl FnOnce(&mut egui::Ui),
+) -> bool {
+    let look = look(presenting);
     let at = crate::ui::legend_place::place(ui.ctx(), id, viewport, vec2(look.width, 240.0), avoid);
     let mut hide = false;
     egui::Area::new(id).fixed_pos(at).order(egui::Order::Middle).show(ui.ctx(), |ui| {
         egui::Frame::popup(ui.style()).show(ui, |ui| {
             hide = begin(ui, &look);
-            if let Some(overlay) = overlay {
-                ui.label(egui::RichText::new(&overlay.title).strong());
-                for (colour, label) in &overlay.legend {
-                    swatch(ui, label, *colour);
-                }
-                ui.weak("Shapes still show the kind of actor.");
-            } else {
-                kinds_ui(ui, scene, options);
-            }
-            edges_ui(ui, scene);
+            contents(ui);
         });
     });
     hide

@@ -6,10 +6,10 @@ use eframe::egui::{self, Color32, Mesh, Rect, Sense, pos2, vec2};
 use super::{MapScene, Place};
 use crate::model::{ActorKind, Scenario};
 use crate::scene::choropleth::{Choropleth, Legend};
-use crate::ui::graph::legend::{begin, edges_ui, look, swatch};
+use crate::ui::graph::legend::{edges_ui, framed, swatch};
 
 /// The legend in the corner where it hides the fewest actors (see `legend_place`); larger while presenting (see
-/// [`look`]).
+/// `graph::legend::look`).
 pub fn show(
     ui: &egui::Ui,
     viewport: Rect,
@@ -19,21 +19,13 @@ pub fn show(
     presenting: bool,
     avoid: &[crate::ui::legend_place::Weighted],
 ) -> bool {
-    let look = look(presenting);
-    let id = ui.scope_id().with("map_legend");
-    let at = crate::ui::legend_place::place(ui.ctx(), id, viewport, vec2(look.width, 240.0), avoid);
-    let mut hide = false;
-    egui::Area::new(id).fixed_pos(at).order(egui::Order::Middle).show(ui.ctx(), |ui| {
-        egui::Frame::popup(ui.style()).show(ui, |ui| {
-            hide = begin(ui, &look);
-            match choropleth {
-                Some(choropleth) => measure_ui(ui, choropleth, scenario),
-                None => kinds_ui(ui, scene),
-            }
-            edges_ui(ui, &scene.graph);
-        });
-    });
-    hide
+    framed(ui, ui.scope_id().with("map_legend"), viewport, presenting, avoid, |ui| {
+        match choropleth {
+            Some(choropleth) => measure_ui(ui, choropleth, scenario),
+            None => kinds_ui(ui, scene),
+        }
+        edges_ui(ui, &scene.graph);
+    })
 }
 
 /// The folded legend's button (see `graph::legend::folded`).

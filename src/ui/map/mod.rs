@@ -134,6 +134,9 @@ pub struct MapView {
     fading: Option<(Picture, f64)>,
     /// Set when the scene was rebuilt for another year alone, until the new picture is drawn.
     year_changed: bool,
+    /// What the legend should not cover, for the scene, camera, canvas and selection it was found for: finding a
+    /// country's visible part walks its outline, so it is not done every frame.
+    legend_avoids: Cached<(u64, Camera, Rect, BTreeSet<String>), Vec<crate::ui::legend_place::Weighted>>,
 }
 
 /// Things under the pointer.
@@ -199,9 +202,10 @@ impl MapView {
             pointer::tooltip(&response, document, &scene, hovered, view.year, choropleth.as_deref());
         }
         if self.options.show_legend {
-            let avoid = self.legend_avoids(&scene, view, viewport);
+            let key = (scene.serial, self.camera, viewport, view.selection.clone());
+            let avoid = self.legend_avoids.get(key, || legend_avoids(self.camera, &scene, view, viewport));
             let scenario = &document.scenario;
-            if legend::show(ui, viewport, &scene, choropleth.as_deref(), scenario, self.presenting, &avoid) {
+            if legend::show(ui, viewport, &scene, choropleth.as_deref(), scenario, self.presenting, avoid) {
                 self.options.show_legend = false;
             }
         } else if !self.presenting && legend::folded(ui, viewport) {
@@ -333,39 +337,6 @@ impl MapView {
         } else {
             ui.ctx().request_repaint();
         }
-    }
-
-    /// What the legend should not cover: each actor's name or marker, five times over the selected ones and those
-    /// on a story step's route, and three times over each bend of the route itself.
-    fn legend_avoids(
-        &self,
-        scene: &MapScene,
-        view: &ViewState,
-        viewport: Rect,
-    ) -> Vec<crate::ui::legend_place::Weighted> {
-        let to_screen = |point: Pos2| self.camera.to_screen(viewport, point);
-        // Where the names are written: in the part of each country that is in view (as `picture` places them).
-        let in_view = |point: Pos2| self.camera.to_canvas(viewport, point) / MAP_SCALE;
-        let (view_min, view_max) = (in_view(viewport.min), in_view(viewport.max));
-        let visible = crate::scene::map::Bounds { min: [view_min.x, view_min.y], max: [view_max.x, view_max.y] };
-        let mut avoid = Vec::new();
-        for (node, place) in scene.graph.nodes.iter().zip(&scene.places) {
-            let at = match *place {
-                Place::Country(country) => {
-                    let [x, y] = geometry().label_point(&geometry().countries[country], &visible);
-                    pos2(x * MAP_SCALE, y * MAP_SCALE)
-                }
-                Place::Point(point) => point,
-                Place::Nowhere => continue,
-            };
-            let weight = if view.is_selected(&node.id) || scene.route_actors.contains(&node.id) { 5.0 } else { 1.0 };
-            avoid.push((to_screen(at), weight));
-        }
-        let route = (scene.paths.iter().zip(&scene.on_route)).filter(|(_, on_route)| **on_route);
-        for (path, _) in route {
-            avoid.extend(path.iter().flatten().map(|&point| (to_screen(point), 3.0)));
-        }
-        avoid
     }
 
     /// Where a country's name sits on screen in the last frame: its label point (inside the country), for
@@ -502,4 +473,37 @@ fn note(ui: &egui::Ui, viewport: Rect, text: &str) {
     let rect = egui::Align2::CENTER_CENTER.anchor_size(position, galley.size()).expand(8.0);
     ui.painter().rect_filled(rect, 6.0, ui.visuals().extreme_bg_color.gamma_multiply(0.9));
     ui.painter().galley(rect.min + Vec2::splat(8.0), galley, Color32::PLACEHOLDER);
+}
+
+/// What the legend should not cover: each actor's name or marker, five times over the selected ones and those
+/// on a story step's route, and three times over each bend of the route itself.
+fn legend_avoids(
+    camera: Camera,
+    scene: &MapScene,
+    view: &ViewState,
+    viewport: Rect,
+) -> Vec<crate::ui::legend_place::Weighted> {
+    let to_screen = |point: Pos2| camera.to_screen(viewport, point);
+    // Where the names are written: in the part of each country that is in view (as `picture` places them).
+    let in_view = |point: Pos2| camera.to_canvas(viewport, point) / MAP_SCALE;
+    let (view_min, view_max) = (in_view(viewport.min), in_view(viewport.max));
+    let visible = crate::scene::map::Bounds { min: [view_min.x, view_min.y], max: [view_max.x, view_max.y] };
+    let mut avoid = Vec::new();
+    for (node, place) in scene.graph.nodes.iter().zip(&scene.places) {
+        let at = match *place {
+            Place::Country(country) => {
+                let [x, y] = geometry().label_point(&geometry().countries[country], &visible);
+                pos2(x * MAP_SCALE, y * MAP_SCALE)
+            }
+            Place::Point(point) => point,
+            Place::Nowhere => continue,
+        };
+        let weight = if view.is_selected(&node.id) || scene.route_actors.contains(&node.id) { 5.0 } else { 1.0 };
+        avoid.push((to_screen(at), weight));
+    }
+    let route = (scene.paths.iter().zip(&scene.on_route)).filter(|(_, on_route)| **on_route);
+    for (path, _) in route {
+        avoid.extend(path.iter().flatten().map(|&point| (to_screen(point), 3.0)));
+    }
+    avoid
 }
