@@ -5,9 +5,14 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn geodep(args: &[&str]) -> Output {
+    geodep_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+/// `geodep` run in `folder`, where a stray file written by it would show.
+fn geodep_in(folder: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_geodep"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(folder)
         // No display: the export must not need one.
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
@@ -278,17 +283,19 @@ fn a_handout_has_a_page_per_step_with_its_caption_then_the_sources_and_notes_onl
 fn a_handout_to_dash_goes_to_standard_output_and_writes_no_file() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let scenario = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/serbia-2023.ron");
-    let run = Command::new(env!("CARGO_BIN_EXE_geodep"))
-        .args(["export", scenario.to_str().expect("utf-8 path"), "--handout", "-"])
-        .current_dir(folder.path())
-        .output()
-        .expect("geodep runs");
+    let run = geodep_in(folder.path(), &["export", scenario.to_str().expect("utf-8 path"), "--handout", "-"]);
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
     assert!(run.stdout.starts_with(b"%PDF-"), "standard output holds the PDF alone");
     assert!(!folder.path().join("-").exists(), "no file named \"-\" is written");
     let piped = folder.path().join("piped.pdf");
     std::fs::write(&piped, &run.stdout).expect("the PDF is kept");
     assert_eq!(pdf_pages(&piped).len(), pdf_pages_of_serbia_handout(), "the same pages as a handout to a file");
+    // One step's slide goes the same way.
+    let run =
+        geodep_in(folder.path(), &["export", scenario.to_str().expect("utf-8 path"), "--step", "2", "--out", "-"]);
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(run.stdout.starts_with(b"\x89PNG"), "standard output holds the PNG alone");
+    assert!(!folder.path().join("-").exists());
 }
 
 /// How many pages the Serbia handout has when written to a file.

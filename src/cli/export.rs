@@ -41,21 +41,25 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
 }
 
 pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat, theme: Theme) -> ExitCode {
-    if let Target::Handout { out, .. } = &target
-        && out == Path::new("-")
-        && std::io::stdout().is_terminal()
-    {
+    let to_stdout = match &target {
+        Target::Step { out, .. } | Target::Handout { out, .. } => out == Path::new("-"),
+        Target::AllSteps { .. } => false,
+    };
+    if to_stdout && std::io::stdout().is_terminal() {
         tell_user!(
-            "geodep export: --handout - writes the PDF to standard output, which is a terminal here; \
-             redirect it (> handout.pdf) or name a file"
+            "geodep export: \"-\" writes the image or PDF to standard output, which is a terminal here; \
+             redirect it (> out.pdf) or name a file"
         );
         return ExitCode::from(2);
     }
     let Ok(scenario) = load(file) else { return ExitCode::FAILURE };
-    if let Target::Handout { out, notes } = &target
-        && out == Path::new("-")
-    {
-        return handout_to_stdout(&scenario, *notes, file);
+    if to_stdout {
+        let bytes = match target {
+            Target::Step { number, .. } => crate::slide::export::step_bytes(&scenario, number, size, format, theme),
+            Target::Handout { notes, .. } => handout_bytes(&scenario, notes),
+            Target::AllSteps { .. } => unreachable!("a folder is never standard output"),
+        };
+        return bytes_to_stdout(bytes.map_err(|error| format!("geodep: {}: {error}", file.display())));
     }
     let written = match target {
         Target::Step { number, out } => write_step(&scenario, number, &out, size, format, theme).map(|()| vec![out]),
@@ -67,20 +71,24 @@ pub fn run(file: &Path, target: Target, size: (u32, u32), format: ImageFormat, t
     finish(written.map_err(|error| format!("geodep: {}: {error}", file.display())))
 }
 
-/// The handout's PDF on standard output, for a pipe (`--handout - | lpr`); nothing else is printed there.
-fn handout_to_stdout(scenario: &Scenario, notes: bool, file: &Path) -> ExitCode {
+/// The handout's PDF, refused for a scenario without a story as a handout to a file is.
+fn handout_bytes(scenario: &Scenario, notes: bool) -> Result<Vec<u8>, crate::slide::export::ExportError> {
     if scenario.story.is_empty() {
-        tell_user!("geodep: {}: {}", file.display(), crate::slide::export::ExportError::NoStory);
-        return ExitCode::FAILURE;
+        return Err(crate::slide::export::ExportError::NoStory);
     }
-    match crate::slide::handout::to_pdf(scenario, HandoutOptions { notes }) {
-        Ok((bytes, _pages)) => {
+    Ok(crate::slide::handout::to_pdf(scenario, HandoutOptions { notes })?.0)
+}
+
+/// An image or PDF on standard output, for a pipe (`--handout - | lpr`); nothing else is printed there.
+fn bytes_to_stdout(bytes: Result<Vec<u8>, String>) -> ExitCode {
+    match bytes {
+        Ok(bytes) => {
             let mut output = Output::stdout();
             output.bytes(&bytes);
             output.finish(ExitCode::SUCCESS)
         }
-        Err(error) => {
-            tell_user!("geodep: {}: {error}", file.display());
+        Err(message) => {
+            tell_user!("{message}");
             ExitCode::FAILURE
         }
     }

@@ -141,7 +141,7 @@ pub enum Command {
         /// The story step to export, counting from 1.
         #[arg(long, value_name = "N", requires = "out", conflicts_with = "all_steps")]
         step: Option<usize>,
-        /// Where to write: the one step, the view, or the scenario (by extension).
+        /// Where to write: the one step (`-`: to standard output), the view, or the scenario (by extension).
         #[arg(long, value_name = "FILE", required_unless_present_any = ["all_steps", "years", "handout"])]
         out: Option<PathBuf>,
         /// Export every story step.

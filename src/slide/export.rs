@@ -39,6 +39,17 @@ pub enum ExportError {
     Handout(#[from] super::handout::HandoutError),
 }
 
+/// Step `number` (counted from 1) as image bytes, drawn in `theme`.
+pub fn step_bytes(
+    scenario: &Scenario,
+    number: usize,
+    size: (u32, u32),
+    format: ImageFormat,
+    theme: Theme,
+) -> Result<Vec<u8>, ExportError> {
+    slide_bytes(&super::Deck::themed(scenario, theme), number, size, format)
+}
+
 /// Writes step `number` (counted from 1) to `out`, drawn in `theme`.
 pub fn write_step(
     scenario: &Scenario,
@@ -58,6 +69,17 @@ fn write_slide(
     size: (u32, u32),
     format: ImageFormat,
 ) -> Result<(), ExportError> {
+    let bytes = slide_bytes(deck, number, size, format)?;
+    crate::io::safe_write::write_whole(out, &bytes)
+        .map_err(|source| ExportError::Write { path: out.to_owned(), source })
+}
+
+fn slide_bytes(
+    deck: &super::Deck<'_>,
+    number: usize,
+    size: (u32, u32),
+    format: ImageFormat,
+) -> Result<Vec<u8>, ExportError> {
     let count = deck.step_count();
     if count == 0 {
         return Err(ExportError::NoStory);
@@ -66,12 +88,10 @@ fn write_slide(
         Some(slide) => slide,
         None => return Err(ExportError::NoSuchStep { number, count }),
     };
-    let bytes = match format {
+    Ok(match format {
         ImageFormat::Svg => super::svg::to_svg(&slide).into_bytes(),
         ImageFormat::Png => super::render::to_png(&slide).map_err(|source| ExportError::Render { number, source })?,
-    };
-    crate::io::safe_write::write_whole(out, &bytes)
-        .map_err(|source| ExportError::Write { path: out.to_owned(), source })
+    })
 }
 
 /// Writes every step into `folder` (made if missing), drawn in `theme`, and returns the files written, in order.
