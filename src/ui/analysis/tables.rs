@@ -65,9 +65,11 @@ fn long_table(
     });
 }
 
+/// A cell as wide as its text: the columns size to what they hold, and the table scrolls sideways (a truncated
+/// label would report no width, and every column would shrink to its least).
 fn text_cell(row: &mut egui_extras::TableRow<'_, '_>, text: String) {
     row.col(|ui| {
-        ui.add(egui::Label::new(&text).truncate());
+        ui.add(egui::Label::new(&text).extend());
     });
 }
 
