@@ -207,9 +207,9 @@ fn an_exported_gexf_is_version_1_3_with_viz_and_unique_edge_ids() {
     let text = gexf::export(&scenario, &positions(&scenario));
     assert!(text.contains("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""));
     assert!(text.contains("version=\"1.3\""));
-    // SRB has a saved position, which wins over the given one; its kind's colour is Okabe–Ito blue.
+    // SRB has a saved position, which wins over the given one; it has the app's colour for an actor.
     assert!(text.contains("<viz:position x=\"1.5\" y=\"-2.25\" z=\"0\"/>"), "{text}");
-    assert!(text.contains("<viz:color r=\"0\" g=\"114\" b=\"178\"/>"));
+    assert!(text.contains("<viz:color r=\"100\" g=\"110\" b=\"60\"/>"));
     // Every edge is directed; the undirected hostile tie says so in its values.
     assert!(text.contains("<edge id=\"tie-1\" source=\"vucic\" target=\"RS\" weight=\"1\">"), "{text}");
     assert!(text.contains("<edge id=\"tie-0\" source=\"vucic\" target=\"RS\" weight=\"0.75\">"));

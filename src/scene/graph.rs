@@ -78,6 +78,9 @@ pub struct GraphScene {
     pub blocs: Vec<String>,
     /// With actors grouped, the name of every group (collapsed or not), for colours and the legend.
     pub groups: Vec<String>,
+    /// How many links end in an arrowhead at each node, for spreading a hub's heads (see
+    /// `graph_style::arrival_radius`).
+    pub arrivals: Vec<usize>,
 }
 
 /// Own production (supplier == consumer) is not an edge: it shows in tooltips and the inspector instead.
@@ -128,7 +131,7 @@ pub fn build(
         }
         scene.edges.push(SceneEdge { from, to, meaning: link.meaning, record: link.record, fan_slot: 0 });
     }
-    assign_fan_slots(&mut scene.edges);
+    arrange_edges(&mut scene);
     let mut seen = std::collections::HashSet::new();
     scene.blocs =
         scene.nodes.iter().filter_map(|node| node.bloc.clone()).filter(|bloc| seen.insert(bloc.clone())).collect();
@@ -312,9 +315,20 @@ fn within_depth(neighbours: &[Vec<usize>], start: &[usize], depth: usize) -> Vec
     (0..neighbours.len()).filter(|&index| distance[index].is_some()).collect()
 }
 
+/// Sets what depends on the scene's final links: their fan slots and the arrowheads arriving at each node.
+pub(crate) fn arrange_edges(scene: &mut GraphScene) {
+    assign_fan_slots(&mut scene.edges);
+    scene.arrivals = vec![0; scene.nodes.len()];
+    for edge in &scene.edges {
+        if super::graph_style::edge_style(&edge.meaning).arrow.is_some() {
+            scene.arrivals[edge.to] += 1;
+        }
+    }
+}
+
 /// Several records between the same pair fan out: slots 0, 1, -1, 2, -2 … in record order. Slots are counted in
 /// the direction from the lower to the higher node index, so that A→B and B→A edges bend apart too.
-pub(crate) fn assign_fan_slots(edges: &mut [SceneEdge]) {
+fn assign_fan_slots(edges: &mut [SceneEdge]) {
     let mut seen: HashMap<(usize, usize), i32> = HashMap::new();
     for edge in edges.iter_mut() {
         let pair = (edge.from.min(edge.to), edge.from.max(edge.to));
@@ -367,6 +381,17 @@ mod tests {
 
     fn ids(scene: &GraphScene) -> Vec<&str> {
         scene.nodes.iter().map(|node| node.id.as_str()).collect()
+    }
+
+    #[test]
+    fn arrowheads_are_counted_where_they_arrive() {
+        let scene = build_for(Some(2022), &GraphFilters::default(), &[]);
+        let arriving = |id: &str| scene.arrivals[scene.node_by_id[id]];
+        // Gas, oil and China's one-sided support end at Serbia; the EU's and Serbia's stances at Russia; the
+        // undirected nothing ends at China.
+        assert_eq!((arriving("SRB"), arriving("RUS"), arriving("CHN")), (3, 2, 0));
+        let no_ties = GraphFilters { ties: false, ..GraphFilters::default() };
+        assert_eq!(build_for(Some(2022), &no_ties, &[]).arrivals[scene.node_by_id["SRB"]], 2);
     }
 
     #[test]

@@ -30,7 +30,7 @@ impl ColourBy {
     pub const ALL: [ColourBy; 4] = [ColourBy::Kind, ColourBy::Bloc, ColourBy::StanceTowardsTarget, ColourBy::Group];
     pub fn label(self) -> &'static str {
         match self {
-            ColourBy::Kind => "Kind of actor",
+            ColourBy::Kind => "None: shapes show the kind of actor",
             ColourBy::Bloc => "Bloc membership",
             ColourBy::StanceTowardsTarget => "Stance on sanctions against a target",
             ColourBy::Group => "Group (as grouped)",
@@ -56,6 +56,8 @@ pub enum NodeShape {
     Diamond,
     Triangle,
     Ring,
+    /// A company: six corners, apart from an organisation's diamond.
+    Hexagon,
 }
 
 pub fn node_shape(kind: ActorKind) -> NodeShape {
@@ -63,7 +65,7 @@ pub fn node_shape(kind: ActorKind) -> NodeShape {
         ActorKind::State => NodeShape::Circle,
         ActorKind::Bloc => NodeShape::Square,
         ActorKind::Organisation => NodeShape::Diamond,
-        ActorKind::Company => NodeShape::Diamond,
+        ActorKind::Company => NodeShape::Hexagon,
         ActorKind::Territory => NodeShape::Triangle,
         ActorKind::Person => NodeShape::Ring,
     }
@@ -86,7 +88,7 @@ pub fn node_radius(node: &SceneNode, size_by: SizeBy) -> f32 {
 
 pub fn node_colour(node: &SceneNode, colour_by: ColourBy, blocs: &[String]) -> Rgba {
     match colour_by {
-        ColourBy::Kind => palette::actor_kind(node.kind),
+        ColourBy::Kind => palette::ACTOR,
         ColourBy::Bloc => match &node.bloc {
             Some(bloc) => blocs.iter().position(|known| known == bloc).map_or(palette::NO_GROUP, palette::group),
             None => palette::NO_GROUP,
@@ -94,6 +96,16 @@ pub fn node_colour(node: &SceneNode, colour_by: ColourBy, blocs: &[String]) -> R
         ColourBy::StanceTowardsTarget => node.stance_on_target.map_or(palette::NO_GROUP, palette::stance),
         ColourBy::Group => node.in_group.map_or(palette::NO_GROUP, palette::group),
     }
+}
+
+/// The width on screen that one arriving arrowhead takes around a node, at its widest.
+pub const ARROWHEAD_SPAN: f32 = 14.0;
+
+/// How far from a node's centre the links that end in an arrowhead stop: at its rim (`rim`), or, when more heads
+/// arrive than fit around it side by side (`span` each), on a ring wide enough to hold them all, so that a hub's
+/// heads (every sanction on Russia) do not pile into a knot.
+pub fn arrival_radius(rim: f32, arriving: usize, span: f32) -> f32 {
+    rim.max(arriving as f32 * span / std::f32::consts::TAU)
 }
 
 /// The pattern a line is drawn with, so that meaning never rests on colour alone.
@@ -256,6 +268,16 @@ mod tests {
     }
 
     #[test]
+    fn a_hubs_arrowheads_stop_on_a_ring_wide_enough_to_hold_them_side_by_side() {
+        // Three heads of 14 fit around a rim of 11 (circumference 69): they stop at the rim.
+        assert_eq!(arrival_radius(11.0, 3, 14.0), 11.0);
+        // Twenty need 280 around: a ring of radius 280 / 2π = 44.6.
+        let ring = arrival_radius(11.0, 20, 14.0);
+        assert!((ring - 44.56).abs() < 0.01, "{ring}");
+        assert!(std::f32::consts::TAU * ring >= 20.0 * 14.0);
+    }
+
+    #[test]
     fn ties_differ_from_each_other_and_from_energy_by_dash_and_head() {
         let energy = edge_style(&EdgeMeaning::Energy {
             commodity: crate::model::Commodity::Gas,
@@ -282,6 +304,71 @@ mod tests {
             assert!(projected.width >= 1.5 * normal.width, "{meaning:?}: {} against {}", projected.width, normal.width);
             assert_eq!((projected.dash, projected.arrow), (normal.dash, normal.arrow));
             assert_eq!(normal.in_theme(palette::Theme::Light), normal);
+        }
+    }
+}
+
+/// What a reader is told each colour on the graph means, checked on every bundled scenario.
+#[cfg(test)]
+mod meaning_tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::scene::graph::EdgeMeaning;
+    use crate::state::GraphFilters;
+
+    /// What a node's colour says when coloured `colour_by`.
+    fn node_meaning(node: &crate::scene::graph::SceneNode, colour_by: ColourBy) -> String {
+        match colour_by {
+            ColourBy::Kind => "an actor".to_owned(),
+            ColourBy::Bloc => node.bloc.as_ref().map_or("in no bloc".to_owned(), |bloc| format!("in {bloc}")),
+            ColourBy::StanceTowardsTarget => node.stance_on_target.map_or("none".to_owned(), |s| s.label().to_owned()),
+            ColourBy::Group => node.in_group.map_or("none".to_owned(), |group| format!("group {group}")),
+        }
+    }
+
+    /// What a link's colour says; every tie says "a tie", its strength told by where it lies on the scale.
+    fn edge_meaning(meaning: &EdgeMeaning) -> String {
+        match meaning {
+            EdgeMeaning::Energy { commodity, .. } => commodity.label().to_owned(),
+            EdgeMeaning::Sanctions { stance } => stance.label().to_owned(),
+            EdgeMeaning::Tie { .. } => "a tie".to_owned(),
+            EdgeMeaning::Summary(_) => "a summary".to_owned(),
+        }
+    }
+
+    #[test]
+    fn no_colour_on_the_graph_of_a_bundled_scenario_means_two_things() {
+        for bundled in crate::library::BUNDLED {
+            let scenario = crate::io::parse_scenario(bundled.text).expect("bundled scenario parses");
+            for year in [None].into_iter().chain(scenario.years().into_iter().map(Some)) {
+                let scene =
+                    crate::scene::graph::build(&scenario, year, &GraphFilters::default(), &BTreeSet::new(), false);
+                for colour_by in [ColourBy::Kind, ColourBy::Bloc, ColourBy::StanceTowardsTarget] {
+                    let mut keys: Vec<(String, Rgba)> = Vec::new();
+                    let nodes = scene
+                        .nodes
+                        .iter()
+                        .map(|node| (node_meaning(node, colour_by), node_colour(node, colour_by, &scene.blocs)));
+                    let edges =
+                        scene.edges.iter().map(|edge| (edge_meaning(&edge.meaning), edge_style(&edge.meaning).colour));
+                    for key in nodes.chain(edges) {
+                        if !keys.contains(&key) {
+                            keys.push(key);
+                        }
+                    }
+                    for (at, (meaning, colour)) in keys.iter().enumerate() {
+                        for (other_meaning, other) in &keys[..at] {
+                            let apart = palette::difference(*colour, *other);
+                            assert!(
+                                meaning == other_meaning || apart >= 20.0,
+                                "{} {year:?} by {colour_by:?}: {meaning} and {other_meaning} only {apart:.1} apart",
+                                bundled.file_name
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -216,7 +216,7 @@ pub fn collapse(mut scene: GraphScene, grouping: &Grouping) -> GraphScene {
         collapsed.edges.push(SceneEdge { from, to, meaning: EdgeMeaning::Summary(summary), record, fan_slot: 0 });
     }
     count_links(&mut collapsed);
-    super::graph::assign_fan_slots(&mut collapsed.edges);
+    super::graph::arrange_edges(&mut collapsed);
     collapsed
 }
 

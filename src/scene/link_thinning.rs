@@ -61,7 +61,7 @@ pub fn keep_strongest(scene: &mut GraphScene, per_node: usize, always: &[bool]) 
         index += 1;
         kept[index - 1]
     });
-    super::graph::assign_fan_slots(&mut scene.edges);
+    super::graph::arrange_edges(scene);
     before - scene.edges.len()
 }
 

@@ -1,8 +1,11 @@
-//! The colours every view uses for the same meaning: commodities, actor kinds and blocs (Okabe–Ito, safe for
-//! colour-blind readers), sanctions stances, and a red–grey–green scale for signed tie strengths. Colour is never
-//! the only carrier of meaning: shapes, dashes, arrows and labels say it too. Also the themes' colours for slides
-//! and exported images (background, ink, bands) and how a theme adjusts line colours, with the WCAG contrast they
-//! are checked by. Holds colours only; it draws nothing.
+//! The colours every view uses, one meaning to a colour across the app: commodities (Okabe–Ito's colours, the
+//! most drawn), sanctions stances (navy to maroon), signed tie strengths (red through grey to green), ballots,
+//! identities (groups, blocs, suppliers) and the greys for "none" and "did not vote". No colour stands for two
+//! things: actors are one colour on the graph, their kinds told by shape, so that orange is oil and only oil.
+//! Colour is never the only carrier of meaning: shapes, dashes, arrows, letters and labels say it too. Tests
+//! check that the keys of one view stay apart, to normal sight and under simulated colour blindness. Also the
+//! themes' colours for slides and exported images (background, ink, bands) and how a theme adjusts line colours,
+//! with the WCAG contrast they are checked by. Holds colours only; it draws nothing.
 
 use super::Rgba;
 
@@ -20,44 +23,55 @@ pub const CATEGORICAL: [Rgba; 8] = [
     Rgba::rgb(153, 153, 153),
 ];
 
+/// Gas sky blue, oil orange, coal near-black, electricity yellow, nuclear fuel reddish purple (Okabe–Ito), any
+/// other commodity lavender.
 pub fn commodity(commodity: &Commodity) -> Rgba {
     match commodity {
         Commodity::Gas => CATEGORICAL[1],
         Commodity::Oil => CATEGORICAL[0],
-        Commodity::Coal => CATEGORICAL[7],
+        Commodity::Coal => Rgba::rgb(35, 35, 35),
         Commodity::Electricity => CATEGORICAL[3],
         Commodity::NuclearFuel => CATEGORICAL[6],
-        Commodity::Other(_) => CATEGORICAL[2],
+        Commodity::Other(_) => Rgba::rgb(140, 110, 210),
     }
 }
 
 /// Energy flows of several commodities summed into one link (a group's): a dark brown, unlike any commodity's.
-pub const MIXED_ENERGY: Rgba = Rgba::rgb(140, 100, 70);
+pub const MIXED_ENERGY: Rgba = Rgba::rgb(120, 80, 50);
 
-pub fn actor_kind(kind: ActorKind) -> Rgba {
-    match kind {
-        ActorKind::State => CATEGORICAL[4],
-        ActorKind::Bloc => CATEGORICAL[0],
-        ActorKind::Organisation => CATEGORICAL[2],
-        ActorKind::Company => CATEGORICAL[6],
-        ActorKind::Territory => CATEGORICAL[1],
-        ActorKind::Person => CATEGORICAL[7],
-    }
-}
+/// Every actor on the graph, whatever its kind: its shape tells the kind (see `graph_style::node_shape`), so that
+/// no commodity's, stance's or group's colour is spent on it. An olive drab of mid lightness, off the tie scale,
+/// at least 3:1 against both the light and the dark backgrounds.
+pub const ACTOR: Rgba = Rgba::rgb(100, 110, 60);
 
-/// An actor's colour on a map: its kind's, but sand for states, since a country in blue reads as water.
+/// An actor's colour on a map: its country as land, darker for a state than for a territory; blocs,
+/// organisations, companies and people, drawn as markers, in the graph's actor colour.
 pub fn map_actor_kind(kind: ActorKind) -> Rgba {
     match kind {
-        ActorKind::State => Rgba::rgb(214, 186, 120),
-        kind => actor_kind(kind),
+        ActorKind::State => Rgba::rgb(190, 155, 95),
+        ActorKind::Territory => Rgba::rgb(228, 205, 160),
+        ActorKind::Bloc | ActorKind::Organisation | ActorKind::Company | ActorKind::Person => ACTOR,
     }
 }
 
-/// The colour of the n-th group (bloc, region) in a stable order; the last colour is kept for "no group". Past
-/// the seven Okabe–Ito colours come their lighter, then their darker shades, so that 21 groups differ.
+/// The identities a view tells apart by colour alone (groups, blocs, suppliers), in a stable order: seven colours
+/// of their own, away from every commodity, stance, tie and ballot colour (the first supplier is not oil's
+/// orange). Past seven come their lighter, then their darker shades, so that 21 differ; the legend and the
+/// pointer name them.
+pub const IDENTITIES: [Rgba; 7] = [
+    Rgba::rgb(110, 120, 0),
+    Rgba::rgb(250, 150, 130),
+    Rgba::rgb(90, 170, 160),
+    Rgba::rgb(210, 70, 100),
+    Rgba::rgb(180, 200, 90),
+    Rgba::rgb(50, 230, 170),
+    Rgba::rgb(230, 160, 250),
+];
+
+/// The colour of the n-th group (bloc, region, supplier) in a stable order (see `IDENTITIES`).
 pub fn group(index: usize) -> Rgba {
-    let hues = CATEGORICAL.len() - 1;
-    let Rgba(red, green, blue, alpha) = CATEGORICAL[index % hues];
+    let hues = IDENTITIES.len();
+    let Rgba(red, green, blue, alpha) = IDENTITIES[index % hues];
     let towards = |channel: u8, target: f32, amount: f32| (channel as f32 + (target - channel as f32) * amount) as u8;
     match (index / hues) % 3 {
         0 => Rgba(red, green, blue, alpha),
@@ -66,33 +80,45 @@ pub fn group(index: usize) -> Rgba {
     }
 }
 
-pub const NO_GROUP: Rgba = Rgba::rgb(153, 153, 153);
+/// "None": in no group or bloc, no stance recorded, several stances summed. A light grey, apart from the mid grey
+/// of a neutral tie and the dark grey of an absent vote.
+pub const NO_GROUP: Rgba = Rgba::rgb(215, 215, 215);
 
+/// From imposing sanctions (navy) through aligning (cornflower), applying them in part (violet grey) and refusing
+/// (ochre) to opposing them (maroon): two hues that stay apart for colour-blind readers, ordered by lightness.
 pub fn stance(stance: Stance) -> Rgba {
     match stance {
-        Stance::Imposes => Rgba::rgb(0, 114, 178),
-        Stance::Aligns => Rgba::rgb(86, 180, 233),
-        Stance::Partial => Rgba::rgb(240, 228, 66),
-        Stance::Refuses => Rgba::rgb(230, 159, 0),
-        Stance::Opposes => Rgba::rgb(213, 94, 0),
+        Stance::Imposes => Rgba::rgb(20, 60, 130),
+        Stance::Aligns => Rgba::rgb(90, 130, 210),
+        Stance::Partial => Rgba::rgb(170, 150, 190),
+        Stance::Refuses => Rgba::rgb(175, 100, 20),
+        Stance::Opposes => Rgba::rgb(110, 20, 40),
     }
 }
 
-/// Yes green, no vermillion, abstain yellow, absent grey (Okabe–Ito); each cell also carries a letter.
+/// A timeline's events (circles) and votes (diamonds).
+pub const EVENT: Rgba = Rgba::rgb(0, 130, 150);
+pub const VOTE: Rgba = Rgba::rgb(120, 40, 120);
+
+/// A consumer's own production, beside its suppliers in the supply mix.
+pub const OWN_PRODUCTION: Rgba = Rgba::rgb(95, 75, 110);
+
+/// Yes bluish green, no vermillion, abstain straw, absent dark grey; each cell also carries a letter.
 pub fn ballot(ballot: Ballot) -> Rgba {
     match ballot {
         Ballot::Yes => CATEGORICAL[2],
         Ballot::No => CATEGORICAL[5],
-        Ballot::Abstain => CATEGORICAL[3],
-        Ballot::Absent => CATEGORICAL[7],
+        Ballot::Abstain => Rgba::rgb(245, 215, 120),
+        Ballot::Absent => Rgba::rgb(105, 105, 105),
     }
 }
 
-/// Signed strength from -1 (red) through grey (0) to +1 (green), after ColorBrewer's RdYlGn ends.
+/// Signed strength from -1 (red) through grey (0) to +1 (green): a lighter green than the red is dark, so that
+/// readers who confuse red with green still tell them apart.
 pub fn strength(value: f64) -> Rgba {
     let hostile = [215.0, 48.0, 39.0];
-    let neutral = [150.0, 150.0, 150.0];
-    let allied = [26.0, 152.0, 80.0];
+    let neutral = [160.0, 160.0, 160.0];
+    let allied = [50.0, 180.0, 90.0];
     let amount = value.clamp(-1.0, 1.0).abs() as f32;
     let end = if value < 0.0 { hostile } else { allied };
     let mix = |channel: usize| (neutral[channel] + (end[channel] - neutral[channel]) * amount).round() as u8;
@@ -148,6 +174,27 @@ pub fn simulate(colour: Rgba, deficiency: Deficiency) -> Rgba {
 pub fn distance(one: Rgba, other: Rgba) -> f32 {
     let difference = |a: u8, b: u8| (a as f32 - b as f32).powi(2);
     (difference(one.0, other.0) + difference(one.1, other.1) + difference(one.2, other.2)).sqrt()
+}
+
+/// How different two colours look: the distance between them in CIELAB (CIE 1976 ΔE, D65 white). About 2 is
+/// just noticeable; keys that must be told apart at a glance are kept 20 or more apart.
+pub fn difference(one: Rgba, other: Rgba) -> f32 {
+    let (one, other) = (lab(one), lab(other));
+    ((one[0] - other[0]).powi(2) + (one[1] - other[1]).powi(2) + (one[2] - other[2]).powi(2)).sqrt()
+}
+
+/// A colour's CIELAB lightness and opponent axes, from its sRGB channels.
+fn lab(Rgba(red, green, blue, _): Rgba) -> [f32; 3] {
+    let linear = |channel: u8| {
+        let value = f32::from(channel) / 255.0;
+        if value <= 0.04045 { value / 12.92 } else { ((value + 0.055) / 1.055).powf(2.4) }
+    };
+    let (red, green, blue) = (linear(red), linear(green), linear(blue));
+    let x = (0.4124 * red + 0.3576 * green + 0.1805 * blue) / 0.95047;
+    let y = 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+    let z = (0.0193 * red + 0.1192 * green + 0.9505 * blue) / 1.08883;
+    let f = |t: f32| if t > 0.008_856 { t.cbrt() } else { 7.787 * t + 16.0 / 116.0 };
+    [116.0 * f(y) - 16.0, 500.0 * (f(x) - f(y)), 200.0 * (f(y) - f(z))]
 }
 
 /// A look for slides, exported images and the graph's lines: the light one, a dark one (light text on a dark
@@ -305,9 +352,10 @@ mod tests {
 
     #[test]
     fn strength_runs_from_red_through_grey_to_green() {
-        assert_eq!(strength(0.0), Rgba::rgb(150, 150, 150));
+        assert_eq!(strength(0.0), Rgba::rgb(160, 160, 160));
         assert_eq!(strength(-1.0), Rgba::rgb(215, 48, 39));
-        assert_eq!(strength(1.0), Rgba::rgb(26, 152, 80));
+        assert_eq!(strength(1.0), Rgba::rgb(50, 180, 90));
+        assert_eq!(strength(0.5), Rgba::rgb(105, 170, 125), "half way from grey");
         assert_eq!(strength(2.0), strength(1.0), "clamped");
     }
 }
@@ -323,8 +371,137 @@ mod group_tests {
             assert!(!colours[..at].contains(colour), "group {at} repeats a colour");
             assert_ne!(*colour, NO_GROUP);
         }
-        assert_eq!(group(0), CATEGORICAL[0], "the first seven are Okabe–Ito's own");
+        assert_eq!(group(0), IDENTITIES[0], "the first seven are the identities' own");
         assert_eq!(group(21), group(0));
+    }
+}
+
+/// One meaning to a colour: every colour the app names, with what it means, checked against each other.
+#[cfg(test)]
+mod meaning_tests {
+    use super::*;
+    use crate::model::{Ballot, Commodity, Stance};
+
+    /// Keys that must be told apart at a glance differ by at least this much (CIE 1976 ΔE).
+    const APART: f32 = 20.0;
+    /// Within one key, as seen by a reader with protanopia or deuteranopia: closer, since dashes, shapes and
+    /// letters help there, but never the same.
+    const APART_COLOUR_BLIND: f32 = 14.0;
+
+    fn commodities() -> Vec<(String, Rgba)> {
+        let mut all: Vec<(String, Rgba)> =
+            [Commodity::Gas, Commodity::Oil, Commodity::Coal, Commodity::Electricity, Commodity::NuclearFuel]
+                .iter()
+                .chain([&Commodity::Other("hydrogen".into())])
+                .map(|commodity| (commodity.label().to_owned(), super::commodity(commodity)))
+                .collect();
+        all.push(("several commodities".into(), MIXED_ENERGY));
+        all
+    }
+
+    fn stances() -> Vec<(String, Rgba)> {
+        let mut all: Vec<(String, Rgba)> =
+            Stance::ALL.into_iter().map(|stance| (stance.label().to_owned(), super::stance(stance))).collect();
+        all.push(("none".into(), NO_GROUP));
+        all
+    }
+
+    fn ballots() -> Vec<(String, Rgba)> {
+        [Ballot::Yes, Ballot::No, Ballot::Abstain, Ballot::Absent]
+            .into_iter()
+            .map(|ballot| (format!("voted {}", ballot.label()), super::ballot(ballot)))
+            .collect()
+    }
+
+    fn ties() -> Vec<(String, Rgba)> {
+        vec![("hostile".into(), strength(-1.0)), ("neutral".into(), strength(0.0)), ("friendly".into(), strength(1.0))]
+    }
+
+    fn identities() -> Vec<(String, Rgba)> {
+        let mut all: Vec<(String, Rgba)> = (0..IDENTITIES.len()).map(|at| (format!("group {at}"), group(at))).collect();
+        all.push(("none".into(), NO_GROUP));
+        all
+    }
+
+    fn the_rest() -> Vec<(String, Rgba)> {
+        vec![
+            ("an actor".into(), ACTOR),
+            ("a state's land".into(), map_actor_kind(ActorKind::State)),
+            ("a territory's land".into(), map_actor_kind(ActorKind::Territory)),
+            ("an event".into(), EVENT),
+            ("a vote".into(), VOTE),
+            ("own production".into(), OWN_PRODUCTION),
+        ]
+    }
+
+    #[test]
+    fn no_colour_means_two_things_anywhere_in_the_app() {
+        let mut named: Vec<(String, Rgba)> = Vec::new();
+        for key in [commodities(), stances(), ballots(), ties(), identities(), the_rest()] {
+            for (meaning, colour) in key {
+                if !named.iter().any(|(known, same)| *known == meaning && *same == colour) {
+                    named.push((meaning, colour));
+                }
+            }
+        }
+        assert!(named.len() >= 33, "{}", named.len());
+        for (at, (meaning, colour)) in named.iter().enumerate() {
+            for (other_meaning, other) in &named[..at] {
+                let apart = difference(*colour, *other);
+                assert!(apart >= APART, "{meaning} and {other_meaning} are only {apart:.1} apart");
+            }
+        }
+        // What the issue saw: orange was oil on the graph and the first supplier (Russia) in the charts.
+        assert!(difference(group(0), commodity(&Commodity::Oil)) >= APART);
+    }
+
+    #[test]
+    fn every_key_stays_apart_for_readers_with_protanopia_or_deuteranopia() {
+        let keys = [
+            ("commodities", commodities()),
+            ("stances", stances()),
+            ("ballots", ballots()),
+            ("ties", ties()),
+            ("identities", identities()),
+            ("timeline", vec![("event".into(), EVENT), ("vote".into(), VOTE)]),
+            (
+                "map",
+                vec![
+                    ("state".into(), map_actor_kind(ActorKind::State)),
+                    ("territory".into(), map_actor_kind(ActorKind::Territory)),
+                    ("marker".into(), ACTOR),
+                ],
+            ),
+        ];
+        for (name, key) in keys {
+            for deficiency in [Deficiency::Protanopia, Deficiency::Deuteranopia] {
+                for (at, (meaning, colour)) in key.iter().enumerate() {
+                    for (other_meaning, other) in &key[..at] {
+                        let apart = difference(simulate(*colour, deficiency), simulate(*other, deficiency));
+                        assert!(
+                            apart >= APART_COLOUR_BLIND,
+                            "{name} under {deficiency:?}: {meaning} and {other_meaning} only {apart:.1} apart"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn actors_stand_out_from_light_and_dark_backgrounds() {
+        for background in [Theme::Light.surface().background, Theme::Dark.surface().background, Rgba::rgb(27, 27, 27)] {
+            assert!(contrast(ACTOR, background) >= LINE_CONTRAST, "{background:?}");
+        }
+    }
+
+    #[test]
+    fn difference_is_cielab_distance() {
+        assert!(difference(Rgba::WHITE, Rgba::WHITE) < 1e-3);
+        assert!((difference(Rgba::BLACK, Rgba::WHITE) - 100.0).abs() < 0.1, "lightness 0 to 100");
+        // Sky blue and orange, far apart; two greys 10 channel steps apart, close.
+        assert!(difference(CATEGORICAL[0], CATEGORICAL[1]) > 60.0);
+        assert!(difference(Rgba::rgb(150, 150, 150), Rgba::rgb(160, 160, 160)) < 5.0);
     }
 }
 

@@ -9,7 +9,7 @@ use crate::model::Scenario;
 use crate::scene::palette;
 use crate::state::ViewState;
 
-const UNKNOWN: Rgba = Rgba::rgb(215, 215, 215);
+const UNKNOWN: Rgba = palette::NO_GROUP;
 const MAX_BARS: usize = 8;
 
 pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &ViewState, unit: f32) {
@@ -40,7 +40,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
     }
     let colour = |supplier: &str| {
         let index = suppliers.iter().position(|known| *known == supplier).unwrap_or(0);
-        palette::CATEGORICAL[index % (palette::CATEGORICAL.len() - 1)]
+        palette::group(index)
     };
     key(slide, area, scenario, &suppliers, &colour, unit);
     let label_size = 24.0 * unit;

@@ -129,7 +129,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, layout: &[[
     let any_emphasised = emphasised.contains(&true);
     for edge in scene.edges.iter().filter(|edge| !on_route.contains(&edge.record)) {
         let dimmed = any_emphasised && !emphasised[edge.from] && !emphasised[edge.to];
-        draw_edge(slide, edge, &centres, &radius, dimmed, unit);
+        draw_edge(slide, edge, scene.arrivals[edge.to], &centres, &radius, dimmed, unit);
     }
     for (path, nodes) in &routes {
         draw_route(slide, path, nodes, &centres, &radius, unit);
@@ -157,7 +157,7 @@ fn graph_room(area: Area, strip_width: f32, key: &SlideScene) -> Area {
 fn node_fill(scene: &GraphScene, node: usize, overlay: Option<&overlay::OverlayView>) -> Rgba {
     match overlay {
         Some(overlay) => overlay.colour(&scene.nodes[node].id),
-        None => palette::actor_kind(scene.nodes[node].kind),
+        None => palette::ACTOR,
     }
 }
 
@@ -220,9 +220,12 @@ fn draw_route(
     slide.add(Shape::Line { points, width, colour: look.colour, dash: Vec::new(), arrow: Arrowhead::Triangle });
 }
 
+/// One link as a curve; `arriving` arrowheads end at its target, spread on a ring when many (see
+/// `graph_style::arrival_radius`).
 fn draw_edge(
     slide: &mut SlideScene,
     edge: &SceneEdge,
+    arriving: usize,
     at: &[[f32; 2]],
     radius: &dyn Fn(usize) -> f32,
     dim: bool,
@@ -246,7 +249,11 @@ fn draw_edge(
             [along(from[0], control[0], to[0]), along(from[1], control[1], to[1])]
         })
         .collect();
-    trim(&mut points, radius(edge.from), radius(edge.to) + 2.0 * unit);
+    let mut end = radius(edge.to) + 2.0 * unit;
+    if look.arrow.is_some() {
+        end = style::arrival_radius(end, arriving, style::ARROWHEAD_SPAN * 1.3 * unit);
+    }
+    trim(&mut points, radius(edge.from), end);
     let width = look.width * 1.3 * unit;
     // Wider lines need longer dashes and gaps, or their round ends close the gaps.
     let dash = dash_pattern(look.dash, unit * slide.theme.line_width_factor());
@@ -305,6 +312,15 @@ pub(super) fn draw_node(
         NodeShape::Triangle => {
             let points =
                 vec![[x, y - radius * 1.2], [x + radius * 1.1, y + radius * 0.8], [x - radius * 1.1, y + radius * 0.8]];
+            slide.add(Shape::Polygon { points, fill, outline });
+        }
+        NodeShape::Hexagon => {
+            let points = (0..6)
+                .map(|corner| {
+                    let angle = (60.0 * corner as f32).to_radians();
+                    [x + radius * 1.1 * angle.cos(), y + radius * 1.1 * angle.sin()]
+                })
+                .collect();
             slide.add(Shape::Polygon { points, fill, outline });
         }
     }

@@ -61,7 +61,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
         let outline = Some(Outline { width: 1.5 * unit, colour: slide.background });
         let radius = 9.0 * unit;
         match entry.kind {
-            EntryKind::Event => slide.add(Shape::Circle { centre, radius, fill: palette::CATEGORICAL[4], outline }),
+            EntryKind::Event => slide.add(Shape::Circle { centre, radius, fill: palette::EVENT, outline }),
             EntryKind::Vote => {
                 let [cx, cy] = centre;
                 let points = vec![
@@ -70,7 +70,7 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
                     [cx, cy + radius * 1.3],
                     [cx - radius * 1.3, cy],
                 ];
-                slide.add(Shape::Polygon { points, fill: palette::CATEGORICAL[5], outline });
+                slide.add(Shape::Polygon { points, fill: palette::VOTE, outline });
             }
         }
     }

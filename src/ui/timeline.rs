@@ -13,8 +13,12 @@ use crate::state::{Action, Document, ViewState};
 
 /// Entries closer than this (in years) go to different lanes.
 const LANE_GAP: f64 = 0.25;
-const EVENT_COLOUR: Color32 = Color32::from_rgb(0, 114, 178);
-const VOTE_COLOUR: Color32 = Color32::from_rgb(213, 94, 0);
+const EVENT_COLOUR: Color32 = solid(crate::scene::palette::EVENT);
+const VOTE_COLOUR: Color32 = solid(crate::scene::palette::VOTE);
+
+const fn solid(colour: crate::scene::Rgba) -> Color32 {
+    Color32::from_rgb(colour.0, colour.1, colour.2)
+}
 
 #[derive(Debug, Clone, PartialEq)]
 struct Key {

@@ -10,9 +10,11 @@ use crate::format::percent;
 use crate::model::{RecordRef, Scenario};
 use crate::scene::palette;
 
-/// Own production is drawn in a neutral slate, the unknown rest in light grey, suppliers in the categorical palette.
-pub const OWN_PRODUCTION: Color32 = Color32::from_rgb(90, 110, 130);
-pub const UNKNOWN: Color32 = Color32::from_rgb(200, 200, 200);
+/// Own production is drawn in its own slate, the unknown rest in the grey of "none", suppliers in the identities'
+/// colours (see `palette`).
+pub const OWN_PRODUCTION: Color32 =
+    Color32::from_rgb(palette::OWN_PRODUCTION.0, palette::OWN_PRODUCTION.1, palette::OWN_PRODUCTION.2);
+pub const UNKNOWN: Color32 = Color32::from_rgb(palette::NO_GROUP.0, palette::NO_GROUP.1, palette::NO_GROUP.2);
 
 /// The scenario's suppliers (most consumers first) and a stable colour for each: its place in that list.
 pub struct SupplierColours {

@@ -283,6 +283,7 @@ impl NodeMesh {
             NodeShape::Diamond => self.add_fan(centre, radius * 1.2, 4, 0.0, fill),
             NodeShape::Triangle => self.add_fan(centre, radius * 1.25, 3, 270.0, fill),
             NodeShape::Ring => self.add_ring(centre, radius * 0.62, radius, sides, fill),
+            NodeShape::Hexagon => self.add_fan(centre, radius * 1.1, 6, 0.0, fill),
         }
     }
 

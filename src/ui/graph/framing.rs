@@ -52,11 +52,18 @@ impl GraphView {
         }
         // Names are drawn on screen at a fixed size, centred under their nodes: keep room for the widest at the
         // sides and for one line below, so that none is cut at the edge (more so when the text is drawn larger).
+        // Only the names of the leftmost and the rightmost nodes can reach past the sides.
         let size = super::paint::label_size(self.presenting, 1.0);
-        let widest = nodes.iter().map(|&node| scene.nodes[node].name.chars().count()).max().unwrap_or(0);
-        let half_name = (widest as f32 * super::paint::AVERAGE_CHARACTER * size / 2.0).min(free.width() / 6.0);
-        free.min.x += half_name;
-        free.max.x -= half_name;
+        let most = free.width() / 6.0;
+        let half_name = |node: Option<&usize>| {
+            let characters = node.map_or(0, |&node| scene.nodes[node].name.chars().count());
+            (characters as f32 * super::paint::AVERAGE_CHARACTER * size / 2.0).min(most)
+        };
+        let x = |node: &&usize| self.canvas_position(scene, **node).x;
+        let (leftmost, rightmost) =
+            (nodes.iter().min_by(|a, b| x(a).total_cmp(&x(b))), nodes.iter().max_by(|a, b| x(a).total_cmp(&x(b))));
+        free.min.x += half_name(leftmost);
+        free.max.x -= half_name(rightmost);
         free.max.y -= (size * 1.4).min(free.height() / 6.0);
         let fitted = Camera::fit(free, bounds, 24.0);
         Some(Camera { centre: fitted.centre + (viewport.center() - free.center()) / fitted.zoom, zoom: fitted.zoom })

@@ -129,15 +129,9 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
     kinds.sort();
     kinds.dedup();
     for kind in kinds {
-        let colour = match options.colour_by {
-            ColourBy::Kind => palette::actor_kind(kind).into(),
-            ColourBy::Bloc | ColourBy::StanceTowardsTarget | ColourBy::Group => Color32::GRAY,
-        };
-        row(ui, kind.label(), |painter, rect| {
-            let mut mesh = draw::NodeMesh::with_capacity(1);
-            mesh.add(rect.center(), rect.height() * 0.46, style::node_shape(kind), colour);
-            painter.add(mesh.into_shape());
-        });
+        // Every actor is drawn in one colour unless coloured by something else: the shape tells its kind.
+        let colour: Color32 = palette::ACTOR.into();
+        shape_row(ui, kind.label(), kind, colour);
     }
     if options.colour_by == ColourBy::Bloc {
         for (index, bloc) in scene.blocs.iter().enumerate() {
@@ -173,7 +167,7 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &GraphScene, options: &GraphOptions) {
     if scene.nodes.iter().any(|node| node.group.is_some()) {
         let ring = egui::Stroke::new(1.5, ui.visuals().panel_fill);
         row(ui, "Group (double-click it)", |painter, rect| {
-            painter.circle_filled(rect.center(), 6.5, Color32::GRAY);
+            painter.circle_filled(rect.center(), 6.5, Color32::from(palette::ACTOR));
             painter.circle_stroke(rect.center(), 3.5, ring);
         });
     }
@@ -299,6 +293,15 @@ pub(crate) fn row(ui: &mut egui::Ui, label: &str, paint: impl FnOnce(&egui::Pain
         let (rect, _) = ui.allocate_exact_size(vec2(34.0, 13.0) * text_size / 12.0, egui::Sense::hover());
         paint(ui.painter(), rect);
         ui.label(label);
+    });
+}
+
+/// A kind of actor's shape in `colour`, and its label.
+pub(crate) fn shape_row(ui: &mut egui::Ui, label: &str, kind: ActorKind, colour: Color32) {
+    row(ui, label, |painter, rect| {
+        let mut mesh = draw::NodeMesh::with_capacity(1);
+        mesh.add(rect.center(), rect.height() * 0.46, style::node_shape(kind), colour);
+        painter.add(mesh.into_shape());
     });
 }
 

@@ -113,7 +113,7 @@ impl GraphView {
         };
         let on_screen: Vec<(usize, EdgeGeometry)> = (scene.edges.iter().enumerate())
             .filter(|(_, edge)| !on_route(edge))
-            .filter_map(|(index, edge)| Some((index, self.edge_geometry(edge, radii, positions)?)))
+            .filter_map(|(index, edge)| Some((index, self.edge_geometry(edge, &scene.arrivals, radii, positions)?)))
             .filter(|(_, geometry)| visible.intersects(geometry.bounds()))
             .collect();
         // Counted on screen, so that zoomed in on a few edges of a large graph, they keep their full dashes.

@@ -7,6 +7,7 @@ use super::draw::EdgeGeometry;
 use super::scene::{self, GraphScene};
 use super::{Drag, GraphView, Hovered, linking, screen_radius, tooltip};
 use crate::edit::Edit;
+use crate::scene::graph_style as style;
 use crate::scene::grouping::Grouping;
 use crate::state::Action;
 
@@ -24,7 +25,7 @@ impl GraphView {
                 .iter()
                 .enumerate()
                 .filter_map(|(index, edge)| {
-                    let geometry = self.edge_geometry(edge, radii, positions)?;
+                    let geometry = self.edge_geometry(edge, &scene.arrivals, radii, positions)?;
                     if !geometry.bounds().expand(6.0).contains(pointer) {
                         return None;
                     }
@@ -39,15 +40,21 @@ impl GraphView {
     pub(super) fn edge_geometry(
         &self,
         edge: &scene::SceneEdge,
+        arrivals: &[usize],
         radii: &[f32],
         positions: &[Pos2],
     ) -> Option<EdgeGeometry> {
         let zoom = self.camera.zoom;
+        let mut end = screen_radius(radii[edge.to], zoom) + 2.0;
+        if style::edge_style(&edge.meaning).arrow.is_some() {
+            let arriving = arrivals.get(edge.to).copied().unwrap_or(0);
+            end = style::arrival_radius(end, arriving, style::ARROWHEAD_SPAN);
+        }
         EdgeGeometry::between(
             positions[edge.from],
             positions[edge.to],
             screen_radius(radii[edge.from], zoom) + 1.0,
-            screen_radius(radii[edge.to], zoom) + 2.0,
+            end,
             edge.fan_slot,
         )
     }

@@ -6,7 +6,7 @@ use eframe::egui::{self, Color32, Mesh, Rect, Sense, pos2, vec2};
 use super::{MapScene, Place};
 use crate::model::{ActorKind, Scenario};
 use crate::scene::choropleth::{Choropleth, Legend};
-use crate::ui::graph::legend::{edges_ui, framed, swatch};
+use crate::ui::graph::legend::{edges_ui, framed, shape_row, swatch};
 
 /// The legend in the corner where it hides the fewest actors (see `legend_place`); larger while presenting (see
 /// `graph::legend::look`).
@@ -45,7 +45,12 @@ fn kinds_ui(ui: &mut egui::Ui, scene: &MapScene) {
     kinds.sort();
     kinds.dedup();
     for kind in kinds {
-        swatch(ui, kind.label(), super::picture::kind_colour(kind));
+        match kind {
+            // Countries, as their land is coloured.
+            ActorKind::State | ActorKind::Territory => swatch(ui, kind.label(), super::picture::kind_colour(kind)),
+            // Markers, told apart by shape as on the graph.
+            _ => shape_row(ui, kind.label(), kind, super::picture::kind_colour(kind)),
+        }
     }
     swatch(ui, "Not in this scenario", super::picture::land(ui.visuals()));
 }

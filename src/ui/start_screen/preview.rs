@@ -17,11 +17,8 @@ pub struct Preview {
 impl Preview {
     pub fn of(scenario: &Scenario) -> Preview {
         let positions: Vec<Pos2> = settled_positions(scenario).into_iter().map(|[x, y]| pos2(x, y)).collect();
-        let nodes: Vec<(Pos2, Color32)> = positions
-            .iter()
-            .zip(&scenario.actors)
-            .map(|(&position, actor)| (position, palette::actor_kind(actor.kind).into()))
-            .collect();
+        // One colour for every actor, as on the graph; the links' colours carry the meanings.
+        let nodes: Vec<(Pos2, Color32)> = positions.iter().map(|&position| (position, palette::ACTOR.into())).collect();
         let index = |id: &str| scenario.actors.iter().position(|actor| actor.id == id);
         let mut edges = Vec::new();
         let mut link = |a: &str, b: &str, colour: Color32| {

@@ -46,7 +46,7 @@ pub fn export_nodes<'s>(scenario: &'s Scenario, positions: &[[f32; 2]]) -> Vec<E
             }
             push_some(&mut values, "note", actor.note.clone());
             push_list(&mut values, "sources", &actor.sources);
-            ExportNode { id: &actor.id, label: &actor.name, values, position, colour: palette::actor_kind(actor.kind) }
+            ExportNode { id: &actor.id, label: &actor.name, values, position, colour: palette::ACTOR }
         })
         .collect()
 }
