@@ -34,6 +34,19 @@ pub enum RecordRef {
     Event(usize),
 }
 
+impl RecordRef {
+    /// Where the record is in the file, as `geodep check` names it: `energy[3]`, `ties[0]`.
+    pub fn path(self) -> String {
+        match self {
+            RecordRef::Energy(index) => format!("energy[{index}]"),
+            RecordRef::Sanctions(index) => format!("sanctions[{index}]"),
+            RecordRef::Tie(index) => format!("ties[{index}]"),
+            RecordRef::Vote(index) => format!("votes[{index}]"),
+            RecordRef::Event(index) => format!("events[{index}]"),
+        }
+    }
+}
+
 /// The newest scenario format this build reads and writes.
 pub const CURRENT_FORMAT: u32 = 1;
 

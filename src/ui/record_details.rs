@@ -7,22 +7,34 @@ use crate::model::{Certainty, Dated, RecordRef, Scenario};
 
 /// Adds the record's details to a tooltip; a record that no longer exists adds nothing.
 pub fn ui(ui: &mut egui::Ui, scenario: &Scenario, record: RecordRef) {
-    let Some(details) = details(scenario, record) else { return };
+    for (text, weak) in lines(scenario, record) {
+        if weak {
+            ui.weak(text);
+        } else {
+            ui.label(text);
+        }
+    }
+}
+
+/// The lines under a record, each with whether it is drawn weak: its route, when it applies, where it is in the
+/// file and how certain it is, its note, its sources. Every number a tooltip shows thus comes with its record,
+/// its period and its certainty (the share's basis is on the line above, with the number).
+fn lines(scenario: &Scenario, record: RecordRef) -> Vec<(String, bool)> {
+    let Some(details) = details(scenario, record) else { return Vec::new() };
+    let mut lines = Vec::new();
     if let Some(route) = details.route {
-        ui.label(format!("Route: {route}"));
+        lines.push((format!("Route: {route}"), false));
     }
-    ui.weak(format!("When: {}", details.when));
-    match details.certainty {
-        Some(Certainty::Reported) => {
-            ui.weak("Reported second-hand by the source");
-        }
-        Some(Certainty::Estimate) => {
-            ui.weak("An estimate: see the note");
-        }
-        _ => {}
-    }
+    lines.push((format!("When: {}", details.when), true));
+    let certainty = match details.certainty {
+        Some(Certainty::Stated) => " · stated by the source",
+        Some(Certainty::Reported) => " · reported second-hand by the source",
+        Some(Certainty::Estimate) => " · an estimate: see the note",
+        None => "",
+    };
+    lines.push((format!("Record {}{certainty}", record.path()), true));
     if let Some(note) = details.note {
-        ui.label(note);
+        lines.push((note.to_owned(), false));
     }
     let cited: Vec<String> = details
         .sources
@@ -30,10 +42,11 @@ pub fn ui(ui: &mut egui::Ui, scenario: &Scenario, record: RecordRef) {
         .map(|id| scenario.source(id).map_or_else(|| id.clone(), |source| source.title.clone()))
         .collect();
     if cited.is_empty() {
-        ui.weak("No source cited");
+        lines.push(("No source cited".to_owned(), true));
     } else {
-        ui.weak(format!("Sources: {}", cited.join("; ")));
+        lines.push((format!("Sources: {}", cited.join("; ")), true));
     }
+    lines
 }
 
 struct Details<'a> {
@@ -97,4 +110,29 @@ fn details(scenario: &Scenario, record: RecordRef) -> Option<Details<'_>> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_record_says_where_it_is_when_it_applies_and_how_certain_it_is() {
+        let scenario = crate::io::parse_scenario(crate::library::BUNDLED[0].text).expect("bundled parses");
+        let texts = |record| lines(&scenario, record).into_iter().map(|(text, _)| text).collect::<Vec<_>>();
+        for (index, flow) in scenario.energy.iter().enumerate() {
+            let texts = texts(RecordRef::Energy(index));
+            assert!(texts.iter().any(|text| text.starts_with("When: ")), "{texts:?}");
+            let expected = match flow.certainty {
+                Certainty::Stated => "stated by the source",
+                Certainty::Reported => "reported second-hand",
+                Certainty::Estimate => "an estimate",
+            };
+            let record = format!("Record energy[{index}] · {expected}");
+            assert!(texts.iter().any(|text| text.starts_with(&record)), "{texts:?}");
+        }
+        let vote = texts(RecordRef::Vote(0));
+        assert!(vote.contains(&"Record votes[0]".to_owned()), "{vote:?}");
+        assert!(texts(RecordRef::Energy(usize::MAX)).is_empty(), "a record gone adds nothing");
+    }
 }

@@ -41,28 +41,45 @@ fn long_table(
 ) {
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     // The last column (all suppliers, a long list) is as wide as its text; the table scrolls sideways when that
-    // is wider than the view, rather than cutting it off.
-    egui::ScrollArea::horizontal().id_salt((id, "sideways")).show(ui, |ui| {
-        let mut table = egui_extras::TableBuilder::new(ui)
-            .id_salt(id)
-            .striped(true)
-            .resizable(true)
-            .auto_shrink([false, false])
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-        for _ in 1..headings.len() {
-            table = table.column(egui_extras::Column::auto().at_least(90.0).clip(true));
-        }
-        table
-            .column(egui_extras::Column::auto().at_least(120.0))
-            .header(row_height, |mut header| {
-                for heading in headings {
-                    header.col(|ui| {
-                        ui.label(RichText::new(*heading).strong());
-                    });
-                }
-            })
-            .body(|body| body.rows(row_height, row_count, |mut row| row_ui(row.index(), &mut row)));
+    // is wider than the view, rather than cutting it off. Its scroll bar is solid and always shown when needed
+    // (egui's floating one appears only on hover, and the cut-off column looked like the table's end).
+    let sideways = egui::ScrollArea::horizontal()
+        .id_salt((id, "sideways"))
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::VisibleWhenNeeded);
+    ui.scope(|ui| {
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+        sideways.show(ui, |ui| table_ui(ui, id, headings, row_count, row_height, &mut row_ui));
     });
+}
+
+/// The table itself, inside `long_table`'s sideways scroll area.
+fn table_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    headings: &[&str],
+    row_count: usize,
+    row_height: f32,
+    row_ui: &mut impl FnMut(usize, &mut egui_extras::TableRow<'_, '_>),
+) {
+    let mut table = egui_extras::TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .resizable(true)
+        .auto_shrink([false, false])
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for _ in 1..headings.len() {
+        table = table.column(egui_extras::Column::auto().at_least(90.0).clip(true));
+    }
+    table
+        .column(egui_extras::Column::auto().at_least(120.0))
+        .header(row_height, |mut header| {
+            for heading in headings {
+                header.col(|ui| {
+                    ui.label(RichText::new(*heading).strong());
+                });
+            }
+        })
+        .body(|body| body.rows(row_height, row_count, |mut row| row_ui(row.index(), &mut row)));
 }
 
 /// A cell as wide as its text: the columns size to what they hold, and the table scrolls sideways (a truncated
