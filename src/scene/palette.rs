@@ -56,16 +56,16 @@ pub fn map_actor_kind(kind: ActorKind) -> Rgba {
 
 /// The identities a view tells apart by colour alone (groups, blocs, suppliers), in a stable order: seven colours
 /// of their own, away from every commodity, stance, tie and ballot colour (the first supplier is not oil's
-/// orange). Past seven come their lighter, then their darker shades, so that 21 differ; the legend and the
-/// pointer name them.
+/// orange; the teal, mint and olive, nearest the tie scale and the actors' olive drab, come last). Past seven come
+/// their lighter, then their darker shades, so that 21 differ; the legend and the pointer name them.
 pub const IDENTITIES: [Rgba; 7] = [
-    Rgba::rgb(110, 120, 0),
-    Rgba::rgb(250, 150, 130),
-    Rgba::rgb(90, 170, 160),
     Rgba::rgb(210, 70, 100),
-    Rgba::rgb(180, 200, 90),
-    Rgba::rgb(50, 230, 170),
     Rgba::rgb(230, 160, 250),
+    Rgba::rgb(250, 150, 130),
+    Rgba::rgb(180, 200, 90),
+    Rgba::rgb(90, 170, 160),
+    Rgba::rgb(50, 230, 170),
+    Rgba::rgb(110, 120, 0),
 ];
 
 /// The colour of the n-th group (bloc, region, supplier) in a stable order (see `IDENTITIES`).
