@@ -103,9 +103,11 @@ pub const ARROWHEAD_SPAN: f32 = 14.0;
 
 /// How far from a node's centre the links that end in an arrowhead stop: at its rim (`rim`), or, when more heads
 /// arrive than fit around it side by side (`span` each), on a ring wide enough to hold them all, so that a hub's
-/// heads (every sanction on Russia) do not pile into a knot.
-pub fn arrival_radius(rim: f32, arriving: usize, span: f32) -> f32 {
-    rim.max(arriving as f32 * span / std::f32::consts::TAU)
+/// heads (every sanction on Russia) do not pile into a knot. The ring is kept within three heads of the rim and
+/// half the link's `length` (centre to centre), so that no link is cut away: a world graph's hub has hundreds.
+pub fn arrival_radius(rim: f32, arriving: usize, span: f32, length: f32) -> f32 {
+    let ring = (arriving as f32 * span / std::f32::consts::TAU).min(rim + 3.0 * span).min(length * 0.5);
+    rim.max(ring)
 }
 
 /// The pattern a line is drawn with, so that meaning never rests on colour alone.
@@ -270,11 +272,15 @@ mod tests {
     #[test]
     fn a_hubs_arrowheads_stop_on_a_ring_wide_enough_to_hold_them_side_by_side() {
         // Three heads of 14 fit around a rim of 11 (circumference 69): they stop at the rim.
-        assert_eq!(arrival_radius(11.0, 3, 14.0), 11.0);
+        assert_eq!(arrival_radius(11.0, 3, 14.0, 500.0), 11.0);
         // Twenty need 280 around: a ring of radius 280 / 2π = 44.6.
-        let ring = arrival_radius(11.0, 20, 14.0);
+        let ring = arrival_radius(11.0, 20, 14.0, 500.0);
         assert!((ring - 44.56).abs() < 0.01, "{ring}");
         assert!(std::f32::consts::TAU * ring >= 20.0 * 14.0);
+        // Two hundred would need 446: the ring stops three heads out, and within half a short link.
+        assert_eq!(arrival_radius(11.0, 200, 14.0, 500.0), 11.0 + 42.0);
+        assert_eq!(arrival_radius(11.0, 200, 14.0, 60.0), 30.0);
+        assert_eq!(arrival_radius(11.0, 200, 14.0, 10.0), 11.0, "never inside the rim");
     }
 
     #[test]

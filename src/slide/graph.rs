@@ -251,7 +251,7 @@ fn draw_edge(
         .collect();
     let mut end = radius(edge.to) + 2.0 * unit;
     if look.arrow.is_some() {
-        end = style::arrival_radius(end, arriving, style::ARROWHEAD_SPAN * 1.3 * unit);
+        end = style::arrival_radius(end, arriving, style::ARROWHEAD_SPAN * 1.3 * unit, length);
     }
     trim(&mut points, radius(edge.from), end);
     let width = look.width * 1.3 * unit;

@@ -48,7 +48,8 @@ impl GraphView {
         let mut end = screen_radius(radii[edge.to], zoom) + 2.0;
         if style::edge_style(&edge.meaning).arrow.is_some() {
             let arriving = arrivals.get(edge.to).copied().unwrap_or(0);
-            end = style::arrival_radius(end, arriving, style::ARROWHEAD_SPAN);
+            let length = (positions[edge.to] - positions[edge.from]).length();
+            end = style::arrival_radius(end, arriving, style::ARROWHEAD_SPAN, length);
         }
         EdgeGeometry::between(
             positions[edge.from],
