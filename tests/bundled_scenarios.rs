@@ -6,9 +6,28 @@ use std::collections::{BTreeMap, BTreeSet};
 use geodep::library::BUNDLED;
 use geodep::model::{Dated, Layer, Scenario, StoryStep, ViewKind};
 
+/// The figures of a year that its sources give only for part of it, which `check` warns of (they count for the
+/// year weighted by the part they cover): each is known, and a new one must be added here knowingly.
+const PART_YEAR_FIGURES: [(&str, &str); 7] = [
+    ("serbia-2023.ron", "energy[16]"),
+    ("western-balkans-gas.ron", "energy[6]"),
+    ("western-balkans-gas.ron", "energy[19]"),
+    ("eu-russia-energy.ron", "energy[5]"),
+    ("eu-russia-energy.ron", "energy[6]"),
+    ("eu-russia-energy.ron", "energy[7]"),
+    ("eu-russia-energy.ron", "energy[22]"),
+];
+
 fn load(file_name: &str, text: &str) -> Scenario {
     let report = geodep::io::load_text(text);
-    let problems: Vec<String> = report.diagnostics.iter().map(|diagnostic| format!("{diagnostic:?}")).collect();
+    let known = |diagnostic: &geodep::diagnostic::Diagnostic| {
+        diagnostic.message.contains("rests only on part-year records")
+            && PART_YEAR_FIGURES.contains(&(file_name, diagnostic.path.as_str()))
+    };
+    let problems: Vec<String> = (report.diagnostics.iter())
+        .filter(|diagnostic| !known(diagnostic))
+        .map(|diagnostic| format!("{diagnostic:?}"))
+        .collect();
     assert!(problems.is_empty(), "{file_name} has problems: {problems:#?}");
     report.scenario.unwrap_or_else(|| panic!("{file_name} does not load"))
 }

@@ -4,14 +4,29 @@
 use serde::Serialize;
 
 use crate::charts::{flows_in, prefer_consumption_shares};
-use crate::model::{Commodity, Scenario, ShareBasis};
+use crate::model::{Commodity, Dated, Scenario, ShareBasis};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupplierShare {
     pub supplier: String,
+    /// The share as it counts for the year: a record of part of the year weighted by the part it covers.
     pub share: f64,
     /// Indices of the energy records summed.
     pub records: Vec<usize>,
+    /// What the part-year records among them say as filed, with their periods: "98% in Dec 2023".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub part_year: Vec<String>,
+}
+
+impl SupplierShare {
+    /// The share in words: "Russia 8%", or "Russia 8% (98% in Dec 2023)" when it rests on part of the year.
+    pub fn words(&self, name: &str) -> String {
+        let share = crate::format::percent(self.share);
+        match self.part_year.is_empty() {
+            true => format!("{name} {share}"),
+            false => format!("{name} {share} ({})", self.part_year.join(", ")),
+        }
+    }
 }
 
 /// One consumer's supply of one commodity in one year.
@@ -93,15 +108,22 @@ pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
                 groups.last_mut().expect("just pushed")
             }
         };
+        let filed = &scenario.energy[record];
+        let part_year = filed
+            .period()
+            .is_part_of(year)
+            .then(|| format!("{} in {}", crate::format::percent(filed.share), filed.period().describe()));
         match group.suppliers.iter_mut().find(|share| share.supplier == flow.supplier) {
             Some(share) => {
                 share.share += flow.share;
                 share.records.push(record);
+                share.part_year.extend(part_year);
             }
             None => group.suppliers.push(SupplierShare {
                 supplier: flow.supplier.clone(),
                 share: flow.share,
                 records: vec![record],
+                part_year: part_year.into_iter().collect(),
             }),
         }
     }
@@ -130,6 +152,30 @@ pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
 mod tests {
     use super::*;
     use crate::charts::test_scenarios::{flow, small};
+
+    #[test]
+    fn a_months_figure_counts_for_its_part_of_the_year_and_gives_way_to_a_whole_years() {
+        let mut scenario = small();
+        let mut december = flow("RUS", "AUT", 0.98, 2023);
+        (december.year, december.from, december.until) = (None, Some("2023-12".into()), Some("2023-12-31".into()));
+        scenario.energy.push(december);
+        let austria = |scenario: &Scenario| {
+            dependences(scenario, 2023).into_iter().find(|dependence| dependence.consumer == "AUT").expect("Austria")
+        };
+        let alone = austria(&scenario);
+        let expected = 0.98 * 31.0 / 365.0;
+        assert!((alone.share_from("RUS") - expected).abs() < 1e-12, "{}", alone.share_from("RUS"));
+        assert!(alone.hhi_lower_bound, "8% of the year covered: the index is a lower bound");
+        let top = alone.top().expect("Russia");
+        assert_eq!(top.part_year, ["98% in Dec 2023"]);
+        assert_eq!(top.words("Russia"), "Russia 8.3% (98% in Dec 2023)");
+        // Beside a record of the whole year, the month is left out rather than added.
+        scenario.energy.push(flow("RUS", "AUT", 0.6, 2023));
+        let beside = austria(&scenario);
+        assert!((beside.share_from("RUS") - 0.6).abs() < 1e-12);
+        assert!(beside.top().expect("Russia").part_year.is_empty());
+        assert_eq!(beside.suppliers[0].records.len(), 1);
+    }
 
     #[test]
     fn hhi_runs_from_spread_to_single_supplier() {

@@ -15,7 +15,7 @@ pub struct Exposure {
 pub fn exposure_ranking(scenario: &Scenario, supplier: &str, commodity: &Commodity, year: i32) -> Vec<Exposure> {
     let mut consumers: Vec<&str> = super::flows_in(scenario, year)
         .filter(|(_, flow)| flow.supplier == supplier && flow.consumer != supplier && flow.commodity == *commodity)
-        .map(|(_, flow)| flow.consumer.as_str())
+        .map(|(record, _)| scenario.energy[record].consumer.as_str())
         .collect();
     consumers.sort_unstable();
     consumers.dedup();

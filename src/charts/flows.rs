@@ -56,17 +56,17 @@ pub const DIRECT: &str = "Direct";
 /// The links for `commodity` in `year`, in file order. A consumer's shares of consumption are used; its shares
 /// of imports only when it has none of consumption, so that no consumer is counted twice.
 pub fn flow_diagram(scenario: &Scenario, commodity: &Commodity, year: i32) -> FlowDiagram {
-    let of_commodity: Vec<(usize, &EnergyFlow)> =
+    let of_commodity: Vec<(usize, std::borrow::Cow<'_, EnergyFlow>)> =
         super::flows_in(scenario, year).filter(|(_, flow)| flow.commodity == *commodity).collect();
     let flows = super::prefer_consumption_shares(of_commodity, |(_, flow)| {
         (flow.consumer.as_str(), &flow.commodity, flow.basis)
     });
-    let weighting = common_unit(flows.iter().map(|(_, flow)| *flow)).map_or(Weighting::Share, Weighting::Volume);
+    let weighting = common_unit(flows.iter().map(|(_, flow)| &**flow)).map_or(Weighting::Share, Weighting::Volume);
     let links = flows
         .into_iter()
         .map(|(record, flow)| SankeyLink {
             source: scenario.actor_name(&flow.supplier).to_owned(),
-            middle: middle_label(scenario, flow),
+            middle: middle_label(scenario, &flow),
             target: scenario.actor_name(&flow.consumer).to_owned(),
             weight: match (weighting, flow.volume) {
                 (Weighting::Volume(_), Some(volume)) => volume.0,

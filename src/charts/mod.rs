@@ -11,11 +11,40 @@ pub mod sankey_change;
 pub mod supply_mix;
 pub mod timeline;
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 use crate::model::{Commodity, Dated, EnergyFlow, Scenario, ShareBasis};
 
-/// The energy flows (with their indices) that apply in `year`.
-pub fn flows_in(scenario: &Scenario, year: i32) -> impl Iterator<Item = (usize, &EnergyFlow)> {
-    scenario.energy.iter().enumerate().filter(move |(_, flow)| flow.period().applies_in(year))
+/// The energy flows (with their indices) that apply in `year`, as they count for the year. A record that covers
+/// only part of it (a month's figure) counts weighted by the share of the year it covers (98% in December is 8%
+/// of the year), and not at all where a record of the same supplier, consumer, commodity and basis covers the
+/// whole year. Every dependence, concentration, shock and chart of a year reads its flows here.
+pub fn flows_in(scenario: &Scenario, year: i32) -> impl Iterator<Item = (usize, Cow<'_, EnergyFlow>)> {
+    let key = |flow: &EnergyFlow| (flow.supplier.clone(), flow.consumer.clone(), flow.commodity.clone(), flow.basis);
+    let whole_year: HashSet<_> = scenario
+        .energy
+        .iter()
+        .filter(|flow| flow.period().applies_in(year) && flow.period().share_of_year(year) >= 1.0)
+        .map(key)
+        .collect();
+    scenario.energy.iter().enumerate().filter_map(move |(index, flow)| {
+        if !flow.period().applies_in(year) {
+            return None;
+        }
+        let covered = flow.period().share_of_year(year);
+        if covered >= 1.0 {
+            return Some((index, Cow::Borrowed(flow)));
+        }
+        if covered <= 0.0 || whole_year.contains(&key(flow)) {
+            return None;
+        }
+        let mut weighted = flow.clone();
+        weighted.share *= covered;
+        // Whether a part-year volume is the period's or a yearly rate, the record does not say: left out.
+        weighted.volume = None;
+        Some((index, Cow::Owned(weighted)))
+    })
 }
 
 /// How much of `consumer`'s `commodity` came from `supplier` in `year`, summed over the records that apply.
@@ -36,13 +65,14 @@ pub fn dependence(
     commodity: &Commodity,
     year: i32,
 ) -> Option<Dependence> {
-    let matching: Vec<(usize, &EnergyFlow)> = flows_in(scenario, year)
+    let matching: Vec<(usize, Cow<'_, EnergyFlow>)> = flows_in(scenario, year)
         .filter(|(_, flow)| flow.supplier == supplier && flow.consumer == consumer && flow.commodity == *commodity)
         .collect();
     [ShareBasis::Consumption, ShareBasis::Imports].into_iter().find_map(|basis| {
-        let records: Vec<usize> =
-            matching.iter().filter(|(_, flow)| flow.basis == basis).map(|(index, _)| *index).collect();
-        let share = records.iter().map(|&index| scenario.energy[index].share).sum();
+        let on_basis = || matching.iter().filter(|(_, flow)| flow.basis == basis);
+        let records: Vec<usize> = on_basis().map(|(index, _)| *index).collect();
+        // The shares as they count for the year (a part-year record weighted), not as filed.
+        let share = on_basis().map(|(_, flow)| flow.share).sum();
         (!records.is_empty()).then_some(Dependence { share, basis, records })
     })
 }

@@ -67,6 +67,7 @@ mod tests {
         scenario.energy.push(flow("AZE", "AZE", 1.0, 2022));
         let series = share_over_time(&scenario, "RUS", &Commodity::Gas, &["HUN".to_owned()]);
         assert_eq!(series.len(), 1);
-        assert_eq!(shares(&series[0]), [(2021, 0.5), (2022, 0.5), (2023, 0.65)]);
+        // From June 2021 it covers 214 of 2021's 365 days, and counts for that part of the year.
+        assert_eq!(shares(&series[0]), [(2021, 0.5 * 214.0 / 365.0), (2022, 0.5), (2023, 0.65)]);
     }
 }

@@ -63,8 +63,8 @@ pub fn supply_mix(scenario: &Scenario, consumers: &[String], year: i32) -> Vec<S
 /// by id in natural order ("S2" before "S10").
 pub fn default_consumers(scenario: &Scenario, year: i32) -> Vec<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
-    for (_, flow) in super::flows_in(scenario, year) {
-        *counts.entry(flow.consumer.as_str()).or_default() += 1;
+    for (record, _) in super::flows_in(scenario, year) {
+        *counts.entry(scenario.energy[record].consumer.as_str()).or_default() += 1;
     }
     let mut consumers: Vec<(&str, usize)> = counts.into_iter().collect();
     consumers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| crate::format::natural_cmp(a.0, b.0)));

@@ -126,10 +126,9 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
     say!(output, "Dependence (top supplier; how much of the supply the records cover; concentration as HHI from 0");
     say!(output, "to 10,000, a lower bound where the records cover under 90%):");
     for row in &report.dependence {
-        let top = row.top().map_or_else(
-            || "no supplier with a share above 0%".to_owned(),
-            |top| format!("{} {}", name(&top.supplier), percent(top.share)),
-        );
+        let top = row
+            .top()
+            .map_or_else(|| "no supplier with a share above 0%".to_owned(), |top| top.words(&name(&top.supplier)));
         let basis = if row.basis == crate::model::ShareBasis::Imports { " imports" } else { "" };
         say!(
             output,

@@ -97,6 +97,11 @@ impl fmt::Display for Date {
     }
 }
 
+/// The day's place in its year: 1 for 1 January, 365 (or 366) for 31 December.
+pub(super) fn day_of_year((year, month, day): (i32, u8, u8)) -> u32 {
+    (1..u32::from(month)).map(|earlier| days_in_month(year, earlier)).sum::<u32>() + u32::from(day)
+}
+
 fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         2 if is_leap_year(year) => 29,

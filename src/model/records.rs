@@ -107,6 +107,9 @@ pub enum Certainty {
     Reported,
     /// An estimate or a reading of several sources; the note says how it was made.
     Estimate,
+    /// The cited sources disagree (on a date, a figure); the note gives each with its source, and the record
+    /// holds one of them.
+    Disputed,
 }
 
 /// One actor's stance on sanctions against a target.

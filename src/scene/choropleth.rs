@@ -405,8 +405,9 @@ pub fn measures_for(scenario: &Scenario, year: i32) -> Vec<Measure> {
     let found = dependences(scenario, year);
     let (pairs, suppliers) = largest_suppliers(&found);
     let commodities: BTreeSet<&Commodity> = found.iter().map(|dependence| &dependence.commodity).collect();
-    let transit: BTreeSet<&str> =
-        flows_in(scenario, year).flat_map(|(_, flow)| flow.via.iter().map(String::as_str)).collect();
+    let transit: BTreeSet<&str> = flows_in(scenario, year)
+        .flat_map(|(record, _)| scenario.energy[record].via.iter().map(String::as_str))
+        .collect();
     let targets = super::graph::sanctions_targets(scenario);
     let targets_in_year: BTreeSet<&str> = scenario
         .sanctions
@@ -468,8 +469,8 @@ fn largest_suppliers(found: &[Dependence]) -> (Vec<(&str, &Commodity)>, Vec<&str
 /// spelling met first.
 fn named_routes(scenario: &Scenario, year: i32) -> Vec<String> {
     let mut routes: BTreeMap<String, &str> = BTreeMap::new();
-    for (_, flow) in flows_in(scenario, year) {
-        if let Some(route) = flow.route.as_deref().map(str::trim).filter(|route| !route.is_empty()) {
+    for (record, _) in flows_in(scenario, year) {
+        if let Some(route) = scenario.energy[record].route.as_deref().map(str::trim).filter(|route| !route.is_empty()) {
             routes.entry(route.to_ascii_lowercase()).or_insert(route);
         }
     }

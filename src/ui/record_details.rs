@@ -30,6 +30,7 @@ fn lines(scenario: &Scenario, record: RecordRef) -> Vec<(String, bool)> {
         Some(Certainty::Stated) => " · stated by the source",
         Some(Certainty::Reported) => " · reported second-hand by the source",
         Some(Certainty::Estimate) => " · an estimate: see the note",
+        Some(Certainty::Disputed) => " · disputed: the sources disagree, see the note",
         None => "",
     };
     lines.push((format!("Record {}{certainty}", record.path()), true));
@@ -127,6 +128,7 @@ mod tests {
                 Certainty::Stated => "stated by the source",
                 Certainty::Reported => "reported second-hand",
                 Certainty::Estimate => "an estimate",
+                Certainty::Disputed => "disputed",
             };
             let record = format!("Record energy[{index}] · {expected}");
             assert!(texts.iter().any(|text| text.starts_with(&record)), "{texts:?}");

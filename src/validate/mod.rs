@@ -4,6 +4,7 @@
 //! It reads a `Scenario` and returns `Diagnostic`s; it knows nothing of files or text positions (the
 //! loader adds those) and nothing of egui.
 
+mod part_year;
 mod references;
 mod shares;
 mod suggest;
@@ -26,6 +27,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
     checker.check_sources();
     checker.check_layout_and_story();
     shares::check_share_sums(scenario, &mut checker.found);
+    part_year::check_part_year_figures(scenario, &mut checker.found);
     let mut found = checker.found;
     sort(&mut found);
     found

@@ -65,8 +65,9 @@ impl Row<'_> {
         match self.cell("certainty").to_lowercase().as_str() {
             "" | "stated" => Ok(Certainty::Stated),
             "reported" => Ok(Certainty::Reported),
+            "disputed" => Ok(Certainty::Disputed),
             "estimate" | "estimated" => Ok(Certainty::Estimate),
-            other => Err(format!("certainty \"{other}\" is not Stated, Reported or Estimate")),
+            other => Err(format!("certainty \"{other}\" is not Stated, Reported, Estimate or Disputed")),
         }
     }
 }

@@ -225,6 +225,7 @@ fn certainty(certainty: Certainty) -> String {
     match certainty {
         Certainty::Stated => "",
         Certainty::Reported => "Reported",
+        Certainty::Disputed => "Disputed",
         Certainty::Estimate => "Estimate",
     }
     .to_owned()

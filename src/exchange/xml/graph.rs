@@ -439,9 +439,11 @@ impl EdgeContext<'_> {
         match text.trim().to_ascii_lowercase().as_str() {
             "stated" => Certainty::Stated,
             "reported" => Certainty::Reported,
+            "disputed" => Certainty::Disputed,
             "estimate" => Certainty::Estimate,
             _ => {
-                self.report.change(self.place, format!("certainty \"{text}\" is not Stated, Reported or Estimate"));
+                self.report
+                    .change(self.place, format!("certainty \"{text}\" is not Stated, Reported, Estimate or Disputed"));
                 Certainty::default()
             }
         }

@@ -119,7 +119,7 @@ pub fn dependence_ui(
         });
         let basis = if dependence.basis == ShareBasis::Imports { " (share of imports)" } else { "" };
         text_cell(row, format!("{}{basis}", dependence.commodity.label()));
-        let top = dependence.top().map(|top| format!("{} {}", name(&top.supplier), percent(top.share)));
+        let top = dependence.top().map(|top| top.words(&name(&top.supplier)));
         text_cell(row, top.unwrap_or_else(|| "none above 0%".to_owned()));
         text_cell(
             row,
@@ -136,7 +136,7 @@ pub fn dependence_ui(
             .map(|share| {
                 let supplier =
                     if share.supplier == dependence.consumer { "own".to_owned() } else { name(&share.supplier) };
-                format!("{supplier} {}", percent(share.share))
+                share.words(&supplier)
             })
             .collect();
         text_cell(row, all.join(", "));

@@ -176,13 +176,17 @@ fn values_ui(ui: &mut egui::Ui, chart: &ChartContext<'_>, mix: &SupplyMix, actio
                 text.push_str(&format!(" ({} {})", volume.0, volume.1.label()));
             }
             let flow = &chart.scenario.energy[segment.record];
-            if flow.certainty != crate::model::Certainty::Stated {
-                text.push_str(if flow.certainty == crate::model::Certainty::Reported {
-                    " · reported"
-                } else {
-                    " · estimate"
-                });
+            // A figure of part of the year counts weighted by that part: say what it was, and when.
+            let period = crate::model::Dated::period(flow);
+            if period.is_part_of(chart.year) {
+                text.push_str(&format!(" · {} in {}", percent(flow.share), period.describe()));
             }
+            text.push_str(match flow.certainty {
+                crate::model::Certainty::Stated => "",
+                crate::model::Certainty::Reported => " · reported",
+                crate::model::Certainty::Estimate => " · estimate",
+                crate::model::Certainty::Disputed => " · disputed",
+            });
             let highlighted = chart.view.highlighted_record == Some(RecordRef::Energy(segment.record));
             let response = ui.selectable_label(highlighted, text);
             if response.clicked() {

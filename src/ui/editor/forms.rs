@@ -11,10 +11,11 @@ use crate::model::{
     ViewKind, Vote,
 };
 
-const CERTAINTIES: [(Certainty, &str); 3] = [
+const CERTAINTIES: [(Certainty, &str); 4] = [
     (Certainty::Stated, "Stated by the source"),
     (Certainty::Reported, "Reported second-hand"),
     (Certainty::Estimate, "Estimate"),
+    (Certainty::Disputed, "Disputed: sources disagree"),
 ];
 
 /// Draws the form for any record; the fields it shows are listed so that other problems are shown above it.

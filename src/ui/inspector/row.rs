@@ -124,6 +124,7 @@ fn certainty_ui(ui: &mut egui::Ui, row: &Row<'_>) {
     let (marker, meaning) = match row.certainty {
         Certainty::Reported => ("reported", Some("Repeated second-hand by the cited source.")),
         Certainty::Estimate => ("estimate", Some("An estimate or a reading of several sources.")),
+        Certainty::Disputed => ("disputed", Some("The cited sources disagree; the note gives each.")),
         Certainty::Stated if row.note.is_some() => ("note", None),
         Certainty::Stated => return,
     };
