@@ -108,7 +108,7 @@ fn delete_removes_a_record_and_undo_brings_it_back() {
 
 #[test]
 fn deleting_an_actor_lists_what_goes_with_it_and_cancel_keeps_everything() {
-    let mut harness = data_tab("Actors (24)");
+    let mut harness = data_tab("Actors (25)");
     let bulgaria = actor_index(&harness, "BGR");
     let before = harness.state().document.scenario.clone();
     select(&mut harness, RecordKind::Actor, bulgaria);
@@ -133,7 +133,7 @@ fn deleting_an_actor_lists_what_goes_with_it_and_cancel_keeps_everything() {
 
 #[test]
 fn renaming_an_actor_changes_every_reference() {
-    let mut harness = data_tab("Actors (24)");
+    let mut harness = data_tab("Actors (25)");
     let russia = actor_index(&harness, "RUS");
     harness.state_mut().view.select("RUS", false);
     select(&mut harness, RecordKind::Actor, russia);
@@ -193,7 +193,7 @@ fn every_field_of_a_vote_and_an_actor_has_a_widget() {
     for label in ["Body", "Official totals", "Note"] {
         harness.get_by_label(label);
     }
-    harness.get_by_label_contains("Actors (24)").click();
+    harness.get_by_label_contains("Actors (25)").click();
     harness.run_steps(3);
     select(&mut harness, RecordKind::Actor, 0);
     for label in ["Location", "Region (UN M49)", "Sub-region", "Members", "Dated memberships", "Note"] {
@@ -295,7 +295,7 @@ fn shares_adding_up_to_over_100_percent_show_on_the_record_just_edited() {
 
 #[test]
 fn a_region_typed_in_the_form_is_set_and_one_step_to_undo() {
-    let mut harness = data_tab("Actors (24)");
+    let mut harness = data_tab("Actors (25)");
     let serbia = actor_index(&harness, "SRB");
     let mut actor = harness.state().document.scenario.actors[serbia].clone();
     actor.region = Some("Europ".into());
@@ -315,7 +315,7 @@ fn a_region_typed_in_the_form_is_set_and_one_step_to_undo() {
 
 #[test]
 fn a_dated_membership_shows_in_the_form_and_the_inspector_with_its_dates() {
-    let mut harness = data_tab("Actors (24)");
+    let mut harness = data_tab("Actors (25)");
     let nato = actor_index(&harness, "NATO");
     let mut actor = harness.state().document.scenario.actors[nato].clone();
     actor.members.retain(|member| member != "MKD");

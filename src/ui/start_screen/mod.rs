@@ -237,6 +237,6 @@ mod tests {
         let gallery = build_gallery();
         assert_eq!(gallery.len(), BUNDLED.len());
         assert!(gallery.iter().all(|entry| !entry.title.is_empty() && !entry.summary.is_empty()));
-        assert!(gallery[0].counts.starts_with("24 actors, "), "{}", gallery[0].counts);
+        assert!(gallery[0].counts.starts_with("25 actors, "), "{}", gallery[0].counts);
     }
 }
