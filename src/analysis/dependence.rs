@@ -22,9 +22,15 @@ impl SupplierShare {
     /// The share in words: "Russia 8%", or "Russia 8% (98% in Dec 2023)" when it rests on part of the year.
     pub fn words(&self, name: &str) -> String {
         let share = crate::format::percent(self.share);
+        // A file may hold hundreds of part-year records for one pair: three are named, the rest counted.
+        const NAMED: usize = 3;
+        let mut named = self.part_year.iter().take(NAMED).cloned().collect::<Vec<_>>().join(", ");
+        if self.part_year.len() > NAMED {
+            named.push_str(&format!(" and {} more", self.part_year.len() - NAMED));
+        }
         match self.part_year.is_empty() {
             true => format!("{name} {share}"),
-            false => format!("{name} {share} ({})", self.part_year.join(", ")),
+            false => format!("{name} {share} ({named})"),
         }
     }
 }
@@ -169,6 +175,8 @@ mod tests {
         let top = alone.top().expect("Russia");
         assert_eq!(top.part_year, ["98% in Dec 2023"]);
         assert_eq!(top.words("Russia"), "Russia 8.3% (98% in Dec 2023)");
+        let many = SupplierShare { part_year: vec!["1% in Jan 2023".to_owned(); 5], ..top.clone() };
+        assert!(many.words("Russia").ends_with("1% in Jan 2023 and 2 more)"), "{}", many.words("Russia"));
         // Beside a record of the whole year, the month is left out rather than added.
         scenario.energy.push(flow("RUS", "AUT", 0.6, 2023));
         let beside = austria(&scenario);

@@ -8,9 +8,16 @@ use crate::format::percent;
 use crate::model::{Commodity, Dated, Scenario, ShareBasis};
 
 pub(super) fn check_part_year_figures(scenario: &Scenario, found: &mut Vec<Diagnostic>) {
-    let mut by_pair: HashMap<(&str, &str, &Commodity, ShareBasis), Vec<usize>> = HashMap::new();
-    for (index, flow) in scenario.energy.iter().enumerate() {
-        by_pair.entry((&flow.supplier, &flow.consumer, &flow.commodity, flow.basis)).or_default().push(index);
+    // The years each supplier, consumer, commodity and basis has a record of the whole year for, as sorted,
+    // merged ranges: a question about a year is then a binary search, whatever the number of records.
+    let mut whole_years: HashMap<(&str, &str, &Commodity, ShareBasis), Vec<(i32, i32)>> = HashMap::new();
+    for flow in &scenario.energy {
+        if let Some(range) = whole_year_range(flow.period()) {
+            whole_years.entry((&flow.supplier, &flow.consumer, &flow.commodity, flow.basis)).or_default().push(range);
+        }
+    }
+    for ranges in whole_years.values_mut() {
+        *ranges = merged(std::mem::take(ranges));
     }
     for (index, flow) in scenario.energy.iter().enumerate() {
         let period = flow.period();
@@ -18,27 +25,69 @@ pub(super) fn check_part_year_figures(scenario: &Scenario, found: &mut Vec<Diagn
         let mut years: Vec<i32> = period.named_years();
         years.sort_unstable();
         years.dedup();
+        let ranges = whole_years.get(&(flow.supplier.as_str(), flow.consumer.as_str(), &flow.commodity, flow.basis));
         for year in years.into_iter().filter(|&year| period.is_part_of(year)) {
-            let pair = &by_pair[&(flow.supplier.as_str(), flow.consumer.as_str(), &flow.commodity, flow.basis)];
-            let whole_year = pair.iter().any(|&other| scenario.energy[other].period().share_of_year(year) >= 1.0);
-            if whole_year {
+            if ranges.is_some_and(|ranges| covers(ranges, year)) {
                 continue;
             }
-            let covered = period.share_of_year(year);
-            let message = format!(
-                "{}'s {} from {} in {year} rests only on part-year records: {} for {} counts as {} of the year \
-                 ({} of its days)",
-                scenario.actor_name(&flow.consumer),
-                flow.commodity.label().to_lowercase(),
-                scenario.actor_name(&flow.supplier),
-                percent(flow.share),
-                period.describe(),
-                percent(flow.share * covered),
-                percent(covered),
-            );
-            found.push(Diagnostic::warning(format!("energy[{index}]"), message));
+            found.push(Diagnostic::warning(format!("energy[{index}]"), message(scenario, flow, year)));
         }
     }
+}
+
+/// "Austria's gas from Russia in 2023 rests only on part-year records: 98% for Dec 2023 counts as 8.3% of the
+/// year (8.5% of its days)".
+fn message(scenario: &Scenario, flow: &crate::model::EnergyFlow, year: i32) -> String {
+    let period = flow.period();
+    let covered = period.share_of_year(year);
+    format!(
+        "{}'s {} from {} in {year} rests only on part-year records: {} for {} counts as {} of the year ({} of its \
+         days)",
+        scenario.actor_name(&flow.consumer),
+        flow.commodity.label().to_lowercase(),
+        scenario.actor_name(&flow.supplier),
+        percent(flow.share),
+        period.describe(),
+        percent(flow.share * covered),
+        percent(covered),
+    )
+}
+
+/// The first and last years a period covers whole (open ends as the extremes), if any.
+fn whole_year_range(period: crate::model::Period<'_>) -> Option<(i32, i32)> {
+    if let Some(year) = period.year {
+        return Some((year, year));
+    }
+    let first = match period.from_date() {
+        None => i32::MIN,
+        Some(from) if from.first_day() == (from.year, 1, 1) => from.year,
+        Some(from) => from.year.checked_add(1)?,
+    };
+    let last = match period.until_date() {
+        None => i32::MAX,
+        Some(until) if until.last_day() == (until.year, 12, 31) => until.year,
+        Some(until) => until.year.checked_sub(1)?,
+    };
+    (first <= last).then_some((first, last))
+}
+
+/// Ranges sorted and joined where they overlap or touch.
+fn merged(mut ranges: Vec<(i32, i32)>) -> Vec<(i32, i32)> {
+    ranges.sort_unstable();
+    let mut joined: Vec<(i32, i32)> = Vec::with_capacity(ranges.len());
+    for (first, last) in ranges {
+        match joined.last_mut() {
+            Some(previous) if first <= previous.1.saturating_add(1) => previous.1 = previous.1.max(last),
+            _ => joined.push((first, last)),
+        }
+    }
+    joined
+}
+
+/// Whether sorted, merged `ranges` hold `year`.
+fn covers(ranges: &[(i32, i32)], year: i32) -> bool {
+    let after = ranges.partition_point(|&(first, _)| first <= year);
+    after > 0 && ranges[after - 1].1 >= year
 }
 
 #[cfg(test)]
@@ -54,6 +103,19 @@ mod tests {
 
     const ACTORS: &str =
         r#"actors: [Actor(id: "RUS", name: "Russia", kind: State), Actor(id: "AUT", name: "Austria", kind: State)],"#;
+
+    #[test]
+    fn whole_years_are_found_by_ranges() {
+        assert_eq!(merged(vec![(2023, 2023), (2020, 2021), (2022, 2022), (2030, 2031)]), [(2020, 2023), (2030, 2031)]);
+        let ranges = merged(vec![(2020, 2021), (2025, i32::MAX)]);
+        assert!(covers(&ranges, 2020) && covers(&ranges, 2021) && covers(&ranges, 2090));
+        assert!(!covers(&ranges, 2019) && !covers(&ranges, 2022));
+        let period = |from, until| crate::model::Period { year: None, from, until };
+        assert_eq!(whole_year_range(period(Some("2021-01-01"), Some("2023-12-31"))), Some((2021, 2023)));
+        assert_eq!(whole_year_range(period(Some("2021-03"), Some("2023-06"))), Some((2022, 2022)));
+        assert_eq!(whole_year_range(period(Some("2023-12"), Some("2023-12-31"))), None);
+        assert_eq!(whole_year_range(period(None, Some("2022"))), Some((i32::MIN, 2022)));
+    }
 
     #[test]
     fn a_month_alone_is_warned_of_and_a_month_beside_a_whole_year_is_not() {
