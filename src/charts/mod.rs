@@ -21,7 +21,9 @@ use crate::model::{Commodity, Dated, EnergyFlow, Scenario, ShareBasis};
 /// of the year), and not at all where a record of the same supplier, consumer, commodity and basis covers the
 /// whole year. Every dependence, concentration, shock and chart of a year reads its flows here.
 pub fn flows_in(scenario: &Scenario, year: i32) -> impl Iterator<Item = (usize, Cow<'_, EnergyFlow>)> {
-    let key = |flow: &EnergyFlow| (flow.supplier.clone(), flow.consumer.clone(), flow.commodity.clone(), flow.basis);
+    fn key(flow: &EnergyFlow) -> (&str, &str, &Commodity, ShareBasis) {
+        (&flow.supplier, &flow.consumer, &flow.commodity, flow.basis)
+    }
     let whole_year: HashSet<_> = scenario
         .energy
         .iter()

@@ -7,10 +7,13 @@ use crate::diagnostic::Diagnostic;
 use crate::format::percent;
 use crate::model::{Commodity, Dated, Scenario, ShareBasis};
 
+/// A supplier, consumer, commodity and basis: the records of one figure.
+type Pair<'a> = (&'a str, &'a str, &'a Commodity, ShareBasis);
+
 pub(super) fn check_part_year_figures(scenario: &Scenario, found: &mut Vec<Diagnostic>) {
     // The years each supplier, consumer, commodity and basis has a record of the whole year for, as sorted,
     // merged ranges: a question about a year is then a binary search, whatever the number of records.
-    let mut whole_years: HashMap<(&str, &str, &Commodity, ShareBasis), Vec<(i32, i32)>> = HashMap::new();
+    let mut whole_years: HashMap<Pair<'_>, Vec<(i32, i32)>> = HashMap::new();
     for flow in &scenario.energy {
         if let Some(range) = whole_year_range(flow.period()) {
             whole_years.entry((&flow.supplier, &flow.consumer, &flow.commodity, flow.basis)).or_default().push(range);
