@@ -267,7 +267,12 @@ fn summed_tooltip(ui: &mut egui::Ui, chart: &ChartContext<'_>, records: &[usize]
         if let Some(flow) = chart.scenario.energy.get(record) {
             let (supplier, consumer) =
                 (chart.scenario.actor_name(&flow.supplier), chart.scenario.actor_name(&flow.consumer));
-            ui.label(format!("{supplier} to {consumer}: {}", percent(flow.share)));
+            let basis = crate::charts::basis_words(flow.basis);
+            ui.label(format!("{supplier} to {consumer}: {} {basis}", percent(flow.share)));
+            // Each number with its record, period and certainty, as in every tooltip.
+            let certainty = format!("{:?}", flow.certainty).to_lowercase();
+            let when = crate::model::Dated::period(flow).describe();
+            ui.weak(format!("{} · {when} · {certainty}", RecordRef::Energy(record).path()));
         }
     }
     if records.len() > 8 {
@@ -285,8 +290,13 @@ fn values_ui(
 ) {
     for link in &diagram.links[rows] {
         let flow = &chart.scenario.energy[link.record];
+        let period = crate::model::Dated::period(flow);
         let amount = match (diagram.weighting, flow.volume) {
             (Weighting::Volume(unit), Some(volume)) => format!("{} {}", volume.0, unit.label()),
+            // A part-year figure is drawn as the part of the year it covers: say what it was, and when.
+            _ if period.is_part_of(chart.year) => {
+                format!("{} ({} in {})", percent(link.weight), percent(flow.share), period.describe())
+            }
             _ => percent(flow.share),
         };
         let text = if flow.supplier == flow.consumer {
