@@ -8,7 +8,7 @@ use super::ChartContext;
 use super::common;
 use crate::charts::over_time::Series;
 use crate::format::percent;
-use crate::model::{Commodity, ShareBasis};
+use crate::model::{Commodity, Dated, RecordRef, Scenario, ShareBasis};
 use crate::scene::palette;
 use crate::state::Action;
 
@@ -54,7 +54,7 @@ pub fn ui(
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .label_formatter(|hover| match hover {
             HoverPosition::NearDataPoint { plot_name, position, .. } if !plot_name.is_empty() => {
-                Some(format!("{plot_name}\n{:.0}: {:.0}%", position.x, position.y))
+                Some(point_words(chart.scenario, series, plot_name, position.x.round() as i32, position.y))
             }
             _ => None,
         })
@@ -122,4 +122,40 @@ pub fn ui(
         }
     });
     actions
+}
+
+/// A hovered point in words: the consumer, the year and share with its basis, and the records it sums with their
+/// certainty ("energy[0] · estimate").
+fn point_words(scenario: &Scenario, series: &[Series], consumer_name: &str, year: i32, shown: f64) -> String {
+    let found = series
+        .iter()
+        .filter(|line| scenario.actor_name(&line.consumer) == consumer_name)
+        .flat_map(|line| line.points.iter())
+        .find(|(point_year, _)| *point_year == year);
+    let Some((_, dependence)) = found else { return format!("{consumer_name}\n{year}: {shown:.0}%") };
+    let records: Vec<String> = (dependence.records.iter())
+        .filter_map(|&index| {
+            let flow = scenario.energy.get(index)?;
+            let certainty = format!("{:?}", flow.certainty).to_lowercase();
+            Some(format!("{} · {} · {certainty}", RecordRef::Energy(index).path(), Dated::period(flow).describe()))
+        })
+        .collect();
+    let basis = crate::charts::basis_words(dependence.basis);
+    format!("{consumer_name}\n{year}: {shown:.0}% {basis}\n{}", records.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hovered_point_gives_its_share_basis_records_periods_and_certainty() {
+        let scenario = crate::io::parse_scenario(crate::library::BUNDLED[0].text).expect("bundled parses");
+        let series = crate::charts::over_time::share_over_time(&scenario, "RUS", &Commodity::Gas, &["SRB".to_owned()]);
+        let words = point_words(&scenario, &series, "Serbia", 2023, 85.0);
+        let lines: Vec<&str> = words.lines().collect();
+        assert_eq!(lines[..2], ["Serbia", "2023: 85% of consumption"], "{words}");
+        assert!(lines[2].starts_with("energy[") && lines[2].ends_with(" · 2023 · estimate"), "{words}");
+        assert_eq!(point_words(&scenario, &series, "Nobody", 2023, 5.0), "Nobody\n2023: 5%");
+    }
 }
