@@ -241,7 +241,12 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
             Some((supplier, "the supplier")),
             dependence_entries(scenario, year, commodity, |dependence| {
                 let share = dependence.share_from(supplier);
-                (Value::Number(share), format!("{}{}", percent(share), of_imports(dependence.basis)))
+                let records = (dependence.suppliers.iter())
+                    .filter(|share| share.supplier == *supplier)
+                    .flat_map(|share| share.records.iter().copied());
+                let text =
+                    format!("{}{}{}", percent(share), of_imports(dependence.basis), records_words(scenario, records));
+                (Value::Number(share), text)
             }),
         ),
         Measure::Concentration { commodity } => (
@@ -293,6 +298,28 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
         _ => format!("{label}, {year}"),
     };
     Choropleth { title, values, scale, reference, descriptions }
+}
+
+/// The records a value rests on, with their certainty: " (energy[0] · estimate, energy[2] · stated)", the first
+/// three named; nothing when there are none.
+fn records_words(scenario: &Scenario, records: impl Iterator<Item = usize>) -> String {
+    let records: Vec<usize> = records.collect();
+    if records.is_empty() {
+        return String::new();
+    }
+    let mut named: Vec<String> = (records.iter().take(3))
+        .map(|&index| {
+            let certainty = scenario
+                .energy
+                .get(index)
+                .map_or(String::new(), |flow| format!(" · {}", format!("{:?}", flow.certainty).to_lowercase()));
+            format!("{}{certainty}", crate::model::RecordRef::Energy(index).path())
+        })
+        .collect();
+    if records.len() > 3 {
+        named.push(format!("{} more", records.len() - 3));
+    }
+    format!(" ({})", named.join(", "))
 }
 
 /// One entry per consumer of `commodity` in the year, made from its dependence.
@@ -562,7 +589,7 @@ mod tests {
         assert_eq!(map.values.len(), 2);
         assert_eq!(map.colour("D"), Some(VIRIDIS[0]), "zero gets the ramp's start");
         assert_eq!(map.colour("C"), None);
-        assert_eq!(map.describe("A"), "60%");
+        assert_eq!(map.describe("A"), "60% (energy[0] · stated)", "with the record it rests on");
         assert_eq!(map.describe("D"), "0%");
         assert_eq!(map.describe("C"), "no data");
         assert_eq!(map.describe("R"), "the supplier");

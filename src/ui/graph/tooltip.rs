@@ -77,33 +77,37 @@ fn group_ui(ui: &mut egui::Ui, scenario: &Scenario, name: &str, group: &GroupNod
     }
 }
 
-/// "Gas: 85% from Russia (2023)" for the consumer's largest supplier of each commodity in the year.
+/// "Gas: 85% of consumption from Russia (2023 · energy[0] · estimate)" for the consumer's largest supplier of each
+/// commodity in the year: the share with its basis, period, record and certainty.
 fn supply_lines(scenario: &Scenario, consumer: &str, year: Option<i32>) -> Vec<String> {
     let mut lines = Vec::new();
-    let flows = scenario.energy.iter().filter(|flow| {
+    let flows = scenario.energy.iter().enumerate().filter(|(_, flow)| {
         flow.consumer == consumer
             && flow.basis == ShareBasis::Consumption
             && year.is_none_or(|year| flow.period().applies_in(year))
     });
-    let mut by_commodity: Vec<(&crate::model::Commodity, &crate::model::EnergyFlow)> = Vec::new();
-    for flow in flows {
+    let mut by_commodity: Vec<(&crate::model::Commodity, usize)> = Vec::new();
+    for (index, flow) in flows {
         match by_commodity.iter_mut().find(|(commodity, _)| **commodity == flow.commodity) {
-            Some(entry) if entry.1.share < flow.share => entry.1 = flow,
+            Some(entry) if scenario.energy[entry.1].share < flow.share => entry.1 = index,
             Some(_) => {}
-            None => by_commodity.push((&flow.commodity, flow)),
+            None => by_commodity.push((&flow.commodity, index)),
         }
     }
-    for (commodity, flow) in by_commodity {
+    for (commodity, index) in by_commodity {
+        let flow = &scenario.energy[index];
         let source = if flow.supplier == consumer {
             "own production".to_owned()
         } else {
             format!("from {}", scenario.actor_name(&flow.supplier))
         };
+        let certainty = format!("{:?}", flow.certainty).to_lowercase();
         lines.push(format!(
-            "{}: {:.0}% {source} ({})",
+            "{}: {} of consumption {source} ({} · {} · {certainty})",
             commodity.label(),
-            flow.share * 100.0,
-            flow.period().describe()
+            crate::format::percent(flow.share),
+            flow.period().describe(),
+            crate::model::RecordRef::Energy(index).path(),
         ));
     }
     lines
@@ -192,4 +196,18 @@ fn record_line(scenario: &Scenario, record: RecordRef) -> String {
         _ => None,
     }
     .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_actors_supply_lines_give_basis_period_record_and_certainty() {
+        let scenario = crate::io::parse_scenario(crate::library::BUNDLED[0].text).expect("bundled parses");
+        let lines = supply_lines(&scenario, "SRB", Some(2023));
+        let gas = lines.iter().find(|line| line.starts_with("Gas: ")).expect("a gas line");
+        assert!(gas.starts_with("Gas: 85% of consumption from Russia (2023 · energy["), "{gas}");
+        assert!(gas.ends_with("] · estimate)"), "{gas}");
+    }
 }
