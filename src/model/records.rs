@@ -112,6 +112,18 @@ pub enum Certainty {
     Disputed,
 }
 
+impl Certainty {
+    /// The word views write beside a figure: "stated", "reported", "estimate", "disputed".
+    pub fn word(self) -> &'static str {
+        match self {
+            Certainty::Stated => "stated",
+            Certainty::Reported => "reported",
+            Certainty::Estimate => "estimate",
+            Certainty::Disputed => "disputed",
+        }
+    }
+}
+
 /// One actor's stance on sanctions against a target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SanctionStance {

@@ -309,10 +309,8 @@ fn records_words(scenario: &Scenario, records: impl Iterator<Item = usize>) -> S
     }
     let mut named: Vec<String> = (records.iter().take(3))
         .map(|&index| {
-            let certainty = scenario
-                .energy
-                .get(index)
-                .map_or(String::new(), |flow| format!(" · {}", format!("{:?}", flow.certainty).to_lowercase()));
+            let certainty =
+                scenario.energy.get(index).map_or(String::new(), |flow| format!(" · {}", flow.certainty.word()));
             format!("{}{certainty}", crate::model::RecordRef::Energy(index).path())
         })
         .collect();

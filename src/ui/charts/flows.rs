@@ -270,7 +270,7 @@ fn summed_tooltip(ui: &mut egui::Ui, chart: &ChartContext<'_>, records: &[usize]
             let basis = crate::charts::basis_words(flow.basis);
             ui.label(format!("{supplier} to {consumer}: {} {basis}", percent(flow.share)));
             // Each number with its record, period and certainty, as in every tooltip.
-            let certainty = format!("{:?}", flow.certainty).to_lowercase();
+            let certainty = flow.certainty.word();
             let when = crate::model::Dated::period(flow).describe();
             ui.weak(format!("{} · {when} · {certainty}", RecordRef::Energy(record).path()));
         }

@@ -136,7 +136,7 @@ fn point_words(scenario: &Scenario, series: &[Series], consumer_name: &str, year
     let records: Vec<String> = (dependence.records.iter())
         .filter_map(|&index| {
             let flow = scenario.energy.get(index)?;
-            let certainty = format!("{:?}", flow.certainty).to_lowercase();
+            let certainty = flow.certainty.word();
             Some(format!("{} · {} · {certainty}", RecordRef::Energy(index).path(), Dated::period(flow).describe()))
         })
         .collect();

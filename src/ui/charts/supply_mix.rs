@@ -181,12 +181,9 @@ fn values_ui(ui: &mut egui::Ui, chart: &ChartContext<'_>, mix: &SupplyMix, actio
             if period.is_part_of(chart.year) {
                 text.push_str(&format!(" · {} in {}", percent(flow.share), period.describe()));
             }
-            text.push_str(match flow.certainty {
-                crate::model::Certainty::Stated => "",
-                crate::model::Certainty::Reported => " · reported",
-                crate::model::Certainty::Estimate => " · estimate",
-                crate::model::Certainty::Disputed => " · disputed",
-            });
+            if flow.certainty != crate::model::Certainty::Stated {
+                text.push_str(&format!(" · {}", flow.certainty.word()));
+            }
             let highlighted = chart.view.highlighted_record == Some(RecordRef::Energy(segment.record));
             let response = ui.selectable_label(highlighted, text);
             if response.clicked() {

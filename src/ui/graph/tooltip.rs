@@ -101,7 +101,7 @@ fn supply_lines(scenario: &Scenario, consumer: &str, year: Option<i32>) -> Vec<S
         } else {
             format!("from {}", scenario.actor_name(&flow.supplier))
         };
-        let certainty = format!("{:?}", flow.certainty).to_lowercase();
+        let certainty = flow.certainty.word();
         lines.push(format!(
             "{}: {} of consumption {source} ({} · {} · {certainty})",
             commodity.label(),
