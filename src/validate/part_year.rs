@@ -46,9 +46,9 @@ fn message(scenario: &Scenario, flow: &crate::model::EnergyFlow, year: i32) -> S
     format!(
         "{}'s {} from {} in {year} rests only on part-year records: {} for {} counts as {} of the year ({} of its \
          days)",
-        scenario.actor_name(&flow.consumer),
-        flow.commodity.label().to_lowercase(),
-        scenario.actor_name(&flow.supplier),
+        super::shortened(scenario.actor_name(&flow.consumer)),
+        super::shortened(&flow.commodity.label().to_lowercase()),
+        super::shortened(scenario.actor_name(&flow.supplier)),
         percent(flow.share),
         period.describe(),
         percent(flow.share * covered),
@@ -133,6 +133,17 @@ mod tests {
         );
         let year =
             r#"EnergyFlow(supplier: "RUS", consumer: "AUT", commodity: Gas, share: 0.6, basis: Imports, year: 2023)"#;
+        // A name of a million characters is cut, as in every other message.
+        let long = "N".repeat(1_000_000);
+        let huge = format!(
+            r#"Scenario(format: 1, title: "t", actors: [Actor(id: "RUS", name: "{long}", kind: State), Actor(id: "AUT", name: "Austria", kind: State)], energy: [{december}])"#
+        );
+        let cut = warnings(&huge);
+        assert!(
+            cut[0].message.len() < 400 && cut[0].message.contains("(1000000 characters)"),
+            "{}",
+            cut[0].message.len()
+        );
         let beside = warnings(&format!("Scenario(format: 1, title: \"t\", {ACTORS} energy: [{december}, {year}])"));
         assert!(beside.is_empty(), "{beside:?}");
         let spanning = r#"EnergyFlow(supplier: "RUS", consumer: "AUT", commodity: Gas, share: 0.6, from: "2021-01-01", until: "2023-12-31")"#;
