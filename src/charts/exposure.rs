@@ -1,5 +1,7 @@
 //! Exposure ranking: for one supplier and commodity, how dependent each of its consumers is in one year.
 
+use std::collections::BTreeMap;
+
 use crate::model::{Commodity, Scenario};
 
 use super::Dependence;
@@ -13,16 +15,18 @@ pub struct Exposure {
 /// Every consumer of `supplier`'s `commodity` in `year` (own production excluded), most dependent first, then by
 /// name.
 pub fn exposure_ranking(scenario: &Scenario, supplier: &str, commodity: &Commodity, year: i32) -> Vec<Exposure> {
-    let mut consumers: Vec<&str> = super::flows_in(scenario, year)
+    // One pass over the year's flows, grouped by consumer: asking for each consumer's dependence in turn read
+    // every flow once per consumer.
+    let mut by_consumer: BTreeMap<&str, Vec<_>> = BTreeMap::new();
+    for (record, flow) in super::flows_in(scenario, year)
         .filter(|(_, flow)| flow.supplier == supplier && flow.consumer != supplier && flow.commodity == *commodity)
-        .map(|(record, _)| scenario.energy[record].consumer.as_str())
-        .collect();
-    consumers.sort_unstable();
-    consumers.dedup();
-    let mut ranking: Vec<Exposure> = consumers
+    {
+        by_consumer.entry(scenario.energy[record].consumer.as_str()).or_default().push((record, flow));
+    }
+    let mut ranking: Vec<Exposure> = by_consumer
         .into_iter()
-        .filter_map(|consumer| {
-            let dependence = super::dependence(scenario, supplier, consumer, commodity, year)?;
+        .filter_map(|(consumer, flows)| {
+            let dependence = super::dependence_of(&flows)?;
             Some(Exposure { consumer: consumer.to_owned(), dependence })
         })
         .collect();

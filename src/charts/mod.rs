@@ -24,9 +24,12 @@ pub fn flows_in(scenario: &Scenario, year: i32) -> impl Iterator<Item = (usize, 
     fn key(flow: &EnergyFlow) -> (&str, &str, &Commodity, ShareBasis) {
         (&flow.supplier, &flow.consumer, &flow.commodity, flow.basis)
     }
+    // Most years have no part-year record: then no set is built.
+    let any_part_year = scenario.energy.iter().any(|flow| flow.period().is_part_of(year));
     let whole_year: HashSet<_> = scenario
         .energy
         .iter()
+        .filter(|_| any_part_year)
         .filter(|flow| flow.period().applies_in(year) && flow.period().share_of_year(year) >= 1.0)
         .map(key)
         .collect();
@@ -70,6 +73,11 @@ pub fn dependence(
     let matching: Vec<(usize, Cow<'_, EnergyFlow>)> = flows_in(scenario, year)
         .filter(|(_, flow)| flow.supplier == supplier && flow.consumer == consumer && flow.commodity == *commodity)
         .collect();
+    dependence_of(&matching)
+}
+
+/// The dependence that one pair's flows of a year (as `flows_in` gives them) add up to.
+pub(crate) fn dependence_of(matching: &[(usize, Cow<'_, EnergyFlow>)]) -> Option<Dependence> {
     [ShareBasis::Consumption, ShareBasis::Imports].into_iter().find_map(|basis| {
         let on_basis = || matching.iter().filter(|(_, flow)| flow.basis == basis);
         let records: Vec<usize> = on_basis().map(|(index, _)| *index).collect();
