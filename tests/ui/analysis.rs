@@ -1,7 +1,7 @@
 //! The Analysis tab on the bundled scenario through egui_kittest: each section shows its hand-checkable figures,
 //! and shocks and changes can be laid over the graph.
 
-mod common;
+use crate::common;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

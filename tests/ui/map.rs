@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use geodep::app::{CentralView, GeoDepApp};
 use geodep::scene::graph::EdgeMeaning;
 
-mod common;
+use crate::common;
 
 use common::click_at;
 

@@ -2,7 +2,7 @@
 //! that makes an error shows in the status bar and the Problems panel at once, and undo takes it away; a file
 //! that is slow to read leaves the window drawing, with the open scenario kept whole until the new one is ready.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::sync::mpsc::{Receiver, Sender, channel};

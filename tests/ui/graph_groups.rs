@@ -8,7 +8,7 @@ use geodep::app::GeoDepApp;
 use geodep::model::Scenario;
 use geodep::scene::graph::EdgeMeaning;
 
-mod common;
+use crate::common;
 
 use common::click_at;
 

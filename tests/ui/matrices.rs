@@ -2,7 +2,7 @@
 //! matrix beside the grid, moving the grid by clicking and dragging in it, and ordering rows by bloc or by
 //! similarity.
 
-mod common;
+use crate::common;
 
 use eframe::egui;
 use egui_kittest::Harness;

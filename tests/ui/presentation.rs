@@ -1,8 +1,6 @@
 //! Presentation mode through egui_kittest: F5 plays each bundled story as slides, the keys a clicker sends step
 //! through it, each step shows its caption and its focus actors, and Esc gives back the view as it was.
 
-mod common;
-
 use std::path::Path;
 
 use eframe::egui;

@@ -2,7 +2,7 @@
 //! asked for, the same bytes for the same seed, shares that fit, a tie network with hubs, an existing file left
 //! alone without --overwrite (and kept as .bak with it), and wrong arguments refused with the reason.
 
-mod limited;
+use crate::limited;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;

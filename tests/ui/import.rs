@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use geodep::app::GeoDepApp;
 
-mod common;
+use crate::common;
 
 /// Draws frames until the import or export running in the background is done (a minute at most).
 fn draw_until_done(harness: &mut Harness<'_, GeoDepApp>) {

@@ -2,8 +2,6 @@
 //! [`TIME_LIMIT`] is killed and the test fails. This is a guard against hangs, not a timing assertion: the
 //! limit is many times what any of these runs needs.
 
-#![allow(dead_code)] // Each test file uses its own part of this.
-
 use std::ffi::OsStr;
 use std::io::Read;
 use std::path::Path;

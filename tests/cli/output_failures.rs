@@ -2,7 +2,7 @@
 //! files: every command must end with the conventional status and a message, never a panic, and must leave
 //! devices, pipes and links as they were. Each run is a child process under the time limit of `limited`.
 
-mod limited;
+use crate::limited;
 
 use std::fs;
 use std::process::{Command, Stdio};

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const FIXTURE: &str = include_str!("fixtures/hand-written.ron");
+const FIXTURE: &str = include_str!("../fixtures/hand-written.ron");
 
 /// A copy of the fixture in a fresh folder.
 fn copy() -> (tempfile::TempDir, PathBuf) {

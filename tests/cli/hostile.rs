@@ -3,7 +3,7 @@
 //! (see `limited`). Every run must end by itself with status 0 or 1, never a panic, and must say why it
 //! refused. No timing is asserted.
 
-mod limited;
+use crate::limited;
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! The Data tab through egui_kittest: adding, editing, deleting and renaming records, undo and redo, and the
 //! problems shown beside a record's fields.
 
-mod common;
+use crate::common;
 
 use eframe::egui;
 use egui_kittest::Harness;

@@ -1,7 +1,5 @@
 //! What the UI tests share: the app on the bundled scenario, and clicking at a point on screen.
 
-#![allow(dead_code)] // Each test file uses its own part of this.
-
 use eframe::egui;
 use egui_kittest::Harness;
 use geodep::app::{GeoDepApp, Settings, Startup};

@@ -8,7 +8,7 @@ use egui_kittest::kittest::{self, Queryable};
 use geodep::app::{Action, GeoDepApp, Settings, Startup};
 use geodep::edit::Edit;
 
-mod common;
+use crate::common;
 
 fn harness(startup: Startup) -> Harness<'static, GeoDepApp> {
     let mut harness = Harness::builder().with_size([1280.0, 800.0]).build_eframe(move |_| {

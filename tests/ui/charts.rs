@@ -1,7 +1,7 @@
 //! The Charts, Matrices and Timeline tabs on the bundled scenario through egui_kittest: what each shows, and that
 //! clicking in them selects actors and records and chooses the year everywhere.
 
-mod common;
+use crate::common;
 
 use eframe::egui;
 use egui_kittest::Harness;
