@@ -1,10 +1,12 @@
 //! Dependence measures: for each consumer and commodity in a year, its suppliers' shares, the top supplier, and
 //! how concentrated its supply is (the Herfindahl–Hirschman index).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::charts::{flows_in, prefer_consumption_shares};
-use crate::model::{Commodity, Dated, Scenario, ShareBasis};
+use crate::model::{Commodity, Dated, Reliability, Scenario, ShareBasis, SourceGrades};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SupplierShare {
@@ -16,6 +18,9 @@ pub struct SupplierShare {
     /// What the part-year records among them say as filed, with their periods: "98% in Dec 2023".
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub part_year: Vec<String>,
+    /// The grade of the sources the share rests on: each record rests on its best-graded source, and the share
+    /// on its weakest record (see `model::SourceGrades`).
+    pub grade: Reliability,
 }
 
 impl SupplierShare {
@@ -81,6 +86,11 @@ impl Dependence {
     }
 
     /// The share from `supplier`, zero when it supplies nothing.
+    /// The weakest grade among the suppliers' shares: what the row as a whole (its HHI) rests on.
+    pub fn weakest_grade(&self) -> Option<Reliability> {
+        self.suppliers.iter().map(|share| share.grade).max()
+    }
+
     pub fn share_from(&self, supplier: &str) -> f64 {
         self.suppliers.iter().find(|share| share.supplier == supplier).map_or(0.0, |share| share.share)
     }
@@ -94,13 +104,16 @@ pub fn hhi(shares: impl IntoIterator<Item = f64>) -> f64 {
 /// Every consumer's dependence for every commodity in `year`, by consumer name then commodity. Shares of
 /// consumption are used; shares of imports only for a consumer and commodity with none of consumption.
 pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
+    let grades = SourceGrades::of(scenario);
     let mut groups: Vec<Dependence> = Vec::new();
+    // Each group's place by consumer, commodity and basis: a linear search was quadratic in the file's size.
+    let mut group_index: HashMap<(String, Commodity, ShareBasis), usize> = HashMap::new();
     for (record, flow) in flows_in(scenario, year) {
-        let group = match groups.iter_mut().find(|group| {
-            group.consumer == flow.consumer && group.commodity == flow.commodity && group.basis == flow.basis
-        }) {
-            Some(group) => group,
+        let key = (flow.consumer.clone(), flow.commodity.clone(), flow.basis);
+        let group = match group_index.get(&key) {
+            Some(&index) => &mut groups[index],
             None => {
+                group_index.insert(key, groups.len());
                 groups.push(Dependence {
                     consumer: flow.consumer.clone(),
                     commodity: flow.commodity.clone(),
@@ -115,6 +128,7 @@ pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
             }
         };
         let filed = &scenario.energy[record];
+        let grade = grades.best(&filed.sources);
         let part_year = filed
             .period()
             .is_part_of(year)
@@ -124,12 +138,14 @@ pub fn dependences(scenario: &Scenario, year: i32) -> Vec<Dependence> {
                 share.share += flow.share;
                 share.records.push(record);
                 share.part_year.extend(part_year);
+                share.grade = share.grade.max(grade);
             }
             None => group.suppliers.push(SupplierShare {
                 supplier: flow.supplier.clone(),
                 share: flow.share,
                 records: vec![record],
                 part_year: part_year.into_iter().collect(),
+                grade,
             }),
         }
     }

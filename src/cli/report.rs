@@ -31,6 +31,15 @@ struct Report {
     network: Vec<network::ActorMeasures>,
     /// Agreement with the most sanctioned actor, when it voted.
     alignment: Option<Alignment>,
+    /// Every source's reliability grade (admiralty code), `null` where the file gives none. Each dependence
+    /// supplier's `grade` is the weakest of the records it rests on, each record counting its best source.
+    sources: Vec<SourceGrade>,
+}
+
+#[derive(Serialize)]
+struct SourceGrade {
+    id: String,
+    reliability: Option<crate::model::Reliability>,
 }
 
 #[derive(Serialize)]
@@ -115,6 +124,11 @@ fn build(path: &Path, year: Option<i32>) -> Result<(Scenario, Report), Refused> 
         flags: flags::flags(&scenario, year),
         network: network::tie_network(&scenario, year),
         alignment,
+        sources: scenario
+            .sources
+            .iter()
+            .map(|source| SourceGrade { id: source.id.clone(), reliability: source.reliability })
+            .collect(),
     };
     Ok((scenario, report))
 }
@@ -124,15 +138,20 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
     say!(output, "{} ({}), {}", scenario.title, report.file, report.year);
     say!(output, "");
     say!(output, "Dependence (top supplier; how much of the supply the records cover; concentration as HHI from 0");
-    say!(output, "to 10,000, a lower bound where the records cover under 90%):");
+    say!(output, "to 10,000, a lower bound where the records cover under 90%; figures resting on sources graded D or");
+    say!(output, "below, or not graded, are marked):");
     for row in &report.dependence {
         let top = row
             .top()
             .map_or_else(|| "no supplier with a share above 0%".to_owned(), |top| top.words(&name(&top.supplier)));
         let basis = if row.basis == crate::model::ShareBasis::Imports { " imports" } else { "" };
+        let weak = match row.weakest_grade().filter(|grade| grade.is_low()) {
+            Some(grade) => format!("; weakest source {}", grade.label()),
+            None => String::new(),
+        };
         say!(
             output,
-            "  {}, {}{basis}: {top}; {}; HHI {}",
+            "  {}, {}{basis}: {top}; {}; HHI {}{weak}",
             name(&row.consumer),
             row.commodity.label().to_lowercase(),
             row.coverage_words(),
@@ -203,7 +222,10 @@ fn print_text(output: &mut Output, scenario: &Scenario, report: &Report) {
 
 /// The dependence table, one row per consumer and commodity.
 fn print_csv(output: &mut Output, scenario: &Scenario, report: &Report) {
-    say!(output, "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi,coverage,hhi_lower_bound");
+    say!(
+        output,
+        "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi,coverage,hhi_lower_bound,weakest_grade"
+    );
     for row in &report.dependence {
         let (supplier, share) =
             row.top().map_or((String::new(), String::new()), |top| (top.supplier.clone(), format!("{:.4}", top.share)));
@@ -213,7 +235,7 @@ fn print_csv(output: &mut Output, scenario: &Scenario, report: &Report) {
         };
         say!(
             output,
-            "{},{},{},{basis},{},{},{share},{:.1},{:.4},{}",
+            "{},{},{},{basis},{},{},{share},{:.1},{:.4},{},{}",
             csv_field(&row.consumer),
             csv_field(scenario.actor_name(&row.consumer)),
             csv_field(row.commodity.label()),
@@ -221,7 +243,8 @@ fn print_csv(output: &mut Output, scenario: &Scenario, report: &Report) {
             csv_field(&supplier),
             row.hhi,
             row.coverage,
-            row.hhi_lower_bound
+            row.hhi_lower_bound,
+            row.weakest_grade().map_or("", |grade| grade.letter())
         );
     }
 }

@@ -79,6 +79,7 @@ pub fn cite_where_uncited(scenario: &mut Scenario, mapping: &ImportMapping, repo
         publisher: None,
         date: None,
         url: None,
+        reliability: None,
         note: None,
     });
     let id = source.id.clone();

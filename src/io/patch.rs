@@ -655,6 +655,7 @@ Scenario(
             publisher: None,
             date: None,
             url: None,
+            reliability: None,
             note: None,
         });
         let patched = patch_text(FILE, &original, &scenario).unwrap();

@@ -9,6 +9,7 @@ pub mod date;
 mod history;
 pub mod period;
 mod records;
+mod reliability;
 mod route;
 pub mod schema;
 mod story;
@@ -21,6 +22,7 @@ pub use actor::{Actor, ActorKind, GeoPoint, Membership, MembershipStatus};
 pub use history::{Ballot, Event, Source, Vote, VoteTotals};
 pub use period::{Dated, Period};
 pub use records::{Certainty, Commodity, EnergyFlow, SanctionStance, ShareBasis, Stance, Tie, TieKind, Unit, Volume};
+pub use reliability::{Reliability, SourceGrades};
 pub use route::{Route, route_key, same_route};
 pub use story::{Layer, Position, StoryCamera, StoryFilters, StoryShock, StoryStep, ViewKind};
 

@@ -102,7 +102,7 @@ impl RecordType {
             RecordType::Vote => &["id", "date", "title", "body", "ballots", "totals", "note", "sources"],
             RecordType::VoteTotals => &["yes", "no", "abstain", "absent"],
             RecordType::Event => &["date", "title", "description", "actors", "sources"],
-            RecordType::Source => &["id", "title", "publisher", "date", "url", "note"],
+            RecordType::Source => &["id", "title", "publisher", "date", "url", "reliability", "note"],
             RecordType::StoryStep => &[
                 "title", "caption", "notes", "view", "layers", "focus", "route", "year", "years", "shock", "camera",
                 "filters",
@@ -289,6 +289,7 @@ mod tests {
             publisher: some_text(),
             date: some_text(),
             url: some_text(),
+            reliability: Some(Reliability::B),
             note: some_text(),
         };
         assert_fields(RecordType::Source, &source);

@@ -4,7 +4,9 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use super::grouping::{GroupNode, LinkSummary};
-use crate::model::{ActorKind, Commodity, Dated, RecordRef, Scenario, ShareBasis, Stance, TieKind, Volume};
+use crate::model::{
+    ActorKind, Commodity, Dated, RecordRef, Scenario, ShareBasis, SourceGrades, Stance, TieKind, Volume,
+};
 use crate::state::GraphFilters;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -224,6 +226,8 @@ fn visible_links(
     actor_index: &HashMap<&str, usize>,
 ) -> Vec<Link> {
     let mut links = Vec::new();
+    let grades = SourceGrades::of(scenario);
+    let graded_enough = |sources: &[String]| filters.minimum_grade.is_none_or(|minimum| grades.meets(sources, minimum));
     let mut push = |from: &str, to: &str, meaning: EdgeMeaning, record: RecordRef| {
         if let (Some(&from), Some(&to)) = (actor_index.get(from), actor_index.get(to))
             && from != to
@@ -233,7 +237,9 @@ fn visible_links(
     };
     if filters.energy {
         for (index, flow) in scenario.energy.iter().enumerate() {
-            let hidden = filters.hidden_commodities.contains(&flow.commodity) || flow.share < filters.minimum_share;
+            let hidden = filters.hidden_commodities.contains(&flow.commodity)
+                || flow.share < filters.minimum_share
+                || !graded_enough(&flow.sources);
             if !hidden && applies(flow.period(), year) {
                 let meaning = EdgeMeaning::Energy {
                     commodity: flow.commodity.clone(),
@@ -248,7 +254,7 @@ fn visible_links(
     }
     if filters.sanctions {
         for (index, stance) in scenario.sanctions.iter().enumerate() {
-            if applies(stance.period(), year) {
+            if applies(stance.period(), year) && graded_enough(&stance.sources) {
                 let meaning = EdgeMeaning::Sanctions { stance: stance.stance };
                 push(&stance.by, &stance.target, meaning, RecordRef::Sanctions(index));
             }
@@ -256,7 +262,9 @@ fn visible_links(
     }
     if filters.ties {
         for (index, tie) in scenario.ties.iter().enumerate() {
-            let hidden = filters.hidden_tie_kinds.contains(&tie.kind) || tie.strength.abs() < filters.minimum_strength;
+            let hidden = filters.hidden_tie_kinds.contains(&tie.kind)
+                || tie.strength.abs() < filters.minimum_strength
+                || !graded_enough(&tie.sources);
             if !hidden && applies(tie.period(), year) {
                 let meaning = EdgeMeaning::Tie {
                     kind: tie.kind,

@@ -50,6 +50,10 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
             format!("{} ({}{})", scenario.actor_name(&mix.consumer), mix.commodity.label().to_lowercase(), basis(mix))
         })
         .collect();
+    // A share resting only on sources graded D or below (or ungraded) is starred, and the footnote says why.
+    let grades = crate::model::SourceGrades::of(scenario);
+    let weak = |record: usize| grades.best(&scenario.energy[record].sources).is_low();
+    let any_weak = mixes.iter().flat_map(|mix| &mix.segments).any(|segment| weak(segment.record));
     let label_width = labels.iter().map(|label| text_width(label, label_size)).fold(0.0, f32::max) + 24.0 * unit;
     let left = area.left + 56.0 * unit + label_width;
     let width = area.right() - 56.0 * unit - left;
@@ -66,15 +70,19 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
             false,
         );
         let mut x = left;
-        let parts = mix.segments.iter().map(|s| (scenario.actor_name(&s.supplier), s.share, colour(&s.supplier)));
-        for (name, share, fill) in parts.chain(std::iter::once(("Other / unknown", mix.remainder, UNKNOWN))) {
+        let parts = mix
+            .segments
+            .iter()
+            .map(|s| (scenario.actor_name(&s.supplier), s.share, colour(&s.supplier), weak(s.record)));
+        let rest = ("Other / unknown", mix.remainder, UNKNOWN, false);
+        for (name, share, fill, weak) in parts.chain(std::iter::once(rest)) {
             let span = (share.clamp(0.0, 1.0) as f32) * width;
             if span < 0.5 {
                 continue;
             }
             let outline = Some(Outline { width: 1.5 * unit, colour: slide.background });
             slide.add(Shape::Rect { min: [x, y], max: [x + span, y + height], corner_radius: 0.0, fill, outline });
-            let text = format!("{name} {}", percent(share));
+            let text = format!("{name} {}{}", percent(share), if weak { " *" } else { "" });
             let size = (height * 0.42).min(26.0 * unit);
             if text_width(&text, size) + 12.0 * unit < span {
                 let ink = crate::scene::marks::text_colour_on(fill);
@@ -83,7 +91,13 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
             x += span;
         }
     }
-    let note = "Shares of each one's use (or imports, where marked); a supplier's name shows where it fits.";
+    let note = match any_weak {
+        false => "Shares of each one's use (or imports, where marked); a supplier's name shows where it fits.",
+        true => {
+            "Shares of each one's use (or imports, where marked); a supplier's name shows where it fits. * Rests \
+             only on sources graded D or below, or not graded."
+        }
+    };
     super::footnote(slide, area, note, unit);
 }
 
@@ -121,5 +135,53 @@ fn basis(mix: &crate::charts::supply_mix::SupplyMix) -> &'static str {
     match mix.basis {
         crate::model::ShareBasis::Consumption => "",
         crate::model::ShareBasis::Imports => ", imports",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Reliability, Source};
+
+    fn texts(slide: &SlideScene) -> Vec<&str> {
+        (slide.shapes.iter())
+            .filter_map(|shape| if let Shape::Text { text, .. } = shape { Some(text.as_str()) } else { None })
+            .collect()
+    }
+
+    fn bars(scenario: &Scenario) -> SlideScene {
+        let mut slide = SlideScene::new(1920, 1080, Rgba::WHITE);
+        let area = Area { left: 0.0, top: 0.0, width: 1920.0, height: 1080.0 };
+        let mut view = ViewState::default();
+        view.selection.insert("SRB".to_owned());
+        view.year = Some(2023);
+        draw(&mut slide, area, scenario, &view, 1.0);
+        slide
+    }
+
+    #[test]
+    fn a_share_resting_only_on_weak_sources_is_starred_and_the_footnote_says_why() {
+        let mut scenario = crate::charts::test_scenarios::small();
+        let source = |grade| Source {
+            id: "src".into(),
+            title: "A source".into(),
+            publisher: None,
+            date: None,
+            url: None,
+            reliability: Some(grade),
+            note: None,
+        };
+        scenario.sources = vec![source(Reliability::B)];
+        let strong = bars(&scenario);
+        assert!(texts(&strong).contains(&"Russia 85%"), "{:?}", texts(&strong));
+        assert!(!texts(&strong).iter().any(|text| text.contains("graded D")), "{:?}", texts(&strong));
+        scenario.sources = vec![source(Reliability::D)];
+        let weak = bars(&scenario);
+        assert!(texts(&weak).contains(&"Russia 85% *"), "{:?}", texts(&weak));
+        assert!(
+            texts(&weak).iter().any(|text| text.contains("* Rests only on sources graded D")),
+            "{:?}",
+            texts(&weak)
+        );
     }
 }

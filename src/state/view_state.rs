@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Commodity, Layer, RecordRef, Scenario, TieKind};
+use crate::model::{Commodity, Layer, RecordRef, Reliability, Scenario, TieKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
@@ -86,6 +86,9 @@ pub struct GraphFilters {
     pub minimum_share: f64,
     /// Ties weaker than this (in absolute strength) are hidden.
     pub minimum_strength: f64,
+    /// Records resting only on sources graded below this are hidden (`None`: all shown). See
+    /// `model::SourceGrades` for what a record rests on.
+    pub minimum_grade: Option<Reliability>,
     /// Show only the selection and its neighbours up to `focus_depth` links away.
     pub focus: bool,
     pub focus_depth: usize,
@@ -101,6 +104,7 @@ impl Default for GraphFilters {
             hidden_tie_kinds: BTreeSet::new(),
             minimum_share: 0.0,
             minimum_strength: 0.0,
+            minimum_grade: None,
             focus: false,
             focus_depth: 1,
         }

@@ -170,6 +170,7 @@ fn source(request: &Request) -> Source {
         publisher: Some("GeoDep".to_owned()),
         date: None,
         url: None,
+        reliability: None,
         note: Some(format!("Synthetic data, made again by `{}`.", command_line(request))),
     }
 }

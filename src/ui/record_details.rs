@@ -40,7 +40,13 @@ fn lines(scenario: &Scenario, record: RecordRef) -> Vec<(String, bool)> {
     let cited: Vec<String> = details
         .sources
         .iter()
-        .map(|id| scenario.source(id).map_or_else(|| id.clone(), |source| source.title.clone()))
+        .map(|id| match scenario.source(id) {
+            Some(source) => match source.reliability {
+                Some(grade) => format!("{} (graded {})", source.title, grade.letter()),
+                None => format!("{} (not graded)", source.title),
+            },
+            None => id.clone(),
+        })
         .collect();
     if cited.is_empty() {
         lines.push(("No source cited".to_owned(), true));
@@ -133,6 +139,9 @@ mod tests {
             let record = format!("Record energy[{index}] · {expected}");
             assert!(texts.iter().any(|text| text.starts_with(&record)), "{texts:?}");
         }
+        let sources = texts(RecordRef::Energy(0));
+        let graded = |text: &String| text.starts_with("Sources: ") && text.contains(" (graded ");
+        assert!(sources.iter().any(graded), "each cited source with its grade: {sources:?}");
         let vote = texts(RecordRef::Vote(0));
         assert!(vote.contains(&"Record votes[0]".to_owned()), "{vote:?}");
         assert!(texts(RecordRef::Energy(usize::MAX)).is_empty(), "a record gone adds nothing");

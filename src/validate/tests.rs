@@ -49,6 +49,7 @@ fn scenario() -> Scenario {
             publisher: None,
             date: None,
             url: None,
+            reliability: None,
             note: None,
         }],
         energy: vec![gas("SRB", "SRB", 0.1)],
@@ -290,6 +291,7 @@ fn a_source_cited_only_by_a_route_is_cited() {
         publisher: None,
         date: None,
         url: None,
+        reliability: None,
         note: None,
     });
     let mut flow = gas("RUS", "SRB", 0.5);
@@ -367,6 +369,7 @@ fn a_source_cited_only_by_a_membership_is_cited() {
         publisher: None,
         date: None,
         url: None,
+        reliability: None,
         note: None,
     });
     scenario.actors[4].memberships[0].sources = vec!["nato-fin".into()];

@@ -128,10 +128,11 @@ fn the_report_as_csv_is_the_dependence_table() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(
         lines[0],
-        "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi,coverage,hhi_lower_bound"
+        "consumer,consumer_name,commodity,basis,year,top_supplier,top_share,hhi,coverage,hhi_lower_bound,weakest_grade"
     );
-    assert_eq!(lines[1], "C1,Consumer One,Gas,consumption,2023,A,0.6000,5200.0,1.0000,false");
-    assert_eq!(lines[2], "C2,Consumer Two,Gas,consumption,2023,A,0.9000,8200.0,1.0000,false");
+    // The fixture's sources are not graded: every figure counts as resting on F.
+    assert_eq!(lines[1], "C1,Consumer One,Gas,consumption,2023,A,0.6000,5200.0,1.0000,false,F");
+    assert_eq!(lines[2], "C2,Consumer Two,Gas,consumption,2023,A,0.9000,8200.0,1.0000,false,F");
 }
 
 #[test]

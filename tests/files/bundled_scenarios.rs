@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use geodep::library::BUNDLED;
-use geodep::model::{Dated, Layer, Scenario, StoryStep, ViewKind};
+use geodep::model::{Certainty, Dated, Layer, Scenario, SourceGrades, StoryStep, ViewKind};
 
 /// The figures of a year that its sources give only for part of it, which `check` warns of (they count for the
 /// year weighted by the part they cover): each is known, and a new one must be added here knowingly.
@@ -74,6 +74,43 @@ fn every_energy_sanctions_tie_and_vote_record_cites_a_source_that_exists() {
             }
         }
     }
+}
+
+#[test]
+fn every_source_is_graded_with_a_reason_and_no_stated_figure_rests_only_on_weak_sources() {
+    let mut weak = Vec::new();
+    for (file_name, scenario) in bundled() {
+        for source in &scenario.sources {
+            let Some(grade) = source.reliability else { panic!("{file_name}: source {} is not graded", source.id) };
+            let reason = format!("Reliability {}: ", grade.letter());
+            let note = source.note.as_deref().unwrap_or_default();
+            assert!(note.contains(&reason), "{file_name}: source {}'s note gives no reason for its grade", source.id);
+        }
+        let grades = SourceGrades::of(&scenario);
+        let stated = |certainty: Certainty| certainty == Certainty::Stated;
+        let records = (scenario.energy.iter().enumerate())
+            .filter(|(_, flow)| stated(flow.certainty))
+            .map(|(index, flow)| (format!("energy[{index}]"), &flow.sources))
+            .chain(
+                (scenario.sanctions.iter().enumerate())
+                    .filter(|(_, stance)| stated(stance.certainty))
+                    .map(|(index, stance)| (format!("sanctions[{index}]"), &stance.sources)),
+            )
+            .chain(
+                (scenario.ties.iter().enumerate())
+                    .filter(|(_, tie)| stated(tie.certainty))
+                    .map(|(index, tie)| (format!("ties[{index}]"), &tie.sources)),
+            )
+            // Votes are the UN's own record, stated whatever outlet reports them. Events carry no certainty: the
+            // Inspector shows the grade of what they rest on.
+            .chain(scenario.votes.iter().enumerate().map(|(index, vote)| (format!("votes[{index}]"), &vote.sources)));
+        weak.extend(
+            records
+                .filter(|(_, sources)| grades.best(sources).is_low())
+                .map(|(record, sources)| format!("{file_name} {record} {sources:?}")),
+        );
+    }
+    assert!(weak.is_empty(), "stated on sources graded D or below only: {weak:#?}");
 }
 
 #[test]

@@ -170,6 +170,7 @@ fn every_field() -> Scenario {
         publisher: Some("Publisher".to_owned()),
         date: Some("2023-12-25".to_owned()),
         url: Some("https://example.org/?a=1&b=2".to_owned()),
+        reliability: Some(Reliability::B),
         note: Some("line one\nline two".to_owned()),
     };
     Scenario {

@@ -34,6 +34,9 @@ fn dependence_shows_each_consumers_top_supplier_and_concentration() {
     // Hungary: only Russia's 65% is recorded, so 65² is a lower bound of its concentration, and says so.
     harness.get_by_label("65% of its gas");
     harness.get_by_label("at least 4,225");
+    // Each row names the weakest grade its figures rest on: Hungary's share rests on a source graded D.
+    harness.get_by_label("Sources");
+    harness.get_by_label("D: not usually reliable");
 }
 
 #[test]

@@ -342,3 +342,28 @@ fn the_legend_folds_to_a_button_and_opens_again() {
     harness.run_steps(4);
     harness.get_by_label("Node size: energy imports");
 }
+
+#[test]
+fn a_minimum_source_grade_hides_what_rests_on_weaker_sources_until_its_chip_is_removed() {
+    let mut harness = harness();
+    let has_link = |harness: &Harness<'_, GeoDepApp>, from: &str, to: &str| {
+        let scene = harness.state().views.graph.scene().expect("a scene");
+        let index = |id: &str| scene.nodes.iter().position(|node| node.id == id);
+        scene.edges.iter().any(|edge| Some(edge.from) == index(from) && Some(edge.to) == index(to))
+    };
+    // Hungary's gas from Russia rests on a source graded D; Serbia's on one graded B.
+    assert!(has_link(&harness, "RUS", "HUN") && has_link(&harness, "RUS", "SRB"));
+    harness.get_by_label("Filters…").click();
+    harness.run_steps(2);
+    harness.get_by_label("C").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().view.filters.minimum_grade, Some(geodep::model::Reliability::C));
+    assert!(!has_link(&harness, "RUS", "HUN"), "resting on D only: hidden");
+    assert!(has_link(&harness, "RUS", "SRB"), "resting on B: kept");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label("Sources C or better  ×").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().view.filters.minimum_grade, None);
+    assert!(has_link(&harness, "RUS", "HUN"));
+}

@@ -38,9 +38,9 @@ const SCENARIO: &str = r#"Scenario(
         Event(date: "2022-10-01", title: "Gas contract extended", actors: ["SRB", "RUS"], sources: ["s1"]),
     ],
     sources: [
-        Source(id: "s1", title: "Energy balance of Serbia", publisher: "Statistical Office", date: "2023"),
+        Source(id: "s1", title: "Energy balance of Serbia", publisher: "Statistical Office", date: "2023", reliability: A),
         Source(id: "s2", title: "Foreign policy review"),
-        Source(id: "s3", title: "UN General Assembly record", url: "https://example.org/es-11-1"),
+        Source(id: "s3", title: "UN General Assembly record", url: "https://example.org/es-11-1", reliability: D),
     ],
 )
 "#;
@@ -140,6 +140,10 @@ fn sources_are_links_and_missing_sources_are_said() {
     assert_eq!(harness.query_all_by_label("[s1]").count(), 2, "the flow and the event cite s1");
     assert!(harness.query_by_role_and_label(Role::Link, "[s1]").is_none(), "s1 has no url");
     assert_eq!(harness.query_all_by_label("no source").count(), 2, "Serbia itself and its own production cite none");
+    // Each source's grade beside it: s1 is graded A, s3 D, and s2 not at all.
+    assert_eq!(harness.query_all_by_label("A").count(), 2, "s1, cited by the flow and the event");
+    assert_eq!(harness.query_all_by_label("D").count(), 2, "s3, cited by the flow and the vote");
+    assert!(harness.query_all_by_label("?").count() >= 1, "s2 is not graded");
 }
 
 #[test]

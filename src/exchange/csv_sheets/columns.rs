@@ -94,7 +94,7 @@ impl Kind {
                 "vote", "date", "title", "body", "actor", "ballot", "yes", "no", "abstain", "absent", "note", "sources",
             ],
             Kind::Events => &["date", "title", "description", "actors", "sources"],
-            Kind::Sources => &["id", "title", "publisher", "date", "url", "note"],
+            Kind::Sources => &["id", "title", "publisher", "date", "url", "reliability", "note"],
             Kind::Layout => &["actor", "x", "y"],
         }
     }

@@ -61,6 +61,18 @@ impl Row<'_> {
         }
     }
 
+    /// A source's grade: a letter A to F, or empty for none.
+    fn reliability(&self) -> Read<Option<crate::model::Reliability>> {
+        match self.cell("reliability") {
+            "" => Ok(None),
+            text => crate::model::Reliability::ALL
+                .into_iter()
+                .find(|grade| grade.letter().eq_ignore_ascii_case(text))
+                .map(Some)
+                .ok_or_else(|| format!("reliability \"{text}\" is not a grade A to F")),
+        }
+    }
+
     fn certainty(&self) -> Read<Certainty> {
         match self.cell("certainty").to_lowercase().as_str() {
             "" | "stated" => Ok(Certainty::Stated),
@@ -264,6 +276,7 @@ pub fn source(row: &Row) -> Read<Source> {
         publisher: row.optional("publisher"),
         date: row.optional("date"),
         url: row.optional("url"),
+        reliability: row.reliability()?,
         note: row.optional("note"),
     })
 }

@@ -199,6 +199,7 @@ fn sources(scenario: &Scenario) -> Vec<Vec<String>> {
                 optional(&source.publisher),
                 optional(&source.date),
                 optional(&source.url),
+                source.reliability.map_or(String::new(), |grade| grade.letter().to_owned()),
                 optional(&source.note),
             ]
         })

@@ -414,6 +414,8 @@ fn source(table: &Table, mapping: &ImportMapping, report: &mut FileReport) -> So
         } else {
             format!("https://ec.europa.eu/eurostat/databrowser/view/{dataset}/default/table")
         }),
+        // The statistics office's own table of what the member states report.
+        reliability: Some(crate::model::Reliability::A),
         note: Some(
             "Eurostat data; re-use is authorised with acknowledgement of the source (Eurostat copyright notice)"
                 .to_owned(),

@@ -103,14 +103,16 @@ pub fn dependence_ui(
         "Concentration is the Herfindahl–Hirschman index of the suppliers' recorded shares: from near 0 (many small \
          suppliers) to 10,000 (one supplier of everything); above 2,500 counts as highly concentrated. Where the \
          records cover under 90% of a consumer's supply, the rest may be one supplier or many, so the index is \
-         only a lower bound (\"at least\").",
+         only a lower bound (\"at least\"). Sources gives the weakest grade the row's figures rest on (A \
+         completely reliable … E unreliable, F cannot be judged or ungraded); D and below are marked.",
     );
     if dependences.is_empty() {
         ui.label("No energy records in this year.");
         return;
     }
     let name = |id: &'_ str| derived.actor_name(scenario, id).to_owned();
-    let headings = ["Consumer", "Commodity", "Top supplier", "Records cover", "Concentration (HHI)", "All suppliers"];
+    let headings =
+        ["Consumer", "Commodity", "Top supplier", "Records cover", "Sources", "Concentration (HHI)", "All suppliers"];
     long_table(ui, "dependence_table", &headings, dependences.len(), |index, row| {
         let dependence = &dependences[index];
         row.col(|ui| {
@@ -125,6 +127,7 @@ pub fn dependence_ui(
             row,
             format!("{} of its {}", percent(dependence.coverage), dependence.commodity.label().to_lowercase()),
         );
+        grade_cell(row, dependence);
         let hhi = match dependence.hhi_lower_bound {
             false => format!("{}, {}", dependence.hhi_words(), concentration_words(dependence.hhi)),
             true => dependence.hhi_words(),
@@ -136,7 +139,10 @@ pub fn dependence_ui(
             .map(|share| {
                 let supplier =
                     if share.supplier == dependence.consumer { "own".to_owned() } else { name(&share.supplier) };
-                share.words(&supplier)
+                match share.grade.is_low() {
+                    true => format!("{} (source {})", share.words(&supplier), share.grade.letter()),
+                    false => share.words(&supplier),
+                }
             })
             .collect();
         text_cell(row, all.join(", "));
@@ -192,5 +198,26 @@ pub fn network_ui(
         text_cell(row, measured.degree.to_string());
         text_cell(row, format!("{:.1}", measured.weighted_degree));
         text_cell(row, crate::format::significant(measured.betweenness, 3));
+    });
+}
+
+/// The weakest source grade a dependence row rests on: the letter, with its words and the warning colour when it
+/// is D or below.
+fn grade_cell(row: &mut egui_extras::TableRow<'_, '_>, dependence: &Dependence) {
+    let Some(grade) = dependence.weakest_grade() else {
+        text_cell(row, String::new());
+        return;
+    };
+    row.col(|ui| {
+        let text = match grade.is_low() {
+            true => {
+                egui::RichText::new(format!("{}: {}", grade.letter(), grade.words())).color(ui.visuals().warn_fg_color)
+            }
+            false => egui::RichText::new(grade.letter()),
+        };
+        ui.add(egui::Label::new(text).extend()).on_hover_text(format!(
+            "The weakest of the sources these figures rest on: {}. Each record counts its best-graded source.",
+            grade.label()
+        ));
     });
 }

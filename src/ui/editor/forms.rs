@@ -7,8 +7,8 @@ use super::widgets::{self, Form, IdsOf};
 use crate::edit::{Record, RecordKind};
 use crate::model::{
     Actor, ActorKind, Ballot, Certainty, Commodity, EnergyFlow, Event, Layer, Membership, MembershipStatus,
-    SanctionStance, ShareBasis, Source, Stance, StoryCamera, StoryFilters, StoryShock, StoryStep, Tie, TieKind,
-    ViewKind, Vote,
+    Reliability, SanctionStance, ShareBasis, Source, Stance, StoryCamera, StoryFilters, StoryShock, StoryStep, Tie,
+    TieKind, ViewKind, Vote,
 };
 
 const CERTAINTIES: [(Certainty, &str); 4] = [
@@ -16,6 +16,17 @@ const CERTAINTIES: [(Certainty, &str); 4] = [
     (Certainty::Reported, "Reported second-hand"),
     (Certainty::Estimate, "Estimate"),
     (Certainty::Disputed, "Disputed: sources disagree"),
+];
+
+/// A source's grade, or none; a record resting only on ungraded sources counts as F.
+const RELIABILITIES: [(Option<Reliability>, &str); 7] = [
+    (None, "Not graded"),
+    (Some(Reliability::A), "A: completely reliable"),
+    (Some(Reliability::B), "B: usually reliable"),
+    (Some(Reliability::C), "C: fairly reliable"),
+    (Some(Reliability::D), "D: not usually reliable"),
+    (Some(Reliability::E), "E: unreliable"),
+    (Some(Reliability::F), "F: cannot be judged"),
 ];
 
 /// Draws the form for any record; the fields it shows are listed so that other problems are shown above it.
@@ -214,6 +225,9 @@ fn source_form(ui: &mut egui::Ui, form: &mut Form<'_>, source: &mut Source) {
     form.row(ui, "Publisher", "publisher", |ui| widgets::optional_text(ui, &mut source.publisher, false));
     form.row(ui, "Date", "date", |ui| widgets::optional_text(ui, &mut source.date, false));
     form.row(ui, "Address (URL)", "url", |ui| widgets::optional_text(ui, &mut source.url, false));
+    form.row(ui, "Reliability", "reliability", |ui| {
+        widgets::choice(ui, "reliability", &mut source.reliability, &RELIABILITIES)
+    });
     form.row(ui, "Note", "note", |ui| widgets::optional_text(ui, &mut source.note, true));
 }
 

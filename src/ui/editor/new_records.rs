@@ -85,6 +85,7 @@ pub fn new_record(scenario: &Scenario, kind: RecordKind, actors: &[String], year
             publisher: None,
             date: None,
             url: None,
+            reliability: None,
             note: None,
         }),
         RecordKind::StoryStep => Record::StoryStep(StoryStep {

@@ -18,7 +18,7 @@ pub fn columns(kind: RecordKind) -> &'static [&'static str] {
         RecordKind::Tie => &["Actor A", "Actor B", "Kind", "Strength", "When", "Topic", "Sources"],
         RecordKind::Vote => &["Id", "Date", "Title", "Ballots", "Sources"],
         RecordKind::Event => &["Date", "Title", "Actors", "Sources"],
-        RecordKind::Source => &["Id", "Title", "Publisher", "Date", "Cited by"],
+        RecordKind::Source => &["Id", "Title", "Publisher", "Date", "Grade", "Cited by"],
         RecordKind::StoryStep => &["Step", "Title", "View", "Focus", "Year"],
     }
 }
@@ -103,6 +103,7 @@ pub fn cells(scenario: &Scenario, kind: RecordKind, index: usize) -> Vec<String>
                 source.title.clone(),
                 source.publisher.clone().unwrap_or_default(),
                 source.date.clone().unwrap_or_default(),
+                source.reliability.map_or(String::new(), |grade| grade.letter().to_owned()),
                 crate::edit::references::source_citations(scenario, &source.id).to_string(),
             ]
         }

@@ -63,6 +63,7 @@ pub fn ui(
 /// A column's width at first: narrow for short values, wide for names and lists.
 fn initial_width(title: &str) -> f32 {
     match title {
+        "Grade" => 50.0,
         "Share" | "Basis" | "Year" | "Kind" | "Stance" | "Strength" | "Step" | "Date" | "Id" => 90.0,
         "Route" | "Title" | "Sources" | "Groups" | "Ballots" | "Actors" | "Focus" | "Publisher" => 170.0,
         _ => 120.0,

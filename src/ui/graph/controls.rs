@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use eframe::egui;
 
 use super::GraphView;
-use crate::model::{Commodity, Layer, Scenario, TieKind};
+use crate::model::{Commodity, Layer, Reliability, Scenario, TieKind};
 use crate::scene::graph_layout::LayoutKind;
 use crate::scene::graph_style::{ColourBy, SizeBy};
 use crate::scene::grouping::GroupBy;
@@ -98,6 +98,7 @@ pub(crate) fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewSt
         ui.add(
             egui::Slider::new(&mut filters.minimum_strength, 0.0..=1.0).text("Minimum tie strength").fixed_decimals(2),
         );
+        minimum_grade_choice(ui, &mut filters.minimum_grade);
         if ui.button("Show everything").clicked() {
             filters = crate::state::GraphFilters {
                 focus: filters.focus,
@@ -107,6 +108,25 @@ pub(crate) fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewSt
         }
         if filters != view.filters {
             actions.push(Action::SetFilters(filters));
+        }
+    });
+}
+
+/// Hides records that rest only on sources graded below a level (admiralty code; ungraded counts as F). A row of
+/// letters rather than a drop-down, which would close the menu it sits in.
+fn minimum_grade_choice(ui: &mut egui::Ui, minimum: &mut Option<Reliability>) {
+    ui.label("Records whose best source is graded at least").on_hover_text(
+        "Hides what rests only on weaker sources. A completely reliable, B usually, C fairly, D not usually \
+         reliable, E unreliable; F (cannot be judged) and ungraded sources are hidden by any letter.",
+    );
+    ui.horizontal(|ui| {
+        ui.selectable_value(minimum, None, "Any").on_hover_text("Every record, however its sources are graded");
+        for grade in &Reliability::ALL[..5] {
+            ui.selectable_value(minimum, Some(*grade), grade.letter()).on_hover_text(format!(
+                "{} or better: {} and above",
+                grade.letter(),
+                grade.words()
+            ));
         }
     });
 }
@@ -139,6 +159,14 @@ pub(crate) fn filter_chips(ui: &mut egui::Ui, view: &ViewState, actions: &mut Ve
     if filters.minimum_strength > 0.0 {
         let without = crate::state::GraphFilters { minimum_strength: 0.0, ..filters.clone() };
         chip(ui, format!("Strength ≥ {:.2}", filters.minimum_strength), without);
+    }
+    if let Some(minimum) = filters.minimum_grade {
+        let without = crate::state::GraphFilters { minimum_grade: None, ..filters.clone() };
+        let text = match minimum {
+            Reliability::A => "Sources graded A".to_owned(),
+            grade => format!("Sources {} or better", grade.letter()),
+        };
+        chip(ui, text, without);
     }
     if let Some(without) = removed {
         actions.push(Action::SetFilters(without));

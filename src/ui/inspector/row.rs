@@ -2,7 +2,7 @@
 
 use eframe::egui::{self, RichText};
 
-use crate::model::{Certainty, RecordRef, Scenario, Source};
+use crate::model::{Certainty, RecordRef, Reliability, Scenario, Source};
 use crate::state::Action;
 
 /// A piece of a record's line: plain text, or an actor drawn as a link that selects it.
@@ -151,6 +151,7 @@ pub fn sources_ui(ui: &mut egui::Ui, scenario: &Scenario, ids: &[String]) {
                     None => ui.label(text),
                 }
                 .on_hover_text(hover);
+                grade_ui(ui, source.reliability);
             }
             None => {
                 ui.label(text.weak()).on_hover_text(format!("No source with id {id} in this scenario"));
@@ -159,11 +160,25 @@ pub fn sources_ui(ui: &mut egui::Ui, scenario: &Scenario, ids: &[String]) {
     }
 }
 
+/// A source's grade as its letter beside the source; D and below in the warning colour, "?" when ungraded.
+fn grade_ui(ui: &mut egui::Ui, grade: Option<Reliability>) {
+    let (letter, hover) = match grade {
+        Some(grade) => (grade.letter(), format!("Source reliability {}", grade.label())),
+        None => ("?", "Source not graded: counts as F (reliability cannot be judged)".to_owned()),
+    };
+    let mut text = RichText::new(letter).small().strong();
+    if grade.is_none_or(Reliability::is_low) {
+        text = text.color(ui.visuals().warn_fg_color);
+    }
+    ui.label(text).on_hover_text(hover);
+}
+
 fn source_description(source: &Source) -> String {
     let mut lines = vec![source.title.clone()];
     lines.extend(source.publisher.clone());
     lines.extend(source.date.clone());
     lines.extend(source.url.clone());
+    lines.extend(source.reliability.map(|grade| format!("Reliability {}", grade.label())));
     lines.extend(source.note.clone());
     lines.join("\n")
 }
