@@ -17,10 +17,13 @@ pub fn ballot_agreement(a: Ballot, b: Ballot) -> Option<f64> {
 }
 
 /// An agreement score from 0 to 1 over the votes both actors took part in.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Agreement {
     pub score: f64,
     pub votes: usize,
+    /// Indices of the votes counted, in file order.
+    #[serde(skip)]
+    pub records: Vec<usize>,
 }
 
 /// How `actor` voted in `vote`: its own ballot, or for a bloc without one, the most common ballot of its members
@@ -50,13 +53,16 @@ pub fn position(scenario: &Scenario, vote: &Vote, actor: &str) -> Option<Ballot>
 
 /// The agreement of two actors over every vote both took part in; `None` when there is no such vote.
 pub fn agreement(scenario: &Scenario, a: &str, b: &str) -> Option<Agreement> {
-    let scores: Vec<f64> = scenario
-        .votes
-        .iter()
-        .filter_map(|vote| ballot_agreement(position(scenario, vote, a)?, position(scenario, vote, b)?))
-        .collect();
-    (!scores.is_empty())
-        .then(|| Agreement { score: scores.iter().sum::<f64>() / scores.len() as f64, votes: scores.len() })
+    let (records, scores): (Vec<usize>, Vec<f64>) = (scenario.votes.iter().enumerate())
+        .filter_map(|(index, vote)| {
+            Some((index, ballot_agreement(position(scenario, vote, a)?, position(scenario, vote, b)?)?))
+        })
+        .unzip();
+    (!scores.is_empty()).then(|| Agreement {
+        score: scores.iter().sum::<f64>() / scores.len() as f64,
+        votes: scores.len(),
+        records,
+    })
 }
 
 /// Every actor with a ballot, and its agreement with `reference`, most in agreement first.

@@ -128,7 +128,7 @@ mod tests {
         let found = flags(&scenario, 2023);
         let texts: Vec<&str> = found.iter().map(|flag| flag.text.as_str()).collect();
         assert!(
-            texts.contains(&"Serbia refuses sanctions on Russia while getting 85% of its gas from Russia in 2023"),
+            texts.contains(&"Serbia refuses sanctions on Russia while getting 62% of its gas from Russia in 2023"),
             "{texts:#?}"
         );
         let votes_apart = found.iter().find(|flag| flag.kind == FlagKind::FriendlyButVotesApart).expect("a vote flag");

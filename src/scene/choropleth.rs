@@ -14,7 +14,7 @@ use crate::analysis::dependence::{Dependence, dependences};
 use crate::analysis::shock::{Disruption, Loss, shock};
 use crate::charts::flows_in;
 use crate::format::{count, percent, thousands};
-use crate::model::{ActorKind, Ballot, Commodity, Dated, Scenario, ShareBasis, Stance};
+use crate::model::{ActorKind, Ballot, Commodity, Dated, Scenario, ShareBasis, SourceGrades, Stance};
 
 /// What the map colours countries by.
 #[derive(Debug, Clone, PartialEq)]
@@ -235,6 +235,7 @@ impl Choropleth {
 /// Each actor's value of `measure` in `year`.
 pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
     let label = measure.label(scenario);
+    let grades = SourceGrades::of(scenario);
     let (scale, reference, entries) = match measure {
         Measure::Dependence { supplier, commodity } => (
             Scale::Share,
@@ -244,8 +245,8 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
                 let records = (dependence.suppliers.iter())
                     .filter(|share| share.supplier == *supplier)
                     .flat_map(|share| share.records.iter().copied());
-                let text =
-                    format!("{}{}{}", percent(share), of_imports(dependence.basis), records_words(scenario, records));
+                let records = records_words(scenario, &grades, records);
+                let text = format!("{}{}{records}", percent(share), of_imports(dependence.basis));
                 (Value::Number(share), text)
             }),
         ),
@@ -257,6 +258,8 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
                 if dependence.hhi_lower_bound {
                     text.push_str(&format!(" ({})", dependence.coverage_words()));
                 }
+                let records = dependence.suppliers.iter().flat_map(|share| share.records.iter().copied());
+                text.push_str(&records_words(scenario, &grades, records));
                 (Value::Number(dependence.hhi), text)
             }),
         ),
@@ -265,7 +268,10 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
             Some((with, "the actor compared with")),
             agreement_with(scenario, with)
                 .into_iter()
-                .map(|(actor, agreement)| (actor, Value::Number(agreement.score), agreement_words(agreement)))
+                .map(|(actor, agreement)| {
+                    let text = agreement_words(scenario, &agreement);
+                    (actor, Value::Number(agreement.score), text)
+                })
                 .collect(),
         ),
         Measure::ShockLoss(disruption) => {
@@ -274,7 +280,7 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
                 Disruption::CloseTransit { actor } => Some((actor, "closed to transit")),
                 Disruption::CloseRoute { .. } => None,
             };
-            (Scale::Share, reference, shock_entries(scenario, year, disruption))
+            (Scale::Share, reference, shock_entries(scenario, &grades, year, disruption))
         }
         Measure::Stance { target } => {
             (Scale::Stances, Some((target, "the sanctions target")), stance_entries(scenario, year, target))
@@ -300,24 +306,29 @@ pub fn build(scenario: &Scenario, year: i32, measure: &Measure) -> Choropleth {
     Choropleth { title, values, scale, reference, descriptions }
 }
 
-/// The records a value rests on, with their certainty: " (energy[0] · estimate, energy[2] · stated)", the first
-/// three named; nothing when there are none.
-fn records_words(scenario: &Scenario, records: impl Iterator<Item = usize>) -> String {
+/// The energy records a value rests on, each with its period, certainty and the grade of its best source:
+/// " (energy[0] · 2023 · estimate · sources B, energy[2] · Dec 2023 · stated · sources A)", the first three named;
+/// nothing when there are none.
+fn records_words(scenario: &Scenario, grades: &SourceGrades, records: impl Iterator<Item = usize>) -> String {
     let records: Vec<usize> = records.collect();
     if records.is_empty() {
         return String::new();
     }
-    let mut named: Vec<String> = (records.iter().take(3))
-        .map(|&index| {
-            let certainty =
-                scenario.energy.get(index).map_or(String::new(), |flow| format!(" · {}", flow.certainty.word()));
-            format!("{}{certainty}", crate::model::RecordRef::Energy(index).path())
-        })
-        .collect();
+    let mut named: Vec<String> = records.iter().take(3).map(|&index| record_words(scenario, grades, index)).collect();
     if records.len() > 3 {
         named.push(format!("{} more", records.len() - 3));
     }
     format!(" ({})", named.join(", "))
+}
+
+/// One energy record in a tooltip: "energy[4] · 2023 · disputed · sources B" (its path, period, certainty and the
+/// grade of its best source).
+pub fn record_words(scenario: &Scenario, grades: &SourceGrades, index: usize) -> String {
+    let details = scenario.energy.get(index).map_or(String::new(), |flow| {
+        let grade = grades.best(&flow.sources).letter();
+        format!(" · {} · {} · sources {grade}", flow.period().describe(), flow.certainty.word())
+    });
+    format!("{}{details}", crate::model::RecordRef::Energy(index).path())
 }
 
 /// One entry per consumer of `commodity` in the year, made from its dependence.
@@ -364,7 +375,12 @@ fn stance_entries(scenario: &Scenario, year: i32, target: &str) -> Vec<(String, 
 
 /// Every consumer of what the disruption could touch in the year (of its commodity, for a supplier cut in one),
 /// with its largest loss, zero when it loses nothing; the text lists every loss, largest first.
-fn shock_entries(scenario: &Scenario, year: i32, disruption: &Disruption) -> Vec<(String, Value, String)> {
+fn shock_entries(
+    scenario: &Scenario,
+    grades: &SourceGrades,
+    year: i32,
+    disruption: &Disruption,
+) -> Vec<(String, Value, String)> {
     let hit_commodity = match disruption {
         Disruption::CutSupplier { commodity, .. } => commodity.as_ref(),
         Disruption::CloseTransit { .. } | Disruption::CloseRoute { .. } => None,
@@ -387,7 +403,12 @@ fn shock_entries(scenario: &Scenario, year: i32, disruption: &Disruption) -> Vec
             } else {
                 let each = losses.iter().map(|loss| {
                     let imports = if loss.basis == ShareBasis::Imports { " imports" } else { "" };
-                    format!("{} of its {}{imports}", percent(loss.lost_share), commodity_words(&loss.commodity))
+                    let records = records_words(scenario, grades, loss.records.iter().copied());
+                    format!(
+                        "{} of its {}{imports}{records}",
+                        percent(loss.lost_share),
+                        commodity_words(&loss.commodity)
+                    )
                 });
                 format!("loses {}", each.collect::<Vec<_>>().join(", "))
             };
@@ -398,7 +419,7 @@ fn shock_entries(scenario: &Scenario, year: i32, disruption: &Disruption) -> Vec
 
 /// "agrees in 7 of 9 votes (78%)"; with an abstention in it, "agrees in 1.5 of 3 votes (50%), an abstention
 /// counting half".
-fn agreement_words(agreement: Agreement) -> String {
+fn agreement_words(scenario: &Scenario, agreement: &Agreement) -> String {
     let agreeing = agreement.score * agreement.votes as f64;
     let whole = (agreeing - agreeing.round()).abs() < 1e-9;
     let (agreeing, half) = if whole {
@@ -406,7 +427,15 @@ fn agreement_words(agreement: Agreement) -> String {
     } else {
         (format!("{agreeing:.1}"), ", an abstention counting half")
     };
-    format!("agrees in {agreeing} of {} ({}){half}", count(agreement.votes, "vote"), percent(agreement.score))
+    let mut votes: Vec<String> = (agreement.records.iter().take(3))
+        .filter_map(|&index| scenario.votes.get(index))
+        .map(|vote| format!("{} ({})", vote.id, vote.date))
+        .collect();
+    if agreement.records.len() > 3 {
+        votes.push(format!("{} more", agreement.records.len() - 3));
+    }
+    let votes = votes.join(", ");
+    format!("agrees in {agreeing} of {} ({}){half}: {votes}", count(agreement.votes, "vote"), percent(agreement.score))
 }
 
 fn of_imports(basis: ShareBasis) -> &'static str {
@@ -587,7 +616,7 @@ mod tests {
         assert_eq!(map.values.len(), 2);
         assert_eq!(map.colour("D"), Some(VIRIDIS[0]), "zero gets the ramp's start");
         assert_eq!(map.colour("C"), None);
-        assert_eq!(map.describe("A"), "60% (energy[0] · stated)", "with the record it rests on");
+        assert_eq!(map.describe("A"), "60% (energy[0] · 2023 · stated · sources F)", "with the record it rests on");
         assert_eq!(map.describe("D"), "0%");
         assert_eq!(map.describe("C"), "no data");
         assert_eq!(map.describe("R"), "the supplier");
@@ -603,8 +632,9 @@ mod tests {
         // A: 60² + 40² = 3,600 + 1,600; D: one supplier of everything.
         assert_eq!(map.values.get("A"), Some(&Value::Number(5_200.0)));
         assert_eq!(map.values.get("D"), Some(&Value::Number(10_000.0)));
-        assert_eq!(map.describe("A"), "HHI 5,200");
-        assert_eq!(map.describe("D"), "HHI 10,000");
+        let records = "(energy[0] · 2023 · stated · sources F, energy[1] · 2023 · stated · sources F)";
+        assert_eq!(map.describe("A"), format!("HHI 5,200 {records}"));
+        assert!(map.describe("D").starts_with("HHI 10,000 (energy["), "{}", map.describe("D"));
         assert_eq!(map.colour("D"), Some(VIRIDIS[9]), "10,000 gets the ramp's end");
         assert_eq!(map.title, "Concentration of gas suppliers (HHI), 2023");
         assert_eq!(map.reference, None);
@@ -618,7 +648,7 @@ mod tests {
         assert_eq!(map.values.get("A"), Some(&Value::Number(0.6)));
         assert_eq!(map.values.get("D"), Some(&Value::Number(0.0)), "D uses gas but none of Russia's");
         assert_eq!(map.values.get("C"), None, "C uses no gas");
-        assert_eq!(map.describe("A"), "loses 60% of its gas");
+        assert_eq!(map.describe("A"), "loses 60% of its gas (energy[0] · 2023 · stated · sources F)");
         assert_eq!(map.describe("D"), "loses nothing");
         assert_eq!(map.describe("R"), "the supplier cut");
         assert_eq!(map.title, "Supply lost if Russia stops supplying gas, 2023");
@@ -626,7 +656,7 @@ mod tests {
         let cut_all = Disruption::CutSupplier { supplier: "R".into(), commodity: None };
         let map = build(&scenario, 2023, &Measure::ShockLoss(cut_all));
         assert_eq!(map.values.get("C"), Some(&Value::Number(0.5)));
-        assert_eq!(map.describe("C"), "loses 50% of its oil");
+        assert!(map.describe("C").starts_with("loses 50% of its oil (energy["), "{}", map.describe("C"));
 
         let closed = build(&scenario, 2023, &Measure::ShockLoss(Disruption::CloseTransit { actor: "T".into() }));
         assert_eq!(closed.values.get("A"), Some(&Value::Number(0.6)));
@@ -643,10 +673,13 @@ mod tests {
         // A against R: no (0), yes (1), an abstention against no (0.5): 1.5 of 3.
         assert_eq!(map.values.get("A"), Some(&Value::Number(0.5)));
         assert_eq!(map.colour("A"), Some(Rgba::rgb(0xf7, 0xf7, 0xf7)), "a half is the middle class");
-        assert_eq!(map.describe("A"), "agrees in 1.5 of 3 votes (50%), an abstention counting half");
+        assert_eq!(
+            map.describe("A"),
+            "agrees in 1.5 of 3 votes (50%), an abstention counting half: 1 (2022), 2 (2022), 3 (2023)"
+        );
         // B voted no with R once and was absent once.
         assert_eq!(map.values.get("B"), Some(&Value::Number(1.0)));
-        assert_eq!(map.describe("B"), "agrees in 1 of 1 vote (100%)");
+        assert_eq!(map.describe("B"), "agrees in 1 of 1 vote (100%): 1 (2022)");
         assert_eq!(map.colour("B"), Some(PURPLE_ORANGE[10]));
         assert_eq!(map.values.get("D"), None, "D has no ballot");
         assert_eq!(map.title, "Agreement in votes with Russia, every recorded vote");

@@ -138,7 +138,7 @@ mod tests {
         let view = build(&scenario, 2023, &GraphOverlay::Shock(Disruption::CloseTransit { actor: "BGR".into() }));
         assert_eq!(view.colour("BGR"), SOURCE);
         assert_eq!(view.colour("BIH"), loss_colour(1.0));
-        assert_eq!(view.colour("SRB"), loss_colour(0.85));
+        assert_eq!(view.colour("SRB"), loss_colour(0.62));
         assert_eq!(view.colour("CHN"), UNTOUCHED);
         assert_eq!(view.title, "What if Bulgaria closes to transit (2023)");
     }

@@ -9,9 +9,9 @@ use geodep::model::{Certainty, Dated, Layer, Scenario, SourceGrades, StoryStep, 
 /// The figures of a year that its sources give only for part of it, which `check` warns of (they count for the
 /// year weighted by the part they cover): each is known, and a new one must be added here knowingly.
 const PART_YEAR_FIGURES: [(&str, &str); 7] = [
-    ("serbia-2023.ron", "energy[16]"),
-    ("western-balkans-gas.ron", "energy[6]"),
-    ("western-balkans-gas.ron", "energy[19]"),
+    ("serbia-2023.ron", "energy[14]"),
+    ("western-balkans-gas.ron", "energy[5]"),
+    ("western-balkans-gas.ron", "energy[18]"),
     ("eu-russia-energy.ron", "energy[5]"),
     ("eu-russia-energy.ron", "energy[6]"),
     ("eu-russia-energy.ron", "energy[7]"),

@@ -45,30 +45,30 @@ fn actor_index(harness: &Harness<'_, GeoDepApp>, id: &str) -> usize {
 
 #[test]
 fn new_adds_a_record_and_undo_and_redo_take_it_back_and_forth() {
-    let mut harness = data_tab("Energy flows (18)");
+    let mut harness = data_tab("Energy flows (16)");
     harness.get_by_label("New energy flow").click();
     harness.run_steps(3);
-    assert_eq!(harness.state().document.scenario.energy.len(), 19);
+    assert_eq!(harness.state().document.scenario.energy.len(), 17);
     assert!(harness.state().document.dirty);
-    harness.get_by_label("Energy flow 19");
-    harness.get_by_label_contains("Energy flows (19)");
+    harness.get_by_label("Energy flow 17");
+    harness.get_by_label_contains("Energy flows (17)");
     harness.get_by_label("Edit").click();
     harness.run_steps(2);
     harness.get_by_label_contains("Undo add energy flow");
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
-    assert_eq!(harness.state().document.scenario.energy.len(), 18);
+    assert_eq!(harness.state().document.scenario.energy.len(), 16);
     assert!(!harness.state().document.dirty, "undone back to the state as opened");
     press(&mut harness, egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
-    assert_eq!(harness.state().document.scenario.energy.len(), 19);
+    assert_eq!(harness.state().document.scenario.energy.len(), 17);
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
-    assert_eq!(harness.state().document.scenario.energy.len(), 19, "Ctrl+Y redoes too");
+    assert_eq!(harness.state().document.scenario.energy.len(), 17, "Ctrl+Y redoes too");
 }
 
 #[test]
 fn a_new_record_shows_its_problems_beside_its_fields() {
-    let mut harness = data_tab("Energy flows (18)");
+    let mut harness = data_tab("Energy flows (16)");
     harness.get_by_label("New energy flow").click();
     harness.run_steps(3);
     // A new flow cites no source yet, which `geodep check` reports as a warning.
@@ -79,7 +79,7 @@ fn a_new_record_shows_its_problems_beside_its_fields() {
 
 #[test]
 fn typing_in_a_field_edits_the_record_and_undo_takes_the_whole_typing_back() {
-    let mut harness = data_tab("Energy flows (18)");
+    let mut harness = data_tab("Energy flows (16)");
     select(&mut harness, RecordKind::Energy, 0);
     let route = harness.state().document.scenario.energy[0].route.clone().expect("the first flow has a route");
     text_field(&harness, &route).click();
@@ -165,7 +165,7 @@ fn renaming_an_actor_changes_every_reference() {
 
 #[test]
 fn edits_saved_and_reopened_are_intact() {
-    let mut harness = data_tab("Energy flows (18)");
+    let mut harness = data_tab("Energy flows (16)");
     harness.get_by_label("New energy flow").click();
     harness.run_steps(3);
     select(&mut harness, RecordKind::Tie, 0);
@@ -181,7 +181,7 @@ fn edits_saved_and_reopened_are_intact() {
     assert!(!harness.state().document.dirty);
     let reopened = geodep::io::load_file(&path).scenario.expect("the saved file opens");
     assert_eq!(reopened, harness.state().document.scenario);
-    assert_eq!(reopened.energy.len(), 19);
+    assert_eq!(reopened.energy.len(), 17);
     assert_eq!(reopened.ties.len(), 12);
 }
 
@@ -236,7 +236,7 @@ fn a_forms_rows_are_as_tall_as_their_fields_not_as_the_form() {
 
 #[test]
 fn the_energy_table_shows_basis_year_and_route_and_the_form_folds_away() {
-    let mut harness = data_tab("Energy flows (18)");
+    let mut harness = data_tab("Energy flows (16)");
     for heading in ["Share", "Basis", "Route"] {
         harness.get_by_label(heading);
     }
@@ -254,7 +254,7 @@ fn the_energy_table_shows_basis_year_and_route_and_the_form_folds_away() {
 
 #[test]
 fn the_actor_picker_searches_as_you_type_and_lists_recent_choices_first() {
-    let mut harness = data_tab("Energy flows (18)");
+    let mut harness = data_tab("Energy flows (16)");
     select(&mut harness, RecordKind::Energy, 0);
     let supplier = harness.state().document.scenario.energy[0].supplier.clone();
     assert_eq!(supplier, "RUS");
@@ -280,16 +280,16 @@ fn the_actor_picker_searches_as_you_type_and_lists_recent_choices_first() {
 
 #[test]
 fn shares_adding_up_to_over_100_percent_show_on_the_record_just_edited() {
-    let mut harness = data_tab("Energy flows (18)");
+    let mut harness = data_tab("Energy flows (16)");
     select(&mut harness, RecordKind::Energy, 0);
     let mut flow = harness.state().document.scenario.energy[0].clone();
-    flow.share = 0.95;
+    flow.share = 0.92;
     let ctx = harness.ctx.clone();
     let edit = geodep::edit::Edit::Set { index: 0, record: geodep::edit::Record::Energy(flow), what: "share".into() };
     harness.state_mut().apply(&ctx, geodep::app::Action::edit(edit));
     harness.run_steps(3);
     // The validator files it under the group's last record (own production); the form of the edited one shows it.
-    harness.get_by_label_contains("add up to 110% (energy flow 1 95% + energy flow 2 15%)");
+    harness.get_by_label_contains("add up to 110% (energy flow 1 92% + energy flow 2 18%)");
     assert_eq!(harness.state().document.derived().errors, 1, "counted once");
 }
 

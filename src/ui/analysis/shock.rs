@@ -65,7 +65,15 @@ impl ShockOptions {
                 percent(loss.lost_share),
                 loss.commodity.label().to_lowercase()
             );
-            if ui.selectable_label(view.is_selected(&loss.consumer), text).clicked() {
+            let response = ui.selectable_label(view.is_selected(&loss.consumer), text);
+            let response = response.on_hover_ui(|ui| {
+                let grades = crate::model::SourceGrades::of(scenario);
+                ui.label("The records lost (select the consumer to see them in the Inspector):");
+                for &record in &loss.records {
+                    ui.label(crate::scene::choropleth::record_words(scenario, &grades, record));
+                }
+            });
+            if response.clicked() {
                 actions.push(Action::Select { id: loss.consumer.clone(), additive: false });
             }
         }
@@ -150,15 +158,30 @@ fn losses_chart(ui: &mut egui::Ui, scenario: &Scenario, losses: &[Loss]) {
     common::horizontal_bar_plot("shock_losses", height, "Share of supply lost (%)".to_owned(), labels).show(
         ui,
         |plot| {
+            let grades = crate::model::SourceGrades::of(scenario);
             let bars = losses
                 .iter()
                 .enumerate()
                 .map(|(index, loss)| {
                     let colour = egui::Color32::from(crate::scene::overlay::loss_colour(loss.lost_share));
-                    Bar::new(index as f64, loss.lost_share * 100.0).width(0.6).fill(colour)
+                    // The hover text: the loss with every record it rests on.
+                    let records: Vec<String> = (loss.records.iter())
+                        .map(|&record| crate::scene::choropleth::record_words(scenario, &grades, record))
+                        .collect();
+                    let name = format!(
+                        "{} loses {} of its {}\n{}",
+                        scenario.actor_name(&loss.consumer),
+                        percent(loss.lost_share),
+                        loss.commodity.label().to_lowercase(),
+                        records.join("\n")
+                    );
+                    Bar::new(index as f64, loss.lost_share * 100.0).width(0.6).fill(colour).name(name)
                 })
                 .collect();
-            plot.bar_chart(BarChart::new("Lost", bars).horizontal().allow_hover(false));
+            let chart = BarChart::new("Lost", bars)
+                .horizontal()
+                .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone()));
+            plot.bar_chart(chart);
         },
     );
 }

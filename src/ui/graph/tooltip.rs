@@ -207,7 +207,7 @@ mod tests {
         let scenario = crate::io::parse_scenario(crate::library::BUNDLED[0].text).expect("bundled parses");
         let lines = supply_lines(&scenario, "SRB", Some(2023));
         let gas = lines.iter().find(|line| line.starts_with("Gas: ")).expect("a gas line");
-        assert!(gas.starts_with("Gas: 85% of consumption from Russia (2023 · energy["), "{gas}");
-        assert!(gas.ends_with("] · estimate)"), "{gas}");
+        assert!(gas.starts_with("Gas: 62% of consumption from Russia (2023 · energy["), "{gas}");
+        assert!(gas.ends_with("] · disputed)"), "{gas}");
     }
 }
