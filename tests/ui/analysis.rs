@@ -38,7 +38,7 @@ fn dependence_shows_each_consumers_top_supplier_and_concentration() {
     harness.get_by_label("at least 4,225");
     // Each row names the weakest grade its figures rest on: Hungary's share rests on a source graded D.
     harness.get_by_label("Sources");
-    harness.get_by_label("D: not usually reliable");
+    harness.get_by_label("D (low)");
 }
 
 #[test]

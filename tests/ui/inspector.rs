@@ -141,9 +141,9 @@ fn sources_are_links_and_missing_sources_are_said() {
     assert!(harness.query_by_role_and_label(Role::Link, "[s1]").is_none(), "s1 has no url");
     assert_eq!(harness.query_all_by_label("no source").count(), 2, "Serbia itself and its own production cite none");
     // Each source's grade beside it: s1 is graded A, s3 D, and s2 not at all.
-    assert_eq!(harness.query_all_by_label("A").count(), 2, "s1, cited by the flow and the event");
-    assert_eq!(harness.query_all_by_label("D").count(), 2, "s3, cited by the flow and the vote");
-    assert!(harness.query_all_by_label("?").count() >= 1, "s2 is not graded");
+    assert_eq!(harness.query_all_by_label(" A").count(), 2, "s1, cited by the flow and the event");
+    assert_eq!(harness.query_all_by_label(" D").count(), 2, "s3, cited by the flow and the vote");
+    assert!(harness.query_all_by_label(" ?").count() >= 1, "s2 is not graded");
 }
 
 #[test]

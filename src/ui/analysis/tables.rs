@@ -104,7 +104,8 @@ pub fn dependence_ui(
          suppliers) to 10,000 (one supplier of everything); above 2,500 counts as highly concentrated. Where the \
          records cover under 90% of a consumer's supply, the rest may be one supplier or many, so the index is \
          only a lower bound (\"at least\"). Sources gives the weakest grade the row's figures rest on (A \
-         completely reliable … E unreliable, F cannot be judged or ungraded); D and below are marked.",
+         completely reliable … E unreliable, F cannot be judged or ungraded); D and below are marked low. Hover \
+         a grade for its meaning.",
     );
     if dependences.is_empty() {
         ui.label("No energy records in this year.");
@@ -210,9 +211,7 @@ fn grade_cell(row: &mut egui_extras::TableRow<'_, '_>, dependence: &Dependence) 
     };
     row.col(|ui| {
         let text = match grade.is_low() {
-            true => {
-                egui::RichText::new(format!("{}: {}", grade.letter(), grade.words())).color(ui.visuals().warn_fg_color)
-            }
+            true => egui::RichText::new(format!("{} (low)", grade.letter())).color(ui.visuals().warn_fg_color),
             false => egui::RichText::new(grade.letter()),
         };
         ui.add(egui::Label::new(text).extend()).on_hover_text(format!(

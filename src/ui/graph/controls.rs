@@ -115,11 +115,13 @@ pub(crate) fn filters_menu(ui: &mut egui::Ui, scenario: &Scenario, view: &ViewSt
 /// Hides records that rest only on sources graded below a level (admiralty code; ungraded counts as F). A row of
 /// letters rather than a drop-down, which would close the menu it sits in.
 fn minimum_grade_choice(ui: &mut egui::Ui, minimum: &mut Option<Reliability>) {
-    ui.label("Records whose best source is graded at least").on_hover_text(
-        "Hides what rests only on weaker sources. A completely reliable, B usually, C fairly, D not usually \
-         reliable, E unreliable; F (cannot be judged) and ungraded sources are hidden by any letter.",
+    ui.label(egui::RichText::new("Sources").strong()).on_hover_text(
+        "Hides the records whose best cited source is graded below the letter chosen. A completely reliable, B \
+         usually, C fairly, D not usually reliable, E unreliable; F (cannot be judged) and ungraded sources are \
+         hidden by any letter.",
     );
     ui.horizontal(|ui| {
+        ui.label("Best graded at least");
         ui.selectable_value(minimum, None, "Any").on_hover_text("Every record, however its sources are graded");
         for grade in &Reliability::ALL[..5] {
             ui.selectable_value(minimum, Some(*grade), grade.letter()).on_hover_text(format!(

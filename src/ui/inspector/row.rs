@@ -166,7 +166,7 @@ fn grade_ui(ui: &mut egui::Ui, grade: Option<Reliability>) {
         Some(grade) => (grade.letter(), format!("Source reliability {}", grade.label())),
         None => ("?", "Source not graded: counts as F (reliability cannot be judged)".to_owned()),
     };
-    let mut text = RichText::new(letter).small().strong();
+    let mut text = RichText::new(format!(" {letter}")).small().strong();
     if grade.is_none_or(Reliability::is_low) {
         text = text.color(ui.visuals().warn_fg_color);
     }
