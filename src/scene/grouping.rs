@@ -79,6 +79,19 @@ impl Grouping {
             grouping.groups[group].members.push(actor_index);
             grouping.group_of[actor_index] = Some(group);
         }
+        // In order of name, so that a region keeps its colour here and on the alignment map, whatever the order
+        // of the actors in the file.
+        let mut order: Vec<usize> = (0..grouping.groups.len()).collect();
+        order.sort_by(|&a, &b| grouping.groups[a].name.cmp(&grouping.groups[b].name));
+        let mut place = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            place[old] = new;
+        }
+        let mut groups: Vec<Option<Group>> = std::mem::take(&mut grouping.groups).into_iter().map(Some).collect();
+        grouping.groups = order.iter().filter_map(|&old| groups[old].take()).collect();
+        for group in grouping.group_of.iter_mut().flatten() {
+            *group = place[*group];
+        }
         for group in grouping.groups.iter().filter(|group| group.members.len() < 2) {
             grouping.group_of[group.members[0]] = None;
         }
@@ -361,10 +374,11 @@ mod tests {
         let grouping = Grouping::new(&scenario(), GroupBy::Region, &BTreeSet::new());
         let groups: Vec<(&str, &[usize])> =
             grouping.groups.iter().map(|group| (group.id.as_str(), group.members.as_slice())).collect();
-        assert_eq!(groups, [("group: Europe", &[0, 1, 2][..]), ("group: Asia", &[3, 4]), ("group: Americas", &[5])]);
+        // In order of name, whatever the order of the actors.
+        assert_eq!(groups, [("group: Americas", &[5][..]), ("group: Asia", &[3, 4]), ("group: Europe", &[0, 1, 2])]);
         assert_eq!(grouping.group_of[5], None, "Brazil alone in its region is drawn as itself");
         assert_eq!(grouping.group_of[6], None, "the EU has no region");
-        assert_eq!(grouping.collapsed_ids(), ["group: Europe", "group: Asia"]);
+        assert_eq!(grouping.collapsed_ids(), ["group: Asia", "group: Europe"]);
     }
 
     #[test]
@@ -412,8 +426,8 @@ mod tests {
         let ids = |scene: &GraphScene| scene.nodes.iter().map(|node| node.id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(&expanded), ids(&scene));
         let in_groups: Vec<Option<usize>> = expanded.nodes.iter().map(|node| node.in_group).collect();
-        assert_eq!(in_groups, [Some(0), Some(0), Some(0), Some(1), Some(1), None], "Brazil is in no group");
-        assert_eq!(expanded.groups, ["Europe", "Asia", "Americas"]);
+        assert_eq!(in_groups, [Some(2), Some(2), Some(2), Some(1), Some(1), None], "Brazil is in no group");
+        assert_eq!(expanded.groups, ["Americas", "Asia", "Europe"]);
     }
 
     #[test]

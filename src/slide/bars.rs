@@ -93,10 +93,8 @@ pub fn draw(slide: &mut SlideScene, area: Area, scenario: &Scenario, view: &View
     }
     let note = match any_weak {
         false => "Shares of each one's use (or imports, where marked); a supplier's name shows where it fits.",
-        true => {
-            "Shares of each one's use (or imports, where marked); a supplier's name shows where it fits. * Rests \
-             only on sources graded D or below, or not graded."
-        }
+        // Kept as short as the first: the footnote is one line.
+        true => "Shares of each one's use (or imports, where marked). * Only sources graded D or below, or ungraded.",
     };
     super::footnote(slide, area, note, unit);
 }
@@ -179,7 +177,7 @@ mod tests {
         let weak = bars(&scenario);
         assert!(texts(&weak).contains(&"Russia 85% *"), "{:?}", texts(&weak));
         assert!(
-            texts(&weak).iter().any(|text| text.contains("* Rests only on sources graded D")),
+            texts(&weak).iter().any(|text| text.contains("* Only sources graded D or below")),
             "{:?}",
             texts(&weak)
         );

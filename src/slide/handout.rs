@@ -117,7 +117,9 @@ fn sources(flow: &mut Flow, sources: &[Source]) {
     }
     for source in sources {
         let mut head = format!("[{}] {}", source.id, source.title);
-        let details: Vec<&str> = [&source.publisher, &source.date].into_iter().flatten().map(String::as_str).collect();
+        let grade = source.reliability.map(|grade| format!("graded {}", grade.letter()));
+        let details: Vec<&str> =
+            [&source.publisher, &source.date, &grade].into_iter().flatten().map(String::as_str).collect();
         if !details.is_empty() {
             head = format!("{}. {}", head.trim_end_matches('.'), details.join(", "));
         }
@@ -357,6 +359,9 @@ mod tests {
                 source.id
             );
         }
+        // Each with its grade: the Moscow Times article is graded B.
+        let joined = listed.join(" ");
+        assert!(joined.contains("The Moscow Times (AFP), 2023-12-25, graded B"), "{joined}");
         let count = pages.len();
         assert_eq!(texts(&pages[count - 1]).last(), Some(&format!("Page {count} of {count}").as_str()));
     }

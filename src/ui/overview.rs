@@ -81,8 +81,9 @@ fn sources_ui(ui: &mut egui::Ui, scenario: &Scenario) {
                 Some(url) => crate::ui::source_link::source_link(ui, &source.title, url),
                 None => ui.label(&source.title),
             };
+            let grade = source.reliability.map(|grade| format!("graded {}", grade.letter()));
             let details: Vec<&str> =
-                [source.publisher.as_deref(), source.date.as_deref()].into_iter().flatten().collect();
+                [source.publisher.as_deref(), source.date.as_deref(), grade.as_deref()].into_iter().flatten().collect();
             if !details.is_empty() {
                 ui.weak(details.join(", "));
             }
