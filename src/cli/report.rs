@@ -59,11 +59,12 @@ struct Customer {
 /// Every supplier's customers for every commodity it supplies in `year`.
 fn customers(scenario: &Scenario, year: i32) -> Vec<Customers> {
     let commodities = crate::charts::commodities(scenario);
+    let mut rankings = crate::charts::exposure::all_rankings(scenario, year);
     crate::charts::suppliers(scenario)
         .into_iter()
         .flat_map(|supplier| commodities.iter().map(move |commodity| (supplier.clone(), commodity.clone())))
         .filter_map(|(supplier, commodity)| {
-            let ranking = crate::charts::exposure::exposure_ranking(scenario, &supplier, &commodity, year);
+            let ranking = rankings.remove(&(supplier.clone(), commodity.clone())).unwrap_or_default();
             let consumers: Vec<Customer> = ranking
                 .into_iter()
                 .map(|exposure| Customer {
