@@ -94,8 +94,13 @@ pub struct ActorMeasures {
 /// Measures of every actor with a tie in `year`, most central (by betweenness, then weighted degree) first. Every
 /// tie counts, friendly or hostile, with its absolute strength as weight: a dispute connects actors too.
 pub fn tie_network(scenario: &crate::model::Scenario, year: i32) -> Vec<ActorMeasures> {
+    tie_network_of(&scenario.ties, year)
+}
+
+/// `tie_network` from the ties alone, for a worker thread that holds a copy of them rather than the scenario.
+pub fn tie_network_of(ties: &[crate::model::Tie], year: i32) -> Vec<ActorMeasures> {
     use crate::model::Dated;
-    let ties: Vec<&crate::model::Tie> = scenario.ties.iter().filter(|tie| tie.period().applies_in(year)).collect();
+    let ties: Vec<&crate::model::Tie> = ties.iter().filter(|tie| tie.period().applies_in(year)).collect();
     // The network is the actors with a tie: betweenness is normalised by its size, not the whole cast's.
     let mut actors: Vec<&str> = ties.iter().flat_map(|tie| [tie.a.as_str(), tie.b.as_str()]).collect();
     actors.sort_unstable();

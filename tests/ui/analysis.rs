@@ -128,3 +128,30 @@ fn comparing_with_another_file_lists_what_differs() {
     let Some(GraphOverlay::Highlight { actors, .. }) = &harness.state().view.overlay else { panic!("a highlight") };
     assert_eq!(actors.iter().map(String::as_str).collect::<Vec<_>>(), ["SRB", "XKX"]);
 }
+
+#[test]
+fn a_large_network_is_worked_out_behind_a_spinner_while_frames_keep_coming() {
+    use std::time::{Duration, Instant};
+    // 6,000 ties: above the size worked out on the window's own thread.
+    let request = geodep::synthetic::Request { states: 1_000, ties: 6_000, energy_flows: None, seed: 1 };
+    let scenario = geodep::synthetic::generate(&request).expect("the request can be met");
+    let mut harness = egui_kittest::Harness::builder().with_size([1400.0, 900.0]).build_eframe(move |_| {
+        let mut app = GeoDepApp::new(geodep::app::Settings::default(), geodep::app::Startup::Untitled);
+        app.disable_native_dialogs();
+        app.document = geodep::app::Document::unsaved(scenario.clone(), "generated");
+        app.view = geodep::app::ViewState::for_scenario(&app.document.scenario);
+        app.view.central = CentralView::Analysis;
+        app.views.analysis.section = geodep::ui::analysis::Section::Network;
+        app
+    });
+    harness.step();
+    harness.get_by_label_contains("Working out degree and betweenness over 6,000 ties");
+    let deadline = Instant::now() + Duration::from_secs(300);
+    while harness.query_by_label_contains("Working out").is_some() {
+        assert!(Instant::now() < deadline, "the network measures never came");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    harness.get_by_label("The network of diplomatic ties");
+    harness.get_by_label_contains("Betweenness: how often it lies on the shortest path");
+}
