@@ -89,7 +89,11 @@ fn the_report_gives_concentration_flags_network_and_alignment() {
     // Both consumers' records cover all their gas, so their indices are taken as they are.
     for row in dependence {
         assert_eq!((row["coverage"].as_f64(), row["hhi_lower_bound"].as_bool()), (Some(1.0), Some(false)), "{row}");
+        // The fixture grades none of its sources: every share rests on F.
+        assert!(row["suppliers"].as_array().unwrap().iter().all(|share| share["grade"] == "F"), "{row}");
     }
+    let sources = report["sources"].as_array().unwrap();
+    assert!(!sources.is_empty() && sources.iter().all(|source| source["reliability"].is_null()), "{sources:?}");
     let flags: Vec<&str> =
         report["flags"].as_array().unwrap().iter().map(|flag| flag["text"].as_str().unwrap()).collect();
     assert!(flags.contains(
