@@ -227,7 +227,6 @@ fn visible_links(
 ) -> Vec<Link> {
     let mut links = Vec::new();
     let grades = SourceGrades::of(scenario);
-    let graded_enough = |sources: &[String]| filters.minimum_grade.is_none_or(|minimum| grades.meets(sources, minimum));
     let mut push = |from: &str, to: &str, meaning: EdgeMeaning, record: RecordRef| {
         if let (Some(&from), Some(&to)) = (actor_index.get(from), actor_index.get(to))
             && from != to
@@ -237,10 +236,7 @@ fn visible_links(
     };
     if filters.energy {
         for (index, flow) in scenario.energy.iter().enumerate() {
-            let hidden = filters.hidden_commodities.contains(&flow.commodity)
-                || flow.share < filters.minimum_share
-                || !graded_enough(&flow.sources);
-            if !hidden && applies(flow.period(), year) {
+            if filters.shows_flow(flow, &grades) && applies(flow.period(), year) {
                 let meaning = EdgeMeaning::Energy {
                     commodity: flow.commodity.clone(),
                     share: flow.share,
@@ -254,7 +250,7 @@ fn visible_links(
     }
     if filters.sanctions {
         for (index, stance) in scenario.sanctions.iter().enumerate() {
-            if applies(stance.period(), year) && graded_enough(&stance.sources) {
+            if applies(stance.period(), year) && filters.graded_enough(&stance.sources, &grades) {
                 let meaning = EdgeMeaning::Sanctions { stance: stance.stance };
                 push(&stance.by, &stance.target, meaning, RecordRef::Sanctions(index));
             }
@@ -262,10 +258,7 @@ fn visible_links(
     }
     if filters.ties {
         for (index, tie) in scenario.ties.iter().enumerate() {
-            let hidden = filters.hidden_tie_kinds.contains(&tie.kind)
-                || tie.strength.abs() < filters.minimum_strength
-                || !graded_enough(&tie.sources);
-            if !hidden && applies(tie.period(), year) {
+            if filters.shows_tie(tie, &grades) && applies(tie.period(), year) {
                 let meaning = EdgeMeaning::Tie {
                     kind: tie.kind,
                     strength: tie.strength,

@@ -73,18 +73,17 @@ impl RoutePath {
 }
 
 /// The distinct courses of the records `route` names that the graph shows for `year` and `filters` (the energy
-/// layer, its hidden commodities and least share), in record order. Transit actors that are unknown, or an end
+/// layer, its hidden commodities, least share and least source grade), in record order. Transit actors that are unknown, or an end
 /// of their own flow, are passed over.
 pub fn route_paths(scenario: &Scenario, route: &str, year: Option<i32>, filters: &GraphFilters) -> Vec<RoutePath> {
     if !filters.energy {
         return Vec::new();
     }
     let name = RouteName::parse(route);
+    let grades = crate::model::SourceGrades::of(scenario);
     let mut paths: Vec<RoutePath> = Vec::new();
     for (index, flow) in scenario.energy.iter().enumerate() {
-        let shown = !filters.hidden_commodities.contains(&flow.commodity)
-            && flow.share >= filters.minimum_share
-            && year.is_none_or(|year| flow.period().applies_in(year));
+        let shown = filters.shows_flow(flow, &grades) && year.is_none_or(|year| flow.period().applies_in(year));
         if !shown || flow.supplier == flow.consumer || !name.matches(flow) {
             continue;
         }
@@ -176,6 +175,10 @@ mod tests {
         assert_eq!(courses(&paths), ["RUS>TUR>BGR>SRB", "RUS>HRV>SRB"], "gas, then oil");
         filters.hidden_commodities.insert(Commodity::Gas);
         assert_eq!(courses(&route_paths(&scenario, "RUS -> SRB", Some(2022), &filters)), ["RUS>HRV>SRB"]);
+        // Serbia's crude of 2022 rests on sources graded C at best: a grade of B or better hides it, as on the graph.
+        filters.minimum_grade = Some(crate::model::Reliability::B);
+        assert!(route_paths(&scenario, "RUS -> SRB", Some(2022), &filters).is_empty());
+        filters.minimum_grade = None;
         filters.energy = false;
         assert!(route_paths(&scenario, "RUS -> SRB", Some(2022), &filters).is_empty());
         assert!(names_any_flow(&scenario, "JANAF") && !names_any_flow(&scenario, "Druzhba"));

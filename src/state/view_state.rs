@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Commodity, Layer, RecordRef, Reliability, Scenario, TieKind};
+use crate::model::{Commodity, EnergyFlow, Layer, RecordRef, Reliability, Scenario, SourceGrades, Tie, TieKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
@@ -118,6 +118,26 @@ impl GraphFilters {
             Layer::Sanctions => self.sanctions,
             Layer::Ties => self.ties,
         }
+    }
+
+    /// Whether an energy flow passes the filters, its layer and year aside: its commodity, its share and the grade
+    /// of its sources. The graph, the map and a step's route all ask here.
+    pub fn shows_flow(&self, flow: &EnergyFlow, grades: &SourceGrades) -> bool {
+        !self.hidden_commodities.contains(&flow.commodity)
+            && flow.share >= self.minimum_share
+            && self.graded_enough(&flow.sources, grades)
+    }
+
+    /// Whether a tie passes the filters, its layer and year aside: its kind, its strength and its sources' grade.
+    pub fn shows_tie(&self, tie: &Tie, grades: &SourceGrades) -> bool {
+        !self.hidden_tie_kinds.contains(&tie.kind)
+            && tie.strength.abs() >= self.minimum_strength
+            && self.graded_enough(&tie.sources, grades)
+    }
+
+    /// Whether a record citing `sources` rests on one graded at least `minimum_grade`.
+    pub fn graded_enough(&self, sources: &[String], grades: &SourceGrades) -> bool {
+        self.minimum_grade.is_none_or(|minimum| grades.meets(sources, minimum))
     }
 
     pub fn set_layer(&mut self, layer: Layer, shown: bool) {

@@ -48,7 +48,10 @@ fn closing_bulgaria_shows_who_loses_what_and_lays_it_over_the_graph() {
     harness.run_steps(3);
     harness.get_by_label("What if Bulgaria closes to transit (2023)");
     harness.get_by_label("Bosnia and Herzegovina loses 100% of its gas");
-    harness.get_by_label("Serbia loses 62% of its gas");
+    harness.get_by_label("Serbia loses 62% of its gas").hover();
+    harness.run_steps(60); // Tooltips wait for the pointer to rest.
+    // The hover names the record lost with its period, certainty and the grade of its best source.
+    harness.get_by_label_contains("Serbia loses 62% of its gas\nenergy[3] · 2023 · disputed · sources B");
     harness.get_by_label("Show on the graph").click();
     harness.run_steps(4);
     let app = harness.state();

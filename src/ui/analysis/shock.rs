@@ -8,6 +8,7 @@ use crate::analysis::shock::{Disruption, Loss, shock};
 use crate::derived::Derived;
 use crate::format::percent;
 use crate::model::{Commodity, Scenario, ShareBasis};
+use crate::scene::choropleth::record_words;
 use crate::state::{Action, CentralView, Document, GraphOverlay, ViewState};
 use crate::ui::cache::Cached;
 use crate::ui::charts::common;
@@ -28,7 +29,43 @@ pub struct ShockOptions {
     pub choice: Option<String>,
     /// With a supplier cut: only this commodity (`None`: all).
     pub commodity: Option<Commodity>,
-    losses: Cached<(u64, u64, i32, Disruption), Vec<Loss>>,
+    losses: Cached<(u64, u64, i32, Disruption), Losses>,
+}
+
+/// A disruption's losses with their words, worked out once per document revision, year and disruption rather
+/// than every frame.
+struct Losses {
+    losses: Vec<Loss>,
+    /// Each loss in words: "Serbia loses 62% of its gas".
+    words: Vec<String>,
+    /// Each loss's words, then every record it cuts off with its period, certainty and source grade, a line
+    /// each: the hover of its bar and of its line in the list.
+    details: Vec<String>,
+}
+
+impl Losses {
+    fn of(scenario: &Scenario, disruption: &Disruption, year: i32) -> Losses {
+        let losses = shock(scenario, disruption, year);
+        let grades = crate::model::SourceGrades::of(scenario);
+        let words: Vec<String> = losses.iter().map(|loss| loss_words(scenario, loss)).collect();
+        let details = (losses.iter().zip(&words))
+            .map(|(loss, words)| {
+                let records = loss.records.iter().map(|&record| record_words(scenario, &grades, record));
+                std::iter::once(words.clone()).chain(records).collect::<Vec<_>>().join("\n")
+            })
+            .collect();
+        Losses { losses, words, details }
+    }
+}
+
+fn loss_words(scenario: &Scenario, loss: &Loss) -> String {
+    let basis = if loss.basis == ShareBasis::Imports { " imports" } else { "" };
+    format!(
+        "{} loses {} of its {}{basis}",
+        scenario.actor_name(&loss.consumer),
+        percent(loss.lost_share),
+        loss.commodity.label().to_lowercase()
+    )
 }
 
 impl ShockOptions {
@@ -46,33 +83,19 @@ impl ShockOptions {
             ui.label("This scenario has no energy flows to disrupt.");
             return;
         };
-        let losses = self
-            .losses
-            .get((document.id, document.revision, year, disruption.clone()), || shock(scenario, &disruption, year));
+        let found = self.losses.get((document.id, document.revision, year, disruption.clone()), || {
+            Losses::of(scenario, &disruption, year)
+        });
         ui.add_space(6.0);
         ui.label(RichText::new(format!("What if {} ({year})", disruption.describe(scenario))).strong().size(17.0));
         overlay_buttons(ui, view, &disruption, actions);
-        if losses.is_empty() {
+        if found.losses.is_empty() {
             ui.label("No consumer loses supply.");
             return;
         }
-        losses_chart(ui, scenario, losses);
-        for loss in losses {
-            let basis = if loss.basis == ShareBasis::Imports { " imports" } else { "" };
-            let text = format!(
-                "{} loses {} of its {}{basis}",
-                scenario.actor_name(&loss.consumer),
-                percent(loss.lost_share),
-                loss.commodity.label().to_lowercase()
-            );
-            let response = ui.selectable_label(view.is_selected(&loss.consumer), text);
-            let response = response.on_hover_ui(|ui| {
-                let grades = crate::model::SourceGrades::of(scenario);
-                ui.label("The records lost (select the consumer to see them in the Inspector):");
-                for &record in &loss.records {
-                    ui.label(crate::scene::choropleth::record_words(scenario, &grades, record));
-                }
-            });
+        losses_chart(ui, scenario, found);
+        for ((loss, words), details) in found.losses.iter().zip(&found.words).zip(&found.details) {
+            let response = ui.selectable_label(view.is_selected(&loss.consumer), words).on_hover_text(details);
             if response.clicked() {
                 actions.push(Action::Select { id: loss.consumer.clone(), additive: false });
             }
@@ -149,7 +172,8 @@ fn overlay_buttons(ui: &mut egui::Ui, view: &ViewState, disruption: &Disruption,
 }
 
 /// One bar per consumer and commodity, coloured by the share lost.
-fn losses_chart(ui: &mut egui::Ui, scenario: &Scenario, losses: &[Loss]) {
+fn losses_chart(ui: &mut egui::Ui, scenario: &Scenario, found: &Losses) {
+    let losses = &found.losses;
     let labels: Vec<String> = losses
         .iter()
         .map(|loss| format!("{} · {}", scenario.actor_name(&loss.consumer), loss.commodity.label()))
@@ -158,24 +182,11 @@ fn losses_chart(ui: &mut egui::Ui, scenario: &Scenario, losses: &[Loss]) {
     common::horizontal_bar_plot("shock_losses", height, "Share of supply lost (%)".to_owned(), labels).show(
         ui,
         |plot| {
-            let grades = crate::model::SourceGrades::of(scenario);
-            let bars = losses
-                .iter()
+            let bars = (losses.iter().zip(&found.details))
                 .enumerate()
-                .map(|(index, loss)| {
+                .map(|(index, (loss, details))| {
                     let colour = egui::Color32::from(crate::scene::overlay::loss_colour(loss.lost_share));
-                    // The hover text: the loss with every record it rests on.
-                    let records: Vec<String> = (loss.records.iter())
-                        .map(|&record| crate::scene::choropleth::record_words(scenario, &grades, record))
-                        .collect();
-                    let name = format!(
-                        "{} loses {} of its {}\n{}",
-                        scenario.actor_name(&loss.consumer),
-                        percent(loss.lost_share),
-                        loss.commodity.label().to_lowercase(),
-                        records.join("\n")
-                    );
-                    Bar::new(index as f64, loss.lost_share * 100.0).width(0.6).fill(colour).name(name)
+                    Bar::new(index as f64, loss.lost_share * 100.0).width(0.6).fill(colour).name(details)
                 })
                 .collect();
             let chart = BarChart::new("Lost", bars)
