@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use geodep::analysis::shock::Disruption;
@@ -52,6 +53,17 @@ fn closing_bulgaria_shows_who_loses_what_and_lays_it_over_the_graph() {
     harness.run_steps(60); // Tooltips wait for the pointer to rest.
     // The hover names the record lost with its period, certainty and the grade of its best source.
     harness.get_by_label_contains("Serbia loses 62% of its gas\nenergy[3] · 2023 · disputed · sources B");
+    // Its bar (the third largest loss) says the same.
+    let tooltips = |harness: &Harness<'_, GeoDepApp>| {
+        harness.query_all_by_label_contains("Serbia loses 62% of its gas\nenergy[3]").count()
+    };
+    harness.hover_at(egui::pos2(5.0, 890.0));
+    harness.run_steps(60);
+    assert_eq!(tooltips(&harness), 0, "away from the list, its tooltip goes");
+    let bar = harness.state().views.analysis.shock.loss_bar_on_screen(2).expect("the bars are drawn");
+    harness.hover_at(bar);
+    harness.run_steps(60);
+    assert!(tooltips(&harness) >= 1, "the bar's tooltip");
     harness.get_by_label("Show on the graph").click();
     harness.run_steps(4);
     let app = harness.state();

@@ -30,6 +30,8 @@ pub struct ShockOptions {
     /// With a supplier cut: only this commodity (`None`: all).
     pub commodity: Option<Commodity>,
     losses: Cached<(u64, u64, i32, Disruption), Losses>,
+    /// Where the bars were last drawn, for finding one on screen.
+    bars_drawn_at: Option<egui_plot::PlotTransform>,
 }
 
 /// A disruption's losses with their words, worked out once per document revision, year and disruption rather
@@ -69,6 +71,12 @@ fn loss_words(scenario: &Scenario, loss: &Loss) -> String {
 }
 
 impl ShockOptions {
+    /// The middle of the `index`th loss's bar as last drawn (largest loss first), for tests and tools.
+    pub fn loss_bar_on_screen(&self, index: usize) -> Option<egui::Pos2> {
+        let lost = self.losses.last()?.losses.get(index)?.lost_share;
+        Some(self.bars_drawn_at.as_ref()?.position_from_point(&egui_plot::PlotPoint::new(lost * 50.0, index as f64)))
+    }
+
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -93,7 +101,7 @@ impl ShockOptions {
             ui.label("No consumer loses supply.");
             return;
         }
-        losses_chart(ui, scenario, found);
+        self.bars_drawn_at = Some(losses_chart(ui, scenario, found));
         for ((loss, words), details) in found.losses.iter().zip(&found.words).zip(&found.details) {
             let response = ui.selectable_label(view.is_selected(&loss.consumer), words).on_hover_text(details);
             if response.clicked() {
@@ -171,28 +179,39 @@ fn overlay_buttons(ui: &mut egui::Ui, view: &ViewState, disruption: &Disruption,
     });
 }
 
-/// One bar per consumer and commodity, coloured by the share lost.
-fn losses_chart(ui: &mut egui::Ui, scenario: &Scenario, found: &Losses) {
+/// One bar per consumer and commodity, coloured by the share lost; hovering one gives its loss and records.
+fn losses_chart(ui: &mut egui::Ui, scenario: &Scenario, found: &Losses) -> egui_plot::PlotTransform {
     let losses = &found.losses;
     let labels: Vec<String> = losses
         .iter()
         .map(|loss| format!("{} · {}", scenario.actor_name(&loss.consumer), loss.commodity.label()))
         .collect();
     let height = common::plot_height(ui, 0.45, 70.0 + 36.0 * losses.len() as f32);
-    common::horizontal_bar_plot("shock_losses", height, "Share of supply lost (%)".to_owned(), labels).show(
-        ui,
-        |plot| {
-            let bars = (losses.iter().zip(&found.details))
-                .enumerate()
-                .map(|(index, (loss, details))| {
-                    let colour = egui::Color32::from(crate::scene::overlay::loss_colour(loss.lost_share));
-                    Bar::new(index as f64, loss.lost_share * 100.0).width(0.6).fill(colour).name(details)
-                })
-                .collect();
-            let chart = BarChart::new("Lost", bars)
-                .horizontal()
-                .element_formatter(Box::new(|bar: &Bar, _: &BarChart| bar.name.clone()));
-            plot.bar_chart(chart);
-        },
-    );
+    let plot = common::horizontal_bar_plot("shock_losses", height, "Share of supply lost (%)".to_owned(), labels);
+    let response = plot.show(ui, |plot| {
+        let bars = losses
+            .iter()
+            .enumerate()
+            .map(|(index, loss)| {
+                let colour = egui::Color32::from(crate::scene::overlay::loss_colour(loss.lost_share));
+                Bar::new(index as f64, loss.lost_share * 100.0).width(BAR_HEIGHT).fill(colour)
+            })
+            .collect();
+        plot.bar_chart(BarChart::new("Lost", bars).horizontal().allow_hover(false));
+    });
+    // The plot's own hover text needs its coordinate read-outs, which these charts leave off: the bar under the
+    // pointer is found here, as on the exposure chart.
+    let pointer = response.response.hover_pos().map(|position| response.transform.value_from_position(position));
+    let under = pointer.and_then(|point| {
+        let index = point.y.round();
+        let loss =
+            losses.get(index as usize).filter(|_| index >= 0.0 && (point.y - index).abs() <= BAR_HEIGHT / 2.0)?;
+        (point.x >= 0.0 && point.x <= (loss.lost_share * 100.0).max(2.0)).then_some(index as usize)
+    });
+    if let Some(index) = under {
+        response.response.on_hover_text_at_pointer(&found.details[index]);
+    }
+    response.transform
 }
+
+const BAR_HEIGHT: f64 = 0.6;
